@@ -1,0 +1,241 @@
+"""The document model: what a reader builds, enrichers refine and the TEI writer serialises.
+
+A ``Document`` is one input file. It holds one or more ``Work``s (several works in one file
+become a ``teiCorpus``). A work has ``front``, ``body`` and ``back`` parts made of ``Division``s
+and ``Block``s. A block keeps its **source text verbatim**; everything the converter
+recognises inside it is a ``Span`` over ``[start, end)`` of that text, so that markup can
+never lose or reorder a character. What the edition adds (a correction, a normalisation, an
+editor's note) is attached as data that is not source text (``Span.added``, ``Insertion``).
+
+Enrichers (names, dates, quotations, notes, languages) take a Document and add spans, standOff
+entries and review items; they never touch XML. This module imports nothing from teikit but
+itself, so readers, enrichers and writers can all depend on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+# Certainty values (TEI @cert) used across teikit.
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+
+
+@dataclass
+class Span:
+    """Inline markup over ``text[start:end]`` of a block, e.g. a name, a date or a quotation.
+
+    ``tag`` is the TEI element name; ``attrs`` are its TEI attributes ("xml:id", "ref",
+    "when", "cert", "resp", ...). For an editorial choice, ``tag`` is "choice", the source
+    text goes into ``source_tag`` ("sic" or "orig") and ``added`` holds the edition's reading
+    in ``added_tag`` ("corr" or "reg").
+    """
+
+    start: int
+    end: int
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    source_tag: str | None = None
+    added_tag: str | None = None
+    added: str | None = None
+    added_attrs: dict[str, str] = field(default_factory=dict)
+    # A lower number wraps a higher one when two spans cover the same range.
+    priority: int = 50
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end}) for <{self.tag}>")
+
+    @property
+    def is_choice(self) -> bool:
+        return self.added_tag is not None
+
+
+@dataclass
+class Insertion:
+    """Content the edition adds at one offset of a block (an editor's note); not source text."""
+
+    offset: int
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+@dataclass
+class Block:
+    """A unit of source text with one structural role.
+
+    ``kind`` is the role the reader judged, named after the TEI element it becomes:
+    ``p``, ``head``, ``docAuthor``, ``titlePart``, ``docDate``, ``byline``, ``meta`` (a
+    labelled metadata line), ``dateline``, ``signed``, ``note``, ``label``.
+    """
+
+    kind: str
+    text: str
+    line: int  # 1-based line of the input where the block starts
+    attrs: dict[str, str] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    insertions: list[Insertion] = field(default_factory=list)
+    # How sure the reader is of ``kind`` (None: the default reading, nothing to report).
+    cert: str | None = None
+    # For ``meta`` blocks: the label as written ("First Published") and where the value starts.
+    label: str | None = None
+    value_start: int = 0
+
+    def add_span(self, span: Span) -> Span:
+        if span.end > len(self.text):
+            raise ValueError(f"span [{span.start}, {span.end}) outside block of {len(self.text)} chars")
+        self.spans.append(span)
+        return span
+
+
+@dataclass
+class Division:
+    """A ``div``: an optional heading block and its content, in source order."""
+
+    type: str | None = None
+    head: Block | None = None
+    content: list["Part"] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    cert: str | None = None
+
+
+Part = Union[Block, Division]
+
+
+@dataclass
+class DateValue:
+    """A date as the text states it, with its ISO form when it can be read."""
+
+    text: str
+    when: str | None = None  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or partial --MM-DD
+    line: int | None = None
+
+
+@dataclass
+class Publication:
+    """A bibliographic statement (first publication), parsed where its parts are clear."""
+
+    text: str
+    title: str | None = None  # periodical or book title
+    volume: str | None = None
+    issue: str | None = None
+    date: DateValue | None = None
+    pages: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class WorkMeta:
+    """What the text states about one work, for its ``teiHeader``."""
+
+    titles: list[str] = field(default_factory=list)  # main title (lines joined)
+    subtitles: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    date: DateValue | None = None  # the title block's date line
+    written: DateValue | None = None
+    first_published: Publication | None = None
+    source: str | None = None
+    translated: str | None = None
+    transcribers: list[str] = field(default_factory=list)
+    licence: str | None = None
+    licence_label: str | None = None  # "Copyleft", "Public Domain", "License"...
+    last_updated: DateValue | None = None
+    # Every labelled line, as (label, value, line), including those named above.
+    fields: list[tuple[str, str, int]] = field(default_factory=list)
+    # Header fields an editor's file adds (url, licence, ...), never from the text.
+    supplied: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class PageMeta:
+    """What a web page carrying the works says about itself (the file, as a whole)."""
+
+    title: str | None = None
+    posted: DateValue | None = None
+    poster: str | None = None
+    breadcrumb: list[str] = field(default_factory=list)
+    chrome: list[str] = field(default_factory=list)  # kinds of chrome found, for sourceDesc
+    url: str | None = None
+
+
+@dataclass
+class Work:
+    """One work: becomes a ``TEI`` element."""
+
+    front: list[Part] = field(default_factory=list)
+    body: list[Part] = field(default_factory=list)
+    back: list[Part] = field(default_factory=list)
+    meta: WorkMeta = field(default_factory=WorkMeta)
+    lang: str | None = None
+    id: str = ""
+
+
+@dataclass
+class Entity:
+    """A standOff entry (person, place, org) a document's names point at."""
+
+    id: str
+    kind: str  # "person", "place", "org"
+    names: list[str] = field(default_factory=list)
+    idnos: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
+    same_as: str | None = None  # pointer to the source authority entry
+    note: str | None = None
+    birth: str | None = None
+    death: str | None = None
+    cert: str | None = None
+    resp: str | None = None
+
+
+@dataclass
+class ReviewItem:
+    """Something a person should look at: a machine decision with its certainty."""
+
+    category: str  # "structure", "name", "quotation", "correction", ...
+    line: int | None
+    text: str
+    message: str
+    cert: str | None = None
+    work: int | None = None
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """One input file, converted."""
+
+    name: str  # the input stem, used for ids and output names
+    source: str  # the decoded input text, exactly
+    works: list[Work] = field(default_factory=list)
+    page: PageMeta | None = None  # set when the file is a web page carrying the works
+    lang: str = "en"
+    entities: list[Entity] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+    source_path: str | None = None
+
+    @property
+    def is_corpus(self) -> bool:
+        return len(self.works) > 1
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of every work, in document order."""
+        for work in self.works:
+            for part in (*work.front, *work.body, *work.back):
+                yield from iter_blocks(part)
+
+    def to_json(self) -> str:
+        """A JSON dump of the model, for tests that should not depend on TEI formatting."""
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def iter_blocks(part: Part) -> Iterator[Block]:
+    """The blocks of a part in order (a division's heading first)."""
+    if isinstance(part, Block):
+        yield part
+        return
+    if part.head is not None:
+        yield part.head
+    for child in part.content:
+        yield from iter_blocks(child)

@@ -1,0 +1,122 @@
+"""Reading plain-text inputs: decoding, and refusing what is not text.
+
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM decode silently. Anything else is
+identified with charset-normalizer and decoded with a warning that names the encoding, so
+that a user can check the guess. Empty files, directories, missing files and binary data
+(NUL or other control bytes) are errors.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.errors import Diagnostic, InputError, Severity
+
+STDIN_NAME = "-"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# C0 controls other than TAB, LF, CR and FF, DEL, and the code points XML 1.0 cannot carry.
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass
+class TextInput:
+    """A decoded input text and what reading it found worth saying."""
+
+    name: str  # the path as the user gave it, or "-" for stdin
+    text: str
+    encoding: str
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return "stdin" if self.name == STDIN_NAME else Path(self.name).stem
+
+
+def read_bytes(name: str) -> bytes:
+    """The raw bytes of a path or of stdin, with missing files and directories as errors."""
+    if name == STDIN_NAME:
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        raise InputError.at(name, "is a directory, not a text file")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.at(name, "no such file") from None
+    except PermissionError:
+        raise InputError.at(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError.at(name, f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode(name: str, data: bytes) -> TextInput:
+    """Decode bytes into text, normalising line ends to LF; see the module docstring."""
+    if not data.strip():
+        raise InputError.at(name, "empty input: nothing to convert")
+    warnings: list[Diagnostic] = []
+    encoding = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            encoding = codec
+            break
+    if encoding is None and b"\x00" in data:
+        raise InputError.at(name, "binary data (NUL bytes) without a UTF-16 byte-order mark: not a text file")
+    if encoding is None:
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = _detect(name, data)
+            warnings.append(Diagnostic(name, f"not UTF-8: decoded as {encoding} (detected); "
+                                             "check the result or convert the file to UTF-8",
+                                       severity=Severity.WARNING))
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError.at(name, f"cannot decode as {encoding}: {exc}") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _BINARY_CHARS.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError.at(name, f"binary data: control character U+{ord(bad.group()):04X} "
+                                  "is not text", line=line, column=col)
+    if not text.strip():
+        raise InputError.at(name, "empty input: only white space")
+    return TextInput(name=name, text=text, encoding=encoding, warnings=warnings)
+
+
+def _detect(name: str, data: bytes) -> str:
+    from charset_normalizer import from_bytes  # imported late: only non-UTF-8 inputs need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError.at(name, "not text in any known encoding (binary data?)")
+    return best.encoding
+
+
+def read_text(name: str) -> TextInput:
+    """Read and decode one input path (or '-' for stdin)."""
+    return decode(name, read_bytes(name))
+
+
+_WS = re.compile(r"\s+")
+
+
+def comparable(text: str) -> str:
+    """The form in which two texts are compared for 'nothing lost': NFC, all Unicode white
+    space (no-break spaces included) collapsed to one space, trimmed."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()

@@ -1,0 +1,69 @@
+"""Shared test fixtures: paths, the ../shared/ resources (skipped cleanly when absent),
+external tools, and the --accept switch that regenerates golden files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TEIKIT_SHARED", ROOT.parent / "shared")).resolve()
+TEI_ALL_RNG = SHARED / "tei-p5" / "tei_all.rng"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--accept", action="store_true", default=False,
+                     help="rewrite golden files from the current output (review the diff before committing)")
+
+
+@pytest.fixture(scope="session")
+def accept(request) -> bool:
+    return request.config.getoption("--accept")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/, or a skip with the reason when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared/ exists beside the clone in CI and on developers' machines only")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tei_all_rng() -> Path:
+    return shared_path("tei-p5", "tei_all.rng")
+
+
+def require_tool(name: str) -> str:
+    exe = shutil.which(name)
+    if exe is None:
+        pytest.skip(f"{name} is not installed (.ci/run installs it)")
+    return exe
+
+
+def check_golden(path: Path, actual: str | bytes, accept: bool) -> None:
+    """Compare output with a golden file; with --accept, rewrite the golden file instead."""
+    data = actual.encode("utf-8") if isinstance(actual, str) else actual
+    if accept or not path.exists():
+        if not accept:
+            pytest.fail(f"golden file {path} is missing: run pytest --accept and review it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return
+    expected = path.read_bytes()
+    if expected != data:
+        import difflib
+
+        diff = "".join(difflib.unified_diff(
+            expected.decode("utf-8", "replace").splitlines(True),
+            data.decode("utf-8", "replace").splitlines(True),
+            fromfile=str(path), tofile="actual", n=2))
+        pytest.fail(f"output differs from golden file {path.name} (pytest --accept regenerates it):\n{diff[:6000]}")
