@@ -1,0 +1,79 @@
+"""The one Saxon processor of this process, set up so that it can read nothing by itself.
+
+Saxon never opens a URI here: documents reach it as text that teikit's safe parser has already
+read (no DTD, no entities), and ``allowedProtocols`` is empty, so ``doc()``, ``document()``,
+``unparsed-text()``, ``collection()`` and friends fail instead of fetching or reading files.
+The processor is created on first use, never before a fork (see :mod:`teikit.validate.runner`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+_processor: Any = None
+
+
+def processor():
+    """The process-wide ``PySaxonProcessor`` (created on first call)."""
+    global _processor
+    if _processor is None:
+        from saxonche import PySaxonProcessor
+
+        proc = PySaxonProcessor(license=False)
+        proc.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        _processor = proc
+    return _processor
+
+
+def started() -> bool:
+    """Whether this process has a Saxon processor (and its threads): forking is then unsafe."""
+    return _processor is not None
+
+
+def compile_xslt(text: str):
+    """Compile stylesheet text (never a file or URI) into an executable."""
+    return processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
+
+
+def parse_text(text: str, base_uri: str | None = None):
+    """An XDM document from XML text already checked by teikit's safe parser."""
+    builder = processor().new_document_builder()
+    if base_uri:
+        builder.set_base_uri(base_uri)
+    return builder.parse_xml(xml_text=text)
+
+
+def string_map(entries: dict[str, list[str]]):
+    """An XDM ``map(xs:string, xs:string*)``."""
+    proc = processor()
+    from saxonche import PyXdmValue
+
+    converted = {}
+    for key, values in entries.items():
+        value = PyXdmValue()
+        for item in values:
+            value.add_xdm_item(proc.make_string_value(item))
+        converted[proc.make_string_value(key)] = value
+    return proc.make_map(converted)
+
+
+def strings(values: list[str]):
+    """An XDM sequence of ``xs:string``."""
+    from saxonche import PyXdmValue
+
+    proc = processor()
+    value = PyXdmValue()
+    for item in values:
+        value.add_xdm_item(proc.make_string_value(item))
+    return value
+
+
+def error_text(exc: BaseException) -> str:
+    """Saxon's message without the stack of where-it-happened lines."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    # Saxon puts the error code and its explanation on an indented line: prefer it
+    coded = [line for line in lines if re.match(r"^[A-Z]{4}\d{4}\b", line)]
+    return (coded or lines or [type(exc).__name__])[0]
