@@ -23,8 +23,8 @@ from typing import Iterator, Union
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
 # Division types that are TEI elements of their own rather than div[@type].
-TITLE_PAGE, DOC_TITLE, CLOSER = "titlePage", "docTitle", "closer"
-ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, CLOSER})
+TITLE_PAGE, DOC_TITLE, OPENER, CLOSER = "titlePage", "docTitle", "opener", "closer"
+ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, OPENER, CLOSER})
 # Division types of div[@type] the reader makes besides the page chrome.
 NOTES, METADATA, SECTION = "notes", "metadata", "section"
 

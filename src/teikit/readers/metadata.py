@@ -65,9 +65,13 @@ def parse_publication(value: str, line: int | None = None) -> Publication:
     return pub
 
 
+_FOR = re.compile(r"\s+(?:for|pour|für|para|per)\s+.*$", re.I)
+
+
 def parse_names(value: str) -> list[str]:
-    """Person names listed in a responsibility line."""
-    return [n for n in (clean_value(p) for p in _NAME_SPLIT.split(clean_value(value))) if n]
+    """Person names listed in a responsibility line ('X & Y for ETOL' -> ['X', 'Y'])."""
+    value = _FOR.sub("", clean_value(value))
+    return [n for n in (clean_value(p) for p in _NAME_SPLIT.split(value)) if n]
 
 
 def apply_field(meta: WorkMeta, label: str, field: str, value: str, line: int) -> None:
@@ -96,7 +100,7 @@ def licence_holder(licence: str) -> tuple[str | None, str | None]:
     (www.marxists.org)', '2018')."""
     first = licence.split(". ")[0]
     year = _YEAR.search(first)
-    holder = (first[:year.start()] if year else first).strip(" ,.©")
+    holder = (first[:year.start()] if year else first).strip(" ,.©(")
     holder = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", holder, flags=re.I).strip()
     if not holder or len(holder) > 120 or holder.lower().startswith(("creative commons", "cc ")):
         holder = None

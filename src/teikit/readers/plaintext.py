@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from teikit.dates import find_dates
 from teikit.ids import ncname, slug, work_id
-from teikit.model import (CLOSER, DOC_TITLE, HIGH, LOW, MEDIUM, METADATA, NOTES, SECTION, TITLE_PAGE, Block, Division,
-                          Document, PageMeta, ReviewItem, Span, Work, iter_blocks)
+from teikit.model import (CLOSER, DOC_TITLE, HIGH, LOW, MEDIUM, METADATA, NOTES, OPENER, SECTION, TITLE_PAGE,
+                          Block, Division, Document, PageMeta, ReviewItem, Span, Work, iter_blocks)
 from teikit.readers import metadata as md
 from teikit.readers.layout import split_blocks
 from teikit.readers.notes import link_notes, note_number
 from teikit.readers.structure import (AUTHOR, BYLINE, CHROME, DATELINE, DOCDATE, HEAD, META, NOTE, NOTES_HEAD, P,
-                                      SIGNED, SUBTITLE, TITLE, Judged, StructureJudge, WorkPlan)
+                                      SALUTE, SIGNED, SUBTITLE, TITLE, Judged, StructureJudge, WorkPlan)
 from teikit.textio import TextInput
 
 
@@ -80,7 +80,7 @@ class _WorkBuilder:
         front_roles = {CHROME, AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE, META}
         first_body = next((n for n, g in enumerate(groups) if g[0].role not in front_roles), len(groups))
         front, rest = groups[:first_body], groups[first_body:]
-        last_body = max((n for n, g in enumerate(rest) if g[0].role in (P, HEAD)), default=-1)
+        last_body = max((n for n, g in enumerate(rest) if g[0].role in (P, HEAD, OPENER)), default=-1)
         body, back = rest[:last_body + 1], rest[last_body + 1:]
         # a closer judged before the last body block is not a closer
         work.front = self._front(front, work, index)
@@ -89,6 +89,10 @@ class _WorkBuilder:
         if closer:
             work.body.append(self._closer(closer, work, index))
         notes_blocks = self._back(tail, work, index)
+        if not any(not (isinstance(p, Division) and p.type in (OPENER, CLOSER)) for p in work.body):
+            # TEI needs prose in a body: an opener or closer alone is read as paragraphs
+            work.body = [Block("p", b.text, b.line, attrs=dict(b.attrs), spans=b.spans)
+                         for part in work.body for b in _blocks(part)]
         if not work.body:  # TEI needs a body: what the reader put in front goes there instead
             work.body, work.front = self._rescue_body(work.front)
         link_notes(wid, [b for part in work.body for b in _blocks(part)], notes_blocks)
@@ -155,10 +159,11 @@ class _WorkBuilder:
         label = g[0].sig.label
         if label:
             name, field, value_at = label
-            colon = block.text.index(":", 0, value_at) + 1
             block.label = name
             block.value_start = value_at
-            block.add_span(Span(0, colon, "label", priority=20))
+            colon = block.text.find(":", 0, value_at)
+            if colon >= 0:  # "Label: value" (a metadata sentence has no label to mark)
+                block.add_span(Span(0, colon + 1, "label", priority=20))
             value = block.text[value_at:]
             md.apply_field(work.meta, name, field, value, block.line)
             for found in find_dates(value):
@@ -188,6 +193,12 @@ class _WorkBuilder:
         previous_was_head = False
         for g in groups:
             j = g[0]
+            if j.role == OPENER:
+                self._review(j, "the opening salutation", index)
+                opener = Division(type=OPENER)
+                opener.content.append(self._block(g, "salute", j.cert))
+                top.append(opener)
+                continue
             if j.role == HEAD:
                 self._review(j, "a section heading", index)
                 head = self._block(g, "head", j.cert)
@@ -209,7 +220,7 @@ class _WorkBuilder:
 
     def _split_closer(self, groups: list[list[Judged]]) -> tuple[list, list]:
         n = 0
-        while n < len(groups) and groups[n][0].role in (DATELINE, SIGNED):
+        while n < len(groups) and groups[n][0].role in (DATELINE, SIGNED, SALUTE):
             n += 1
         return groups[:n], groups[n:]
 
@@ -222,6 +233,9 @@ class _WorkBuilder:
                 block = self._block(g, "dateline", j.cert)
                 for found in find_dates(block.text):
                     block.add_span(Span(found.start, found.end, "date", {"when": found.when}, priority=30))
+            elif j.role == SALUTE:
+                self._review(j, "the closing salutation", index)
+                block = self._block(g, "salute", j.cert)
             else:
                 self._review(j, "the signature", index)
                 block = self._block(g, "signed", j.cert)

@@ -24,6 +24,9 @@ TERMINAL = ".;:,"
 SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
+OPENING_SALUTE = re.compile(r"^(?:(?:my )?dear|dearest|comrades?|friends?|sir|madam|gentlemen|"
+                            r"cher|chère|chers|liebe[rn]?|sehr geehrte[rn]?|querid[oa]s?|estimad[oa]s?|caro|cara)\b",
+                            re.I)
 BYLINE = re.compile(r"^(?:by|par|von|por|di|de)\s+(?P<name>\S.*)$", re.I)
 NUMBERED_HEADING = re.compile(
     r"^(?:(?:chapter|part|section|book|chapitre|partie|kapitel|teil|cap[ií]tulo)\s+\w+|"
@@ -55,6 +58,18 @@ KNOWN_LABELS = {
     "last updated on": "last_updated", "last updated": "last_updated", "updated": "last_updated",
     "last modified": "last_updated", "online version": "online", "original title": "original_title",
 }
+
+# Metadata lines without a "Label:" that web archives write as sentences
+# ("From New International, Vol. 3 No. 3, June 1936, pp. 71–75.",
+#  "Transcribed & marked up by Einde O’Callaghan for ETOL.").
+METADATA_PHRASES = (
+    (re.compile(r"^(?P<label>(?:first |originally )?(?:published|printed) in|from)\s+(?=\S.*(?:\bvol\b|\bno\b|\d{4}))",
+                re.I), "first_published"),
+    (re.compile(r"^(?P<label>(?:transcribed|transcription|marked up|html(?: markup)?|proofread)"
+                r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|transcribed))*(?:\s+by)?)\s+(?=[A-Z])", re.I),
+     "transcribed"),
+    (re.compile(r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", re.I), "translated"),
+)
 
 COMMENT_CUES = re.compile(
     r"comment(?:s|aire|aires|er)?\b|\breply\b|répondre|leave a |your (?:e-?mail|name|message)|"
@@ -189,18 +204,29 @@ class Signals:
 
     @cached_property
     def label(self) -> tuple[str, str, int] | None:
-        """(label, field, value offset) for a 'Label: value' metadata line."""
+        """(label, field, value offset) for a 'Label: value' metadata line, or a metadata
+        sentence such as 'Transcribed & marked up by ...'."""
         if self.length > 400:
             return None
         match = METADATA_LABEL.match(self.text)
         if not match:
-            return None
+            return self._metadata_phrase()
         label = match.group("label").strip()
         if len(label.split()) > 5:
             return None
         field = KNOWN_LABELS.get(label.lower().rstrip("."), "")
         offset = self.block.text.index(self.text) + match.start("value")
         return label, field, offset
+
+    def _metadata_phrase(self) -> tuple[str, str, int] | None:
+        if self.length > 250 or self.sentences > 2:
+            return None
+        for pattern, field in METADATA_PHRASES:
+            match = pattern.match(self.text)
+            if match:
+                offset = self.block.text.index(self.text) + match.end()
+                return match.group("label"), field, offset
+        return None
 
     @cached_property
     def byline_name(self) -> str | None:
@@ -240,6 +266,15 @@ class Signals:
                for w in self.words):
             return False
         return self._name_shape(self.text)
+
+    @cached_property
+    def salute(self) -> bool:
+        """A salutation line: short and ending with a comma ('With comradely greetings,')."""
+        return self.length <= 60 and self.text.endswith(",") and len(self.words) <= 8
+
+    @cached_property
+    def opening_salute(self) -> bool:
+        return bool(OPENING_SALUTE.match(self.text))
 
     @cached_property
     def notes_heading(self) -> re.Match | None:

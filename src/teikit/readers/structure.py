@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from teikit.model import HIGH, LOW, MEDIUM
+from teikit.model import HIGH, LOW, MEDIUM, OPENER
 from teikit.readers.layout import SourceBlock
 from teikit.readers.signals import Signals
 
@@ -25,7 +25,7 @@ CHROME = "chrome"
 AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE = "docAuthor", "title", "subtitle", "byline", "docDate"
 META = "meta"
 HEAD, P = "head", "p"
-DATELINE, SIGNED = "dateline", "signed"
+DATELINE, SIGNED, SALUTE = "dateline", "signed", "salute"
 NOTES_HEAD, NOTE = "notesHead", "note"
 
 TITLE_BLOCK_ROLES = {AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE}
@@ -110,6 +110,9 @@ class StructureJudge:
             if len(run) < 2:
                 continue
             tb = self._title_block_suffix(run)
+            # "date / name" right after the body is the previous work's closer, not an author
+            if len(tb) > 2 and tb[0] > 0 and run[tb[0] - 1].sig.dateline and run[tb[0]].sig.name_like:
+                tb = tb[1:]
             if tb and self._is_title_block([run[k] for k in tb]):
                 starts.append(a + 1 + tb[0])
         return starts
@@ -253,12 +256,14 @@ class StructureJudge:
             kind = "posting"
         elif top and any(_same(s.text, t) for t in titles):
             kind = "pageTitle"
+        elif top and s.heading_shape >= 0.6 and not s.comment_cue:
+            kind = "pageTitle"  # the page's own heading above the posting line
         elif s.comment_cue:
             kind = "commentForm"
         else:
             kind = "pageHeader" if top else "pageFooter"
         j.role, j.info["type"] = CHROME, kind
-        j.cert = HIGH if kind in {"breadcrumb", "posting", "pageTitle", "commentForm"} else LOW
+        j.cert = HIGH if kind in {"breadcrumb", "posting", "commentForm"} else MEDIUM if kind == "pageTitle" else LOW
 
     # -- the end of a work ------------------------------------------------------------
 
@@ -321,12 +326,15 @@ class StructureJudge:
                 end = k
         # closer: a dateline and/or a signature just before what follows the body
         closer = []
-        for i in range(end - 1, max(first_para, end - 3), -1):
+        for i in range(end - 1, max(first_para, end - 4), -1):
             s = seg[i].sig
             if s.dateline and not any(c.role == DATELINE for c in closer):
                 seg[i].role, seg[i].cert = DATELINE, HIGH if s.date else MEDIUM
-            elif (s.name_like or s.byline_name) and not any(c.role == SIGNED for c in closer):
+            elif (s.name_like or s.byline_name) and not any(c.role in (SIGNED, SALUTE) for c in closer):
                 seg[i].role, seg[i].cert = SIGNED, HIGH if s.has_initials else MEDIUM
+            elif (s.salute and any(c.role == SIGNED for c in closer)
+                  and not any(c.role == SALUTE for c in closer)):
+                seg[i].role, seg[i].cert = SALUTE, MEDIUM
             else:
                 break
             closer.append(seg[i])
@@ -336,6 +344,8 @@ class StructureJudge:
     # -- body -------------------------------------------------------------------------
 
     def _judge_body(self, body: list[Judged]) -> None:
+        if body and body[0].sig.salute and body[0].sig.opening_salute:
+            body[0].role, body[0].cert, body[0].info["judged"] = OPENER, MEDIUM, "yes"
         for n, j in enumerate(body):
             if j.role not in (P, HEAD) or j.info.get("judged"):
                 continue

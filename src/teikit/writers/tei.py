@@ -23,7 +23,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 
 # Elements of <text> whose children are blocks or divisions: only these are indented, so
 # that pretty-printing never adds white space inside mixed content.
-_STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "closer", "group"})
+_STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
+                         "group"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
 
 
