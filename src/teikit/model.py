@@ -22,6 +22,12 @@ from typing import Iterator, Union
 # Certainty values (TEI @cert) used across teikit.
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
+# Division types that are TEI elements of their own rather than div[@type].
+TITLE_PAGE, DOC_TITLE, OPENER, CLOSER = "titlePage", "docTitle", "opener", "closer"
+ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, OPENER, CLOSER})
+# Division types of div[@type] the reader makes besides the page chrome.
+NOTES, METADATA, SECTION = "notes", "metadata", "section"
+
 
 @dataclass
 class Span:
@@ -75,6 +81,8 @@ class Block:
     kind: str
     text: str
     line: int  # 1-based line of the input where the block starts
+    # TEI attributes; keys starting with "_" are notes for the writer, never written
+    # ("_lines": the block's line breaks are meaningful and become <lb/>).
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     insertions: list[Insertion] = field(default_factory=list)
@@ -142,7 +150,12 @@ class WorkMeta:
     transcribers: list[str] = field(default_factory=list)
     licence: str | None = None
     licence_label: str | None = None  # "Copyleft", "Public Domain", "License"...
+    licence_holder: str | None = None  # who the licence statement names as holder
+    licence_year: str | None = None
     last_updated: DateValue | None = None
+    # Others responsible for parts of the text, as (xml:id, what they did, name): e.g. the
+    # editors who signed a source note ("Note by ETOL").
+    contributors: list[tuple[str, str, str]] = field(default_factory=list)
     # Every labelled line, as (label, value, line), including those named above.
     fields: list[tuple[str, str, int]] = field(default_factory=list)
     # Header fields an editor's file adds (url, licence, ...), never from the text.
