@@ -40,7 +40,7 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
     from teikit.validate.schemas import from_option
     from teikit.xmlio import write_atomic
 
-    settings = config.load()
+    settings = config.load_settings()
     refs = None
     if schemas:
         refs = []

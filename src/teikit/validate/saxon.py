@@ -46,29 +46,13 @@ def parse_text(text: str, base_uri: str | None = None):
     return builder.parse_xml(xml_text=text)
 
 
-def string_map(entries: dict[str, list[str]]):
-    """An XDM ``map(xs:string, xs:string*)``."""
+def string_map(entries: dict[str, str]):
+    """An XDM ``map(xs:string, xs:string)``.
+
+    Values are single strings on purpose: saxonche 13.1 crashes the process on maps (or
+    parameters) holding sequences of more than one item, so lists travel space-separated."""
     proc = processor()
-    from saxonche import PyXdmValue
-
-    converted = {}
-    for key, values in entries.items():
-        value = PyXdmValue()
-        for item in values:
-            value.add_xdm_item(proc.make_string_value(item))
-        converted[proc.make_string_value(key)] = value
-    return proc.make_map(converted)
-
-
-def strings(values: list[str]):
-    """An XDM sequence of ``xs:string``."""
-    from saxonche import PyXdmValue
-
-    proc = processor()
-    value = PyXdmValue()
-    for item in values:
-        value.add_xdm_item(proc.make_string_value(item))
-    return value
+    return proc.make_map({proc.make_string_value(k): proc.make_string_value(v) for k, v in entries.items()})
 
 
 def error_text(exc: BaseException) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from teikit.config import Config
+from teikit.config import Settings
 from teikit.errors import Diagnostic, Severity, UsageError
 from teikit.ns import RNG, SCH, XS
 from teikit.resources import data_file
@@ -49,7 +49,7 @@ def project_schemas() -> list[SchemaRef]:
             SchemaRef(SCHEMATRON, str(data_file("schema", "teikit.sch")))]
 
 
-def tei_all_path(config: Config) -> Path:
+def tei_all_path(config: Settings) -> Path:
     """The configured tei_all schema: $TEIKIT_TEI_ALL, else ``tei_all`` in the configuration."""
     configured = os.environ.get(TEI_ALL_ENV)
     path = Path(configured) if configured else config.path(TEI_ALL_KEY)
@@ -59,7 +59,7 @@ def tei_all_path(config: Config) -> Path:
             "teikit.toml (or [tool.teikit] in pyproject.toml), or the environment variable "
             f"{TEI_ALL_ENV}, or pass --schema PATH/tei_all.rng", engine="validate"))
     if not path.is_file():
-        where = TEI_ALL_ENV if configured else str(config.sources.get(TEI_ALL_KEY, "configuration"))
+        where = TEI_ALL_ENV if configured else " or ".join(map(str, config.sources)) or "configuration"
         raise UsageError(Diagnostic("--schema tei_all", f"tei_all schema {path} (from {where}) does not exist",
                                     engine="validate"))
     return path
@@ -97,7 +97,7 @@ def classify(path: str | os.PathLike, embedded_rules: bool = False, where: str |
     return refs
 
 
-def from_option(value: str, config: Config, embedded_rules: bool = False) -> list[SchemaRef]:
+def from_option(value: str, config: Settings, embedded_rules: bool = False) -> list[SchemaRef]:
     """The schemas a ``--schema`` value names."""
     if value == PROJECT:
         return project_schemas()

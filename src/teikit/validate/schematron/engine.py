@@ -18,7 +18,8 @@ from teikit.xmlio import parse_bytes
 # roles that make an assertion a warning rather than an error (compared in lower case)
 WARNING_ROLES = {"warning", "warn", "nonfatal", "non-fatal", "info", "information", "informational",
                  "caution", "minor", "hint"}
-# stylesheet parameters teikit supplies from the run (declared as schema-level lets)
+# stylesheet parameters teikit supplies from the run (declared as schema-level lets):
+# xml:id -> space-separated URIs of the run's documents declaring it, and those documents' URIs
 RUN_IDS = "teikit-run-ids"
 RUN_DOCUMENTS = "teikit-run-documents"
 
@@ -34,6 +35,7 @@ class SchematronEngine(Engine):
         super().__init__(label or schema.file)
         self.rules = schema
         self._executables: dict[bool, object] = {}
+        self._run_values: tuple | None = None
         self.wants_run_context = bool({RUN_IDS, RUN_DOCUMENTS} & schema.parameter_names)
         # prefixes to print paths with: the schema's own, and xml
         self._prefixes = {uri: prefix for prefix, uri in reversed(list(schema.namespaces.items()))}
@@ -55,11 +57,18 @@ class SchematronEngine(Engine):
         return self._executables[fired_rules]
 
     def _parameters(self, executable, run: RunContext) -> None:
+        """Set the run parameters the schema declares (converted once per run, not per document)."""
+        if not self.wants_run_context:
+            return
+        if self._run_values is None or self._run_values[0] is not run:
+            ids = {key: " ".join(uris) for key, uris in run.ids.items()}
+            self._run_values = (run, saxon.string_map(ids), saxon.processor().make_string_value(
+                " ".join(run.documents)))
         names = self.rules.parameter_names
         if RUN_IDS in names:
-            executable.set_parameter(RUN_IDS, saxon.string_map(run.ids))
+            executable.set_parameter(RUN_IDS, self._run_values[1])
         if RUN_DOCUMENTS in names:
-            executable.set_parameter(RUN_DOCUMENTS, saxon.strings(run.documents))
+            executable.set_parameter(RUN_DOCUMENTS, self._run_values[2])
 
     def svrl(self, doc: Document, run: RunContext | None = None, fired_rules: bool = True
              ) -> etree._ElementTree:
