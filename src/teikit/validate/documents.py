@@ -24,7 +24,7 @@ Name = tuple[str, str]
 
 _TRAILING_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 # libxml2 error types worth a stable code of their own
-_XML_CODES = {"XML_DTD_ID_REDEFINED": "xml-duplicate-id"}
+_XML_CODES = {"DTD_ID_REDEFINED": "xml-duplicate-id"}
 
 
 @dataclass

@@ -1,0 +1,39 @@
+"""Helpers for the validator's tests (imported by the test modules of this folder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_FIXTURES = ROOT / "tests" / "schema"
+VALID = sorted((SCHEMA_FIXTURES / "valid").glob("*.xml"))
+INVALID = sorted((SCHEMA_FIXTURES / "invalid").glob("*.xml"))
+DATA = Path(__file__).parent / "data"
+
+
+def validate(paths, schemas=None, **options):
+    """Validate in this process (one job) and return {path: FileResult}."""
+    from teikit.validate.runner import Options, validate as run
+    from teikit.validate.schemas import classify, project_schemas
+
+    refs = None
+    if schemas is not None:
+        refs = []
+        for schema in schemas:
+            found = project_schemas() if schema == "teikit" else classify(schema, options.get("embedded_rules", False))
+            refs += [r for r in found if r not in refs]
+    return {r.path: r for r in run([str(p) for p in paths], Options(refs, jobs=1, **options))}
+
+
+def codes(result) -> set[tuple[str, str]]:
+    """(engine, code) of every diagnostic of a FileResult."""
+    return {(d.engine, d.code) for d in result.diagnostics}
+
+
+def expected_failure(path: Path) -> tuple[str, str]:
+    """The (engine, code) an invalid fixture says it must raise, from its opening comment."""
+    import re
+
+    match = re.search(r"<!--\s*must raise:\s*(\S+)\s+(\S+)", path.read_text(encoding="utf-8"))
+    assert match, f"{path.name} does not say which error it must raise"
+    return match.group(1), match.group(2)
