@@ -191,12 +191,19 @@ class _Reader:
                 scope.declare(name)
         bodies: dict[tuple[str, str], list] = {}
         methods: dict[tuple[str, str], str] = {}
+        plain: dict[tuple[str, str], int] = {}
         for kind, name, child, cctx in parts:
             body = self.content(child, replace(cctx, scope=scope))
             key = (kind, name)
             bodies.setdefault(key, []).append(body)
             if child.get("combine"):
                 methods[key] = child.get("combine").strip()
+            else:
+                plain[key] = plain.get(key, 0) + 1
+                if plain[key] > 1:
+                    what = "start" if kind == "start" else f"define '{name}'"
+                    raise SchemaError.at(_where(cctx, child), f"{what} appears more than once without @combine",
+                                         engine="rng")
         start = None
         for key, items in bodies.items():
             combined = items[0] if len(items) == 1 else [methods.get(key, "choice"), items]
