@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from validate_support import DATA
+from validate_support import DATA, private_cache, jing  # noqa: F401 (fixtures)
 
 from teikit.validate import cache, documents
 from teikit.validate.engine import RunContext

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 from helpers import run_teikit
-from validate_support import ROOT, validate
+from validate_support import ROOT, validate, private_cache, tei_all_env  # noqa: F401 (fixtures)
 
 SECRET = "TEIKIT-SECRET-7f3a9c"
 FORMATS = ("text", "json", "junit", "github", "sarif")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from validate_support import DATA, validate
+from validate_support import DATA, validate, private_cache  # noqa: F401 (fixtures)
 
 from teikit.errors import Severity
 from teikit.ns import SVRL
