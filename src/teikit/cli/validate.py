@@ -37,7 +37,7 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
     """
     from teikit import config
     from teikit.validate.runner import Options, validate as run
-    from teikit.validate.schemas import from_option
+    from teikit.validate.schemas import configured_tei_all, from_option
     from teikit.xmlio import write_atomic
 
     settings = config.load_settings()
@@ -46,7 +46,8 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
         refs = []
         for value in schemas:
             refs.extend(r for r in from_option(value, settings, embedded_rules) if r not in refs)
-    results = run(list(paths), Options(refs, jobs, phase, engine, embedded_rules))
+    options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=configured_tei_all(settings))
+    results = run(list(paths), options)
     report = render(results, fmt)
     summary = Summary.of(results)
     if output:

@@ -15,6 +15,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 from teikit.errors import Diagnostic, Severity, TeikitError
@@ -39,6 +40,7 @@ class Options:
     phase: str | None = None  # Schematron phase
     rng_engine: str = "teikit"  # or "jing"
     embedded_rules: bool = False  # also run the Schematron rules embedded in RELAX NG schemas
+    tei_all: Path | None = None  # local copy used for <?xml-model?> URLs naming tei_all
 
 
 @dataclass
@@ -93,7 +95,7 @@ def _check_chunk(docs: list[Document], options: Options, run: RunContext) -> lis
         if options.schemas is not None:
             refs = tuple(options.schemas)
         else:
-            model_refs, warnings = from_xml_model(doc, options.embedded_rules)
+            model_refs, warnings = from_xml_model(doc, options.embedded_rules, options.tei_all)
             refs = tuple(model_refs)
             found[id(doc)].extend(warnings)
             if not refs:

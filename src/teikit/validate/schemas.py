@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
@@ -106,8 +106,20 @@ def from_option(value: str, config: Settings, embedded_rules: bool = False) -> l
     return classify(value, embedded_rules, where=f"--schema {value}")
 
 
-def from_xml_model(doc: Document, embedded_rules: bool = False) -> tuple[list[SchemaRef], list[Diagnostic]]:
-    """The schemas a document's ``<?xml-model?>`` instructions name, and warnings about the unusable."""
+def configured_tei_all(config: Settings) -> Path | None:
+    """The configured tei_all schema, or None when there is none (no error)."""
+    try:
+        return tei_all_path(config)
+    except UsageError:
+        return None
+
+
+def from_xml_model(doc: Document, embedded_rules: bool = False, tei_all: Path | None = None
+                   ) -> tuple[list[SchemaRef], list[Diagnostic]]:
+    """The schemas a document's ``<?xml-model?>`` instructions name, and warnings about the unusable.
+
+    A URL is never fetched; one whose file name is that of the configured ``tei_all`` (the
+    official address of tei_all.rng, say) is read from that local copy instead."""
     refs: list[SchemaRef] = []
     warnings: list[Diagnostic] = []
     root = doc.tree.getroot()
@@ -124,11 +136,14 @@ def from_xml_model(doc: Document, embedded_rules: bool = False) -> tuple[list[Sc
 
         parsed = urlparse(href)
         if parsed.scheme and parsed.scheme != "file" and len(parsed.scheme) > 1:
-            warn(f"schema {href} from <?xml-model?> not used: teikit never fetches URLs "
-                 "(pass --schema with a local copy)")
-            continue
-        relative = unquote(parsed.path) if parsed.scheme == "file" else href
-        path = Path(relative) if os.path.isabs(relative) else Path(doc.path).parent / relative
+            if tei_all is None or PurePosixPath(parsed.path).name != tei_all.name:
+                warn(f"schema {href} from <?xml-model?> not used: teikit never fetches URLs "
+                     "(pass --schema with a local copy)")
+                continue
+            path = tei_all
+        else:
+            relative = unquote(parsed.path) if parsed.scheme == "file" else href
+            path = Path(relative) if os.path.isabs(relative) else Path(doc.path).parent / relative
         if not path.is_file():
             warn(f"schema {href} from <?xml-model?> not found ({path})")
             continue
