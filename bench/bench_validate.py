@@ -91,7 +91,8 @@ def main() -> None:
     rows.append(("teikit, cold cache, all jobs",
                  best([*teikit, "--schema", str(rng), *files], args.repeat, env,
                       before=lambda: shutil.rmtree(cache, ignore_errors=True))))
-    rows.append(("teikit, warm cache, 1 job", best([*teikit, "-j", "1", "--schema", str(rng), *files], args.repeat, env)))
+    rows.append(("teikit, warm cache, 1 job",
+                 best([*teikit, "-j", "1", "--schema", str(rng), *files], args.repeat, env)))
     rows.append(("teikit, warm cache, all jobs", best([*teikit, "--schema", str(rng), *files], args.repeat, env)))
     if jing:
         rows.append(("teikit --engine jing", best([*teikit, "--engine", "jing", "--schema", str(rng), *files],

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 from lxml import etree
-from validate_support import INVALID, VALID, validate, private_cache, jing, corpus_files  # noqa: F401 (fixtures)
+from validate_support import INVALID, VALID, corpus_files, jing, private_cache, validate  # noqa: F401 (fixtures)
 
 from teikit.validate import documents
 from teikit.validate.engine import RunContext

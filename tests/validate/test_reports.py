@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import check_golden
 from lxml import etree
 from validate_support import ROOT, private_cache  # noqa: F401 (fixtures)
 
-from conftest import check_golden
 from teikit.validate.reports import FORMATS, render
 from teikit.validate.runner import Options, validate
 from teikit.validate.schemas import project_schemas

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 from helpers import run_teikit
-from validate_support import ROOT, validate, private_cache, tei_all_env  # noqa: F401 (fixtures)
+from validate_support import ROOT, private_cache, tei_all_env, validate  # noqa: F401 (fixtures)
 
 SECRET = "TEIKIT-SECRET-7f3a9c"
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -114,7 +114,8 @@ def test_nothing_is_fetched_over_the_network(tmp_path, http_recorder):
                    f'<!DOCTYPE r SYSTEM "{http_recorder}/r.dtd">\n<r><a/></r>\n')
     rules = tmp_path / "fetch.sch"
     rules.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
-                     f'<sch:pattern id="p"><sch:rule context="a"><sch:assert test="doc-available(\'{http_recorder}/d.xml\')'
+                     '<sch:pattern id="p"><sch:rule context="a">'
+                     f'<sch:assert test="doc-available(\'{http_recorder}/d.xml\')'
                      f' or unparsed-text-available(\'{http_recorder}/t.txt\')">no</sch:assert>'
                      '</sch:rule></sch:pattern></sch:schema>')
     plain = run_teikit("validate", str(doc))

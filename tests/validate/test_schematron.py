@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from validate_support import DATA, validate, private_cache  # noqa: F401 (fixtures)
+from validate_support import DATA, private_cache, validate  # noqa: F401 (fixtures)
 
 from teikit.errors import Severity
 from teikit.ns import SVRL
@@ -93,7 +93,8 @@ def test_dynamic_error_in_a_rule_is_reported_and_the_rest_still_runs(tmp_path):
     rules.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
                      '<sch:pattern id="p1"><sch:rule context="c"><sch:assert test="xs:integer(@n) gt 0">n</sch:assert>'
                      '</sch:rule></sch:pattern><sch:pattern id="p2"><sch:rule context="c">'
-                     '<sch:report test="true()" id="still">still runs</sch:report></sch:rule></sch:pattern></sch:schema>')
+                     '<sch:report test="true()" id="still">still runs</sch:report></sch:rule></sch:pattern>'
+                     '</sch:schema>')
     doc = tmp_path / "doc.xml"
     doc.write_text('<r>\n<c n="x"/>\n</r>')
     found = by_code(validate([doc], [str(rules)])[str(doc)].diagnostics)

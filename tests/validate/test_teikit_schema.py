@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from validate_support import INVALID, ROOT, VALID, codes, expected_failure, validate, private_cache  # noqa: F401 (fixtures)
+from validate_support import INVALID, ROOT, VALID, codes, expected_failure, private_cache, validate  # noqa: F401 (fixtures)
 
 from teikit.errors import Severity
 

@@ -16,7 +16,8 @@ DATA = Path(__file__).parent / "data"
 
 def validate(paths, schemas=None, **options):
     """Validate in this process (one job) and return {path: FileResult}."""
-    from teikit.validate.runner import Options, validate as run
+    from teikit.validate.runner import Options
+    from teikit.validate.runner import validate as run
     from teikit.validate.schemas import classify, project_schemas
 
     refs = None

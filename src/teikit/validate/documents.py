@@ -49,18 +49,12 @@ class Document:
     @cached_property
     def names(self) -> tuple[frozenset[Name], frozenset[Name]]:
         """The (namespace, local) names of the elements and of the attributes used."""
-        elements: set[Name] = set()
-        attributes: set[Name] = set()
+        tags: set[str] = set()
+        keys: set[str] = set()
         for el in self.tree.iter(etree.Element):
-            q = etree.QName(el)
-            elements.add((q.namespace or "", q.localname))
-            for key in el.keys():
-                if key[0] == "{":
-                    ns, local = key[1:].split("}", 1)
-                    attributes.add((ns, local))
-                else:
-                    attributes.add(("", key))
-        return frozenset(elements), frozenset(attributes)
+            tags.add(el.tag)
+            keys.update(el.keys())
+        return frozenset(map(_split_clark, tags)), frozenset(map(_split_clark, keys))
 
     def ids(self) -> list[str]:
         return self.tree.xpath("//@xml:id") if self.tree is not None else []
@@ -118,6 +112,13 @@ class Document:
         if not path or self.tree is None:
             return None, None
         return _resolve(self.tree, path)
+
+
+def _split_clark(name: str) -> Name:
+    if name[0] == "{":
+        ns, local = name[1:].split("}", 1)
+        return ns, local
+    return "", name
 
 
 _TOKENS = re.compile(

@@ -17,7 +17,7 @@ from lxml import etree
 
 from teikit.ns import SVRL, XS, XSL
 from teikit.validate.errors import SchemaError
-from teikit.validate.schematron.schema import Schema, _is, sch
+from teikit.validate.schematron.schema import Schema, _is
 
 TEIKIT = "urn:x-teikit:schematron"
 EVALUATION_ERROR = "teikit-evaluation-error"
