@@ -26,6 +26,7 @@ DONE = "teikit:done"
 
 _OWN_PREFIXES = {"xsl": XSL, "xs": XS, "svrl": SVRL, "teikit": TEIKIT}
 _ERR = "http://www.w3.org/2005/xqt-errors"
+_SINGULAR = {"diagnostics": "diagnostic", "properties": "property"}
 # top-level XSLT declarations a Schematron schema may carry (xslt2/3 bindings)
 _COPIED_DECLARATIONS = {"key", "function", "variable", "param", "output", "character-map"}
 
@@ -109,6 +110,14 @@ class _Compiler:
             if child.tail:
                 etree.SubElement(parent, _x("text")).text = child.tail
 
+    def _referenced(self, check: etree._Element, attribute: str, table: dict[str, etree._Element]):
+        """(id, element) for each id in an assertion's ``diagnostics`` or ``properties``."""
+        for ref in (check.get(attribute) or "").split():
+            if ref not in table:
+                raise SchemaError.at(self.schema.file, f"assertion refers to unknown {_SINGULAR[attribute]} '{ref}'",
+                                     engine="schematron")
+            yield ref, table[ref]
+
     # -- rules --------------------------------------------------------------------------------------
     def _check(self, parent: etree._Element, check: etree._Element, rule: etree._Element) -> None:
         test = check.get("test", "false()")
@@ -127,18 +136,10 @@ class _Compiler:
         subject = check.get("subject") or rule.get("subject")
         where = f"path((({subject}), .)[1])" if subject else "path(.)"
         etree.SubElement(out, _x("attribute"), name="location", select=where)
-        for ref in (check.get("diagnostics") or "").split():
-            diagnostic = self.schema.diagnostics.get(ref)
-            if diagnostic is None:
-                raise SchemaError.at(self.schema.file, f"assertion refers to unknown diagnostic '{ref}'",
-                                     engine="schematron")
+        for ref, diagnostic in self._referenced(check, "diagnostics", self.schema.diagnostics):
             dref = etree.SubElement(out, _svrl("diagnostic-reference"), diagnostic=_literal(ref))
             self._text(dref, diagnostic)
-        for ref in (check.get("properties") or "").split():
-            prop = self.schema.properties.get(ref)
-            if prop is None:
-                raise SchemaError.at(self.schema.file, f"assertion refers to unknown property '{ref}'",
-                                     engine="schematron")
+        for ref, prop in self._referenced(check, "properties", self.schema.properties):
             pref = etree.SubElement(out, _svrl("property-reference"), property=_literal(ref))
             for attr in ("role", "scheme"):
                 if prop.get(attr):
