@@ -17,11 +17,13 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import Diagnostic, InputError
+from teikit.ns import TEI, XML
 from teikit.textio import read_bytes
 from teikit.xmlio import parse_bytes, safe_parser
 
 Name = tuple[str, str]
 
+_PREFIXES = {TEI: "tei", XML: "xml"}  # for paths in diagnostics
 _TRAILING_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 # libxml2 error types worth a stable code of their own
 _XML_CODES = {"DTD_ID_REDEFINED": "xml-duplicate-id"}
@@ -107,11 +109,29 @@ class Document:
                 column = offset - self._text.rfind("\n", 0, offset)
         return line, column
 
+    def xpath(self, element: etree._Element, attribute: str | None = None) -> str:
+        """A positional path to ``element`` (and ``attribute``), like ``/tei:TEI[1]/tei:text[1]/@n``."""
+        steps = []
+        for node in reversed([element, *element.iterancestors()]):
+            parent = node.getparent()
+            position = 1 if parent is None else list(parent.iterchildren(node.tag)).index(node) + 1
+            steps.append(f"{_prefixed(node.tag)}[{position}]")
+        path = "/" + "/".join(steps)
+        return f"{path}/@{_prefixed(attribute)}" if attribute else path
+
     def element_at(self, path: str | None) -> tuple[etree._Element | None, str | None]:
         """The element (and attribute name) an XPath like Saxon's ``path()`` or libxml2's points to."""
         if not path or self.tree is None:
             return None, None
         return _resolve(self.tree, path)
+
+
+def _prefixed(clark: str) -> str:
+    ns, local = _split_clark(clark)
+    if not ns:
+        return local
+    prefix = _PREFIXES.get(ns)
+    return f"{prefix}:{local}" if prefix else f"Q{{{ns}}}{local}"
 
 
 def _split_clark(name: str) -> Name:

@@ -37,5 +37,6 @@ class Engine(abc.ABC):
         """A diagnostic located at ``element`` (its start tag) when given, else at line/column."""
         if element is not None:
             line, column = doc.position(element, attribute)
+            xpath = xpath or doc.xpath(element, attribute)
         return Diagnostic(doc.path, " ".join(message.split()), Severity(severity), line, column, self.name, code,
                           xpath)

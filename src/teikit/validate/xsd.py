@@ -19,6 +19,17 @@ from teikit.validate.errors import SchemaError
 _XSD11 = re.compile(rb"minVersion\s*=\s*[\"']1\.1|<(?:\w+:)?(?:assert|alternative|openContent)\b")
 
 
+_ATTRIBUTE = re.compile(r"attribute ([\w.:{}/\-]+)=")
+
+
+def _attribute_key(element, name: str) -> str | None:
+    """The element's attribute an xmlschema reason names ('when', 'xml:lang' or a Clark name)."""
+    for key in element.keys():
+        if key == name or key.rsplit("}", 1)[-1] == name.rsplit(":", 1)[-1]:
+            return key
+    return None
+
+
 def _is_xsd11(data: bytes) -> bool:
     return bool(_XSD11.search(data))
 
@@ -78,8 +89,9 @@ class XsdEngine(Engine):
                 if not hasattr(element, "getroottree"):
                     element = None
                 reason = error.reason or error.message
-                where = getattr(error, "path", None)
-                found.append(self.diagnostic(doc, reason, element=element, code=error_code(error),
-                                             line=getattr(error, "sourceline", None), xpath=where))
+                named = _ATTRIBUTE.match(reason)
+                attribute = _attribute_key(element, named.group(1)) if named and element is not None else None
+                found.append(self.diagnostic(doc, reason, element=element, attribute=attribute,
+                                             code=error_code(error), line=getattr(error, "sourceline", None)))
             results.append(found)
         return results

@@ -90,7 +90,8 @@ class SchematronEngine(Engine):
                 results.append([self.diagnostic(doc, f"rules could not run: {saxon.error_text(exc)}",
                                                 code="schematron-failed")])
                 continue
-            results.append(list(self.diagnostics(doc, report)))
+            # SVRL groups results by pattern; readers want them in document order
+            results.append(sorted(self.diagnostics(doc, report), key=lambda d: (d.line or 0, d.column or 0)))
         return results
 
     def diagnostics(self, doc: Document, report: etree._ElementTree):
