@@ -108,6 +108,7 @@ class _WorkBuilder:
             if role == CHROME:
                 kind = j.info.get("type", "pageHeader")
                 block = self._block(g, "p")
+                self._review(j, f"web-page chrome ({kind})", index)
                 self._read_chrome(kind, block)
                 _add_to_division(parts, kind, block, j.cert)
                 continue
