@@ -1,12 +1,13 @@
 """The conversion pipeline: text -> reader -> model -> enrichers -> TEI writer.
 
-One function for every caller (``teikit convert``, ``teikit build``, tests, benchmarks), so
-that the steps and their order are decided in one place.
+One function for every caller (``teikit convert``, ``teikit build``, ``teikit review``,
+tests, benchmarks), so that the steps and their order are decided in one place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Sequence
 
 from teikit.errors import Diagnostic
@@ -15,8 +16,22 @@ from teikit.readers.plaintext import read_plaintext
 from teikit.textio import TextInput
 from teikit.writers.tei import SchemaRef, TeiWriter
 
-# An enricher takes a document and adds to it (spans, standOff entries, review items).
-Enricher = Callable[[Document], None]
+
+@dataclass
+class ConvertOptions:
+    """What a conversion may use besides the text itself."""
+
+    # Authority lists (TEI listPerson/listPlace/listOrg files or folders of them).
+    authority: list[Path] = field(default_factory=list)
+    # The editor's file for this text; None: look beside the input (NAME.edits.toml).
+    edits: Path | None = None
+    # <?xml-model?> instructions to write; None: tei_all only.
+    schema_refs: Sequence[SchemaRef] | None = None
+
+
+# An enricher adds to a document (spans, standOff entries, review items); it never
+# touches XML and may raise TeikitError for a problem in its own inputs.
+Enricher = Callable[[Document, ConvertOptions], None]
 
 
 @dataclass
@@ -31,11 +46,16 @@ def default_enrichers() -> list[Enricher]:
     return []
 
 
-def convert_text(source: TextInput, *, name: str | None = None, schema_refs: Sequence[SchemaRef] | None = None,
+def enrich(document: Document, options: ConvertOptions, enrichers: Sequence[Enricher] | None = None) -> Document:
+    for step in default_enrichers() if enrichers is None else enrichers:
+        step(document, options)
+    return document
+
+
+def convert_text(source: TextInput, *, name: str | None = None, options: ConvertOptions | None = None,
                  enrichers: Sequence[Enricher] | None = None) -> Conversion:
     """Convert one decoded plain-text input to TEI."""
-    document = read_plaintext(source, name=name)
-    for enrich in default_enrichers() if enrichers is None else enrichers:
-        enrich(document)
-    tei = TeiWriter(list(schema_refs) if schema_refs is not None else None).write(document)
+    options = options or ConvertOptions()
+    document = enrich(read_plaintext(source, name=name), options, enrichers)
+    tei = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None).write(document)
     return Conversion(document, tei, list(source.warnings))

@@ -30,12 +30,13 @@ def output_name(input_name: str) -> str:
 
 def convert_one(input_name: str, target: Path | None, fmt: str) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings."""
-    from teikit.convert import convert_text
+    from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name)
     out_dir = target.parent if target is not None else Path.cwd()
-    result = convert_text(source, schema_refs=default_schema_refs(schema_dir_for(out_dir)))
+    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)))
+    result = convert_text(source, options=options)
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
     if target is None:
         sys.stdout.buffer.write(data)
