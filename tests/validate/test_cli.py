@@ -151,3 +151,13 @@ def test_committed_tei_names_schemas_that_validate_it(tei_all_env):
     report = json.loads(result.stdout)
     assert result.returncode == 0, result.stdout.decode()
     assert all(entry["diagnostics"] == [] for entry in report["files"])
+
+
+def test_rules_that_do_not_compile_stop_parallel_jobs_with_a_usage_error(tmp_path):
+    rules = tmp_path / "bad.sch"
+    rules.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+                     '<sch:pattern><sch:rule context="*"><sch:assert test="((">x</sch:assert></sch:rule>'
+                     '</sch:pattern></sch:schema>')
+    result = run_teikit("validate", "-j", "2", "--schema", str(rules), *map(str, VALID))
+    assert result.returncode == 2
+    assert f"{rules}: error: [schematron] rules do not compile: XPST0003" in stderr(result)

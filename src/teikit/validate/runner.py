@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from teikit.errors import Diagnostic, Severity, TeikitError
+from teikit.errors import Diagnostic, ExitCode, Severity, TeikitError, UsageError
 from teikit.textio import read_bytes
 from teikit.validate import documents, saxon
 from teikit.validate.documents import Document
@@ -131,11 +131,12 @@ def check_files(files: Sequence[str], options: Options, run: RunContext,
 
 
 def _job(files, options, run, preloaded):
-    """A worker's entry point: errors come back as values (TeikitError does not pickle)."""
+    """A worker's entry point: (results, None), or (None, (is usage error, diagnostic)) since a
+    TeikitError does not survive pickling."""
     try:
-        return "ok", check_files(files, options, run, preloaded)
+        return check_files(files, options, run, preloaded), None
     except TeikitError as exc:
-        return "error", (type(exc).__name__, exc.diagnostic)
+        return None, (exc.exit_code == ExitCode.USAGE, exc.diagnostic)
 
 
 # -- the whole run -----------------------------------------------------------------------------------------
@@ -200,11 +201,9 @@ def validate(paths: list[str], options: Options) -> list[FileResult]:
         futures = [pool.submit(_job, group, options, run, {k: v for k, v in preloaded.items() if k in group})
                    for group in _groups(files, jobs)]
         for future in futures:
-            status, payload = future.result()
-            if status == "error":
-                from teikit.errors import InputError, UsageError
-
-                kind = {"InputError": InputError, "UsageError": UsageError, "SchemaError": UsageError}
-                raise kind.get(payload[0], TeikitError)(payload[1])
-            by_path.update((r.path, r) for r in payload)
+            done, failure = future.result()
+            if failure is not None:
+                usage, diagnostic = failure
+                raise (UsageError if usage else TeikitError)(diagnostic)
+            by_path.update((r.path, r) for r in done)
     return results + [by_path[path] for path in files]
