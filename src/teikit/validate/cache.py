@@ -56,6 +56,22 @@ def load(kind: str, key: str) -> bytes | None:
         return None
 
 
+def load_private(kind: str, key: str) -> bytes | None:
+    """Like :func:`load`, but only from a file and folder that this user owns and nobody else can
+    write: for entries that are executable in effect (pickles), so no other account can plant one."""
+    path = _entry(kind, key)
+    if path is None or not hasattr(os, "getuid"):
+        return None
+    try:
+        for item in (path.parent, path):
+            info = item.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def store(kind: str, key: str, data: bytes) -> None:
     """Cache ``data`` under ``key``; failures are ignored (the cache is an optimisation)."""
     path = _entry(kind, key)

@@ -8,10 +8,17 @@ XSD validation rule it breaks (``cvc-complex-type.2.4`` and friends).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
 import re
 from typing import Sequence
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from teikit.errors import Diagnostic
+from teikit.validate import cache
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError
@@ -36,8 +43,8 @@ def _is_xsd11(data: bytes) -> bool:
 
 def error_code(error) -> str:
     """The XSD validation rule an xmlschema error breaks (an assertion's own id when it has one)."""
-    from xmlschema import XMLSchemaChildrenValidationError
-    from xmlschema.validators import XsdAssert
+    from xmlschema import XMLSchemaChildrenValidationError, XMLSchemaDecodeError
+    from xmlschema.validators import XsdAssert, XsdSimpleType
     from xmlschema.validators.facets import XsdEnumerationFacets, XsdPatternFacets
 
     validator = getattr(error, "validator", None)
@@ -50,6 +57,8 @@ def error_code(error) -> str:
         return "cvc-pattern-valid"
     if isinstance(validator, XsdEnumerationFacets):
         return "cvc-enumeration-valid"
+    if isinstance(validator, XsdSimpleType) or isinstance(error, XMLSchemaDecodeError):
+        return "cvc-datatype-valid"
     if "missing required attribute" in reason:
         return "cvc-complex-type.4"
     if "attribute" in reason and "not allowed" in reason:
@@ -59,6 +68,47 @@ def error_code(error) -> str:
     if "character data" in reason or "simple content" in reason:
         return "cvc-complex-type.2.3"
     return "cvc-datatype-valid" if "value" in reason or "decode" in reason else "cvc-complex-type"
+
+
+# Compiling a big schema takes xmlschema long (16 s for a trang-made tei_all.xsd); the compiled
+# schema is pickled into the cache beside a JSON line naming every file it was read from, checked
+# before the pickle is loaded. Pickles are only read from the user's own, private cache files.
+CACHE_KIND = "xsd-compiled"
+FORMAT = "1"
+
+
+def _schema_files(schema) -> list[list[str]]:
+    files = []
+    for component in schema.maps.iter_schemas():
+        url = component.url or ""
+        if url.startswith("file:"):
+            path = url2pathname(urlparse(url).path)
+            with open(path, "rb") as fh:
+                files.append([path, hashlib.sha256(fh.read()).hexdigest()])
+    return files
+
+
+def _from_cache(key: str):
+    data = cache.load_private(CACHE_KIND, key)
+    if data is None:
+        return None
+    try:
+        header, body = data.split(b"\n", 1)
+        for path, digest in json.loads(header):
+            with open(path, "rb") as fh:
+                if hashlib.sha256(fh.read()).hexdigest() != digest:
+                    return None
+        return pickle.loads(body)
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _to_cache(key: str, schema) -> None:
+    try:
+        header = json.dumps(_schema_files(schema)).encode("utf-8")
+        cache.store(CACHE_KIND, key, header + b"\n" + pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # not cacheable: compiled again next time
 
 
 class XsdEngine(Engine):
@@ -74,11 +124,16 @@ class XsdEngine(Engine):
         except OSError as exc:
             raise SchemaError.at(path, f"cannot read schema: {exc.strerror or exc}", engine="xsd") from None
         cls = xmlschema.XMLSchema11 if _is_xsd11(data) else xmlschema.XMLSchema10
-        try:
-            self.validator = cls(path, allow="local", defuse="always")
-        except (xmlschema.XMLSchemaException, OSError, SyntaxError, ValueError) as exc:
-            message = " ".join(str(getattr(exc, "message", None) or exc).split())
-            raise SchemaError.at(path, f"schema does not compile: {message}", engine="xsd") from None
+        key = cache.content_key(FORMAT, xmlschema.__version__, cls.__name__, os.path.abspath(path),
+                                hashlib.sha256(data).hexdigest())
+        self.validator = _from_cache(key)
+        if self.validator is None:
+            try:
+                self.validator = cls(path, allow="local", defuse="always")
+            except (xmlschema.XMLSchemaException, OSError, SyntaxError, ValueError) as exc:
+                message = " ".join(str(getattr(exc, "message", None) or exc).split())
+                raise SchemaError.at(path, f"schema does not compile: {message}", engine="xsd") from None
+            _to_cache(key, self.validator)
 
     def check(self, documents: Sequence[Document], run: RunContext) -> list[list[Diagnostic]]:
         results = []
