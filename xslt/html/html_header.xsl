@@ -1,0 +1,101 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The title block of a document (or a corpus): its title as the page heading, then a list of
+  the header's fields (common_header.xsl): author, date, first publication, source,
+  responsibilities (transcriber, encoding...), licence.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.invalid/ns/xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- Context: a TEI or teiCorpus element. -->
+  <xsl:template name="tk:title-block">
+    <xsl:variable name="fields" select="tk:title-block(.)"/>
+    <header class="tk-title-block">
+      <xsl:element name="h{tk:doc-level(.)}">
+        <xsl:attribute name="class" select="'tk-doc-title'"/>
+        <xsl:variable name="title" select="$fields[?key = 'title']?nodes"/>
+        <xsl:choose>
+          <xsl:when test="exists($title)">
+            <xsl:apply-templates select="$title/node()" mode="tk:header"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="tk:main-title(.)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:element>
+      <xsl:for-each select="$fields[?key = 'subtitle']?nodes">
+        <p class="tk-subtitle"><xsl:apply-templates mode="tk:header"/></p>
+      </xsl:for-each>
+      <xsl:variable name="rest" select="$fields[not(?key = ('title', 'subtitle'))]"/>
+      <xsl:if test="exists($rest)">
+        <dl class="tk-meta">
+          <xsl:for-each select="$rest">
+            <div class="tk-meta-{?key}">
+              <dt><xsl:value-of select="?label"/></dt>
+              <dd>
+                <xsl:for-each select="?nodes">
+                  <xsl:if test="position() gt 1">
+                    <xsl:text>; </xsl:text>
+                  </xsl:if>
+                  <xsl:apply-templates select="." mode="tk:header"/>
+                </xsl:for-each>
+              </dd>
+            </div>
+          </xsl:for-each>
+        </dl>
+      </xsl:if>
+      <xsl:call-template name="tk:hook-title-block"/>
+    </header>
+  </xsl:template>
+
+  <!-- Header content is phrasing content in a dd: elements become spans, links stay links. -->
+  <xsl:template match="*" mode="tk:header">
+    <span class="tk-{local-name()}">
+      <xsl:apply-templates mode="tk:header"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="title" mode="tk:header">
+    <cite class="tk-title{@level ! (' tk-level-' || .)}">
+      <xsl:apply-templates mode="tk:header"/>
+    </cite>
+  </xsl:template>
+
+  <xsl:template match="date[tk:datetime(@when)]" mode="tk:header">
+    <time datetime="{tk:datetime(@when)}">
+      <xsl:apply-templates mode="tk:header"/>
+      <xsl:if test="not(normalize-space())">
+        <xsl:value-of select="@when"/>
+      </xsl:if>
+    </time>
+  </xsl:template>
+
+  <xsl:template match="*[@target][matches(@target, '^https?://')] | ptr" mode="tk:header">
+    <a href="{@target}" class="tk-{local-name()}">
+      <xsl:apply-templates mode="tk:header"/>
+      <xsl:if test="not(normalize-space())">
+        <xsl:value-of select="@target"/>
+      </xsl:if>
+    </a>
+  </xsl:template>
+
+  <!-- A bibliographic entry made of elements only (no text of its own between them): its parts
+       separated by commas. -->
+  <xsl:template match="bibl[not(text()[normalize-space()])] | biblStruct" mode="tk:header">
+    <span class="tk-{local-name()}">
+      <xsl:for-each select=".//*[not(*)][normalize-space() or @target]">
+        <xsl:if test="position() gt 1">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="tk:header"/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="note | pb | lb" mode="tk:header"/>
+
+</xsl:stylesheet>
