@@ -22,6 +22,12 @@ from typing import Iterator, Union
 # Certainty values (TEI @cert) used across teikit.
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
+# Division types that are TEI elements of their own rather than div[@type].
+TITLE_PAGE, DOC_TITLE, OPENER, CLOSER = "titlePage", "docTitle", "opener", "closer"
+ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, OPENER, CLOSER})
+# Division types of div[@type] the reader makes besides the page chrome.
+NOTES, METADATA, SECTION = "notes", "metadata", "section"
+
 
 @dataclass
 class Span:
@@ -75,6 +81,8 @@ class Block:
     kind: str
     text: str
     line: int  # 1-based line of the input where the block starts
+    # TEI attributes; keys starting with "_" are notes for the writer, never written
+    # ("_lines": the block's line breaks are meaningful and become <lb/>).
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     insertions: list[Insertion] = field(default_factory=list)
@@ -97,6 +105,8 @@ class Division:
 
     type: str | None = None
     head: Block | None = None
+    # further headings of the same division ("CHAPTER II" then "CHALLENGES")
+    subheads: list[Block] = field(default_factory=list)
     content: list["Part"] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     cert: str | None = None
@@ -112,6 +122,9 @@ class DateValue:
     text: str
     when: str | None = None  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or partial --MM-DD
     line: int | None = None
+    # a range instead of one date ("Autumn 1901 - February 1902"): ISO from/to
+    from_: str | None = None
+    to: str | None = None
 
 
 @dataclass
@@ -142,7 +155,12 @@ class WorkMeta:
     transcribers: list[str] = field(default_factory=list)
     licence: str | None = None
     licence_label: str | None = None  # "Copyleft", "Public Domain", "License"...
+    licence_holder: str | None = None  # who the licence statement names as holder
+    licence_year: str | None = None
     last_updated: DateValue | None = None
+    # Others responsible for parts of the text, as (xml:id, what they did, name): e.g. the
+    # editors who signed a source note ("Note by ETOL").
+    contributors: list[tuple[str, str, str]] = field(default_factory=list)
     # Every labelled line, as (label, value, line), including those named above.
     fields: list[tuple[str, str, int]] = field(default_factory=list)
     # Header fields an editor's file adds (url, licence, ...), never from the text.
@@ -237,5 +255,6 @@ def iter_blocks(part: Part) -> Iterator[Block]:
         return
     if part.head is not None:
         yield part.head
+    yield from part.subheads
     for child in part.content:
         yield from iter_blocks(child)

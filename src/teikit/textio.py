@@ -99,13 +99,27 @@ def decode(name: str, data: bytes) -> TextInput:
     return TextInput(name=name, text=text, encoding=encoding, warnings=warnings)
 
 
+# Legacy encodings most transcriptions come in: preferred when the detector finds them
+# about as plausible as a rarer one (short texts give it little evidence).
+_COMMON_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "mac_roman",
+                     "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr")
+
+
 def _detect(name: str, data: bytes) -> str:
     from charset_normalizer import from_bytes  # imported late: only non-UTF-8 inputs need it
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise InputError.at(name, "not text in any known encoding (binary data?)")
-    return best.encoding
+    # near-ties (as messy as the best guess) are resolved towards the common encodings
+    plausible = [m for m in results if m.chaos <= best.chaos + 0.05]
+    for encoding in _COMMON_ENCODINGS:
+        for match in plausible:
+            if encoding in (match.encoding, *match.could_be_from_charset):
+                return encoding
+    chosen = best
+    return chosen.encoding
 
 
 def read_text(name: str) -> TextInput:

@@ -16,6 +16,7 @@ from teikit import __version__
 COMMANDS = {
     "convert": "convert:convert",
     "build": "build:build",
+    "review": "review:review",
 }
 
 

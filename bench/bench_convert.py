@@ -1,0 +1,68 @@
+"""Conversion throughput and peak memory: teikit vs pandoc on the same texts.
+
+    python bench/bench_convert.py [--repeat 3] [--megabytes 6]
+
+Each run is a fresh process (start-up included, as a user pays it); the best wall time
+of the repeats is reported with the peak resident memory of that process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_text import ROOT, make_text  # noqa: E402
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one command run as a child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def best(cmd: list[str], repeat: int) -> tuple[float, float]:
+    runs = [measure(cmd) for _ in range(repeat)]
+    return min(runs, key=lambda r: r[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--megabytes", type=float, default=6.0)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
+    big = work / "generated.txt"
+    big.write_text(make_text(args.megabytes), encoding="utf-8")
+    inputs = sorted((ROOT / "texts").glob("*.txt")) + [big]
+    pandoc = shutil.which("pandoc")
+    print(f"| input | size | teikit s | teikit MB/s | teikit peak MB | pandoc s | pandoc MB/s | pandoc peak MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path in inputs:
+        size = path.stat().st_size / 1e6
+        t, mem = best([sys.executable, "-m", "teikit", "convert", str(path), "-o", str(work / "out.xml")],
+                      args.repeat)
+        row = f"| {path.name} | {size:.2f} MB | {t:.2f} | {size / t:.2f} | {mem:.0f} |"
+        if pandoc:
+            pt, pmem = best([pandoc, "-f", "markdown", "-t", "tei", str(path), "-o", str(work / "p.xml")],
+                            args.repeat)
+            row += f" {pt:.2f} | {size / pt:.2f} | {pmem:.0f} |"
+        else:
+            row += " n/a | n/a | n/a |"
+        print(row, flush=True)
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

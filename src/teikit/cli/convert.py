@@ -1,0 +1,81 @@
+"""``teikit convert INPUT... [-o OUTPUT]``: plain text to TEI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from teikit.cli.common import emit, reports_errors
+from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
+from teikit.textio import STDIN_NAME, read_text
+from teikit.xmlio import write_atomic
+
+
+def schema_dir_for(output_dir: Path) -> str | None:
+    """The relative path from ``output_dir`` to the nearest ``schema/`` folder holding
+    teikit.xsd (the project's), used in the files' xml-model instructions."""
+    here = output_dir.resolve()
+    for folder in (here, *here.parents):
+        if (folder / "schema" / "teikit.xsd").is_file():
+            return Path(os.path.relpath(folder / "schema", here)).as_posix()
+    return None
+
+
+def output_name(input_name: str) -> str:
+    return ("stdin" if input_name == STDIN_NAME else Path(input_name).stem) + ".xml"
+
+
+def convert_one(input_name: str, target: Path | None, fmt: str) -> list[Diagnostic]:
+    """Convert one input to ``target`` (stdout when None); returns warnings."""
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.writers.tei import default_schema_refs
+
+    source = read_text(input_name)
+    out_dir = target.parent if target is not None else Path.cwd()
+    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)))
+    result = convert_text(source, options=options)
+    data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(target, data)
+    return result.warnings
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=Path),
+              help="Output file (one input) or directory (several inputs). Default: stdout for one input.")
+@click.option("--format", "fmt", type=click.Choice(["tei", "json"]), default="tei", show_default=True,
+              help="TEI P5 XML, or a JSON dump of the document model (for inspection and tests).")
+@reports_errors
+def convert(inputs: tuple[str, ...], output: Path | None, fmt: str) -> None:
+    """Convert plain-text transcriptions to TEI P5.
+
+    INPUT is a text file, or - for standard input. Several inputs need -o DIR.
+    """
+    if STDIN_NAME in inputs and len(inputs) > 1:
+        raise UsageError(Diagnostic("-", "standard input (-) can only be converted on its own"))
+    several = len(inputs) > 1
+    if several and output is None:
+        raise UsageError(Diagnostic("-o", "several inputs need -o DIR (an output directory)"))
+    if several and output.exists() and not output.is_dir():
+        raise UsageError(Diagnostic(str(output), "is a file: several inputs need an output directory"))
+    if not several and output is not None and output.is_dir():
+        output = output / output_name(inputs[0])
+    failed = False
+    for name in inputs:
+        target = output / output_name(name) if several else output
+        try:
+            emit(convert_one(name, target, fmt))
+        except TeikitError as exc:
+            if isinstance(exc, UsageError):
+                raise
+            emit([exc.diagnostic])
+            failed = True
+    if failed:
+        sys.exit(int(ExitCode.FAILED))

@@ -1,0 +1,86 @@
+"""``teikit review INPUT... [--format table|csv|json]``: what needs an editor's eye."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from teikit.cli.common import emit, reports_errors
+from teikit.errors import ExitCode, TeikitError
+from teikit.model import ReviewItem
+
+_COLUMNS = ("file", "category", "line", "cert", "text", "message")
+
+
+def _looks_like_xml(name: str, data: bytes) -> bool:
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
+    return name.endswith(".xml") or head.startswith(b"<?xml") or head.startswith(b"<TEI") or head.startswith(b"<tei")
+
+
+def collect(name: str, options) -> list[ReviewItem]:
+    """Review items for one input, plain text or TEI."""
+    from teikit.textio import decode, read_bytes
+
+    data = read_bytes(name)
+    if _looks_like_xml(name, data):
+        from teikit.review import review_tei
+        from teikit.xmlio import parse_bytes
+
+        return review_tei(parse_bytes(name, data).getroot(), name)
+    from teikit.convert import convert_text
+
+    source = decode(name, data)
+    emit(source.warnings)
+    return convert_text(source, options=options).document.review
+
+
+def _table(rows: list[dict]) -> str:
+    if not rows:
+        return "nothing to review\n"
+    widths = {c: min(max(len(str(r.get(c) or "")) for r in rows + [{c: c}]), 60 if c == "text" else 80)
+              for c in _COLUMNS}
+    line = "  ".join(c.upper().ljust(widths[c]) for c in _COLUMNS).rstrip()
+    out = [line]
+    for row in rows:
+        out.append("  ".join(str(row.get(c) if row.get(c) is not None else "")[:widths[c]].ljust(widths[c])
+                             for c in _COLUMNS).rstrip())
+    return "\n".join(out) + "\n"
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@reports_errors
+def review(inputs: tuple[str, ...], fmt: str) -> None:
+    """List what teikit guessed, with its certainty, for an editor to check.
+
+    INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
+    """
+    from teikit.convert import ConvertOptions
+    from teikit.review import item_record
+
+    options = ConvertOptions()
+    rows: list[dict] = []
+    failed = False
+    for name in inputs:
+        try:
+            rows += [item_record(name, item) for item in collect(name, options)]
+        except TeikitError as exc:
+            emit([exc.diagnostic])
+            failed = True
+    if fmt == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        extra = sorted({k for r in rows for k in r} - set(_COLUMNS))
+        writer = csv.DictWriter(sys.stdout, fieldnames=[*_COLUMNS, *extra], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        sys.stdout.write(_table(rows))
+    if failed:
+        sys.exit(int(ExitCode.FAILED))

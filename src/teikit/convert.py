@@ -1,0 +1,61 @@
+"""The conversion pipeline: text -> reader -> model -> enrichers -> TEI writer.
+
+One function for every caller (``teikit convert``, ``teikit build``, ``teikit review``,
+tests, benchmarks), so that the steps and their order are decided in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from teikit.errors import Diagnostic
+from teikit.model import Document
+from teikit.readers.plaintext import read_plaintext
+from teikit.textio import TextInput
+from teikit.writers.tei import SchemaRef, TeiWriter
+
+
+@dataclass
+class ConvertOptions:
+    """What a conversion may use besides the text itself."""
+
+    # Authority lists (TEI listPerson/listPlace/listOrg files or folders of them).
+    authority: list[Path] = field(default_factory=list)
+    # The editor's file for this text; None: look beside the input (NAME.edits.toml).
+    edits: Path | None = None
+    # <?xml-model?> instructions to write; None: tei_all only.
+    schema_refs: Sequence[SchemaRef] | None = None
+
+
+# An enricher adds to a document (spans, standOff entries, review items); it never
+# touches XML and may raise TeikitError for a problem in its own inputs.
+Enricher = Callable[[Document, ConvertOptions], None]
+
+
+@dataclass
+class Conversion:
+    document: Document
+    tei: bytes
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def default_enrichers() -> list[Enricher]:
+    """The passes every conversion runs after reading, in order."""
+    return []
+
+
+def enrich(document: Document, options: ConvertOptions, enrichers: Sequence[Enricher] | None = None) -> Document:
+    for step in default_enrichers() if enrichers is None else enrichers:
+        step(document, options)
+    return document
+
+
+def convert_text(source: TextInput, *, name: str | None = None, options: ConvertOptions | None = None,
+                 enrichers: Sequence[Enricher] | None = None) -> Conversion:
+    """Convert one decoded plain-text input to TEI."""
+    options = options or ConvertOptions()
+    document = enrich(read_plaintext(source, name=name), options, enrichers)
+    tei = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None).write(document)
+    return Conversion(document, tei, list(source.warnings))

@@ -1,0 +1,134 @@
+"""What labelled metadata lines and title blocks say, as header fields.
+
+"Written: September 6, 1935." gives a creation date; "First Published: New Militant,
+Vol. 1 No. 45, 2 November 1935, pp. 7 & 8." gives a periodical, volume, issue, date and
+pages; "Transcription/HTML Markup: Einde O’Callaghan." gives a transcriber. Values are kept
+as written; parsed parts are only what the text plainly states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit.dates import find_dates, parse_date, parse_range
+from teikit.model import DateValue, PageMeta, Publication, WorkMeta
+
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?|bd|tome|t)\.?\s*(?P<v>[\w.-]+)", re.I)
+_ISSUE = re.compile(r"(?:\b(?:no|nr|num|number|issue)\.?|n°|#)\s*(?P<v>\d[\w./-]*)", re.I)
+_PAGES = re.compile(r"\b(?:pp?|pages?|s)\.\s*(?P<v>\d[^,;]*?)\s*\.?\s*$", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b)\s*")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def clean_value(value: str) -> str:
+    """A metadata value without the sentence's closing full stop and spare white space."""
+    value = " ".join(value.split())
+    if value.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:pp?|[Nn]o|[Vv]ol)\.$", value):
+        value = value[:-1]
+    return value.strip()
+
+
+def date_value(text: str, line: int | None = None) -> DateValue:
+    span = parse_range(text)
+    if span:
+        return DateValue(text=clean_value(text), line=line, from_=span[0], to=span[1])
+    when = parse_date(text)
+    if when is None:
+        found = find_dates(text)
+        when = found[0].when if found else None
+        if when is None:
+            year = _YEAR.search(text)
+            when = year.group(1) if year else None
+    return DateValue(text=clean_value(text), when=when, line=line)
+
+
+_NOT_A_TITLE = re.compile(r"^(?:as|in|on|at|by|for|from|with|under|a|an|the same)\b", re.I)
+
+
+def parse_publication(value: str, line: int | None = None) -> Publication:
+    """The parts of a bibliographic statement that are plainly stated."""
+    text = clean_value(value)
+    pub = Publication(text=text, line=line)
+    dates = find_dates(text)
+    if dates:
+        pub.date = DateValue(text[dates[0].start:dates[0].end], dates[0].when, line)
+    segments = [seg.strip() for seg in text.split(",") if seg.strip()]
+    for seg in segments:
+        if (m := _VOLUME.search(seg)) and pub.volume is None:
+            pub.volume = m.group("v").rstrip(".")
+        if (m := _ISSUE.search(seg)) and pub.issue is None:
+            pub.issue = m.group("v").rstrip(".")
+        if (m := _PAGES.search(seg)) and pub.pages is None:
+            pub.pages = m.group("v").strip().rstrip(".")
+        if pub.date is None and _YEAR.fullmatch(seg):
+            pub.date = DateValue(seg, seg, line)
+    # the periodical or book: a leading segment shaped like a title, before any detail
+    first = segments[0] if segments else ""
+    words = [w for w in first.split() if w[:1].isalpha()]
+    if (words and not _NOT_A_TITLE.match(first) and not find_dates(first) and not _VOLUME.search(first)
+            and not _ISSUE.search(first) and sum(w[0].isupper() for w in words) >= len(words) / 2):
+        pub.title = first
+    return pub
+
+
+_FOR = re.compile(r"\s+(?:for|pour|für|para|per)\s+.*$", re.I)
+
+
+def parse_names(value: str) -> list[str]:
+    """Person names listed in a responsibility line ('X & Y for ETOL' -> ['X', 'Y'])."""
+    value = _FOR.sub("", clean_value(value))
+    return [n for n in (clean_value(p) for p in _NAME_SPLIT.split(value)) if n]
+
+
+def apply_field(meta: WorkMeta, label: str, field: str, value: str, line: int) -> None:
+    """Record one labelled line in the work's metadata."""
+    meta.fields.append((label, value.strip(), line))
+    if field == "written" and meta.written is None:
+        meta.written = date_value(value, line)
+    elif field == "first_published" and meta.first_published is None:
+        meta.first_published = parse_publication(value, line)
+    elif field == "source" and meta.source is None:
+        meta.source = clean_value(value)
+    elif field == "translated" and meta.translated is None:
+        meta.translated = clean_value(value)
+    elif field == "transcribed":
+        meta.transcribers.extend(n for n in parse_names(value) if n not in meta.transcribers)
+    elif field == "licence" and meta.licence is None:
+        meta.licence, meta.licence_label = " ".join(value.split()), label
+        meta.licence_holder, meta.licence_year = licence_holder(meta.licence)
+    elif field == "last_updated" and meta.last_updated is None:
+        meta.last_updated = date_value(value, line)
+
+
+def licence_holder(licence: str) -> tuple[str | None, str | None]:
+    """(holder, year) from a copyleft/copyright statement: 'Leon Trotsky Internet Archive
+    (www.marxists.org) 2018. Creative Commons ...' -> ('Leon Trotsky Internet Archive
+    (www.marxists.org)', '2018')."""
+    first = licence.split(". ")[0]
+    year = _YEAR.search(first)
+    holder = (first[:year.start()] if year else first).strip(" ,.©(")
+    holder = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", holder, flags=re.I).strip()
+    if not holder or len(holder) > 120 or holder.lower().startswith(("creative commons", "cc ")):
+        holder = None
+    return holder, (year.group(1) if year else None)
+
+
+_POSTER = re.compile(r"(?:,|\s)(?:par|by|posted by|publié par|von|por|di)\s+(?P<who>[^,;]+)\s*$", re.I)
+
+
+def read_posting(meta: PageMeta, text: str, line: int) -> None:
+    """A site's posting line: its date and who posted."""
+    found = find_dates(text)
+    if found and meta.posted is None:
+        d = found[0]
+        meta.posted = DateValue(text[d.start:d.end], d.when, line)
+    poster = _POSTER.search(text)
+    if poster and meta.poster is None:
+        meta.poster = poster.group("who").strip()
+
+
+_CRUMB_SEP = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
+
+
+def read_breadcrumb(meta: PageMeta, text: str) -> None:
+    meta.breadcrumb = [part.strip() for part in _CRUMB_SEP.split(text) if part.strip()]

@@ -1,0 +1,340 @@
+"""Per-block signals the structure reader weighs: shape, case, punctuation, cues.
+
+Each signal is cheap and weak on its own; ``structure`` combines them with position and
+neighbours. Nothing here decides a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from teikit.dates import find_dates, parse_date
+from teikit.readers.layout import SourceBlock
+
+FUNCTION_WORDS = frozenset("""a an the of and or in on at to for from by with as is are was were be but not no
+nor so yet into upon over under about after before against between through during without within
+de la le les des du et en à au aux un une d l sur pour par dans
+der die das den dem des und von zu im am ein eine
+el los las y del al con por para
+il lo gli i e di da della nel per""".split())
+
+TERMINAL = ".;:,—–"
+SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
+_WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
+OPENING_SALUTE = re.compile(r"^(?:(?:my )?dear|dearest|comrades?|friends?|sir|madam|gentlemen|"
+                            r"cher|chère|chers|liebe[rn]?|sehr geehrte[rn]?|querid[oa]s?|estimad[oa]s?|caro|cara)\b",
+                            re.I)
+BYLINE = re.compile(r"^(?:by|par|von|por|di|de)\s+(?P<name>\S.*)$", re.I)
+NUMBERED_HEADING = re.compile(
+    r"^(?:(?:chapter|part|section|book|chapitre|partie|kapitel|teil|cap[ií]tulo)\s+\w+|"
+    r"[IVXLC]{1,6}\.?|\d{1,2}\.?|[IVXLC]{1,6}\.\s+\S.*|\d{1,2}\.\s+[A-Z].*)$", re.I)
+NOTES_HEADING = re.compile(
+    r"^(?:(?P<plain>notes?|footnotes?|endnotes?|anmerkungen|fu(?:ß|ss)noten|notas)|"
+    r"(?P<editor>editor[’'`]?s[’'`]? notes?|notes? (?:of|from) the editors?|ed\.? note|"
+    r"notes? de la r[ée]daction|note de l[’']?[ée]diteur|anmerkung der redaktion)|"
+    r"(?P<translator>translator[’'`]?s[’'`]? notes?|note du traducteur)|"
+    r"notes? (?:by|par|von) (?P<by>[^\s].{0,40}?))\s*:?$", re.I)
+NOTE_START = re.compile(r"^\s*(?:\[(?P<b>\d{1,3}|[*†‡§]+)\]|(?P<d>\d{1,3})[.)]\s|(?P<s>[*†‡§]+)\s?|"
+                        r"(?P<u>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s?)")
+METADATA_LABEL = re.compile(r"^(?P<label>[A-Z][\w’' /\\&.-]{0,38}?)\s?:\s+(?P<value>\S.*)$", re.S)
+BREADCRUMB_SEP = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
+
+# Known metadata labels (lower case, as written) -> the field they fill.
+KNOWN_LABELS = {
+    "written": "written", "date written": "written", "delivered": "written", "écrit": "written",
+    "first published": "first_published", "published": "first_published", "first appeared": "first_published",
+    "originally published": "first_published", "first printed": "first_published", "publication": "first_published",
+    "source": "source", "sources": "source", "online source": "source", "original source": "source",
+    "translated": "translated", "translation": "translated", "translated by": "translated", "translator": "translated",
+    "transcription/html markup": "transcribed", "transcription/markup": "transcribed", "transcription": "transcribed",
+    "transcribed": "transcribed", "transcribed by": "transcribed", "html markup": "transcribed",
+    "transcription & markup": "transcribed", "markup": "transcribed", "proofread": "proofread",
+    "proofreading": "proofread", "proofed": "proofread", "html": "transcribed",
+    "copyleft": "licence", "public domain": "licence", "license": "licence", "licence": "licence",
+    "copyright": "licence", "rights": "licence", "creative commons": "licence",
+    "last updated on": "last_updated", "last updated": "last_updated", "updated": "last_updated",
+    "last modified": "last_updated", "online version": "online", "original title": "original_title",
+}
+
+# Metadata lines without a "Label:" that web archives write as sentences
+# ("From New International, Vol. 3 No. 3, June 1936, pp. 71–75.",
+#  "Transcribed & marked up by Einde O’Callaghan for ETOL.").
+METADATA_PHRASES = (
+    (re.compile(r"^(?P<label>(?:first |originally )?(?:published|printed) in|from)\s+(?=\S.*(?:\bvol\b|\bno\b|\d{4}))",
+                re.I), "first_published"),
+    (re.compile(r"^(?P<label>(?:transcribed|transcription|marked up|html(?: markup)?|proofread)"
+                r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|transcribed))*(?:\s+by)?)\s+(?=[A-Z])", re.I),
+     "transcribed"),
+    (re.compile(r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", re.I), "translated"),
+)
+
+COMMENT_CUES = re.compile(
+    r"comment(?:s|aire|aires|er)?\b|\breply\b|répondre|leave a |your (?:e-?mail|name|message)|"
+    r"votre (?:message|adresse|nom|contribution|commentaire)|qui êtes-vous|\bforum\b|modéra|moderat|"
+    r"log ?in to|se connecter|connexion|s[’']inscrire|subscribe|abonnez|share this|partager|imprimer|"
+    r"print this|kommentar|antworten|responder|comentario|commento|post a |required fields|"
+    r"champs obligatoires|\bsend\b|envoyer|\bsubmit\b|valider", re.I)
+POSTING_CUES = re.compile(r"(?:,|\s)(?:par|by|posted by|publié par|von|por|di)\s+\S|^(?:posted|publié|mis en ligne)",
+                          re.I)
+HOME_CUES = re.compile(r"^(?:accueil|home|startseite|inicio|home page)\b", re.I)
+
+_STOPWORDS = {
+    "en": set("the of and to in is that it was for on with as his he be by at not this which have from".split()),
+    "fr": set("le la les de des et à un une est que qui dans pour pas sur au du par ne se votre vous avec".split()),
+    "de": set("der die das und ist nicht zu den mit sich des auf für von ein eine dem im".split()),
+    "es": set("el la los las de que y en un una es por con para no se del al lo".split()),
+    "it": set("il lo la gli le di che e un una è per non con del della nel si".split()),
+}
+
+
+def guess_language(text: str) -> str | None:
+    """A structural cue only (teikit's language pass decides xml:lang): the language whose
+    common words dominate ``text``, or None when there is too little evidence."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 3:
+        return None
+    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] < 2 or ranked[0] == ranked[1]:
+        return None
+    return best
+
+
+@dataclass
+class Signals:
+    """Facts about one source block."""
+
+    block: SourceBlock
+
+    @cached_property
+    def text(self) -> str:
+        return self.block.text.strip()
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def sentences(self) -> int:
+        return len(SENTENCE_BREAK.findall(self.text)) + 1
+
+    @cached_property
+    def is_long(self) -> bool:
+        """Paragraph-sized: prose no heading or title block line would be."""
+        return self.length >= 200 or (self.sentences >= 2 and self.length >= 100) or len(self.words) >= 30
+
+    @cached_property
+    def cap_ratio(self) -> float:
+        """Share of content words that start with a capital."""
+        content = [w for w in self.words if w.lower() not in FUNCTION_WORDS]
+        if not content:
+            return 0.0
+        return sum(w[0].isupper() for w in content) / len(content)
+
+    @cached_property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+    @cached_property
+    def first_alpha(self) -> str:
+        for char in self.text:
+            if char.isalnum():
+                return char
+        return ""
+
+    @property
+    def starts_lower(self) -> bool:
+        return self.first_alpha.islower()
+
+    @property
+    def starts_upper(self) -> bool:
+        return self.first_alpha.isupper() or self.first_alpha.isdigit()
+
+    @cached_property
+    def last_char(self) -> str:
+        stripped = self.text.rstrip("”’\"»)]* ")
+        return stripped[-1:] if stripped else ""
+
+    @property
+    def ends_terminal(self) -> bool:
+        return self.last_char in TERMINAL
+
+    @property
+    def ends_exclaim(self) -> bool:
+        return self.last_char in "!?"
+
+    @cached_property
+    def date(self) -> str | None:
+        """ISO date when the whole block is a date (parentheses allowed)."""
+        if self.length > 60:
+            return None
+        return parse_date(self.text)
+
+    @cached_property
+    def is_parenthesised(self) -> bool:
+        return self.text.startswith(("(", "[")) and self.text.endswith((")", "]"))
+
+    @cached_property
+    def dateline(self) -> str | None:
+        """ISO date of a closing dateline: a date alone, or 'Place, date'."""
+        if self.date:
+            return self.date
+        if self.length > 80 or self.is_long:
+            return None
+        found = find_dates(self.text)
+        if len(found) != 1:
+            return None
+        match = found[0]
+        rest = self.text[match.end:].strip(" .")
+        place = self.text[:match.start].strip(" ,")
+        if rest or not place or len(place.split()) > 5:
+            return None
+        if not all(w[0].isupper() for w in _WORD.findall(place)):
+            return None
+        return match.when
+
+    @cached_property
+    def label(self) -> tuple[str, str, int] | None:
+        """(label, field, value offset) for a 'Label: value' metadata line, or a metadata
+        sentence such as 'Transcribed & marked up by ...'."""
+        if self.length > 400:
+            return None
+        match = METADATA_LABEL.match(self.text)
+        if not match:
+            return self._metadata_phrase()
+        label = match.group("label").strip()
+        if len(label.split()) > 5:
+            return None
+        field = KNOWN_LABELS.get(label.lower().rstrip(".").replace("\\", "/"), "")
+        offset = self.block.text.index(self.text) + match.start("value")
+        return label, field, offset
+
+    def _metadata_phrase(self) -> tuple[str, str, int] | None:
+        if self.length > 250 or self.sentences > 2:
+            return None
+        for pattern, field in METADATA_PHRASES:
+            match = pattern.match(self.text)
+            if match:
+                offset = self.block.text.index(self.text) + match.end()
+                return match.group("label"), field, offset
+        return None
+
+    @cached_property
+    def byline_name(self) -> str | None:
+        if self.length > 80:
+            return None
+        match = BYLINE.match(self.text)
+        if match and self._name_shape(match.group("name")):
+            return match.group("name").strip()
+        return None
+
+    @staticmethod
+    def _name_shape(text: str) -> bool:
+        tokens = text.strip().rstrip(".").split()
+        if not 1 <= len(tokens) <= 5:
+            return False
+        capitalised = 0
+        for token in tokens:
+            if token.lower() in {"de", "von", "van", "der", "da", "di", "le", "la", "du", "y", "and", "et", "&"}:
+                continue
+            if not (token[0].isupper() or _INITIAL.match(token)):
+                return False
+            if any(ch.isdigit() for ch in token):
+                return False
+            capitalised += 1
+        return capitalised >= 1
+
+    @cached_property
+    def has_initials(self) -> bool:
+        return any(_INITIAL.match(tok) for tok in self.text.split())
+
+    @cached_property
+    def name_like(self) -> bool:
+        """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg')."""
+        if self.length > 50 or self.ends_exclaim or ":" in self.text:
+            return False
+        if any(w.lower() in FUNCTION_WORDS - {"de", "von", "van", "der", "da", "di", "le", "la", "du"}
+               for w in self.words):
+            return False
+        return self._name_shape(self.text)
+
+    @cached_property
+    def salute(self) -> bool:
+        """A salutation line: short and ending with a comma ('With comradely greetings,')."""
+        return self.length <= 60 and self.text.endswith(",") and len(self.words) <= 8
+
+    @cached_property
+    def opening_salute(self) -> bool:
+        return bool(OPENING_SALUTE.match(self.text))
+
+    @cached_property
+    def notes_heading(self) -> re.Match | None:
+        if self.length > 60:
+            return None
+        return NOTES_HEADING.match(self.text)
+
+    @cached_property
+    def note_start(self) -> re.Match | None:
+        return NOTE_START.match(self.block.text)
+
+    @cached_property
+    def is_breadcrumb(self) -> bool:
+        parts = BREADCRUMB_SEP.split(self.text)
+        return len(parts) >= 3 and all(0 < len(p.strip()) <= 120 for p in parts) and not self.is_long_prose
+
+    @property
+    def is_long_prose(self) -> bool:
+        return self.sentences >= 3
+
+    @cached_property
+    def comment_cue(self) -> bool:
+        return self.length <= 300 and bool(COMMENT_CUES.search(self.text))
+
+    @cached_property
+    def posting(self) -> bool:
+        """A site's posting line: a date and a poster ('samedi 31 décembre 2022, par Robert Paris')."""
+        return self.length <= 120 and bool(find_dates(self.text)) and bool(POSTING_CUES.search(self.text))
+
+    @cached_property
+    def language(self) -> str | None:
+        return guess_language(self.text)
+
+    @cached_property
+    def numbered_heading(self) -> bool:
+        return self.length <= 80 and bool(NUMBERED_HEADING.match(self.text))
+
+    @cached_property
+    def heading_shape(self) -> float:
+        """0..1: how much the block alone looks like a heading (not where it stands)."""
+        if self.is_long or self.length > 110 or len(self.words) > 16 or not self.words:
+            return 0.0
+        if self.numbered_heading:
+            return 0.9
+        if self.all_caps:
+            score = 0.85
+        elif self.starts_upper:
+            score = 0.25 + 0.45 * self.cap_ratio + (0.1 if len(self.words) <= 8 else 0.0)
+        else:
+            return 0.05
+        if self.last_char in ",;":
+            score -= 0.6
+        elif self.last_char == "." and not self.all_caps:
+            score -= 0.45
+        elif self.last_char in ":—–-":
+            score -= 0.45  # runs on into what follows
+        if self.ends_exclaim and len(self.words) < 2:
+            score -= 0.3
+        if self.sentences > 1:
+            score -= 0.4
+        if len(self.words) > 10:
+            score -= 0.15
+        return max(0.0, min(1.0, score))

@@ -1,0 +1,390 @@
+"""Judging the structural role of every source block.
+
+A web-archive transcription reads, per work::
+
+    [page chrome] [title block] [metadata] body (paragraphs, headings)
+    [closer] [notes] [metadata] [page chrome]
+
+and a page may carry several works one after another. Roles are judged from several
+signals together (shape, case, punctuation, position, neighbours, language), never from one
+rule: paragraphs anchor the reading; the short runs between them are title blocks,
+headings, closers, note headings or chrome according to what surrounds them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from teikit.model import HIGH, LOW, MEDIUM, OPENER
+from teikit.readers.layout import SourceBlock
+from teikit.readers.signals import Signals
+
+# Roles (the model's block kinds, plus reader-internal ones).
+CHROME = "chrome"
+AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE = "docAuthor", "title", "subtitle", "byline", "docDate"
+META = "meta"
+HEAD, P = "head", "p"
+DATELINE, SIGNED, SALUTE = "dateline", "signed", "salute"
+NOTES_HEAD, NOTE = "notesHead", "note"
+
+TITLE_BLOCK_ROLES = {AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE}
+
+
+@dataclass
+class Judged:
+    """A source block with the role the reader gave it."""
+
+    sig: Signals
+    role: str = P
+    cert: str | None = None
+    info: dict[str, str] = field(default_factory=dict)
+    # True when this block continues the previous one (a title wrapped over two lines,
+    # short lines of a verse or list): the builder merges it into the previous block.
+    joins_previous: bool = False
+
+    @property
+    def block(self) -> SourceBlock:
+        return self.sig.block
+
+
+@dataclass
+class WorkPlan:
+    """The judged blocks of one work, in order."""
+
+    blocks: list[Judged]
+
+
+def _cert(score: float) -> str:
+    return HIGH if score >= 0.8 else MEDIUM if score >= 0.6 else LOW
+
+
+class StructureJudge:
+    """Assigns roles to the source blocks of one input and cuts it into works."""
+
+    def __init__(self, blocks: list[SourceBlock]):
+        self.items = [Judged(Signals(b)) for b in blocks]
+        self.body_lang = self._body_language()
+
+    # -- signals combined -------------------------------------------------------------
+
+    def _body_language(self) -> str | None:
+        votes = Counter(j.sig.language for j in self.items if j.sig.is_long and j.sig.language)
+        return votes.most_common(1)[0][0] if votes else None
+
+    def is_para(self, j: Judged) -> bool:
+        """Prose that anchors the reading: a paragraph (or a note's text)."""
+        s = j.sig
+        if s.label and s.label[1]:
+            return False
+        if s.is_long:
+            return True
+        return (s.ends_terminal or s.ends_exclaim) and len(s.words) >= 8 and s.heading_shape < 0.5
+
+    def foreign(self, j: Judged) -> bool:
+        lang = j.sig.language
+        return bool(lang and self.body_lang and lang != self.body_lang)
+
+    # -- the whole input --------------------------------------------------------------
+
+    def judge(self) -> list[WorkPlan]:
+        items = self.items
+        paras = [i for i, j in enumerate(items) if self.is_para(j)]
+        if not paras:
+            self._judge_body(items)
+            return [WorkPlan(items)]
+        starts = [0] + self._later_work_starts(paras)
+        plans = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(items)
+            segment = items[start:end]
+            self._judge_work(segment, first=n == 0, last=n == len(starts) - 1)
+            plans.append(WorkPlan(segment))
+        return plans
+
+    def _later_work_starts(self, paras: list[int]) -> list[int]:
+        """Indices where a title block opens a new work after an earlier work's body."""
+        starts = []
+        for a, b in zip(paras, paras[1:]):
+            run = self.items[a + 1:b]
+            if len(run) < 2:
+                continue
+            tb = self._title_block_suffix(run)
+            # "date / name" right after the body is the previous work's closer, not an author
+            if len(tb) > 2 and tb[0] > 0 and run[tb[0] - 1].sig.dateline and run[tb[0]].sig.name_like:
+                tb = tb[1:]
+            if tb and self._is_title_block([run[k] for k in tb]):
+                starts.append(a + 1 + tb[0])
+        return starts
+
+    # -- title blocks -----------------------------------------------------------------
+
+    def _title_like(self, j: Judged) -> bool:
+        s = j.sig
+        return not s.is_long and (s.heading_shape >= 0.4 or s.all_caps or
+                                  (s.starts_lower and len(s.words) <= 12 and not s.ends_terminal))
+
+    def _title_block_suffix(self, run: list[Judged]) -> list[int]:
+        """Positions in ``run`` of its longest tail that reads as a title block."""
+        taken: list[int] = []
+        dates = authors = 0
+        for i in reversed(range(len(run))):
+            j = run[i]
+            s = j.sig
+            if s.notes_heading or (s.label and s.label[1]) or s.comment_cue or s.is_breadcrumb or s.posting:
+                break
+            if s.date:
+                if dates:
+                    break
+                dates += 1
+            elif s.byline_name:
+                pass
+            elif s.name_like and s.has_initials:
+                if authors:
+                    break
+                authors += 1
+            elif not self._title_like(j):
+                break
+            taken.append(i)
+        taken.reverse()
+        # a date line at the very start belongs to what precedes (a closer), not to the title
+        while taken and run[taken[0]].sig.date and len(taken) > 1 and not run[taken[0]].sig.is_parenthesised:
+            taken.pop(0)
+        return taken
+
+    def _is_title_block(self, run: list[Judged]) -> bool:
+        sigs = [j.sig for j in run]
+        has_date = any(s.date for s in sigs)
+        has_author = any(s.byline_name or (s.name_like and s.has_initials) for s in sigs)
+        titles = [s for s in sigs if not s.date and not s.byline_name and not (s.name_like and s.has_initials)]
+        return bool(titles) and (has_date or has_author) and len(run) >= 2
+
+    # -- one work ---------------------------------------------------------------------
+
+    def _judge_work(self, seg: list[Judged], first: bool, last: bool) -> None:
+        first_para = next(i for i, j in enumerate(seg) if self.is_para(j))
+        front_end = self._judge_front(seg[:first_para], first)
+        tail_start = self._judge_tail(seg, first_para, last)
+        self._judge_body(seg[front_end:tail_start])
+
+    def _judge_front(self, run: list[Judged], first: bool) -> int:
+        """Roles for the blocks before the first paragraph; returns where the body starts."""
+        if not run:
+            return 0
+        # metadata: labelled lines (and unlabelled lines of their blank-line group)
+        labelled = [i for i, j in enumerate(run) if j.sig.label and
+                    (j.sig.label[1] or sum(1 for k in run if k.sig.label) >= 2)]
+        meta_idx: set[int] = set()
+        if labelled:
+            lo, hi = min(labelled), max(labelled)
+            meta_idx.update(range(lo, hi + 1))
+            # unlabelled lines of the same block continue the metadata
+            k = hi + 1
+            while k < len(run) and run[k].block.group == run[hi].block.group:
+                meta_idx.add(k)
+                k += 1
+        for i in meta_idx:
+            run[i].role, run[i].cert = META, HIGH if run[i].sig.label else MEDIUM
+        before_meta = min(meta_idx) if meta_idx else len(run)
+        after_meta = max(meta_idx) + 1 if meta_idx else len(run)
+
+        # heading lines between the metadata and the first paragraph open the body
+        body_start = len(run)
+        if meta_idx and after_meta < len(run):
+            body_start = after_meta
+        tb = self._title_block_suffix(run[:before_meta])
+        if not meta_idx:
+            # after the date line or byline of a title block, a heading-like line opens the body
+            marker = max((k for k in tb if run[k].sig.date or run[k].sig.byline_name), default=None)
+            if marker is not None and marker + 1 < len(run):
+                rest = [k for k in tb if k > marker]
+                if rest and (run[rest[0]].sig.numbered_heading or
+                             all(run[k].sig.heading_shape >= 0.6 and not run[k].sig.name_like for k in rest)):
+                    body_start = rest[0]
+                    tb = [k for k in tb if k <= marker]
+        if not tb and not meta_idx:
+            # nothing title-like: the first short lines are a title only if they look like one
+            tb = [k for k in range(len(run)) if self._title_like(run[k])][:3]
+            tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == len(run) - 1 else []
+        self._assign_title_block([run[k] for k in tb])
+        chrome_end = tb[0] if tb else before_meta
+        for k in range(chrome_end):
+            if k in meta_idx:
+                continue
+            self._assign_chrome(run[k], top=True, titles=[run[t].sig.text for t in tb])
+        for k in range(body_start, len(run)):
+            run[k].role = P  # judged with the body
+        return body_start if body_start < len(run) else len(run)
+
+    def _assign_title_block(self, tb: list[Judged]) -> None:
+        if not tb:
+            return
+        author_name = None
+        title_seen = False
+        previous: Judged | None = None
+        for n, j in enumerate(tb):
+            s = j.sig
+            if s.date and not any(k.role == DOCDATE for k in tb[:n]):
+                j.role, j.cert = DOCDATE, HIGH
+            elif s.byline_name:
+                j.role, j.cert = BYLINE, HIGH
+                author_name = author_name or s.byline_name
+                j.info["name"] = s.byline_name
+            elif s.name_like and not title_seen and (s.has_initials or (n == 0 and len(tb) > 1)):
+                j.role, j.cert = AUTHOR, HIGH if s.has_initials else MEDIUM
+                author_name = author_name or s.text
+            elif not title_seen:
+                j.role, j.cert = TITLE, HIGH if len(tb) > 1 else MEDIUM
+                title_seen = True
+            elif previous is not None and previous.role == TITLE and s.starts_lower:
+                j.role, j.cert, j.joins_previous = TITLE, MEDIUM, True
+            elif author_name and _mentions(s.text, author_name):
+                j.role, j.cert = BYLINE, MEDIUM
+            else:
+                j.role, j.cert = SUBTITLE, MEDIUM
+            previous = j
+        # a byline's name is the author when no author line was found
+        if author_name:
+            for j in tb:
+                if j.role == BYLINE and "name" not in j.info and _mentions(j.sig.text, author_name):
+                    j.info["mentions"] = author_name
+
+    def _assign_chrome(self, j: Judged, top: bool, titles: list[str] = ()) -> None:
+        s = j.sig
+        if s.is_breadcrumb:
+            kind = "breadcrumb"
+        elif s.posting:
+            kind = "posting"
+        elif top and any(_same(s.text, t) for t in titles):
+            kind = "pageTitle"
+        elif top and s.heading_shape >= 0.6 and not s.comment_cue:
+            kind = "pageTitle"  # the page's own heading above the posting line
+        elif s.comment_cue:
+            kind = "commentForm"
+        else:
+            kind = "pageHeader" if top else "pageFooter"
+        j.role, j.info["type"] = CHROME, kind
+        j.cert = HIGH if kind in {"breadcrumb", "posting", "commentForm"} else MEDIUM if kind == "pageTitle" else LOW
+
+    # -- the end of a work ------------------------------------------------------------
+
+    def _judge_tail(self, seg: list[Judged], first_para: int, last: bool) -> int:
+        """Roles for chrome, metadata, notes and closer at the end; returns where they start."""
+        end = len(seg)
+        # page chrome (comment forms, footers) closes the last work
+        if last:
+            k = end
+            cues = 0
+            while k - 1 > first_para:
+                j = seg[k - 1]
+                s = j.sig
+                if (s.label and s.label[1]) or s.dateline or s.notes_heading:
+                    break
+                if s.comment_cue or self.foreign(j):
+                    cues += 1
+                elif self.is_para(j) or s.name_like:
+                    break
+                k -= 1
+            if cues and k < end:
+                kinds = [seg[i] for i in range(k, end)]
+                for j in kinds:
+                    self._assign_chrome(j, top=False)
+                    j.info["type"] = "commentForm" if any(x.sig.comment_cue for x in kinds) else "pageFooter"
+                end = k
+        # labelled metadata lines at the end ("Last updated on: ...")
+        while end - 1 > first_para and seg[end - 1].sig.label and seg[end - 1].sig.label[1]:
+            seg[end - 1].role, seg[end - 1].cert = META, HIGH
+            end -= 1
+        # notes: after a notes heading, or trailing blocks that open with a note marker
+        notes_at = None
+        for i in range(end - 1, first_para, -1):
+            s = seg[i].sig
+            if s.notes_heading:
+                notes_at = i
+                break
+            if not (self.is_para(seg[i]) or s.note_start or not s.heading_shape >= 0.6):
+                break
+        if notes_at is not None:
+            heading = seg[notes_at]
+            heading.role, heading.cert = NOTES_HEAD, HIGH
+            match = heading.sig.notes_heading
+            heading.info["type"] = "editorial" if (match.group("editor") or match.group("by")
+                                                   or match.group("translator")) else ""
+            if match.group("by"):
+                heading.info["resp"] = match.group("by").strip()
+            elif match.group("translator"):
+                heading.info["resp"] = "translator"
+            for j in seg[notes_at + 1:end]:
+                j.role, j.cert = NOTE, HIGH
+            end = notes_at
+        else:
+            k = end
+            while k - 1 > first_para and seg[k - 1].sig.note_start and seg[k - 1].sig.note_start.group("b"):
+                k -= 1
+            if k < end:
+                for j in seg[k:end]:
+                    j.role, j.cert = NOTE, MEDIUM
+                end = k
+        # closer: a dateline and/or a signature just before what follows the body
+        closer = []
+        for i in range(end - 1, max(first_para, end - 4), -1):
+            s = seg[i].sig
+            if s.dateline and not any(c.role == DATELINE for c in closer):
+                seg[i].role, seg[i].cert = DATELINE, HIGH if s.date else MEDIUM
+            elif (s.name_like or s.byline_name) and not any(c.role in (SIGNED, SALUTE) for c in closer):
+                seg[i].role, seg[i].cert = SIGNED, HIGH if s.has_initials else MEDIUM
+            elif (s.salute and any(c.role == SIGNED for c in closer)
+                  and not any(c.role == SALUTE for c in closer)):
+                seg[i].role, seg[i].cert = SALUTE, MEDIUM
+            else:
+                break
+            closer.append(seg[i])
+        end -= len(closer)
+        return end
+
+    # -- body -------------------------------------------------------------------------
+
+    def _judge_body(self, body: list[Judged]) -> None:
+        if body and body[0].sig.salute and body[0].sig.opening_salute:
+            body[0].role, body[0].cert, body[0].info["judged"] = OPENER, MEDIUM, "yes"
+        for n, j in enumerate(body):
+            if j.role not in (P, HEAD) or j.info.get("judged"):
+                continue
+            s = j.sig
+            if self.is_para(j):
+                j.role, j.cert = P, None
+                continue
+            nxt = body[n + 1] if n + 1 < len(body) else None
+            prev = body[n - 1] if n else None
+            score = s.heading_shape
+            if nxt is None:
+                score -= 0.3
+            else:
+                if self.is_para(nxt) and nxt.sig.starts_upper:
+                    score += 0.2
+                elif nxt.sig.starts_lower or nxt.sig.first_alpha == "":
+                    score -= 0.5
+                if not s.block.blank_after and not self.is_para(nxt) and not nxt.sig.heading_shape >= 0.8:
+                    score -= 0.3  # short lines running on: verse, a list, an address
+            if prev is not None and prev.role == P and not self.is_para(prev) and not prev.block.blank_after:
+                score -= 0.2
+            if s.block.blank_before and s.block.blank_after and not s.ends_terminal and len(s.words) <= 8:
+                score += 0.1  # a short line standing alone in prose
+            if score >= 0.6:
+                j.role, j.cert = HEAD, _cert(score)
+            else:
+                j.role = P
+                j.cert = LOW if score >= 0.45 else None
+                # short lines with no blank line between them are one block, line by line
+                if (prev is not None and prev.role == P and not self.is_para(prev)
+                        and not prev.block.blank_after and not self.is_para(j) and not j.sig.label):
+                    j.joins_previous = True
+
+
+def _mentions(text: str, name: str) -> bool:
+    surname = name.replace(".", " ").split()[-1] if name.split() else name
+    return len(surname) > 1 and surname.lower() in text.lower()
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

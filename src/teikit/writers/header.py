@@ -1,0 +1,236 @@
+"""The ``teiHeader``: copies of what the text states about itself, nothing invented.
+
+Titles, authors, dates, first publication, transcriber and licence come from the title
+block and the labelled metadata lines; the web page that carried the text is described as
+it describes itself. Where the text states nothing, the header says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit import __version__
+from teikit.model import DateValue, Division, Document, PageMeta, Publication, Work, WorkMeta
+from teikit.ns import tei
+from teikit.writers.inline import set_attrs
+
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+                  "pt": "Portuguese", "ru": "Russian", "nl": "Dutch"}
+
+
+def el(parent: etree._Element | None, name: str, text: str | None = None, **attrs: str) -> etree._Element:
+    """A TEI element (appended to ``parent`` when given) with text and attributes;
+    attribute keys use '_' for ':' ('xml_id' -> 'xml:id')."""
+    element = etree.Element(tei(name)) if parent is None else etree.SubElement(parent, tei(name))
+    if text:
+        element.text = text
+    set_attrs(element, {k.replace("_", ":", 1) if k.startswith("xml_") else k: v for k, v in attrs.items()})
+    return element
+
+
+def _date(parent: etree._Element, value: DateValue, **attrs: str) -> etree._Element:
+    if value.from_:
+        return el(parent, "date", value.text, **{"from": value.from_, "to": value.to or ""}, **attrs)
+    return el(parent, "date", value.text, when=value.when or "", **attrs)
+
+
+class HeaderWriter:
+    """Builds headers for the works of one document; ``app_id`` names teikit's
+    ``application`` element, which every machine decision points at with ``@resp``."""
+
+    def __init__(self, doc: Document, app_id: str):
+        self.doc = doc
+        self.app_id = app_id
+        self.file_name = doc.source_path.rsplit("/", 1)[-1] if doc.source_path else "standard input"
+
+    # -- TEI (one work) ---------------------------------------------------------------
+
+    def work_header(self, work: Work, in_corpus: bool) -> etree._Element:
+        header = el(None, "teiHeader")
+        file_desc = el(header, "fileDesc")
+        self._title_stmt(file_desc, work)
+        self._publication_stmt(file_desc, work.meta)
+        self._source_desc(file_desc, work, in_corpus)
+        if not in_corpus:
+            self._encoding_desc(header)
+        self._profile_desc(header, work)
+        if not in_corpus:
+            self._revision_desc(header)
+        return header
+
+    def _title_stmt(self, file_desc: etree._Element, work: Work) -> None:
+        meta = work.meta
+        stmt = el(file_desc, "titleStmt")
+        if meta.titles:
+            for title in meta.titles:
+                el(stmt, "title", title, type="main")
+        else:
+            heading = next((b.text for part in work.body for b in _heads(part)), None)
+            el(stmt, "title", " ".join(heading.split()) if heading else f"Untitled text ({self.file_name})",
+               type="desc" if not heading else "main")
+        for subtitle in meta.subtitles:
+            el(stmt, "title", subtitle, type="sub")
+        for author in meta.authors:
+            el(stmt, "author", author)
+        if meta.transcribers:
+            label = next((lab for lab, _, _ in meta.fields if lab.lower().startswith(("transcri", "html", "markup"))),
+                         "transcription")
+            resp = el(stmt, "respStmt")
+            el(resp, "resp", label)
+            for name in meta.transcribers:
+                el(resp, "name", name)
+        if meta.translated:
+            resp = el(stmt, "respStmt")
+            el(resp, "resp", "translation")
+            el(resp, "name", meta.translated)
+        for rid, role, name in meta.contributors:
+            resp = el(stmt, "respStmt", xml_id=rid)
+            el(resp, "resp", role)
+            el(resp, "name", name)
+        resp = el(stmt, "respStmt")
+        el(resp, "resp", "TEI encoding, converted automatically from plain text")
+        el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
+
+    def _publication_stmt(self, file_desc: etree._Element, meta: WorkMeta | None) -> None:
+        stmt = el(file_desc, "publicationStmt")
+        if meta is None or not meta.licence:
+            el(stmt, "p", "The source states no publisher and no licence.")
+            return
+        licence, label, holder, year = meta.licence, meta.licence_label, meta.licence_holder, meta.licence_year
+        if holder is None:
+            el(stmt, "p", f"{label}: {licence}" if label else licence)
+            return
+        el(stmt, "distributor", holder)
+        if year:
+            el(stmt, "date", year, when=year)
+        availability = el(stmt, "availability")
+        el(availability, "licence", f"{label}: {licence}" if label else licence)
+
+    def _publication(self, parent: etree._Element, pub: Publication) -> None:
+        bibl = el(parent, "bibl", type="firstPublication")
+        if pub.title:
+            el(bibl, "title", pub.title, level="j")
+        if pub.volume:
+            el(bibl, "biblScope", pub.volume, unit="volume")
+        if pub.issue:
+            el(bibl, "biblScope", pub.issue, unit="issue")
+        if pub.date:
+            _date(bibl, pub.date)
+        if pub.pages:
+            el(bibl, "biblScope", pub.pages, unit="page")
+        el(bibl, "note", pub.text, type="asStated")
+
+    def _source_desc(self, file_desc: etree._Element, work: Work, in_corpus: bool) -> None:
+        meta = work.meta
+        desc = el(file_desc, "sourceDesc")
+        if meta.first_published:
+            self._publication(desc, meta.first_published)
+        if meta.source:
+            el(desc, "bibl", meta.source, type="source")
+        # the transcription this file holds, as it describes itself
+        bibl = el(desc, "bibl", type="transcription")
+        for title in meta.titles or []:
+            el(bibl, "title", title)
+        for author in meta.authors:
+            el(bibl, "author", author)
+        if meta.date:
+            _date(bibl, meta.date, type="work")
+        if meta.transcribers:
+            resp = el(bibl, "respStmt")
+            el(resp, "resp", "transcription")
+            for name in meta.transcribers:
+                el(resp, "name", name)
+        if meta.licence_holder:
+            el(bibl, "distributor", meta.licence_holder)
+        if meta.last_updated:
+            _date(bibl, meta.last_updated, type="lastUpdated")
+        for label, value, _ in meta.fields:
+            if label.lower().startswith(("online", "proofread", "original title")) or not label:
+                el(bibl, "note", f"{label}: {value}" if label else value, type="metadata")
+        where = ("a web page carrying several works, described in the corpus header" if in_corpus
+                 else "a plain-text transcription")
+        el(bibl, "note", f"Converted from {where} ({self.file_name}).", type="file")
+        if self.doc.page and not in_corpus:
+            self._web_page(desc, self.doc.page)
+
+    def _web_page(self, parent: etree._Element, page: PageMeta) -> None:
+        bibl = el(parent, "bibl", type="webPage")
+        if page.title:
+            el(bibl, "title", page.title)
+        if page.poster:
+            resp = el(bibl, "respStmt")
+            el(resp, "resp", "posted by")
+            el(resp, "name", page.poster)
+        if page.posted:
+            _date(bibl, page.posted, type="posted")
+        if page.url:
+            el(bibl, "ptr", target=page.url)
+        if page.breadcrumb:
+            el(bibl, "note", " > ".join(page.breadcrumb), type="breadcrumb")
+        if page.chrome:
+            el(bibl, "note", "The page's own navigation and forms are kept in the text, in order, as "
+                             + ", ".join(f"div[@type='{kind}']" for kind in page.chrome) + ".", type="chrome")
+
+    def _encoding_desc(self, header: etree._Element) -> None:
+        desc = el(header, "encodingDesc")
+        el(desc, "p", "Structure, header fields and footnote links were recognised automatically by "
+                      "teikit from the plain text; elements carrying @cert record how sure it was and "
+                      "point with @resp at teikit. Every character of the source is kept, in order, "
+                      "in the text.")
+        info = el(desc, "appInfo")
+        app = el(info, "application", ident="teikit", version=__version__, xml_id=self.app_id)
+        el(app, "label", "teikit")
+
+    def _profile_desc(self, header: etree._Element, work: Work | None) -> None:
+        desc = el(header, "profileDesc")
+        created = work and (work.meta.written or work.meta.date)
+        if created:
+            creation = el(desc, "creation")
+            _date(creation, created)
+        langs = {w.lang or self.doc.lang for w in ([work] if work else self.doc.works)}
+        usage = el(desc, "langUsage")
+        for lang in sorted(langs):
+            el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
+
+    def _revision_desc(self, header: etree._Element) -> None:
+        desc = el(header, "revisionDesc")
+        el(desc, "change", f"Converted from the plain text {self.file_name} by teikit {__version__}.",
+           who=f"#{self.app_id}")
+
+    # -- teiCorpus (the file) ---------------------------------------------------------
+
+    def corpus_header(self) -> etree._Element:
+        doc, page = self.doc, self.doc.page or PageMeta()
+        header = el(None, "teiHeader")
+        file_desc = el(header, "fileDesc")
+        stmt = el(file_desc, "titleStmt")
+        if page.title:
+            el(stmt, "title", page.title, type="main")
+        else:
+            titles = "; ".join(t for w in doc.works for t in w.meta.titles[:1]) or f"Texts from {self.file_name}"
+            el(stmt, "title", titles, type="desc")
+        if page.poster:
+            resp = el(stmt, "respStmt")
+            el(resp, "resp", "posted by")
+            el(resp, "name", page.poster)
+        resp = el(stmt, "respStmt")
+        el(resp, "resp", "TEI encoding, converted automatically from plain text")
+        el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
+        self._publication_stmt(file_desc, next((w.meta for w in doc.works if w.meta.licence), None))
+        desc = el(file_desc, "sourceDesc")
+        if doc.page:
+            self._web_page(desc, page)
+        else:
+            el(el(desc, "bibl", type="file"), "note", f"Several works in one plain-text file ({self.file_name}).")
+        self._encoding_desc(header)
+        self._profile_desc(header, None)
+        self._revision_desc(header)
+        return header
+
+
+def _heads(part):
+    if isinstance(part, Division):
+        if part.head is not None:
+            yield part.head
+        for child in part.content:
+            yield from _heads(child)

@@ -1,0 +1,193 @@
+"""The document model -> TEI P5 XML (a ``TEI`` document, or a ``teiCorpus`` for several works).
+
+The writer only arranges: every character of text it writes comes from a block (source
+text) or from an explicit edition addition in the model. Output is deterministic: no
+timestamps, ids from the document's name and structural position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, Part, ReviewItem, Work
+from teikit.ns import TEI, XML_ID, XML_LANG, local_name, tei
+from teikit.writers.header import HeaderWriter, el
+from teikit.writers.inline import fill, set_attrs
+
+TEI_ALL_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+
+# Elements of <text> whose children are blocks or divisions: only these are indented, so
+# that pretty-printing never adds white space inside mixed content.
+_STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
+                         "group"})
+_ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
+
+
+@dataclass(frozen=True)
+class SchemaRef:
+    """One ``<?xml-model?>`` instruction: the schemas a file claims to meet."""
+
+    href: str
+    schematypens: str
+
+
+def default_schema_refs(schema_dir: str | None) -> list[SchemaRef]:
+    """tei_all by its official address, and teikit's own schema pair when a relative path
+    to them is known (``schema_dir``, e.g. '../schema')."""
+    refs = [SchemaRef(TEI_ALL_URL, RNG_NS)]
+    if schema_dir is not None:
+        refs += [SchemaRef(f"{schema_dir}/teikit.xsd", XSD_NS), SchemaRef(f"{schema_dir}/teikit.sch", SCH_NS)]
+    return refs
+
+
+class TeiWriter:
+    def __init__(self, schema_refs: list[SchemaRef] | None = None):
+        self.schema_refs = schema_refs if schema_refs is not None else default_schema_refs(None)
+
+    def to_tree(self, doc: Document) -> etree._Element:
+        app_id = f"{doc.name}-teikit"
+        headers = HeaderWriter(doc, app_id)
+        if doc.is_corpus:
+            root = etree.Element(tei("teiCorpus"), nsmap={None: TEI})
+            root.set(XML_ID, doc.name)
+            root.set(XML_LANG, doc.lang)
+            root.append(headers.corpus_header())
+            for work in doc.works:
+                root.append(self._work(doc, work, headers, app_id, in_corpus=True))
+        else:
+            root = self._work(doc, doc.works[0], headers, app_id, in_corpus=False)
+        return root
+
+    def write(self, doc: Document) -> bytes:
+        """The serialised TEI, UTF-8, with its xml-model instructions."""
+        root = self.to_tree(doc)
+        indent(root)
+        body = etree.tostring(root, encoding="unicode")
+        pis = "".join(f'<?xml-model href="{ref.href}" type="application/xml" schematypens="{ref.schematypens}"?>\n'
+                      for ref in self.schema_refs)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n' + pis + body + "\n").encode("utf-8")
+
+    # -- one work ---------------------------------------------------------------------
+
+    def _work(self, doc: Document, work: Work, headers: HeaderWriter, app_id: str, in_corpus: bool):
+        root = etree.Element(tei("TEI"), nsmap=None if in_corpus else {None: TEI})
+        root.set(XML_ID, work.id)
+        root.set(XML_LANG, work.lang or doc.lang)
+        root.append(headers.work_header(work, in_corpus))
+        text = el(root, "text")
+        parts = _PartWriter(doc, work, app_id)
+        if work.front:
+            parts.write_all(el(text, "front"), work.front)
+        parts.write_all(el(text, "body"), work.body)
+        if work.back:
+            parts.write_all(el(text, "back"), work.back)
+        entities = [e for e in doc.entities if e.id in parts.referenced] if in_corpus else doc.entities
+        if entities:
+            root.append(standoff(entities, app_id))
+        return root
+
+
+class _PartWriter:
+    """Writes divisions and blocks of one work, marking machine decisions with @resp."""
+
+    def __init__(self, doc: Document, work: Work, app_id: str):
+        self.doc = doc
+        self.work = work
+        self.resp = f"#{app_id}"
+        self.div_count = 0
+        self.referenced: set[str] = set()
+
+    def write_all(self, parent: etree._Element, parts: list[Part]) -> None:
+        for part in parts:
+            if isinstance(part, Division):
+                self._division(parent, part)
+            else:
+                self._block(parent, part)
+
+    def _division(self, parent: etree._Element, div: Division) -> None:
+        if div.type in ELEMENT_DIVISIONS:
+            element = el(parent, div.type)
+        else:
+            self.div_count += 1
+            element = el(parent, "div", type=div.type or "", xml_id=f"{self.work.id}-div{self.div_count}")
+        set_attrs(element, div.attrs)
+        if div.cert and div.type not in ELEMENT_DIVISIONS:
+            element.set("cert", div.cert)
+            element.set("resp", self.resp)
+        for head in ([div.head] if div.head is not None else []) + div.subheads:
+            self._block(element, head)
+        self.write_all(element, div.content)
+
+    def _block(self, parent: etree._Element, block: Block) -> None:
+        element = el(parent, block.kind)
+        set_attrs(element, block.attrs)
+        if block.cert:
+            element.set("cert", block.cert)
+        dropped = fill(element, block)
+        for span in dropped:
+            self.doc.review.append(ReviewItem(
+                "markup", block.line, block.text[span.start:span.end][:80],
+                f"<{span.tag}> crosses other markup and was left out", cert=span.attrs.get("cert")))
+        for node in element.iter():
+            if node.get("cert") is not None and node.get("resp") is None:
+                node.set("resp", self.resp)
+            ref = node.get("ref")
+            if ref and ref.startswith("#"):
+                self.referenced.add(ref[1:])
+
+
+def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> None:
+    """Pretty-print in place, touching only element-only content: the header, standOff and
+    the structural elements of <text>; mixed content (a paragraph, a title) is left exactly
+    as written, so no white space is ever added inside the text's reading."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children or (element.text and element.text.strip()):
+        return
+    name = local_name(element.tag)
+    in_text = in_text or name == "text"
+    if in_text and name not in _STRUCTURAL:
+        return
+    if any(c.tail and c.tail.strip() for c in children):
+        return
+    pad = "\n" + " " * (level + 1)
+    element.text = pad
+    for child in children:
+        child.tail = pad
+        indent(child, level + 1, in_text)
+    children[-1].tail = "\n" + " " * level
+
+
+def standoff(entities: list[Entity], app_id: str) -> etree._Element:
+    """The document's own entries for the persons, places and organisations it names."""
+    element = el(None, "standOff")
+    for kind, list_name in _ENTITY_LISTS:
+        members = [e for e in entities if e.kind == kind]
+        if not members:
+            continue
+        container = el(element, list_name)
+        for entity in members:
+            container.append(_entity(entity, app_id))
+    return element
+
+
+def _entity(entity: Entity, app_id: str) -> etree._Element:
+    name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
+    item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", cert=entity.cert or "",
+              resp=entity.resp or (f"#{app_id}" if entity.cert else ""))
+    for name in entity.names:
+        el(item, name_tag, name)
+    if entity.kind == "person":
+        if entity.birth:
+            el(item, "birth", when=entity.birth)
+        if entity.death:
+            el(item, "death", when=entity.death)
+    for idno_type, value in entity.idnos:
+        el(item, "idno", value, type=idno_type)
+    if entity.note:
+        el(item, "note", entity.note)
+    return item

@@ -1,0 +1,76 @@
+"""Property: whatever the text, conversion loses nothing and gives valid TEI.
+
+Texts are generated from the pieces transcriptions are made of (title blocks, labelled
+metadata, headings, paragraphs with quotes and odd punctuation, footnote markers, notes
+blocks, closers, chrome, runs of blank lines, very long lines) plus arbitrary Unicode.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from helpers import convert_string, tei_all_errors
+from teikit.reading import reading_text
+from teikit.textio import comparable
+
+# Any character a text file may hold (no controls, no surrogates, no non-characters).
+CHARS = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn"), blacklist_characters="\ufffe\uffff")
+WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzéàçüßøæœ"), min_size=1, max_size=10)
+CAP_WORD = WORD.map(str.capitalize)
+PUNCT = st.sampled_from([",", ".", ";", ":", "!", "?", " –", " —", "…", " ...", "’s", "’", " (", ")", " «", "» ",
+                         " “", "” ", " ‘", "’ ", '"', "'", " *", "[1]", "[2]", "¹", " &", " <", "> ", " \u00a0:",
+                         "\u202f;", " i.e.", " U.S.S.R.", " --", "/"])
+
+
+def sentence() -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(WORD, CAP_WORD, PUNCT, st.text(CHARS, max_size=4)), min_size=1, max_size=40).map(
+        lambda parts: " ".join(parts))
+
+
+LINE = st.one_of(
+    sentence(),  # a paragraph
+    st.lists(sentence(), min_size=5, max_size=60).map(" ".join),  # a long paragraph
+    st.lists(CAP_WORD, min_size=1, max_size=6).map(" ".join),  # a heading
+    st.lists(CAP_WORD, min_size=1, max_size=5).map(lambda w: " ".join(w) + " !"),
+    st.sampled_from(["L. Trotsky", "By Tarov", "A. Tarov", "Notes", "Note by ETOL", "Editor’s note",
+                     "(6 September 1935)", "September 6, 1935", "Paris, 4 August 1935", "1935",
+                     "Written: September 6, 1935.", "Source: New Militant, Vol. 1 No. 45, 1935, pp. 7 & 8.",
+                     "Transcription/HTML Markup: Einde O’Callaghan.", "Last updated on: 6 February 2018",
+                     "Copyleft: Archive (www.example.org) 2018. Creative Commons.", "[1] A note.", "* A star note.",
+                     "Accueil > Rubrique > Article", "samedi 31 décembre 2022, par Robert Paris",
+                     "Un message, un commentaire ?", "Votre message", "With best wishes,", "Dear Comrades,",
+                     "From New International, Vol. 3 No. 3, June 1936, pp. 71–75."]),
+    st.text(CHARS, min_size=1, max_size=80),  # anything at all
+)
+SEPARATOR = st.sampled_from(["\n", "\n\n", "\n\n\n", "\n \n", "\n\t\n\n\n\n", "\r\n", "\n\u00a0\n"])
+
+
+@st.composite
+def documents(draw) -> str:
+    lines = draw(st.lists(LINE, min_size=1, max_size=25))
+    out = []
+    for line in lines:
+        out.append(line)
+        out.append(draw(SEPARATOR))
+    text = "".join(out)
+    return text if text.strip() else "x"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents())
+def test_any_text_converts_lossless_and_valid(text: str, tei_all_rng: Path):
+    result = convert_string(text, "generated")
+    root = etree.fromstring(result.tei)
+    assert comparable(reading_text(root)) == comparable(text.replace("\r\n", "\n"))
+    assert tei_all_errors(tei_all_rng, root) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(CHARS, min_size=1, max_size=400).filter(str.strip))
+def test_arbitrary_unicode_is_lossless(text: str):
+    root = etree.fromstring(convert_string(text, "unicode").tei)
+    assert comparable(reading_text(root)) == comparable(text)

@@ -1,0 +1,204 @@
+"""The reader's structure on constructed inputs: one test per structure issue 2 names.
+
+Assertions are on the TEI a user gets (XPath), so they hold whatever the formatting.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import NS, tei_tree
+
+CASES = Path(__file__).parent / "cases"
+
+
+def xp(root, path: str):
+    return root.xpath(path, namespaces=NS)
+
+
+def text_of(root, path: str) -> list[str]:
+    return [" ".join("".join(e.itertext()).split()) for e in xp(root, path)]
+
+
+ARTICLE = """L. Trotsky
+
+Increasing Oppression
+the Path of Bureaucracy
+
+Leon Trotsky Analyses the Revelations of the Bolshevik Tarov
+
+(6 September 1935)
+
+Written: September 6, 1935.
+First Published: New Militant, Vol. 1 No. 45, 2 November 1935, pp. 7 & 8.
+Transcription/HTML Markup: Einde O’Callaghan.
+Copyleft: Leon Trotsky Internet Archive (www.marxists.org) 2018. Creative Commons (Share & Attribute).
+
+We have a remarkable document in the letter of comrade Tarov, one of the Soviet Bolshevik-Leninists, a mechanic who of necessity finds himself today outside the Soviet Union.
+Tarov’s Mistake
+
+But then came a new thunderclap from the blue: Hitler came to power in Germany. The policy of the Communist International had cleared the road for him.
+
+Is This the End ?
+
+No, the proletariat will find a large enough broom, and we shall assist them in every way we can.
+
+September 6, 1935
+
+L.T.
+
+Last updated on: 6 February 2018
+"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    return tei_tree(ARTICLE, "article")
+
+
+def test_title_block_goes_to_front(article):
+    page = "//t:text/t:front/t:titlePage"
+    assert text_of(article, f"{page}/t:docAuthor") == ["L. Trotsky"]
+    assert text_of(article, f"{page}/t:docTitle/t:titlePart[@type='main']") == [
+        "Increasing Oppression the Path of Bureaucracy"]
+    assert len(xp(article, f"{page}/t:docTitle/t:titlePart/t:lb")) == 1  # the title's line break is kept
+    assert text_of(article, f"{page}/t:byline") == ["Leon Trotsky Analyses the Revelations of the Bolshevik Tarov"]
+    assert xp(article, f"string({page}/t:docDate/@when)") == "1935-09-06"
+
+
+def test_header_copies_what_the_text_states(article):
+    header = "/t:TEI/t:teiHeader/t:fileDesc"
+    assert text_of(article, f"{header}/t:titleStmt/t:title[@type='main']") == [
+        "Increasing Oppression the Path of Bureaucracy"]
+    assert text_of(article, f"{header}/t:titleStmt/t:author") == ["L. Trotsky"]
+    assert "Einde O’Callaghan" in text_of(article, f"{header}/t:titleStmt/t:respStmt/t:name")
+    assert text_of(article, f"{header}/t:publicationStmt/t:availability/t:licence") == [
+        "Copyleft: Leon Trotsky Internet Archive (www.marxists.org) 2018. Creative Commons (Share & Attribute)."]
+    bibl = f"{header}/t:sourceDesc/t:bibl[@type='firstPublication']"
+    assert text_of(article, f"{bibl}/t:title[@level='j']") == ["New Militant"]
+    assert text_of(article, f"{bibl}/t:biblScope[@unit='volume']") == ["1"]
+    assert text_of(article, f"{bibl}/t:biblScope[@unit='issue']") == ["45"]
+    assert text_of(article, f"{bibl}/t:biblScope[@unit='page']") == ["7 & 8"]
+    assert xp(article, f"string({bibl}/t:date/@when)") == "1935-11-02"
+    assert xp(article, "string(//t:profileDesc/t:creation/t:date/@when)") == "1935-09-06"
+    assert xp(article, "string(//t:sourceDesc//t:date[@type='lastUpdated']/@when)") == "2018-02-06"
+    assert xp(article, "string(//t:appInfo/t:application/@ident)") == "teikit"
+
+
+def test_metadata_lines_stay_in_the_text(article):
+    labels = text_of(article, "//t:front/t:div[@type='metadata']/t:p/t:label")
+    assert labels == ["Written:", "First Published:", "Transcription/HTML Markup:", "Copyleft:"]
+    assert text_of(article, "//t:back/t:div[@type='metadata']/t:p") == ["Last updated on: 6 February 2018"]
+
+
+def test_headings_after_a_paragraph_and_ending_in_question_mark(article):
+    assert text_of(article, "//t:body/t:div/t:head") == ["Tarov’s Mistake", "Is This the End ?"]
+    assert all(h.get("cert") and h.get("resp") for h in xp(article, "//t:body//t:head"))
+
+
+def test_closer_with_dateline_and_signature(article):
+    closer = "//t:body/t:closer"
+    assert xp(article, f"string({closer}/t:dateline/t:date/@when)") == "1935-09-06"
+    assert text_of(article, f"{closer}/t:signed") == ["L.T."]
+
+
+def test_footnote_markers_link_to_their_notes():
+    root = tei_tree((CASES / "mia_wrapped_notes.txt").read_text(encoding="utf-8"), "mia")
+    refs = xp(root, "//t:body//t:ref[@type='noteAnchor']")
+    notes = xp(root, "//t:back/t:div[@type='notes']/t:note")
+    assert [r.text for r in refs] == ["[1]", "[2]"]
+    assert [n.get("n") for n in notes] == ["1", "2"]
+    for ref, note in zip(refs, notes):
+        assert ref.get("target") == "#" + note.get("{http://www.w3.org/XML/1998/namespace}id")
+        assert note.get("target") == "#" + ref.get("{http://www.w3.org/XML/1998/namespace}id")
+    assert not xp(root, "//t:body//t:note")  # notes never mixed into the text
+    assert text_of(root, "//t:back/t:div[@type='notes']/t:head") == ["Notes"]
+
+
+def test_star_marker_and_editorial_note_with_its_author():
+    root = tei_tree((CASES / "etol_letter.txt").read_text(encoding="utf-8"), "letter")
+    ref = xp(root, "//t:body//t:ref[@type='noteAnchor']")[0]
+    note = xp(root, "//t:back//t:note")[0]
+    assert ref.text == "*" and note.get("n") == "*"
+    assert note.get("type") == "editorial"
+    resp = xp(root, f"//t:respStmt[@xml:id='{note.get('resp')[1:]}']/t:name")
+    assert [r.text for r in resp] == ["ETOL"]
+
+
+def test_brackets_without_a_note_stay_plain_text():
+    root = tei_tree("A Title\n\n(1935)\n\nHe cites the report [1] and the decree [2] in full, as the reader "
+                    "will see from the pages that follow in this long enough paragraph.\n", "plain")
+    assert not xp(root, "//t:ref")
+
+
+def test_letter_opener_and_closer_salutations():
+    root = tei_tree((CASES / "etol_letter.txt").read_text(encoding="utf-8"), "letter")
+    assert text_of(root, "//t:body/t:opener/t:salute") == ["Dear Comrades,"]
+    assert text_of(root, "//t:body/t:closer/t:salute") == ["With comradely greetings,"]
+    assert text_of(root, "//t:body/t:closer/t:signed") == ["J.P. Cannon"]
+    assert xp(root, "string(//t:body/t:closer/t:dateline/t:date/@when)") == "1940-06-14"
+    stated = "//t:sourceDesc/t:bibl[@type='firstPublication']"
+    assert text_of(root, f"{stated}/t:title") == ["Fourth International"]
+    assert text_of(root, "//t:titleStmt/t:respStmt/t:name")[0] == "Einde O’Callaghan"
+
+
+def test_several_works_make_a_corpus_with_page_chrome():
+    root = tei_tree((CASES / "two_works_page.txt").read_text(encoding="utf-8"), "page")
+    assert root.tag.endswith("teiCorpus")
+    works = xp(root, "t:TEI")
+    assert len(works) == 2
+    assert [text_of(w, "t:teiHeader//t:titleStmt/t:title[@type='main']")[0] for w in works] == [
+        "The First Article", "A Second Article"]
+    assert [text_of(w, "t:teiHeader//t:titleStmt/t:author") for w in works] == [["Karl Example"], ["Anna Sample"]]
+    first_front = "t:TEI[1]/t:text/t:front/t:div/@type"
+    assert xp(root, first_front) == ["breadcrumb", "pageTitle", "posting"]
+    assert xp(root, "t:TEI[2]/t:text/t:back/t:div/@type") == ["commentForm"]
+    page = "t:teiHeader//t:sourceDesc/t:bibl[@type='webPage']"
+    assert text_of(root, f"{page}/t:title") == ["Two Articles from 1937"]
+    assert text_of(root, f"{page}/t:respStmt/t:name") == ["Jane Editor"]
+    assert xp(root, f"string({page}/t:date/@when)") == "2021-05-03"
+    # the first work's signature is its own, not the second work's author
+    assert text_of(root, "t:TEI[1]//t:closer/t:signed") == ["Karl Example"]
+
+
+def test_hard_wrapped_paragraphs_are_joined_without_line_breaks():
+    prose = ("The struggle for this banner must be waged in every country as well, prudently but "
+             "unyieldingly, and the historical absurdity of an autocratic bureaucracy will not endure. ") * 3
+    text = "A Wrapped Text\n\n(1936)\n\n" + textwrap.fill(prose, 70) + "\n\n" + textwrap.fill(prose, 70) + "\n"
+    root = tei_tree(text, "wrapped")
+    paragraphs = xp(root, "//t:body/t:p")
+    assert len(paragraphs) == 2
+    assert not xp(root, "//t:body//t:lb")
+
+
+def test_short_lines_running_on_are_one_block_not_headings():
+    text = ("A Poem Inside\n\n(1820)\n\nSo he said, and every reader of the old songs will remember the lines "
+            "that follow here in full, as the village sang them:\n\n"
+            "I trust we have within our realm\nFive hundred good as he.\n\n"
+            "was the universal sentiment of the whole parish on that day, and nobody disputed it.\n")
+    root = tei_tree(text, "verse")
+    assert not xp(root, "//t:body//t:head")
+    assert xp(root, "count(//t:body/t:p[t:lb])") == 1
+
+
+def test_chapter_label_and_title_are_one_division_with_two_heads():
+    root = tei_tree((CASES / "wrapped_chapters.txt").read_text(encoding="utf-8"), "chapters")
+    assert text_of(root, "//t:titlePage/t:byline/t:docAuthor") == ["Jack London"]
+    divs = xp(root, "//t:body/t:div")
+    assert [text_of(d, "t:head") for d in divs] == [["CHAPTER I", "MY EAGLE"], ["CHAPTER II", "CHALLENGES"]]
+
+
+def test_numbered_notes_glued_markers_and_header_ranges():
+    root = tei_tree((CASES / "mia_numbered_notes.txt").read_text(encoding="utf-8"), "lenin")
+    assert [r.text for r in xp(root, "//t:body//t:ref[@type='noteAnchor']")] == ["1", "2"]
+    assert xp(root, "//t:back//t:note/@n") == ["1", "2"]
+    created = xp(root, "//t:profileDesc/t:creation/t:date")[0]
+    assert (created.get("from"), created.get("to")) == ("1901", "1902-02")
+    assert xp(root, "string(//t:bibl[@type='firstPublication']/t:date/@when)") == "1902-03"
+    assert not xp(root, "//t:bibl[@type='firstPublication']/t:title")  # "As a separate work" is no title
+    names = text_of(root, "//t:titleStmt/t:respStmt/t:name")
+    assert names[:3] == ["Tim Delaney", "Robert Cymbala", "David Walters"]
+    assert text_of(root, "//t:body/t:closer/t:signed") == ["N. Lenin"]

@@ -1,0 +1,61 @@
+"""A plain `pip install` works anywhere: the wheel carries the schemas, stylesheets and
+default authority lists, and teikit runs from it outside the source tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """The wheel built from this checkout, installed (without dependencies, which the test
+    environment already has) into a folder of its own."""
+    work = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                            "-w", str(work), str(ROOT)], capture_output=True, text=True)
+    if build.returncode != 0:
+        pytest.fail(f"building the wheel failed:\n{build.stderr[-3000:]}")
+    wheel = next(work.glob("teikit-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    for folder in ("schema", "xslt", "authority"):
+        assert any(n.startswith(f"teikit/_data/{folder}/") for n in names), f"{folder} missing from the wheel"
+    site = work / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(site), str(wheel)],
+                   check=True, capture_output=True)
+    return site
+
+
+def _run(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_wheel_finds_its_data_outside_the_checkout(installed: Path, tmp_path: Path):
+    probe = _run(installed, tmp_path, "-c",
+                 "import teikit, teikit.resources as r; print(teikit.__file__); "
+                 "print(*(r.data_dir(k) for k in ('schema', 'xslt', 'authority')), sep='\\n')")
+    assert probe.returncode == 0, probe.stderr
+    lines = probe.stdout.splitlines()
+    assert all(line.startswith(str(installed)) for line in lines), lines
+    for folder in ("schema", "xslt", "authority"):
+        expected = sorted(p.name for p in (ROOT / ("tei/authority" if folder == "authority" else folder)).iterdir())
+        packaged = sorted(p.name for p in (installed / "teikit" / "_data" / folder).iterdir())
+        assert packaged == expected
+
+
+def test_wheel_converts_a_sample(installed: Path, tmp_path: Path):
+    sample = next((ROOT / "texts").glob("*.txt"))
+    out = tmp_path / "out.xml"
+    result = _run(installed, tmp_path, "-m", "teikit", "convert", str(sample), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"<?xml")
