@@ -11,6 +11,12 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!-- White space between the blocks of these containers is layout, not text (they hold no
+       running text of their own). -->
+  <xsl:strip-space elements="TEI teiCorpus text front body back group div div1 div2 div3 div4 div5
+      div6 div7 titlePage docTitle lg sp list listBibl table row castList castGroup figure
+      floatingText cit closer opener epigraph argument postscript"/>
+
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
   <!-- Labels printed by the stylesheets. A project overrides this variable (or tk:label) in a
@@ -118,6 +124,36 @@
     <xsl:param name="rend" as="attribute()?"/>
     <xsl:sequence select="for $t in tokenize(lower-case(normalize-space($rend)), '[\s,;]+')[.]
                           return replace($t, '[^a-z0-9\-]', '')[.]"/>
+  </xsl:function>
+
+  <!-- The child of a choice shown for the current reading (corr: corr, reg, expan; sic: sic,
+       orig, abbr), else its first child. -->
+  <xsl:function name="tk:choice-shown" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="(if ($reading = 'sic') then $choice/(sic | orig | abbr)
+                           else $choice/(corr | reg | expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- A plain-text rendering (titles, contents, index forms, tooltips): no notes, the reading
+       the parameter asks for. -->
+  <xsl:mode name="tk:plain" on-no-match="text-only-copy"/>
+  <xsl:template match="note" mode="tk:plain"/>
+  <xsl:template match="choice" mode="tk:plain">
+    <xsl:apply-templates select="tk:choice-shown(.)" mode="tk:plain"/>
+  </xsl:template>
+
+  <xsl:function name="tk:plain" as="xs:string*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="text">
+      <xsl:apply-templates select="$nodes" mode="tk:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="string($text)"/>
+  </xsl:function>
+
+  <!-- The plain text of an element, white space collapsed. -->
+  <xsl:function name="tk:plain-text" as="xs:string">
+    <xsl:param name="e" as="node()*"/>
+    <xsl:sequence select="normalize-space(string-join(tk:plain($e)))"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -52,15 +52,44 @@
         tk:field('author', tk:label(if (count($authors) gt 1) then 'authors' else 'author'), $authors),
         tk:field('editor', tk:label('editor'), $stmt/editor[normalize-space()]),
         tk:field('date', tk:label('date'), ($doc/teiHeader/profileDesc/creation/(date, origDate)[normalize-space() or @when])[1]),
-        tk:field('first-publication', tk:label('first-publication'), $first),
+        tk:field('first-publication', tk:label('first-publication'), $first ! tk:bibl-as-stated(.)),
         tk:field('source', tk:label('source'),
-                 ($bibls except $first, $file/sourceDesc[empty($bibls)]/p[normalize-space()])),
+                 (($bibls except $first) ! tk:bibl-as-stated(.), $file/sourceDesc[empty($bibls)]/p[normalize-space()])),
         for $r in $stmt/respStmt[resp[normalize-space()]]
         return tk:field('resp', normalize-space($r/resp[1]), $r/(* except resp)[normalize-space()]),
         tk:field('licence', tk:label('licence'),
                  ($file/publicationStmt/availability/licence[normalize-space() or @target],
                   $file/publicationStmt/availability[empty(licence)]/p[normalize-space()]))
       "/>
+  </xsl:function>
+
+  <!-- A bibliographic entry as its source states it (note[@type='asStated'], teikit's way of
+       keeping the words of the source beside their parsed parts), else the entry itself. -->
+  <xsl:function name="tk:bibl-as-stated" as="element()">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="($bibl/note[@type = 'asStated'][normalize-space()], $bibl)[1]"/>
+  </xsl:function>
+
+  <!-- The parts of an entry made of elements only, for a comma-separated display: its leaf
+       elements, without notes and responsibility labels. -->
+  <xsl:function name="tk:bibl-parts" as="element()*">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="$bibl//*[not(*)][normalize-space() or @target][not(ancestor-or-self::note or self::resp)]"/>
+  </xsl:function>
+
+  <!-- A biblScope as a reader expects it: unit volume 1 gives "Vol. 1", page 7 &amp; 8 "pp. 7 &amp; 8". -->
+  <xsl:function name="tk:bibl-scope" as="xs:string">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="value" select="normalize-space($scope)"/>
+    <xsl:variable name="unit" select="lower-case($scope/@unit)"/>
+    <xsl:variable name="prefix" select="
+        if (matches($value, '^\p{L}')) then ''
+        else if ($unit = ('volume', 'vol')) then 'Vol. '
+        else if ($unit = ('issue', 'number', 'no')) then 'No. '
+        else if ($unit = ('page', 'pp', 'pages')) then (if (matches($value, '[\-–,&amp;]')) then 'pp. ' else 'p. ')
+        else if ($unit = 'chapter') then 'ch. '
+        else ''"/>
+    <xsl:sequence select="$prefix || $value"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -35,7 +35,7 @@
       <xsl:variable name="key" select="current-grouping-key()"/>
       <xsl:variable name="local" select="if (starts-with($key, '#')) then substring($key, 2) else ''"/>
       <xsl:variable name="entity" select="if ($local) then key('tk:id', $local, root(current()))[1] else ()"/>
-      <xsl:variable name="forms" select="distinct-values(current-group() ! normalize-space(string(.)))[.]"/>
+      <xsl:variable name="forms" select="distinct-values(current-group() ! tk:plain-text(.))[.]"/>
       <xsl:sequence select="map {
           'key': $key,
           'id': 'tk-idx-' || (if (matches($local, '^[A-Za-z_][A-Za-z0-9_.\-]*$')) then $local
@@ -80,8 +80,7 @@
 
   <xsl:function name="tk:entity-label" as="xs:string?">
     <xsl:param name="entity" as="element()?"/>
-    <xsl:sequence select="($entity/(persName | placeName | orgName | name | label)
-                           ! normalize-space(string(.)))[.][1]"/>
+    <xsl:sequence select="($entity/(persName | placeName | orgName | name | label) ! tk:plain-text(.))[.][1]"/>
   </xsl:function>
 
   <!-- Authority links of an entry as (label, URL) pairs in a flat sequence. -->

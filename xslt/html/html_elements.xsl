@@ -105,11 +105,4 @@
     </span>
   </xsl:template>
 
-  <!-- A plain-text rendering (titles, the table of contents, tooltips): no notes, one reading. -->
-  <xsl:mode name="tk:plain" on-no-match="text-only-copy"/>
-  <xsl:template match="note" mode="tk:plain"/>
-  <xsl:template match="choice" mode="tk:plain">
-    <xsl:apply-templates select="tk:choice-shown(.)" mode="tk:plain"/>
-  </xsl:template>
-
 </xsl:stylesheet>

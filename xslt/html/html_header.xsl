@@ -87,7 +87,7 @@
        separated by commas. -->
   <xsl:template match="bibl[not(text()[normalize-space()])] | biblStruct" mode="tk:header">
     <span class="tk-{local-name()}">
-      <xsl:for-each select=".//*[not(*)][normalize-space() or @target]">
+      <xsl:for-each select="tk:bibl-parts(.)">
         <xsl:if test="position() gt 1">
           <xsl:text>, </xsl:text>
         </xsl:if>
@@ -96,6 +96,31 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="note | pb | lb" mode="tk:header"/>
+  <!-- Parts of a bibliographic entry that follow one another with nothing between them
+       (<publisher>...</publisher><date>...</date>) get a comma between them. -->
+  <xsl:template match="*[parent::bibl[text()[normalize-space()]]][preceding-sibling::node()[1][self::*]]" mode="tk:header" priority="2">
+    <xsl:text>, </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <xsl:template match="biblScope" mode="tk:header">
+    <span class="tk-biblScope"><xsl:value-of select="tk:bibl-scope(.)"/></span>
+  </xsl:template>
+
+  <xsl:template match="note | pb | lb" mode="tk:header" priority="3"/>
+
+  <!-- An identifier: a link to its authority (Wikidata, VIAF, GeoNames), or nothing. -->
+  <xsl:template match="idno" mode="tk:header" priority="3">
+    <xsl:variable name="link" select="tk:authority-pair(lower-case(@type), normalize-space(.))"/>
+    <xsl:if test="exists($link)">
+      <xsl:text> </xsl:text>
+      <a class="tk-authority" href="{$link[2]}"><xsl:value-of select="$link[1]"/></a>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A note given as a field's value (a bibliographic entry as stated) is shown, not dropped. -->
+  <xsl:template match="note[@type = 'asStated']" mode="tk:header" priority="4">
+    <span class="tk-note tk-type-asStated"><xsl:apply-templates mode="tk:header"/></span>
+  </xsl:template>
 
 </xsl:stylesheet>

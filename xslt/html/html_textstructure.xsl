@@ -146,7 +146,7 @@
         [ancestor::*[tk:is-div(.)][head][1] is $div]"/>
     <li>
       <a href="#{tk:div-id(.)}">
-        <xsl:value-of select="normalize-space(string-join(tk:plain(head[1])))"/>
+        <xsl:value-of select="tk:plain-text(head[1])"/>
       </a>
       <xsl:if test="$children">
         <ol>

@@ -13,14 +13,6 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <!-- The child of a choice shown for the current reading (corr: corr, reg, expan; sic: sic,
-       orig, abbr), else its first child. -->
-  <xsl:function name="tk:choice-shown" as="element()?">
-    <xsl:param name="choice" as="element()"/>
-    <xsl:sequence select="(if ($reading = 'sic') then $choice/(sic | orig | abbr)
-                           else $choice/(corr | reg | expan), $choice/*)[1]"/>
-  </xsl:function>
-
   <xsl:template match="choice">
     <xsl:param name="tk:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="shown" select="tk:choice-shown(.)"/>
@@ -33,7 +25,7 @@
       </xsl:if>
       <xsl:if test="exists($others)">
         <xsl:attribute name="title" select="string-join(
-            for $o in $others return tk:reading-label($o) || ': ' || normalize-space(string-join(tk:plain($o))), '; ')"/>
+            for $o in $others return tk:reading-label($o) || ': ' || tk:plain-text($o), '; ')"/>
       </xsl:if>
       <span class="tk-reading">
         <xsl:apply-templates select="$shown">
@@ -56,14 +48,6 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if ($e[self::sic or self::orig or self::abbr]) then tk:label('original')
                           else tk:label('corrected')"/>
-  </xsl:function>
-
-  <xsl:function name="tk:plain" as="xs:string*">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="text">
-      <xsl:apply-templates select="$nodes" mode="tk:plain"/>
-    </xsl:variable>
-    <xsl:sequence select="string($text)"/>
   </xsl:function>
 
   <xsl:template match="sic | corr | orig | reg | abbr | expan | unclear | seg">

@@ -45,7 +45,7 @@
   <xsl:include href="html_drama.xsl"/>
   <xsl:include href="html_figures.xsl"/>
 
-  <xsl:output method="html" html-version="5.0" encoding="UTF-8" include-content-type="no" indent="no"/>
+  <xsl:output method="html" html-version="5.0" encoding="UTF-8" include-content-type="no" indent="yes"/>
 
   <xsl:template match="/">
     <xsl:call-template name="tk:check-params"/>

@@ -130,8 +130,7 @@
 
   <!-- Editorial choices and additions (the same rule as teikit.reading for reading=sic). -->
   <xsl:template match="choice" mode="tk:flow">
-    <xsl:apply-templates select="(if ($reading = 'sic') then (sic | orig | abbr) else (corr | reg | expan), *)[1]"
-        mode="tk:flow"/>
+    <xsl:apply-templates select="tk:choice-shown(.)" mode="tk:flow"/>
   </xsl:template>
 
   <xsl:template match="corr | reg | supplied" mode="tk:flow">

@@ -36,15 +36,29 @@
     <xsl:call-template name="tk:hook-title-block"/>
   </xsl:template>
 
-  <!-- A header element as one line of text. -->
+  <!-- A header element as one line of text, with the addresses it links to. -->
   <xsl:function name="tk:field-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="text" select="
-        if ($e[self::bibl or self::biblStruct][not(text()[normalize-space()])])
-        then string-join($e//*[not(*)][normalize-space()] ! normalize-space(.), ', ')
-        else normalize-space(string-join($e//text()[not(ancestor::note)]))"/>
+    <xsl:variable name="text">
+      <xsl:apply-templates select="$e" mode="tk:field"/>
+    </xsl:variable>
     <xsl:variable name="links" select="$e/descendant-or-self::*/@target[matches(., '^https?://')]"/>
-    <xsl:sequence select="string-join(($text[.], $links ! ('&lt;' || . || '&gt;')), ' ')"/>
+    <xsl:sequence select="string-join((normalize-space($text)[.], $links ! ('&lt;' || . || '&gt;')), ' ')"/>
   </xsl:function>
+
+  <xsl:mode name="tk:field" on-no-match="text-only-copy"/>
+  <xsl:template match="note[not(@type = 'asStated')] | idno" mode="tk:field"/>
+
+  <!-- A bibliographic entry made of elements only: its parts separated by commas; parts that
+       follow one another with nothing between them get a comma too. -->
+  <xsl:template match="bibl[not(text()[normalize-space()])] | biblStruct" mode="tk:field">
+    <xsl:value-of select="tk:bibl-parts(.)[normalize-space()] ! (if (self::biblScope) then tk:bibl-scope(.) else normalize-space(.))"
+        separator=", "/>
+  </xsl:template>
+
+  <xsl:template match="*[parent::bibl[text()[normalize-space()]]][preceding-sibling::node()[1][self::*]]" mode="tk:field">
+    <xsl:text>, </xsl:text>
+    <xsl:apply-templates mode="tk:field"/>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -13,8 +13,10 @@
     xmlns:tk="https://teikit.invalid/ns/xslt"
     exclude-result-prefixes="#all">
 
-  <!-- Block kinds: para (blank line around), line (a line break between two lines), label (a
-       line break after it: a speaker before the speech), head (two blank lines before). -->
+  <!-- Block kinds: para (blank line around), line (a line break between two lines of the same
+       block), label (a line break after it: a speaker before the speech), head (two blank lines
+       before). Paragraphs remember the block that holds theirs (@in), so that lines of two
+       different line groups stay apart. -->
 
   <xsl:function name="tk:paragraphs" as="element(tk:para)*">
     <xsl:param name="block" as="element(tk:b)"/>
@@ -32,7 +34,7 @@
             </xsl:for-each-group>
           </xsl:variable>
           <xsl:if test="some $l in $lines satisfies $l">
-            <tk:para kind="{$block/@kind}" indent="{$here}">
+            <tk:para kind="{$block/@kind}" indent="{$here}" in="{generate-id($block/..)}">
               <xsl:value-of select="$lines[.]" separator="&#10;"/>
             </tk:para>
           </xsl:if>
@@ -47,6 +49,7 @@
     <xsl:sequence select="
         if (empty($previous)) then ''
         else if ($current/@kind = 'head') then '&#10;&#10;&#10;'
+        else if ($previous/@in ne $current/@in) then '&#10;&#10;'
         else if ($previous/@kind = 'label') then '&#10;'
         else if ($previous/@kind = 'line' and $current/@kind = 'line') then '&#10;'
         else '&#10;&#10;'"/>
