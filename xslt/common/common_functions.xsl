@@ -101,6 +101,15 @@
         or self::argument or self::epigraph or self::TEI or self::teiCorpus])"/>
   </xsl:function>
 
+  <!-- Whether an element stands as a block (a child of a block container, of a note, of a
+       docTitle...) rather than inside running text: a stage direction, a title-page part, a
+       bibliographic entry are either. -->
+  <xsl:function name="tk:stands-as-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:is-block-container($e/parent::*)
+        or exists($e/parent::*[self::note or self::docTitle or self::listBibl or self::sourceDesc])"/>
+  </xsl:function>
+
   <!-- The outermost text element a node belongs to (notes are numbered per text). -->
   <xsl:function name="tk:outer-text" as="element()?">
     <xsl:param name="n" as="node()"/>

@@ -92,72 +92,80 @@
   </xsl:template>
 
   <xsl:template match="bibl | biblStruct">
-    <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="$tk:phrasing or not(tk:is-block-container(parent::*) or parent::listBibl or parent::sourceDesc)">
-        <xsl:call-template name="tk:inline">
-          <xsl:with-param name="name" select="'cite'"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="tk:container">
-          <xsl:with-param name="block-name" select="'p'"/>
-          <xsl:with-param name="inner-phrasing" select="true()"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="tk:block-or-inline">
+      <xsl:with-param name="block-name" select="'p'"/>
+      <xsl:with-param name="inner-phrasing" select="true()"/>
+      <xsl:with-param name="inline-name" select="'cite'"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- Lists: ul, ol (type or rend ordered / numbered) or dl (when items have labels). Whatever
-       stands between items (a page break, a note) goes into the next item, so that the list
-       holds list items only. -->
+  <!-- Lists: ul, ol (type or rend ordered / numbered) or dl (when items have labels); a list of
+       bibliographic entries; a cast list (html_drama.xsl). Whatever stands between items (a page
+       break, a note) goes into the next item, so that the list holds list items only. -->
   <xsl:template match="list | listBibl">
+    <xsl:call-template name="tk:list">
+      <xsl:with-param name="item-names" select="if (self::listBibl) then ('bibl', 'biblStruct') else 'item'"/>
+      <xsl:with-param name="kind" select="
+          if (label) then 'dl'
+          else if (@type = ('ordered', 'numbered') or tk:rend-tokens(@rend) = ('numbered', 'ordered', 'decimal')) then 'ol'
+          else 'ul'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A list-like element: its heads, then its items (a div, or a span inside running text). -->
+  <xsl:template name="tk:list">
+    <xsl:param name="item-names" as="xs:string+"/>
+    <xsl:param name="kind" as="xs:string" select="'ul'"/>
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="items" select="node()[not(self::head)][not(self::text()[not(normalize-space())])]"/>
-    <xsl:variable name="item-name" select="if (self::listBibl) then 'bibl' else 'item'"/>
-    <xsl:variable name="kind" select="
-        if ($tk:phrasing) then 'span'
-        else if (label) then 'dl'
-        else if (@type = ('ordered', 'numbered') or tk:rend-tokens(@rend) = ('numbered', 'ordered', 'decimal')) then 'ol'
-        else 'ul'"/>
     <xsl:element name="{if ($tk:phrasing) then 'span' else 'div'}">
       <xsl:sequence select="tk:attrs(., if ($tk:phrasing) then 'tk-block' else ())"/>
       <xsl:apply-templates select="head"/>
-      <xsl:element name="{$kind}">
-        <xsl:attribute name="class" select="'tk-items'"/>
-        <xsl:for-each-group select="$items" group-ending-with="*[local-name() = $item-name]">
-          <xsl:variable name="item" select="current-group()[self::*[local-name() = $item-name]]"/>
-          <xsl:variable name="label" select="current-group()[self::label]"/>
-          <xsl:variable name="extras" select="current-group() except ($item, $label)"/>
+      <xsl:call-template name="tk:list-items">
+        <xsl:with-param name="item-names" select="$item-names"/>
+        <xsl:with-param name="kind" select="$kind"/>
+      </xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="tk:list-items">
+    <xsl:param name="item-names" as="xs:string+"/>
+    <xsl:param name="kind" as="xs:string" select="'ul'"/>
+    <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="kind" select="if ($tk:phrasing) then 'span' else $kind"/>
+    <xsl:variable name="item-element" select="if ($kind = 'span') then 'span' else if ($kind = 'dl') then 'dd' else 'li'"/>
+    <xsl:element name="{$kind}">
+      <xsl:attribute name="class" select="'tk-items'"/>
+      <xsl:for-each-group select="node()[not(self::head)][not(self::text()[not(normalize-space())])]"
+          group-ending-with="*[local-name() = $item-names]">
+        <xsl:variable name="item" select="current-group()[self::*[local-name() = $item-names]]"/>
+        <xsl:variable name="label" select="current-group()[self::label][$kind = 'dl']"/>
+        <xsl:variable name="extras" select="current-group() except ($item, $label)"/>
+        <xsl:if test="$kind = 'dl' and exists($item)">
+          <dt class="tk-label">
+            <xsl:apply-templates select="$extras, $label/node()"/>
+          </dt>
+        </xsl:if>
+        <xsl:element name="{$item-element}">
           <xsl:choose>
             <xsl:when test="empty($item)">
-              <!-- after the last item: keep it, in an item of its own -->
-              <xsl:element name="{if ($kind = 'span') then 'span' else if ($kind = 'dl') then 'dd' else 'li'}">
-                <xsl:attribute name="class" select="'tk-list-extra' || (if ($kind = 'span') then ' tk-block' else '')"/>
-                <xsl:apply-templates select="current-group()"/>
-              </xsl:element>
-            </xsl:when>
-            <xsl:when test="$kind = 'dl'">
-              <dt class="tk-label">
-                <xsl:apply-templates select="$extras"/>
-                <xsl:apply-templates select="$label/node()"/>
-              </dt>
-              <dd>
-                <xsl:sequence select="tk:attrs($item, ())"/>
-                <xsl:apply-templates select="$item/node()"/>
-              </dd>
+              <!-- after the last item: kept, in an item of its own -->
+              <xsl:attribute name="class" select="string-join(('tk-list-extra', $kind[. = 'span'] ! 'tk-block'), ' ')"/>
+              <xsl:apply-templates select="current-group()"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:element name="{if ($kind = 'span') then 'span' else 'li'}">
-                <xsl:sequence select="tk:attrs($item, if ($kind = 'span') then 'tk-block' else ())"/>
-                <xsl:apply-templates select="$extras, $label"/>
-                <xsl:apply-templates select="$item/node()"/>
-              </xsl:element>
+              <xsl:sequence select="tk:attrs($item, $kind[. = 'span'] ! 'tk-block')"/>
+              <xsl:apply-templates select="if ($kind = 'dl') then () else $extras"/>
+              <xsl:apply-templates select="$item" mode="tk:item-content"/>
             </xsl:otherwise>
           </xsl:choose>
-        </xsl:for-each-group>
-      </xsl:element>
+        </xsl:element>
+      </xsl:for-each-group>
     </xsl:element>
+  </xsl:template>
+
+  <!-- What an item holds in its list item: its content (a cast group: its own list). -->
+  <xsl:template match="*" mode="tk:item-content">
+    <xsl:apply-templates/>
   </xsl:template>
 
   <xsl:template match="item | label">

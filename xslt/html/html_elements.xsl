@@ -83,17 +83,31 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Elements that are blocks when they stand among blocks and spans inside running text. -->
-  <xsl:template match="*" priority="-1">
+  <!-- The context element as a block ($block-name) where it stands as a block, else inline
+       ($inline-name): stage directions, title-page parts, bibliographic entries, and any
+       element without a template of its own. -->
+  <xsl:template name="tk:block-or-inline">
+    <xsl:param name="block-name" as="xs:string" select="'div'"/>
+    <xsl:param name="inner-phrasing" as="xs:boolean" select="false()"/>
+    <xsl:param name="inline-name" as="xs:string" select="'span'"/>
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="not($tk:phrasing) and (tk:is-block-container(parent::*) or parent::note)">
-        <xsl:call-template name="tk:container"/>
+      <xsl:when test="not($tk:phrasing) and tk:stands-as-block(.)">
+        <xsl:call-template name="tk:container">
+          <xsl:with-param name="block-name" select="$block-name"/>
+          <xsl:with-param name="inner-phrasing" select="$inner-phrasing"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="tk:inline"/>
+        <xsl:call-template name="tk:inline">
+          <xsl:with-param name="name" select="$inline-name"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" priority="-1">
+    <xsl:call-template name="tk:block-or-inline"/>
   </xsl:template>
 
   <!-- Elements outside the TEI namespace inside a text: keep their content. -->

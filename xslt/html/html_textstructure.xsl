@@ -110,18 +110,10 @@
   <!-- Title-page parts, datelines, signatures: paragraphs when they stand as blocks. -->
   <xsl:template match="titlePart | docAuthor | docDate | docEdition | docImprint | byline | dateline
                        | signed | salute | trailer | imprimatur">
-    <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="not($tk:phrasing) and (tk:is-block-container(parent::*) or parent::docTitle)">
-        <xsl:call-template name="tk:container">
-          <xsl:with-param name="block-name" select="'p'"/>
-          <xsl:with-param name="inner-phrasing" select="true()"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="tk:inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="tk:block-or-inline">
+      <xsl:with-param name="block-name" select="'p'"/>
+      <xsl:with-param name="inner-phrasing" select="true()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The table of contents of a document, from its divisions' first headings. -->

@@ -41,7 +41,7 @@
 
   <!-- title-page parts and datelines inside running text are inline -->
   <xsl:template match="(titlePart | docAuthor | docDate | docEdition | byline | dateline | signed
-                        | salute)[not(tk:is-block-container(parent::*) or parent::docTitle)]"
+                        | salute)[not(tk:stands-as-block(.))]"
       mode="tk:flow" priority="1">
     <xsl:apply-templates mode="tk:flow"/>
   </xsl:template>
@@ -59,6 +59,13 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a list's label: on the line above its item -->
+  <xsl:template match="list/label" mode="tk:flow">
+    <xsl:call-template name="tk:block">
+      <xsl:with-param name="kind" select="'label'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="cell" mode="tk:flow">
     <xsl:apply-templates mode="tk:flow"/>
     <xsl:text>   </xsl:text>
@@ -66,7 +73,7 @@
 
   <xsl:template match="stage | move" mode="tk:flow">
     <xsl:choose>
-      <xsl:when test="tk:is-block-container(parent::*)">
+      <xsl:when test="tk:stands-as-block(.)">
         <xsl:call-template name="tk:block"/>
       </xsl:when>
       <xsl:otherwise>
@@ -77,7 +84,7 @@
 
   <xsl:template match="bibl" mode="tk:flow">
     <xsl:choose>
-      <xsl:when test="tk:is-block-container(parent::*) or parent::cit[tk:is-block-cit(.)]">
+      <xsl:when test="tk:stands-as-block(.) or parent::cit[tk:is-block-cit(.)]">
         <xsl:call-template name="tk:block">
           <xsl:with-param name="indent" select="if (parent::cit) then 4 else 0"/>
         </xsl:call-template>

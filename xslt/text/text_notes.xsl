@@ -38,7 +38,7 @@
         <xsl:apply-templates mode="tk:flow"/>
         <xsl:text>]</xsl:text>
       </xsl:when>
-      <xsl:when test="tk:is-block-container(parent::*)">
+      <xsl:when test="not(tk:is-footnote(.))">
         <xsl:call-template name="tk:block"/>
       </xsl:when>
       <xsl:otherwise>
