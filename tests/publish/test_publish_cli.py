@@ -3,8 +3,6 @@ own stylesheet, parallel batches, and bad input reported in one line with the ri
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers import run_teikit
@@ -137,6 +135,15 @@ def test_a_stylesheet_that_does_not_compile_is_one_diagnostic(tmp_path):
                       '<xsl:template match="/"><xsl:value-of select="1 +"/></xsl:template></xsl:stylesheet>')
     line = one_error_line(run_teikit("html", str(ARTICLE), "--xslt", str(broken)), 1)
     assert "stylesheet does not compile" in line
+
+
+def test_a_stylesheet_failing_at_run_time_is_one_diagnostic_per_input(tmp_path):
+    failing = tmp_path / "failing.xsl"
+    failing.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                       '<xsl:template match="/"><xsl:sequence select="error(QName(\'urn:x\', \'boom\'), '
+                       '\'the project stylesheet gave up\')"/></xsl:template></xsl:stylesheet>')
+    line = one_error_line(run_teikit("text", str(ARTICLE), "--xslt", str(failing)), 1)
+    assert line.startswith(f"{ARTICLE}: error: [xslt] ") and "the project stylesheet gave up" in line
 
 
 def test_linked_css_is_copied_beside_the_pages(tmp_path):

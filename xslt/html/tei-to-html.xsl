@@ -54,9 +54,12 @@
       <xsl:message terminate="yes" error-code="tk:not-tei"
           select="'not a TEI document: the root element is ' || name(*) || ', not TEI or teiCorpus in the TEI namespace'"/>
     </xsl:if>
+    <!-- the document's language, else the header's first language when it is a BCP 47 tag -->
+    <xsl:variable name="lang" select="($doc/@xml:lang,
+        $doc/teiHeader/profileDesc/langUsage/language/@ident[matches(., '^[a-z]{2}(-[A-Za-z0-9]+)*$')])[1]"/>
     <html>
-      <xsl:if test="$doc/@xml:lang">
-        <xsl:attribute name="lang" select="$doc/@xml:lang"/>
+      <xsl:if test="$lang">
+        <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
       <head>
         <meta charset="utf-8"/>

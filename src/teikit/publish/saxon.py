@@ -60,16 +60,31 @@ def _captured_stderr() -> Iterator[list[str]]:
             captured.append(sink.read().decode("utf-8", "replace"))
 
 
-_SAXON_LOCATION = re.compile(r"on line (\d+)(?: column (\d+))? of ([^:\s]+)")
+_SAXON_LOCATION = re.compile(r"\s*(?:at \S+ )?on line (\d+)(?: column (\d+))? of ([^:\s]+):?")
 
 
-def _saxon_message(exc: Exception, captured: list[str]) -> str:
-    """One line from Saxon's exception and its stderr report: the error code and message."""
-    report = " ".join("".join(captured).split())
-    message = " ".join(str(exc).split())
-    location = _SAXON_LOCATION.search(report) or _SAXON_LOCATION.search(message)
-    where = f" ({location.group(3)} line {location.group(1)})" if location else ""
-    return (message or report or "transformation failed") + where
+@dataclass(frozen=True)
+class SaxonReport:
+    """What Saxon said about a failure: its message, and where in which stylesheet module."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    module: str | None = None
+
+    @classmethod
+    def of(cls, exc: Exception, captured: list[str]) -> "SaxonReport":
+        text = " ".join(str(exc).split()) or " ".join("".join(captured).split()) or "transformation failed"
+        location = _SAXON_LOCATION.search(text) or _SAXON_LOCATION.search(" ".join("".join(captured).split()))
+        if location is None:
+            return cls(text)
+        message = " ".join(_SAXON_LOCATION.sub(" ", text).split()).strip(" :") or text
+        return cls(message, int(location.group(1)), int(location.group(2)) if location.group(2) else None,
+                   location.group(3))
+
+    @property
+    def where(self) -> str:
+        return f" ({self.module} line {self.line})" if self.module else ""
 
 
 @dataclass
@@ -89,12 +104,17 @@ class Stylesheet:
         self.path = path
         self._error = PySaxonApiError
         proc = processor()
+        failure = None
         with _captured_stderr() as captured:
             try:
                 self._executable = proc.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
             except PySaxonApiError as exc:
-                raise InputError(Diagnostic(str(path), f"stylesheet does not compile: "
-                                                       f"{_saxon_message(exc, captured)}", engine=ENGINE)) from None
+                failure = exc
+        if failure is not None:  # (the report is complete once the capture has ended)
+            report = SaxonReport.of(failure, captured)
+            module = path if report.module in (None, path.name) else path.parent / report.module
+            raise InputError(Diagnostic(str(module), f"stylesheet does not compile: {report.message}",
+                                        line=report.line, column=report.column, engine=ENGINE))
         self._executable.set_save_xsl_message(True)
         self._params: dict[str, str] | None = None
 
@@ -118,15 +138,20 @@ class Stylesheet:
                                               f"teiCorpus in {TEI}", engine=ENGINE))
         self._set_params(params)
         proc = processor()
+        failure, text = None, None
         with _captured_stderr() as captured:
             try:
                 node = proc.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
                 text = self._executable.transform_to_string(xdm_node=node)
-                messages = self._messages(name)
             except self._error as exc:
-                messages = self._messages(name)
-                detail = messages[-1].message if messages and "xsl:message" in str(exc) else None
-                raise TeikitError(Diagnostic(name, detail or _saxon_message(exc, captured), engine=ENGINE)) from None
+                failure = exc
+        messages = self._messages(name)
+        if failure is not None:
+            # xsl:message terminate="yes": its own words say best what went wrong
+            terminated = messages and "xsl:message" in str(failure)
+            report = SaxonReport.of(failure, captured)
+            raise TeikitError(Diagnostic(name, messages[-1].message if terminated
+                                         else report.message + report.where, engine=ENGINE))
         if text is None:
             raise TeikitError(Diagnostic(name, "the stylesheet produced no output", engine=ENGINE))
         return Result(text, messages)
