@@ -121,10 +121,12 @@ def _work(job: Job) -> Batch:
 
 def worker_count(jobs: Sequence[Job], requested: int = 0) -> int:
     """How many processes to use: ``requested`` when given, else by the size of the batch."""
-    cpus = os.cpu_count() or 1
+    if any(job.source == STDIN_NAME or job.output is None for job in jobs):
+        return 1  # standard input and output belong to this process
     if requested:
         return max(1, min(requested, len(jobs)))
-    if any(job.source == STDIN_NAME or job.output is None for job in jobs) or cpus < 2:
+    cpus = os.cpu_count() or 1
+    if cpus < 2:
         return 1
     size = sum(os.path.getsize(job.source) for job in jobs if os.path.isfile(job.source))
     if len(jobs) < PARALLEL_MIN_DOCUMENTS or size < PARALLEL_MIN_BYTES:
