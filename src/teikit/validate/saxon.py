@@ -9,6 +9,7 @@ The processor is created on first use, never before a fork (see :mod:`teikit.val
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
@@ -29,8 +30,9 @@ def processor():
 
 
 def started() -> bool:
-    """Whether this process has a Saxon processor (and its threads): forking is then unsafe."""
-    return _processor is not None
+    """Whether Saxon may be running in this process (teikit's publishing uses it too): forking
+    is then unsafe."""
+    return "saxonche" in sys.modules
 
 
 def compile_xslt(text: str):
@@ -57,7 +59,11 @@ def string_map(entries: dict[str, str]):
 
 def error_text(exc: BaseException) -> str:
     """Saxon's message without the stack of where-it-happened lines."""
-    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
-    # Saxon puts the error code and its explanation on an indented line: prefer it
-    coded = [line for line in lines if re.match(r"^[A-Z]{4}\d{4}\b", line)]
-    return (coded or lines or [type(exc).__name__])[0]
+    text = str(exc)
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    # Saxon puts the error code and its explanation on an indented line: prefer it, and name the
+    # expression it was about, which is how a reader finds the rule in the schema
+    coded = [" ".join(line.split()) for line in lines if re.match(r"^[A-Z]{4}\d{4}\b", line)]
+    message = (coded or lines or [type(exc).__name__])[0]
+    expression = re.search(r"Error in \{(.*?)\} at char", text, re.S)
+    return f"{message} (in {{{expression.group(1)}}})" if expression else message
