@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from lxml import etree
@@ -11,6 +12,7 @@ from teikit.ns import SVRL, XML
 from teikit.validate import saxon
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
+from teikit.validate.errors import SchemaError
 from teikit.validate.schematron.compile import compile_stylesheet
 from teikit.validate.schematron.schema import Schema
 from teikit.xmlio import parse_bytes
@@ -22,6 +24,7 @@ WARNING_ROLES = {"warning", "warn", "nonfatal", "non-fatal", "info", "informatio
 # xml:id -> space-separated URIs of the run's documents declaring it, and those documents' URIs
 RUN_IDS = "teikit-run-ids"
 RUN_DOCUMENTS = "teikit-run-documents"
+_EQNAME = re.compile(r"Q\{([^}]*)\}")
 
 
 def severity_of(role: str | None) -> Severity:
@@ -50,8 +53,6 @@ class SchematronEngine(Engine):
             try:
                 self._executables[fired_rules] = saxon.compile_xslt(text)
             except PySaxonApiError as exc:
-                from teikit.validate.errors import SchemaError
-
                 raise SchemaError.at(self.rules.file, f"rules do not compile: {saxon.error_text(exc)}",
                                      engine=self.name) from None
         return self._executables[fired_rules]
@@ -117,16 +118,14 @@ class SchematronEngine(Engine):
                                code=node.get("id") or pattern_id, xpath=self._readable(location))
 
     def _readable(self, location: str | None) -> str | None:
-        """Saxon's ``/Q{uri}name[1]`` paths with the schema's prefixes instead."""
+        """Saxon's ``/Q{uri}name[1]`` paths with the schema's prefixes instead (no namespace: none)."""
         if not location:
             return location
 
-        def prefixed(match):
-            prefix = self._prefixes.get(match.group(1))
-            if match.group(1) == "":
+        def prefixed(match: re.Match) -> str:
+            uri = match.group(1)
+            if not uri:
                 return ""
-            return f"{prefix}:" if prefix else match.group(0)
+            return f"{self._prefixes[uri]}:" if uri in self._prefixes else match.group(0)
 
-        import re
-
-        return re.sub(r"Q\{([^}]*)\}", prefixed, location)
+        return _EQNAME.sub(prefixed, location)
