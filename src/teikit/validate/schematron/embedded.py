@@ -40,6 +40,3 @@ def from_rng(path: str | os.PathLike, phase: str | None = None) -> Schema:
     """The embedded rules of a RELAX NG schema, ready to compile."""
     return from_element(embedded_schema_element(path), os.fspath(path), phase)
 
-
-def has_rules(path: str | os.PathLike) -> bool:
-    return any(True for _ in parse_file(path).getroot().iter(sch("pattern")))
