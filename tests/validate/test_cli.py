@@ -161,3 +161,17 @@ def test_rules_that_do_not_compile_stop_parallel_jobs_with_a_usage_error(tmp_pat
     result = run_teikit("validate", "-j", "2", "--schema", str(rules), *map(str, VALID))
     assert result.returncode == 2
     assert f"{rules}: error: [schematron] rules do not compile: XPST0003" in stderr(result)
+
+
+def test_ids_across_files_are_checked_when_xml_model_names_teikit_sch(tmp_path):
+    source = (ROOT / "tei").glob("*.xml")
+    first = next(source, None)
+    if first is None:
+        pytest.skip("no converter output in tei/ yet")
+    schema_dir = (ROOT / "schema").as_posix()
+    text = first.read_text(encoding="utf-8").replace('href="../schema/', f'href="{schema_dir}/')
+    for name in ("one.xml", "two.xml"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = json.loads(run_teikit("validate", "-f", "json", str(tmp_path)).stdout)
+    for entry in report["files"]:
+        assert "teikit-id-unique-in-run" in {d["code"] for d in entry["diagnostics"]}

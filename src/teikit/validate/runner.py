@@ -24,7 +24,8 @@ from teikit.validate import documents, saxon
 from teikit.validate.documents import Document
 from teikit.validate.engine import RunContext
 from teikit.validate.inputs import STDIN, expand
-from teikit.validate.schemas import SchemaRef, engine_for, from_xml_model
+from teikit.validate.schemas import (EMBEDDED, SCHEMATRON, SchemaRef, engine_for, from_xml_model,
+                                     prolog_instructions, schemas_named)
 
 CHUNK_FILES = 256  # files a job holds parsed at once
 CHUNK_BYTES = 64 * 1024 * 1024
@@ -159,6 +160,24 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def _wants_run_context(files: list[str], options: Options, preloaded: dict[str, bytes], engines) -> bool:
+    """Whether a Schematron schema of this run checks across files (see schema/teikit.sch)."""
+    if options.schemas is not None:
+        return any(e.wants_run_context for e in engines)
+    for path in files:  # schemas from <?xml-model?>: only the prologs are read here
+        refs, _ = schemas_named(path, prolog_instructions(path, preloaded.get(path)), options.embedded_rules,
+                                options.tei_all)
+        for ref in refs:
+            if ref.kind not in (SCHEMATRON, EMBEDDED):
+                continue
+            try:
+                if engine_for(ref, options.rng_engine, options.phase).wants_run_context:
+                    return True
+            except TeikitError:
+                pass  # reported against the document by its job
+    return False
+
+
 def _run_context(files: list[str], preloaded: dict[str, bytes]) -> RunContext:
     """Every xml:id of the run, for rules across files (only computed when a schema asks)."""
     run = RunContext()
@@ -192,7 +211,7 @@ def validate(paths: list[str], options: Options) -> list[FileResult]:
             results.append(FileResult(STDIN, [exc.diagnostic]))
             files.remove(STDIN)
     engines = [engine_for(ref, options.rng_engine, options.phase) for ref in options.schemas or []]
-    run = _run_context(files, preloaded) if any(e.wants_run_context for e in engines) else RunContext()
+    run = _run_context(files, preloaded) if _wants_run_context(files, options, preloaded, engines) else RunContext()
     jobs = plan_jobs(files, options.jobs)
     if jobs <= 1:
         return results + check_files(files, options, run, preloaded)

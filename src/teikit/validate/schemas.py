@@ -9,6 +9,7 @@ Engines are built once per process and reused (see :func:`engine_for`).
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -114,25 +115,52 @@ def configured_tei_all(config: Settings) -> Path | None:
         return None
 
 
+def xml_model_instructions(doc: Document) -> list[etree._ProcessingInstruction]:
+    """The ``<?xml-model?>`` instructions before a parsed document's root element."""
+    root = doc.tree.getroot()
+    return [pi for pi in reversed(list(root.itersiblings(preceding=True)))
+            if isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-model"]
+
+
+def prolog_instructions(path: str, data: bytes | None = None) -> list[etree._ProcessingInstruction]:
+    """The ``<?xml-model?>`` instructions of a file, reading no further than its root start tag
+    (nothing is resolved or fetched; a file that cannot be read yields none)."""
+    found = []
+    try:
+        source = io.BytesIO(data) if data is not None else path
+        for event, node in etree.iterparse(source, events=("pi", "start"), resolve_entities=False,
+                                           load_dtd=False, no_network=True, huge_tree=False):
+            if event == "start":
+                break
+            if node.target == "xml-model":
+                found.append(node)
+    except (etree.XMLSyntaxError, OSError):
+        return []
+    return found
+
+
 def from_xml_model(doc: Document, embedded_rules: bool = False, tei_all: Path | None = None
                    ) -> tuple[list[SchemaRef], list[Diagnostic]]:
-    """The schemas a document's ``<?xml-model?>`` instructions name, and warnings about the unusable.
+    """The schemas a document's ``<?xml-model?>`` instructions name, and warnings about the unusable."""
+    return schemas_named(doc.path, xml_model_instructions(doc), embedded_rules, tei_all)
+
+
+def schemas_named(path_of_document: str, instructions: list, embedded_rules: bool = False,
+                  tei_all: Path | None = None) -> tuple[list[SchemaRef], list[Diagnostic]]:
+    """The schemas ``<?xml-model?>`` instructions name, and warnings about those unusable.
 
     A URL is never fetched; one whose file name is that of the configured ``tei_all`` (the
     official address of tei_all.rng, say) is read from that local copy instead."""
     refs: list[SchemaRef] = []
     warnings: list[Diagnostic] = []
-    root = doc.tree.getroot()
-    for pi in reversed(list(root.itersiblings(preceding=True))):
-        if not isinstance(pi, etree._ProcessingInstruction) or pi.target != "xml-model":
-            continue
+    for pi in instructions:
         href = (pi.get("href") or "").strip()
         if not href:
             continue
 
         def warn(message: str) -> None:
-            warnings.append(Diagnostic(doc.path, message, Severity.WARNING, pi.sourceline, None, "validate",
-                                       "xml-model-unavailable"))
+            warnings.append(Diagnostic(path_of_document, message, Severity.WARNING, pi.sourceline, None,
+                                       "validate", "xml-model-unavailable"))
 
         parsed = urlparse(href)
         if parsed.scheme and parsed.scheme != "file" and len(parsed.scheme) > 1:
@@ -143,7 +171,7 @@ def from_xml_model(doc: Document, embedded_rules: bool = False, tei_all: Path | 
             path = tei_all
         else:
             relative = unquote(parsed.path) if parsed.scheme == "file" else href
-            path = Path(relative) if os.path.isabs(relative) else Path(doc.path).parent / relative
+            path = Path(relative) if os.path.isabs(relative) else Path(path_of_document).parent / relative
         if not path.is_file():
             warn(f"schema {href} from <?xml-model?> not found ({path})")
             continue
