@@ -34,19 +34,26 @@
       'gap': 'text omitted',
       'index': 'Index',
       'licence': 'Licence',
+      'mentions': 'Mentions',
+      'names': 'Names',
+      'no-entries': 'None named in the works.',
       'notes': 'Notes',
       'orgs': 'Organisations',
       'other': 'Other names',
       'page': 'Page',
       'persons': 'Persons',
       'places': 'Places',
+      'quotations': 'Quotations',
+      'site-navigation': 'Site',
       'publisher': 'Publisher',
       'original': 'Original reading',
       'corrected': 'Edited reading',
       'source': 'Source',
       'subtitle': 'Subtitle',
       'title': 'Title',
-      'untitled': 'Untitled document'
+      'untitled': 'Untitled document',
+      'work': 'Work',
+      'works': 'Works'
     }"/>
 
   <xsl:function name="tk:label" as="xs:string">

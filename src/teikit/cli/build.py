@@ -1,59 +1,56 @@
-"""``teikit build``: the project's main job (for now: every ``texts/*.txt`` -> ``tei/*.xml``)."""
+"""``teikit build``: the project's texts -> TEI -> validated -> a published site, rebuilding only
+what changed, on every core or on a Dask cluster (see teikit.build)."""
 
 from __future__ import annotations
 
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
 from teikit.cli.common import emit, reports_errors
-from teikit.cli.convert import convert_one, schema_dir_for
-from teikit.config import load_settings
-from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
-
-
-def _convert(job: tuple[str, str]) -> tuple[str, list[Diagnostic], Diagnostic | None]:
-    source, target = job
-    try:
-        return source, convert_one(source, Path(target), "tei"), None
-    except TeikitError as exc:
-        return source, [], exc.diagnostic
+from teikit.errors import Diagnostic, ExitCode, UsageError
 
 
 @click.command()
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (teikit.toml or pyproject.toml). Default: found from the working directory up.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes. Default: all cores.")
+              help="Worker processes (Dask: workers of the local cluster). Default: all cores.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="Where documents are built: local processes, or a Dask cluster (pip install "
+                   "'teikit[dask]'). Default: local, or dask with --scheduler.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler to join, e.g. tcp://host:8786. Default: start a local cluster.")
+@click.option("--authority", "authority", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Authority list (TEI file or folder); repeatable. Default: the 'authority' setting, "
+                   "else tei/authority when it exists.")
+@click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the summary, every document and every diagnostic as JSON to this file.")
 @reports_errors
-def build(config: Path | None, jobs: int | None) -> None:
-    """Build the project: convert every text in `texts` to TEI in `tei`."""
-    settings = load_settings(config)
-    texts = settings.path("texts", "texts")
-    tei_dir = settings.path("tei", "tei")
-    if not texts.is_dir():
-        raise UsageError(Diagnostic(str(texts), "no texts folder: set 'texts' in teikit.toml or [tool.teikit]"))
-    sources = sorted(texts.glob("*.txt"))
-    if not sources:
-        raise UsageError(Diagnostic(str(texts), "no *.txt files to build"))
-    tei_dir.mkdir(parents=True, exist_ok=True)
-    jobs_list = [(str(src), str(tei_dir / (src.stem + ".xml"))) for src in sources]
-    workers = min(jobs or os.cpu_count() or 1, len(jobs_list))
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_convert, jobs_list))
-    else:
-        results = [_convert(job) for job in jobs_list]
-    failed = 0
-    for source, warnings, error in results:
-        emit(warnings)
-        if error is not None:
-            emit([error])
-            failed += 1
-    built = len(results) - failed
-    click.echo(f"teikit build: {built} built, {failed} failed -> {tei_dir}", err=True)
-    if failed:
+def build(config: Path | None, jobs: int | None, executor: str | None, scheduler: str | None,
+          authority: tuple[Path, ...], force: bool, report_file: Path | None) -> None:
+    """Build the project: every text in `texts` to TEI in `tei`, validated against the project's
+    schemas, published as HTML and plain text in `site` with an index of the works and of the
+    persons, places and organisations they name.
+
+    Only documents whose inputs changed are rebuilt (their text, editor's file, the authority
+    lists, schemas, stylesheets or teikit itself). Exit 1 when a document failed or is invalid.
+    """
+    from teikit.build import BuildOptions, build_project, resolve
+    from teikit.build.runner import display
+
+    if executor == "local" and scheduler:
+        raise UsageError(Diagnostic("--scheduler", "a scheduler is for --executor dask"))
+    settings = resolve(config, authority)
+    options = BuildOptions(jobs=jobs or 0, executor=executor or ("dask" if scheduler else "local"),
+                           scheduler=scheduler, force=force)
+    summary = build_project(settings, options, report=emit)
+    if report_file is not None:
+        summary.write_json(report_file)
+    where = " -> ".join(display(str(p)) for p in (settings.texts, settings.tei, settings.site))
+    click.echo(f"teikit build: {where} ({summary.seconds:.1f} s)")
+    click.echo(summary.table(), nl=False)
+    if not summary.ok:
         sys.exit(int(ExitCode.FAILED))

@@ -128,10 +128,12 @@ class Stylesheet:
             self._executable.set_parameter(name, proc.make_atomic_value("untypedAtomic", value))
         self._params = dict(params)
 
-    def transform(self, tree: etree._ElementTree, name: str, params: Mapping[str, str]) -> Result:
-        """Transform a parsed TEI document; errors become a TeikitError about ``name``."""
+    def transform(self, tree: etree._ElementTree, name: str, params: Mapping[str, str],
+                  roots: tuple[str, ...] | None = TEI_ROOTS) -> Result:
+        """Transform a parsed TEI document (or, with ``roots=None``, any XML a stylesheet reads,
+        such as the summary behind a site's corpus pages); errors become a TeikitError about ``name``."""
         root = tree.getroot()
-        if root.tag not in TEI_ROOTS:
+        if roots is not None and root.tag not in roots:
             raise InputError(Diagnostic(name, f"not a TEI document: the root element is "
                                               f"{etree.QName(root).localname!r} in namespace "
                                               f"{etree.QName(root).namespace or 'none'!r}, not TEI or "

@@ -1,0 +1,85 @@
+"""What building one document gives back: its status, diagnostics, and what the corpus pages
+need to know about it (its works, and the persons, places and organisations it names).
+
+Records are small, picklable (they come back from worker processes and Dask workers) and
+round-trip through JSON (the state file keeps them for documents a later build skips).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from teikit.errors import Diagnostic, Severity
+
+BUILT, SKIPPED, INVALID, FAILED = "built", "skipped", "invalid", "failed"
+
+
+@dataclass
+class WorkRecord:
+    """One work (a TEI; each TEI of a teiCorpus) as the corpus index lists it."""
+
+    href: str  # its page, with #id for a work inside a teiCorpus
+    title: str
+    author: str = ""
+    date: str = ""  # ISO 8601 (@when)
+    names: int = 0
+    quotations: int = 0
+    notes: int = 0
+
+
+@dataclass
+class EntityRecord:
+    """A person, place or organisation one document names, with the anchors of its mentions."""
+
+    key: str  # the same in every document naming it (authority entry, identifier, or name)
+    category: str  # persons, places, orgs
+    label: str
+    links: list[tuple[str, str]] = field(default_factory=list)  # (label, URL): Wikidata, VIAF, GeoNames
+    mentions: list[str] = field(default_factory=list)  # page#anchor of each mention, in text order
+
+
+@dataclass
+class DocumentResult:
+    name: str
+    status: str  # built, invalid or failed (skipped is decided before building)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    title: str = ""  # the document's main title (a teiCorpus: the corpus's)
+    page: str = ""  # the HTML page, relative to the site folder
+    works: list[WorkRecord] = field(default_factory=list)
+    entities: list[EntityRecord] = field(default_factory=list)
+    seconds: float = 0.0
+    worker: str = ""  # which process built it
+    peak_memory: int = 0  # that process's peak resident memory so far, in bytes
+
+    def count(self, what: str) -> int:
+        return sum(getattr(work, what) for work in self.works)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity != Severity.ERROR for d in self.diagnostics)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["diagnostics"] = [diagnostic_to_json(d) for d in self.diagnostics]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "DocumentResult":
+        values = dict(data)
+        values["diagnostics"] = [diagnostic_from_json(d) for d in data.get("diagnostics", [])]
+        values["works"] = [WorkRecord(**w) for w in data.get("works", [])]
+        values["entities"] = [EntityRecord(**{**e, "links": [tuple(link) for link in e.get("links", [])]})
+                              for e in data.get("entities", [])]
+        return cls(**values)
+
+
+def diagnostic_to_json(d: Diagnostic) -> dict[str, Any]:
+    data = {"file": d.file, "line": d.line, "column": d.column, "severity": d.severity.value,
+            "engine": d.engine, "code": d.code, "message": d.message}
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
+    return Diagnostic(data["file"], data["message"], Severity(data.get("severity", "error")), data.get("line"),
+                      data.get("column"), data.get("engine"), data.get("code"))

@@ -1,0 +1,151 @@
+"""A whole build: decide which documents are out of date, build them on an executor, record
+what was built, then make the corpus pages.
+
+What an interrupted build (Ctrl-C, a killed worker) leaves: every file written atomically, and
+the state of the documents that finished, so the next build goes on from there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from teikit.build import executors, site
+from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
+from teikit.build.report import Progress, Summary
+from teikit.build.settings import BuildSettings, edits_file
+from teikit.build.state import Entry, State, code_digest, digest, file_digest, files_digest
+from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_STYLESHEET, DocumentTask
+from teikit.errors import Diagnostic, UsageError
+from teikit.resources import data_dir
+
+SCHEMA_SUFFIXES = (".xsd", ".rng", ".sch", ".isosch", ".schematron", ".xsl")
+AUTHORITY_SUFFIXES = (".xml",)
+
+
+@dataclass
+class BuildOptions:
+    jobs: int = 0  # 0: every available core
+    executor: str = "local"
+    scheduler: str | None = None
+    force: bool = False
+
+
+def shared_inputs(settings: BuildSettings, schema_dir: str | None) -> str:
+    """The hash of what every document's build depends on besides its own files."""
+    schema_files = []
+    for ref in settings.schemas:  # the schema, and the schema files beside it (its includes)
+        path = Path(ref.path)
+        schema_files += [path, *sorted(p for p in path.parent.iterdir() if p.suffix in SCHEMA_SUFFIXES)]
+    configuration = {"schemas": [asdict(ref) for ref in settings.schemas], "schema_dir": schema_dir,
+                     "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET], "html": dict(HTML_PARAMS),
+                     "text": dict(TEXT_PARAMS), "authority": [str(p) for p in settings.authority]}
+    return digest(
+        files_digest([*settings.authority, data_dir("authority")], AUTHORITY_SUFFIXES),
+        files_digest(dict.fromkeys(schema_files)),
+        files_digest([data_dir("xslt")]),
+        code_digest(),
+        json.dumps(configuration, sort_keys=True),
+    )
+
+
+def display(path: str) -> str:
+    """A path as the user knows it: relative to the working directory when it is below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _shown(result: DocumentResult) -> DocumentResult:
+    result.diagnostics = [replace(d, file=display(d.file)) if os.path.isabs(d.file) else d
+                          for d in result.diagnostics]
+    return result
+
+
+def _schema_dir(tei: Path) -> str | None:
+    from teikit.cli.convert import schema_dir_for
+
+    return schema_dir_for(tei)
+
+
+def _task(settings: BuildSettings, text: Path, schema_dir: str | None) -> DocumentTask:
+    name = text.stem
+    return DocumentTask(
+        name=name, text=str(text), tei=str(settings.tei / f"{name}.xml"), html=str(settings.site / f"{name}.html"),
+        txt=str(settings.site / f"{name}.txt"), page=f"{name}.html",
+        authority=tuple(str(p) for p in settings.authority), schema_dir=schema_dir, schemas=settings.schemas)
+
+
+def _prune(state: State, names: set[str]) -> None:
+    """Remove what the build made for texts that are gone."""
+    for name in sorted(set(state.documents) - names):
+        for path in state.outputs(name):
+            path.unlink(missing_ok=True)
+        del state.documents[name]
+
+
+def build_project(settings: BuildSettings, options: BuildOptions,
+                  report: Callable[[Sequence[Diagnostic]], None] = lambda diagnostics: None,
+                  progress: Progress | None = None) -> Summary:
+    """Build every text of the project; ``report`` gets each document's diagnostics as it finishes."""
+    start = time.perf_counter()
+    sources = settings.sources()
+    if not sources:
+        raise UsageError(Diagnostic(str(settings.texts), "no *.txt files to build"))
+    settings.tei.mkdir(parents=True, exist_ok=True)
+    settings.site.mkdir(parents=True, exist_ok=True)
+    schema_dir = _schema_dir(settings.tei)
+    shared = shared_inputs(settings, schema_dir)
+    state = State.load(settings.state_file)
+    _prune(state, {text.stem for text in sources})
+
+    results: dict[str, DocumentResult] = {}
+    tasks: list[DocumentTask] = []
+    inputs: dict[str, str] = {}
+    reserved = site.reserved_stems()
+    for text in sources:
+        name = text.stem
+        if name in reserved:
+            results[name] = _shown(DocumentResult(name, FAILED, [Diagnostic(
+                str(text), f"{name}.html is a page of the site's own: rename the text", engine="build")]))
+            continue
+        inputs[name] = digest(shared, file_digest(text), file_digest(edits_file(text)))
+        if not options.force and state.is_current(name, inputs[name]):
+            record = state.documents[name].record
+            results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
+        else:
+            tasks.append(_task(settings, text, schema_dir))
+    report([d for r in results.values() for d in r.diagnostics])
+
+    progress = progress or Progress(len(tasks))
+    outputs = {task.name: [os.path.relpath(p, settings.state_file.parent) for p in (task.tei, task.html, task.txt)]
+               for task in tasks}
+
+    def finished(result: DocumentResult) -> None:
+        results[result.name] = _shown(result)
+        if result.status == BUILT:
+            state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
+        else:  # tried again next time
+            state.documents.pop(result.name, None)
+        report(result.diagnostics)
+        progress.advance(result.name)
+
+    jobs = options.jobs or executors.available_cpus()
+    try:
+        executors.run(tasks, finished, options.executor, jobs, options.scheduler)
+    finally:
+        progress.close()
+        state.save()
+
+    ordered = [results[text.stem] for text in sources]
+    listed = [r for r in ordered if r.status in (BUILT, SKIPPED)]
+    corpus = site.corpus_key(listed, shared)
+    remake = options.force or corpus != state.corpus or not all(p.is_file() for p in site.files(settings.site))
+    if remake:
+        site.write_pages(settings.site, listed)
+        state.corpus = corpus
+        state.save()
+    return Summary(ordered, time.perf_counter() - start, options.executor, jobs, corpus_pages=remake)

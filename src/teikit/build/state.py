@@ -1,0 +1,109 @@
+"""What the last build made from what: content hashes of every input, kept in a small JSON file.
+
+A document is up to date when the hash of its inputs (its text, its editor's file, and what all
+documents share: the authority lists, the schemas, the stylesheets, teikit's own code and the
+build's settings) is the one recorded when it was last built, and its outputs all exist. Only
+documents that built (valid) are recorded, so an invalid or failed one is tried again on every
+build until it is fixed. The record of each document is kept too: the corpus pages are made
+again from the records of the documents a build skips. The file is written atomically, last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from teikit import __version__
+from teikit.build.records import DocumentResult
+from teikit.xmlio import write_atomic
+
+STATE_VERSION = 1
+ABSENT = "absent"
+
+
+def digest(*parts: str | bytes) -> str:
+    """A hex digest of the parts, each length-prefixed (so that no two lists of parts collide)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The hash of a file's content, or ``absent``."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return ABSENT
+
+
+def files_digest(paths: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
+    """The hash of files and of every file below folders (names and contents; hidden files and
+    ``__pycache__`` skipped; only ``suffixes`` when given)."""
+    entries = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") or part == "__pycache__"
+                                       for part in p.relative_to(path).parts))
+            names = [p.relative_to(path).as_posix() for p in found]
+        else:
+            found, names = [path], [path.name]
+        for item, name in zip(found, names):
+            if suffixes is None or item.suffix in suffixes:
+                entries += [name, file_digest(item)]
+    return digest(*entries)
+
+
+def code_digest() -> str:
+    """The hash of teikit's own code (every Python source of the installed package)."""
+    package = Path(__file__).resolve().parents[1]
+    return digest(__version__, files_digest([package], (".py",)))
+
+
+@dataclass
+class Entry:
+    inputs: str  # the hash of the document's inputs when it was built
+    outputs: list[str]  # the files it wrote, relative to the state file's folder
+    record: DocumentResult
+
+
+@dataclass
+class State:
+    path: Path
+    documents: dict[str, Entry] = field(default_factory=dict)
+    corpus: str = ""  # the hash of what the corpus pages were last made from
+
+    @classmethod
+    def load(cls, path: Path) -> "State":
+        """The recorded state; an unreadable, foreign or older file counts as no state."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != STATE_VERSION:
+                return cls(path)
+            documents = {name: Entry(item["inputs"], list(item["outputs"]), DocumentResult.from_json(item["record"]))
+                         for name, item in data["documents"].items()}
+            return cls(path, documents, data.get("corpus", ""))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(path)
+
+    def is_current(self, name: str, inputs: str) -> bool:
+        entry = self.documents.get(name)
+        return entry is not None and entry.inputs == inputs and all(p.is_file() for p in self.outputs(name))
+
+    def outputs(self, name: str) -> list[Path]:
+        entry = self.documents.get(name)
+        return [self.path.parent / p for p in entry.outputs] if entry else []
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": STATE_VERSION, "teikit": __version__, "corpus": self.corpus,
+                "documents": {name: {"inputs": e.inputs, "outputs": e.outputs, "record": e.record.to_json()}
+                              for name, e in sorted(self.documents.items())}}
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")

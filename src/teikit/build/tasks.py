@@ -1,0 +1,138 @@
+"""One document's build, as one picklable task a worker runs (a local process or a Dask worker):
+text -> TEI (written) -> validation against the project's schemas -> HTML page and plain text
+(written) -> a small record for the summary and the corpus pages.
+
+Each process compiles the schemas and stylesheets once, on its first task (the caches of
+``teikit.validate.schemas.engine_for`` and ``teikit.publish.saxon.compiled``), and runs one task
+at a time: Saxon's processor is not shared between threads. Every file is written atomically,
+so an interrupted task leaves the previous file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from teikit.build import summary
+from teikit.build.records import BUILT, FAILED, INVALID, DocumentResult
+from teikit.errors import Diagnostic, Severity, TeikitError
+from teikit.resources import data_dir
+from teikit.validate.schemas import SchemaRef
+
+# The per-document page: teikit's HTML with the site's navigation (xslt/html/site-page.xsl),
+# linking the site's one copy of tei.css; and the plain text with the stylesheet's defaults.
+HTML_STYLESHEET = "html/site-page.xsl"
+TEXT_STYLESHEET = "text/tei-to-text.xsl"
+HTML_PARAMS: Mapping[str, str] = {"css": "link"}
+TEXT_PARAMS: Mapping[str, str] = {}
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    """Everything a worker needs to build one document (absolute paths: a worker may run
+    elsewhere, on the same shared file system)."""
+
+    name: str
+    text: str
+    tei: str
+    html: str
+    txt: str
+    page: str  # the HTML page's name in the site folder
+    authority: tuple[str, ...] = ()
+    schema_dir: str | None = None  # tei/ -> schema/ for the <?xml-model?> lines (as `teikit convert`)
+    schemas: tuple[SchemaRef, ...] = ()
+
+
+_one_at_a_time = threading.Lock()
+
+
+def build_document(task: DocumentTask) -> DocumentResult:
+    """Build one document; every problem becomes a diagnostic in the result, never an exception."""
+    with _one_at_a_time:
+        start = time.perf_counter()
+        try:
+            result = _build(task)
+        except TeikitError as exc:
+            result = DocumentResult(task.name, FAILED, [exc.diagnostic])
+        except OSError as exc:
+            result = DocumentResult(task.name, FAILED, [Diagnostic(exc.filename or task.text,
+                                                                   f"cannot write: {exc.strerror or exc}",
+                                                                   engine="build")])
+        except Exception as exc:  # a bug in teikit: this document fails, the others still build
+            result = DocumentResult(task.name, FAILED, [Diagnostic(task.text, f"internal error: "
+                                                                   f"{type(exc).__name__}: {exc}", engine="build")])
+        if result.status != BUILT:
+            _remove(task.html, task.txt)  # the site shows only documents that built
+        result.seconds = time.perf_counter() - start
+        result.worker = f"{socket.gethostname()}:{os.getpid()}"
+        result.peak_memory = peak_memory()
+        return result
+
+
+def _build(task: DocumentTask) -> DocumentResult:
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.textio import read_text
+    from teikit.writers.tei import default_schema_refs
+    from teikit.xmlio import parse_bytes, write_atomic
+
+    options = ConvertOptions(authority=[Path(p) for p in task.authority],
+                             schema_refs=default_schema_refs(task.schema_dir))
+    conversion = convert_text(read_text(task.text), options=options)
+    diagnostics = list(conversion.warnings)
+    write_atomic(task.tei, conversion.tei)
+    diagnostics += validate(task.tei, conversion.tei, task.schemas)
+    if any(d.severity == Severity.ERROR for d in diagnostics):
+        return DocumentResult(task.name, INVALID, diagnostics)
+    tree = parse_bytes(task.tei, conversion.tei)
+    html = publish(HTML_STYLESHEET, tree, task.tei, HTML_PARAMS, diagnostics)
+    write_atomic(task.html, html)
+    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, TEXT_PARAMS, diagnostics))
+    ids = summary.page_ids(html)
+    root = tree.getroot()
+    entities, warnings = summary.entities(root, task.page, ids, task.tei)
+    return DocumentResult(task.name, BUILT, diagnostics + warnings, summary.title(root), task.page,
+                          summary.works(root, task.page, ids), entities)
+
+
+def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:
+    """Diagnostics of one TEI document against the project's schemas (each compiled once per
+    process). Rules across files see this document alone: its ids all carry its own prefix."""
+    if not schemas:
+        return []
+    from teikit.validate.engine import RunContext
+    from teikit.validate.runner import Options, check_files
+
+    results = check_files([path], Options(schemas=list(schemas)), RunContext(), {path: data})
+    return [d for result in results for d in result.diagnostics]
+
+
+def publish(stylesheet: str, tree, name: str, params: Mapping[str, str], diagnostics: list[Diagnostic]) -> str:
+    from teikit.publish.saxon import compiled
+
+    result = compiled(data_dir("xslt") / stylesheet).transform(tree, name, params)
+    diagnostics.extend(result.messages)
+    return result.text
+
+
+def _remove(*paths: str) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+
+
+def peak_memory() -> int:
+    """This process's peak resident memory so far, in bytes (0 where it cannot be known)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
