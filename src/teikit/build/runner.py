@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -41,9 +41,11 @@ def shared_inputs(settings: BuildSettings, schema_dir: str | None) -> str:
     for ref in settings.schemas:  # the schema, and the schema files beside it (its includes)
         path = Path(ref.path)
         schema_files += [path, *sorted(p for p in path.parent.iterdir() if p.suffix in SCHEMA_SUFFIXES)]
-    configuration = {"schemas": [asdict(ref) for ref in settings.schemas], "schema_dir": schema_dir,
-                     "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET], "html": dict(HTML_PARAMS),
-                     "text": dict(TEXT_PARAMS), "authority": [str(p) for p in settings.authority]}
+    # paths inside the project relative to it, so that a moved or copied project stays built
+    configuration = {"schemas": [[ref.kind, display(ref.path, settings.root)] for ref in settings.schemas],
+                     "authority": [display(str(p), settings.root) for p in settings.authority],
+                     "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
+                     "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS)}
     return digest(
         files_digest([*settings.authority, data_dir("authority")], AUTHORITY_SUFFIXES),
         files_digest(dict.fromkeys(schema_files)),
@@ -53,9 +55,9 @@ def shared_inputs(settings: BuildSettings, schema_dir: str | None) -> str:
     )
 
 
-def display(path: str) -> str:
-    """A path as the user knows it: relative to the working directory when it is below it."""
-    relative = os.path.relpath(path)
+def display(path: str, start: Path | None = None) -> str:
+    """A path relative to ``start`` (the working directory) when it is below it, else as it is."""
+    relative = os.path.relpath(path, start)
     return path if relative.startswith("..") else relative
 
 
@@ -71,12 +73,13 @@ def _schema_dir(tei: Path) -> str | None:
     return schema_dir_for(tei)
 
 
-def _task(settings: BuildSettings, text: Path, schema_dir: str | None) -> DocumentTask:
+def _task(settings: BuildSettings, text: Path, schema_dir: str | None, shared: str) -> DocumentTask:
     name = text.stem
     return DocumentTask(
         name=name, text=str(text), tei=str(settings.tei / f"{name}.xml"), html=str(settings.site / f"{name}.html"),
         txt=str(settings.site / f"{name}.txt"), page=f"{name}.html",
-        authority=tuple(str(p) for p in settings.authority), schema_dir=schema_dir, schemas=settings.schemas)
+        authority=tuple(str(p) for p in settings.authority), schema_dir=schema_dir, schemas=settings.schemas,
+        generation=shared)
 
 
 def _prune(state: State, names: set[str]) -> None:
@@ -117,7 +120,7 @@ def build_project(settings: BuildSettings, options: BuildOptions,
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(settings, text, schema_dir))
+            tasks.append(_task(settings, text, schema_dir, shared))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))

@@ -47,15 +47,30 @@ class DocumentTask:
     authority: tuple[str, ...] = ()
     schema_dir: str | None = None  # tei/ -> schema/ for the <?xml-model?> lines (as `teikit convert`)
     schemas: tuple[SchemaRef, ...] = ()
+    generation: str = ""  # the hash of the inputs all documents share (see state.py)
 
 
 _one_at_a_time = threading.Lock()
+# Per process: the stylesheets compiled for the current generation of shared inputs. A worker
+# that outlives a build (a Dask worker) compiles again when a stylesheet or schema has changed.
+_compiled: dict[str, object] = {}
+_generation = [""]
+
+
+def _renew(generation: str) -> None:
+    if generation != _generation[0]:
+        from teikit.validate.schemas import forget_engines
+
+        forget_engines()
+        _compiled.clear()
+        _generation[0] = generation
 
 
 def build_document(task: DocumentTask) -> DocumentResult:
     """Build one document; every problem becomes a diagnostic in the result, never an exception."""
     with _one_at_a_time:
         start = time.perf_counter()
+        _renew(task.generation)
         try:
             result = _build(task)
         except TeikitError as exc:
@@ -113,9 +128,11 @@ def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Dia
 
 
 def publish(stylesheet: str, tree, name: str, params: Mapping[str, str], diagnostics: list[Diagnostic]) -> str:
-    from teikit.publish.saxon import compiled
+    if stylesheet not in _compiled:
+        from teikit.publish.saxon import Stylesheet
 
-    result = compiled(data_dir("xslt") / stylesheet).transform(tree, name, params)
+        _compiled[stylesheet] = Stylesheet(data_dir("xslt") / stylesheet)
+    result = _compiled[stylesheet].transform(tree, name, params)
     diagnostics.extend(result.messages)
     return result.text
 

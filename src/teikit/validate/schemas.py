@@ -197,6 +197,12 @@ def schemas_named(path_of_document: str, instructions: list, embedded_rules: boo
 _engines: dict[tuple, Engine] = {}
 
 
+def forget_engines() -> None:
+    """Drop the engines built so far (a long-lived process whose schema files may have changed
+    since, such as a Dask worker serving build after build, starts again from the files)."""
+    _engines.clear()
+
+
 def engine_for(ref: SchemaRef, rng_engine: str = "teikit", phase: str | None = None) -> Engine:
     """The engine for a schema, built on first use in this process and then reused."""
     key = (ref, rng_engine if ref.kind == RELAXNG else None, phase if ref.kind in (SCHEMATRON, EMBEDDED) else None)
