@@ -34,7 +34,7 @@
       'gap': 'text omitted',
       'index': 'Index',
       'licence': 'Licence',
-      'mentions': 'Mentions',
+      'mention': 'Mention',
       'names': 'Names',
       'no-entries': 'None named in the works.',
       'notes': 'Notes',

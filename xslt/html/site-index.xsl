@@ -115,7 +115,7 @@
                     <span class="tk-index-occurrences">
                       <xsl:for-each select="mention">
                         <a class="tk-backlink" href="{@href}"
-                           aria-label="{tk:label('mentions') || ' ' || position() || ': ' || $title}">
+                           aria-label="{tk:label('mention') || ' ' || position() || ': ' || $title}">
                           <xsl:value-of select="position()"/>
                         </a>
                         <xsl:if test="position() ne last()">
