@@ -12,6 +12,7 @@ stylesheets on its first task and keeps them for the others.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -27,6 +28,7 @@ OnResult = Callable[[DocumentResult], None]
 EXECUTORS = ("local", "dask")
 # tasks queued per local worker: enough to keep it busy, few enough that Ctrl-C stops soon
 QUEUED_PER_WORKER = 4
+SCHEDULER_TIMEOUT = "10s"  # to reach a --scheduler
 
 
 def available_cpus() -> int:
@@ -88,26 +90,31 @@ def run_dask(tasks: Sequence[DocumentTask], on_result: OnResult, jobs: int, sche
             from None
     if scheduler:
         try:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
             raise UsageError(Diagnostic("--scheduler", f"cannot reach the Dask scheduler at {scheduler}: {exc}")) \
                 from None
-        cluster = None
-    else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
+        with client:
+            _run_on(client, as_completed, tasks, on_result)
+        return
+    # Dask's own chatter (and the workers' complaints while the cluster shuts down) stays quiet
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+        _run_on(client, as_completed, tasks, on_result)
+
+
+def _run_on(client, as_completed, tasks: Sequence[DocumentTask], on_result: OnResult) -> None:
+    futures = client.map(build_document, tasks, pure=False)
+    task_of = {future.key: task for future, task in zip(futures, tasks)}
     try:
-        futures = client.map(build_document, tasks, pure=False)
-        task_of = {future.key: task for future, task in zip(futures, tasks)}
         for future in as_completed(futures):
             try:
                 on_result(future.result())
             except Exception as exc:  # the worker died (KilledWorker) or the task could not run there
                 on_result(lost(task_of[future.key], f"failed on the Dask cluster: {type(exc).__name__}: {exc}"))
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    except BaseException:
+        client.cancel(futures)
+        raise
 
 
 def run(tasks: Sequence[DocumentTask], on_result: OnResult, executor: str = "local", jobs: int = 0,
