@@ -4,6 +4,7 @@ default authority lists, and teikit runs from it outside the source tree."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -59,3 +60,20 @@ def test_wheel_converts_a_sample(installed: Path, tmp_path: Path):
     result = _run(installed, tmp_path, "-m", "teikit", "convert", str(sample), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_readme_build_command_from_a_fresh_clone(installed: Path, tmp_path: Path):
+    """`pip install . && teikit build` in a clone: the samples' TEI as committed, and their site,
+    with teikit's data read from the wheel."""
+    clone = tmp_path / "clone"
+    for folder in ("texts", "tei", "schema"):
+        shutil.copytree(ROOT / folder, clone / folder)
+    shutil.copy(ROOT / "pyproject.toml", clone)
+    result = _run(installed, clone, "-m", "teikit", "build")
+    assert result.returncode == 0, result.stderr
+    for committed in sorted((ROOT / "tei").glob("*.xml")):
+        assert (clone / "tei" / committed.name).read_bytes() == committed.read_bytes(), committed.name
+    index = (clone / "site" / "index.html").read_text(encoding="utf-8")
+    for text in sorted((ROOT / "texts").glob("*.txt")):
+        assert f'href="{text.stem}.html' in index
+        assert (clone / "site" / f"{text.stem}.html").is_file()
