@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -23,19 +22,13 @@ from typing import Callable, Sequence
 from teikit.build.records import FAILED, DocumentResult
 from teikit.build.tasks import DocumentTask, build_document
 from teikit.errors import Diagnostic, UsageError
+from teikit.validate.runner import available_cpus
 
 OnResult = Callable[[DocumentResult], None]
 EXECUTORS = ("local", "dask")
 # tasks queued per local worker: enough to keep it busy, few enough that Ctrl-C stops soon
 QUEUED_PER_WORKER = 4
 SCHEDULER_TIMEOUT = "10s"  # to reach a --scheduler
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
 
 
 def lost(task: DocumentTask, why: str) -> DocumentResult:

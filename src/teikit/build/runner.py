@@ -22,6 +22,7 @@ from teikit.build.state import Entry, State, code_digest, digest, file_digest, f
 from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_STYLESHEET, DocumentTask
 from teikit.errors import Diagnostic, UsageError
 from teikit.resources import data_dir
+from teikit.validate.runner import available_cpus
 
 SCHEMA_SUFFIXES = (".xsd", ".rng", ".sch", ".isosch", ".schematron", ".xsl")
 AUTHORITY_SUFFIXES = (".xml",)
@@ -136,7 +137,7 @@ def build_project(settings: BuildSettings, options: BuildOptions,
         report(result.diagnostics)
         progress.advance(result.name)
 
-    jobs = options.jobs or executors.available_cpus()
+    jobs = options.jobs or available_cpus()
     try:
         executors.run(tasks, finished, options.executor, jobs, options.scheduler)
     finally:

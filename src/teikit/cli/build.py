@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from teikit.build.executors import EXECUTORS
 from teikit.cli.common import emit, reports_errors
 from teikit.errors import Diagnostic, ExitCode, UsageError
 
@@ -17,7 +18,7 @@ from teikit.errors import Diagnostic, ExitCode, UsageError
               help="Settings file (teikit.toml or pyproject.toml). Default: found from the working directory up.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (Dask: workers of the local cluster). Default: all cores.")
-@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+@click.option("--executor", type=click.Choice(EXECUTORS), default=None,
               help="Where documents are built: local processes, or a Dask cluster (pip install "
                    "'teikit[dask]'). Default: local, or dask with --scheduler.")
 @click.option("--scheduler", metavar="ADDRESS",
