@@ -51,12 +51,13 @@ _MENTION_CUES = (r"the (?:word|words|term|terms|expression|phrase|slogan|formula
 _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 _PRONOUN = r"(?:he|she|they|I|we|you|it)"
+_DESCRIBED = r"(?:the|a|an|his|her|my|our|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
 WRITING_VERB = re.compile(rf"\b(?:{_WRITING_VERBS})\b", re.IGNORECASE)
 SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
 # A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown".
 _TAG_AFTER = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH_VERBS})\s+(?P<s1>{_PRONOUN}|(?:the\s+)?{_NAME}))|"
+    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH_VERBS})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
     rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH_VERBS}))\b")
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".

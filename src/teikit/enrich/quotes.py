@@ -146,8 +146,10 @@ class _Scanner:
             self.out.strays.append(Stray(self.stack.pop().mark, UNCLOSED))
         self.stack.append(_Open(mark, len(self.stack), start=mark.offset, block=mark.block))
 
-    def _close(self, mark: Mark) -> bool:
-        index = self._find(mark.family)
+    def _close(self, mark: Mark, opener: str | None = None) -> bool:
+        """Close the innermost open quotation of the mark's family (opened by ``opener``, when
+        given); what is open inside it was never closed."""
+        index = self._find(mark.family, opener)
         if index is None:
             self.out.strays.append(Stray(mark, UNOPENED))
             return False
@@ -232,11 +234,11 @@ class _Scanner:
         opener, closer = ("«", "»") if family == GUILLEMET else ("‹", "›")
         if tok == opener:
             if self._find(family, closer) is not None and not _space(before):
-                self._close(mark(family))  # »…« (German order)
+                self._close(mark(family), closer)  # »…« (German order)
             else:
                 self._open(mark(family))
         elif self._find(family, opener) is not None:
-            self._close(mark(family))
+            self._close(mark(family), opener)
         elif _opening_context(before) and _word(after):
             self._open(mark(family))  # »…« (German order)
         else:

@@ -46,7 +46,7 @@ _OFF_ALSO = frozenset("be is are was were been being far well better worse badly
                       "and on the".split())
 _MODALS = frozenset("to will would shall should can could may might must cannot not".split())
 # Idioms a real word spoils: (words as found, as meant).
-_IDIOMS = {("of", "coarse"): ("of", "course"), ("could", "of"): ("could", "have"),
+_IDIOMS = {("of", "coarse"): ("of", "course"), ("unheard", "off"): ("unheard", "of"), ("could", "of"): ("could", "have"),
            ("would", "of"): ("would", "have"), ("should", "of"): ("should", "have"),
            ("must", "of"): ("must", "have"), ("more", "then"): ("more", "than"),
            ("rather", "then"): ("rather", "than"), ("less", "then"): ("less", "than"),
@@ -185,7 +185,7 @@ class _Proposer:
     def real_word(self, i: int, a: str, b: str) -> None:
         previous = self.tokens[i - 1].group().lower() if i else ""
         left, right = self.tokens[i], self.tokens[i + 1]
-        if a == "off" and previous not in _OFF_VERBS and previous not in _OFF_ALSO and not previous.endswith("ing") \
+        if a == "off" and previous not in _OFF_VERBS and previous not in _OFF_ALSO and not previous.endswith(("ing", "ed")) \
                 and (b in _DETERMINERS or (b.islower() and zipf(b) < 5.5)):
             self.add(left.start(), left.end(), "of", "real-word", MEDIUM if b in _DETERMINERS else LOW,
                      f"“{previous} off {b}”: “of” fits")
