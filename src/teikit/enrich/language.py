@@ -12,16 +12,21 @@ import functools
 import re
 
 from teikit.model import HIGH, MEDIUM, Block, Division, Document, Part, ReviewItem
+from teikit.readers.signals import stopword_counts
 
 # The languages considered (ISO 639-1), the document's own always among them.
-LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "la")
+LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 # Letters needed before a judgement is made, for a division and for a single block.
 MIN_LETTERS_DIVISION, MIN_LETTERS_BLOCK = 20, 40
 # Confidence (0..1) the detector must give the other language.
 MIN_CONFIDENCE, SURE = 0.75, 0.9
 # Enough text to judge a long division or block by.
-SAMPLE = 3000
+SAMPLE = 1000
+# A block holding this many of its language's commonest words, and several times more than of
+# any other's, is taken to be in that language without asking the detector.
+CLEAR_STOPWORDS, CLEAR_RATIO = 6, 4
 _LETTER = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @functools.lru_cache(maxsize=8)
@@ -41,17 +46,29 @@ def _ranked(text: str, codes: tuple[str, ...], accurate: bool) -> list[tuple[str
 def detect(text: str, codes: tuple[str, ...] = LIKELY, expected: str | None = None) -> tuple[str, float] | None:
     """(ISO 639-1 code, confidence) of the most likely language of ``text``, or None.
 
-    The quick model (a tenth of the loading time) ranks the languages; when it is not sure of
-    the ``expected`` one, the accurate model, better on short texts, judges between the
-    expected language and the quick model's three best."""
+    The quick model (a tenth of the loading time) ranks the languages; when it puts another
+    language than the ``expected`` one first, the accurate model, better on short texts,
+    judges between the expected language and the quick model's two best."""
     quick = _ranked(text, codes, accurate=False)
     if not quick:
         return None
-    if expected is not None and quick[0][0] == expected and quick[0][1] >= SURE:
+    if quick[0][0] == expected:
         return quick[0]
-    finalists = tuple(sorted({*(code for code, _ in quick[:3]), *([expected] if expected else [])}))
+    finalists = tuple(sorted({*(code for code, _ in quick[:2]), *([expected] if expected else [])}))
     accurate = _ranked(text, finalists, accurate=True)
     return accurate[0] if accurate else None
+
+
+def clearly_in(text: str, lang: str) -> bool:
+    """Whether the commonest words of ``lang`` plainly dominate ``text`` (no detector needed)."""
+    counts = stopword_counts(text[:SAMPLE])
+    own = counts.get(lang, 0)
+    return own >= CLEAR_STOPWORDS and own >= CLEAR_RATIO * max((n for k, n in counts.items() if k != lang), default=0)
+
+
+def _title_like(text: str) -> bool:
+    words = _WORDS.findall(text[:SAMPLE])
+    return not words or sum(w[0].isupper() for w in words) * 2 >= len(words)
 
 
 def _letters(text: str) -> int:
@@ -65,7 +82,7 @@ class _Marker:
         self.codes = codes
 
     def judge(self, text: str, minimum: int) -> tuple[str, float] | None:
-        if _letters(text) < minimum:
+        if _letters(text) < minimum or clearly_in(text, self.doc.lang):
             return None
         found = detect(text, self.codes, self.doc.lang)
         if found is None or found[0] == self.doc.lang or found[1] < MIN_CONFIDENCE:
@@ -92,6 +109,8 @@ class _Marker:
         self.parts(div.content)
 
     def block(self, block: Block, minimum: int) -> None:
+        if _title_like(block.text):
+            return  # names and title words are poor evidence of a language on their own
         found = self.judge(block.text, minimum)
         if found:
             self.mark(block.attrs, found, block.line, block.text)

@@ -23,6 +23,8 @@ from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division,
 from teikit.review import snippet
 
 CATEGORY = "quotation"
+# How much of the text before a quotation's sentence is searched for a source it names.
+EARLIER = 600
 # Quotations wrap other inline markup that covers the same characters.
 QUOTE_PRIORITY = 30
 # Block kinds whose content admits every kind of quotation and a bibl (TEI macro.paraContent,
@@ -145,11 +147,11 @@ class _WorkQuotations:
         inner = " ".join(blocks[b].text[s:e] for b, s, e in quotation.parts)
         inner = inner[len(quotation.opener.text):len(inner) - len(quotation.closer.text)]
         before = sentence_before(first.text, first_start)
-        earlier = first.text[:first_start - len(before)]
+        earlier = first.text[max(0, first_start - len(before) - EARLIER):first_start - len(before)]
         block_quote = whole[0] and whole[-1]
         if not before.strip() and first_b > 0:
             previous = blocks[first_b - 1].text
-            before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous
+            before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-EARLIER:]
         ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
                       quotation.depth, earlier)
         return ctx, whole
