@@ -23,8 +23,8 @@ from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division,
 from teikit.review import snippet
 
 CATEGORY = "quotation"
-# How much of the text before a quotation's sentence is searched for a source it names.
-EARLIER = 600
+# How much of the paragraph before a quotation's sentence is searched for a source it names.
+EARLIER = 1500
 # Quotations wrap other inline markup that covers the same characters.
 QUOTE_PRIORITY = 30
 # Block kinds whose content admits every kind of quotation and a bibl (TEI macro.paraContent,
