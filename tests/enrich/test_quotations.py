@@ -79,3 +79,11 @@ def test_stray_marks_and_uncertain_types_are_reviewed_with_their_lines():
 def test_speech_and_citations_become_q_where_tei_admits_no_said():
     root = tei_tree("Title\n\nBy “Comrade” Ivan\n\nA paragraph of prose that follows here.\n")
     assert root.find(".//t:byline//t:said", NS) is None
+
+
+def test_a_clause_is_someones_words_not_scare_quotes():
+    ctx = Context("we shall see,", "He answered only that ", " and went home.")
+    assert classify(ctx).tag == "q"
+    ctx.dialogue = True
+    assert classify(ctx).tag == "said"
+    assert classify(Context("old guard", "the ", " again")).tag == "soCalled"

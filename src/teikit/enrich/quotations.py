@@ -25,6 +25,8 @@ from teikit.review import snippet
 CATEGORY = "quotation"
 # How much of the paragraph before a quotation's sentence is searched for a source it names.
 EARLIER = 1500
+# Quotations with a speech tag that make a work one that reports speech.
+DIALOGUE = 3
 # Quotations wrap other inline markup that covers the same characters.
 QUOTE_PRIORITY = 30
 # Block kinds whose content admits every kind of quotation and a bibl (TEI macro.paraContent,
@@ -115,8 +117,15 @@ class _WorkQuotations:
         result: Scan = scan([b.text for b in self.flow.blocks], self.flow.links)
         for stray in result.strays:
             self._stray(stray)
-        for quotation in result.quotations:
-            self._quotation(quotation)
+        contexts = [self._context(q) for q in result.quotations]
+        typings = [classify(ctx) for ctx, _ in contexts]
+        # a work that reports speech: what is left unexplained is more likely speech too
+        if sum(t.tag == SAID and t.cert == HIGH for t in typings) >= DIALOGUE:
+            for ctx, _ in contexts:
+                ctx.dialogue = True
+            typings = [classify(ctx) for ctx, _ in contexts]
+        for quotation, (ctx, whole), typing in zip(result.quotations, contexts, typings):
+            self._quotation(quotation, ctx, whole, typing)
 
     # -- review -------------------------------------------------------------------------
 
@@ -156,9 +165,7 @@ class _WorkQuotations:
                       quotation.depth, earlier)
         return ctx, whole
 
-    def _quotation(self, quotation: Quotation) -> None:
-        ctx, whole = self._context(quotation)
-        typing = classify(ctx)
+    def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:
         blocks = self.flow.blocks
         parts = quotation.parts
         if any(not w and _crosses(blocks[b], s, e) for (b, s, e), w in zip(parts, whole)):

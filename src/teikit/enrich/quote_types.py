@@ -63,6 +63,9 @@ _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_C
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
                           r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b")
+# Words that make a phrase a clause (pronouns, auxiliaries, negation).
+_CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
+                     r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
 _REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
@@ -86,6 +89,7 @@ class Context:
     block_quote: bool = False  # the paragraph is nothing but the quotation
     depth: int = 0
     earlier: str = ""  # the text of the paragraph before ``before`` (for a source named earlier)
+    dialogue: bool = False  # the work reports speech (several quotations with speech tags)
 
 
 @dataclass
@@ -204,7 +208,8 @@ def classify(ctx: Context) -> Typing:
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= 4
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= 4
-    if short_phrase and not (colon or speech_near or writing_near):
+    clause = bool(_CLAUSE.search(inner))
+    if short_phrase and not (colon or speech_near or writing_near) and not clause:
         lower = inner.strip(" “”‘’\"'«»‹›„")[:1].islower()
         cert = HIGH if n <= 2 and lower else MEDIUM if n <= 3 or lower else LOW
         return Typing(SO_CALLED, cert, "a short phrase, not a sentence")
@@ -215,11 +220,17 @@ def classify(ctx: Context) -> Typing:
     if speech:
         return Typing(SAID, HIGH if speech_near or colon else MEDIUM, f"introduced by “{speech.group()}”",
                       speaker=_speaker_before(ctx.before, speech))
+    if short_phrase and clause and not colon:
+        # scare quotes hold a word or a name, not a clause: these are someone's words
+        return Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
+            else Typing(Q, LOW, "a fragment of someone's words")
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
     if ctx.block_quote and personal:
         return Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
     if personal and _sentence_like(inner):
         return Typing(SAID, LOW, "first- or second-person sentences")
+    if ctx.dialogue and _sentence_like(inner):
+        return Typing(SAID, LOW, "sentences in a work that reports speech")
     if ctx.block_quote and n >= 30:
         return Typing(QUOTE, LOW, "a long block quotation")
     return Typing(Q, LOW, "nothing tells its kind")
