@@ -82,7 +82,7 @@ def test_speech_and_citations_become_q_where_tei_admits_no_said():
 
 
 def test_a_clause_is_someones_words_not_scare_quotes():
-    ctx = Context("we shall see,", "He answered only that ", " and went home.")
+    ctx = Context("we shall see,", "It was all, in the end, ", " and nothing more.")
     assert classify(ctx).tag == "q"
     ctx.dialogue = True
     assert classify(ctx).tag == "said"
