@@ -95,6 +95,17 @@ class Block:
     label: str | None = None
     value_start: int = 0
 
+    def line_at(self, offset: int) -> int:
+        """The input line of ``text[offset]``."""
+        return self.line + self.text.count("\n", 0, offset)
+
+    def crossing(self, start: int, end: int) -> Span | None:
+        """A span that ``[start, end)`` would cross (overlap without nesting), if any."""
+        for span in self.spans:
+            if span.start < start < span.end < end or start < span.start < end < span.end:
+                return span
+        return None
+
     def add_span(self, span: Span) -> Span:
         if span.end > len(self.text):
             raise ValueError(f"span [{span.start}, {span.end}) outside block of {len(self.text)} chars")

@@ -135,13 +135,6 @@ def _pattern(phrase: str) -> re.Pattern:
     return re.compile(head + body + tail)
 
 
-def _crosses(block: Block, start: int, end: int) -> Span | None:
-    for span in block.spans:
-        if span.start < start < span.end < end or start < span.start < end < span.end:
-            return span
-    return None
-
-
 class _Applier:
     def __init__(self, doc: Document, edits: EditsFile):
         self.doc = doc
@@ -190,7 +183,7 @@ class _Applier:
         if entry.kind == "note":
             note = entry.data["text"]
         else:
-            crossed = _crosses(block, start, end)
+            crossed = block.crossing(start, end)
             if crossed is not None:
                 raise self.edits.error(f"anchor “{entry.data['anchor']}” crosses the text's <{crossed.tag}> "
                                        f"markup: choose an anchor inside it or around it", entry.line)

@@ -79,14 +79,6 @@ def _flow(work: Work) -> _Flow:
     return flow
 
 
-def line_of(block: Block, offset: int) -> int:
-    return block.line + block.text.count("\n", 0, offset)
-
-
-def _crosses(block: Block, start: int, end: int) -> bool:
-    return any(s.start < start < s.end < end or start < s.start < end < s.end for s in block.spans)
-
-
 def _enclosing(block: Block, start: int, end: int) -> Span | None:
     inside = [s for s in block.spans if s.start <= start and end <= s.end and (s.start, s.end) != (start, end)]
     return min(inside, key=lambda s: s.end - s.start) if inside else None
@@ -138,7 +130,7 @@ class _WorkQuotations:
         else:
             message = f"{mark.text} closes a quotation that was never opened: nothing marked"
         self.doc.review.append(ReviewItem(
-            CATEGORY, line_of(block, mark.offset), snippet(block.text[start:mark.end + 40]), message,
+            CATEGORY, block.line_at(mark.offset), snippet(block.text[start:mark.end + 40]), message,
             cert=None, work=self.index, data={"mark": mark.text, "problem": stray.problem}))
 
     # -- one quotation -------------------------------------------------------------------
@@ -168,7 +160,7 @@ class _WorkQuotations:
     def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:
         blocks = self.flow.blocks
         parts = quotation.parts
-        if any(not w and _crosses(blocks[b], s, e) for (b, s, e), w in zip(parts, whole)):
+        if any(not w and blocks[b].crossing(s, e) is not None for (b, s, e), w in zip(parts, whole)):
             self._report_crossing(quotation)
             return
         tag = typing.tag
@@ -202,7 +194,7 @@ class _WorkQuotations:
             b, s, e = parts[0]
             reason = typing.reason if tag == typing.tag else f"{typing.reason}; <{typing.tag}> cannot stand here"
             self.doc.review.append(ReviewItem(
-                CATEGORY, line_of(blocks[b], s), snippet(ctx.inner),
+                CATEGORY, blocks[b].line_at(s), snippet(ctx.inner),
                 f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {reason}", cert=typing.cert, work=self.index,
                 data={"element": tag, "who": attrs.get("who", ""), "parts": str(len(parts))}))
 
@@ -216,7 +208,7 @@ class _WorkQuotations:
         b, s, e = quotation.parts[0]
         block = self.flow.blocks[b]
         self.doc.review.append(ReviewItem(
-            CATEGORY, line_of(block, s), snippet(block.text[s:e]),
+            CATEGORY, block.line_at(s), snippet(block.text[s:e]),
             "quotation crosses other markup: not marked", cert=LOW, work=self.index,
             data={"problem": "crossing"}))
 
@@ -230,8 +222,8 @@ class _WorkQuotations:
         span = next(sp for sp in block.spans if (sp.start, sp.end) == (start, end) and sp.tag == QUOTE)
         if typing.reference is not None:
             ref_start, ref_end = end + typing.reference[0], end + typing.reference[1]
-            if (_enclosing(block, start, ref_end) is None and not _crosses(block, start, ref_end)
-                    and not _crosses(block, ref_start, ref_end)):
+            if (_enclosing(block, start, ref_end) is None and block.crossing(start, ref_end) is None
+                    and block.crossing(ref_start, ref_end) is None):
                 block.add_span(Span(start, ref_end, "cit", {}, priority=QUOTE_PRIORITY - 1))
                 block.add_span(Span(ref_start, ref_end, "bibl", {}, priority=QUOTE_PRIORITY))
             return
@@ -239,7 +231,7 @@ class _WorkQuotations:
         if found is None:
             return
         lo, hi = found
-        if _enclosing(block, lo, hi) is not None or _crosses(block, lo, hi):
+        if _enclosing(block, lo, hi) is not None or block.crossing(lo, hi) is not None:
             return
         key = (b, lo, hi)
         if key not in self.bibls:

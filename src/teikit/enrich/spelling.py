@@ -273,5 +273,4 @@ def propose_corrections(doc: Document) -> None:
             for proposal in propose(block.text, vocabulary, pairs):
                 if any(lo < proposal.end and proposal.start < hi for lo, hi in ruled):
                     continue  # the editor's file already decides here
-                line = block.line + block.text.count("\n", 0, proposal.start)
-                doc.review.append(review_item(proposal, line, index))
+                doc.review.append(review_item(proposal, block.line_at(proposal.start), index))
