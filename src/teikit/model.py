@@ -119,6 +119,8 @@ class Division:
 
     type: str | None = None
     head: Block | None = None
+    # further headings of the same division ("CHAPTER II" then "CHALLENGES")
+    subheads: list[Block] = field(default_factory=list)
     content: list["Part"] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     cert: str | None = None
@@ -134,6 +136,9 @@ class DateValue:
     text: str
     when: str | None = None  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or partial --MM-DD
     line: int | None = None
+    # a range instead of one date ("Autumn 1901 - February 1902"): ISO from/to
+    from_: str | None = None
+    to: str | None = None
 
 
 @dataclass
@@ -267,5 +272,6 @@ def iter_blocks(part: Part) -> Iterator[Block]:
         return
     if part.head is not None:
         yield part.head
+    yield from part.subheads
     for child in part.content:
         yield from iter_blocks(child)

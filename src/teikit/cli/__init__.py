@@ -17,6 +17,8 @@ COMMANDS = {
     "convert": "convert:convert",
     "build": "build:build",
     "review": "review:review",
+    "html": "html:html",
+    "text": "text:text",
 }
 
 

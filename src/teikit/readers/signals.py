@@ -20,7 +20,7 @@ der die das den dem des und von zu im am ein eine
 el los las y del al con por para
 il lo gli i e di da della nel per""".split())
 
-TERMINAL = ".;:,"
+TERMINAL = ".;:,—–"
 SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
@@ -39,7 +39,7 @@ NOTES_HEADING = re.compile(
     r"notes? (?:by|par|von) (?P<by>[^\s].{0,40}?))\s*:?$", re.I)
 NOTE_START = re.compile(r"^\s*(?:\[(?P<b>\d{1,3}|[*†‡§]+)\]|(?P<d>\d{1,3})[.)]\s|(?P<s>[*†‡§]+)\s?|"
                         r"(?P<u>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s?)")
-METADATA_LABEL = re.compile(r"^(?P<label>[A-Z][\w’' /&.-]{0,38}?)\s?:\s+(?P<value>\S.*)$", re.S)
+METADATA_LABEL = re.compile(r"^(?P<label>[A-Z][\w’' /\\&.-]{0,38}?)\s?:\s+(?P<value>\S.*)$", re.S)
 BREADCRUMB_SEP = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
 
 # Known metadata labels (lower case, as written) -> the field they fill.
@@ -223,7 +223,7 @@ class Signals:
         label = match.group("label").strip()
         if len(label.split()) > 5:
             return None
-        field = KNOWN_LABELS.get(label.lower().rstrip("."), "")
+        field = KNOWN_LABELS.get(label.lower().rstrip(".").replace("\\", "/"), "")
         offset = self.block.text.index(self.text) + match.start("value")
         return label, field, offset
 
@@ -328,15 +328,18 @@ class Signals:
             return 0.0
         if self.numbered_heading:
             return 0.9
-        score = 0.35
         if self.all_caps:
-            score += 0.35
+            score = 0.85
         elif self.starts_upper:
-            score += 0.15 + 0.3 * self.cap_ratio
+            score = 0.25 + 0.45 * self.cap_ratio + (0.1 if len(self.words) <= 8 else 0.0)
         else:
             return 0.05
-        if self.ends_terminal and not self.all_caps:
-            score -= 0.45 if self.last_char in ".;," else 0.25
+        if self.last_char in ",;":
+            score -= 0.6
+        elif self.last_char == "." and not self.all_caps:
+            score -= 0.45
+        elif self.last_char in ":—–-":
+            score -= 0.45  # runs on into what follows
         if self.ends_exclaim and len(self.words) < 2:
             score -= 0.3
         if self.sentences > 1:

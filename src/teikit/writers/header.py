@@ -29,6 +29,8 @@ def el(parent: etree._Element | None, name: str, text: str | None = None, **attr
 
 
 def _date(parent: etree._Element, value: DateValue, **attrs: str) -> etree._Element:
+    if value.from_:
+        return el(parent, "date", value.text, **{"from": value.from_, "to": value.to or ""}, **attrs)
     return el(parent, "date", value.text, when=value.when or "", **attrs)
 
 

@@ -121,8 +121,8 @@ class _PartWriter:
         if div.cert and div.type not in ELEMENT_DIVISIONS:
             element.set("cert", div.cert)
             element.set("resp", self.resp)
-        if div.head is not None:
-            self._block(element, div.head)
+        for head in ([div.head] if div.head is not None else []) + div.subheads:
+            self._block(element, head)
         self.write_all(element, div.content)
 
     def _block(self, parent: etree._Element, block: Block) -> None:
