@@ -30,6 +30,8 @@ def test_likely_errors_are_proposed(text, expected):
     "The committee decided to call off the strike.",
     "He took off his coat and jumped off the boat.",
     "It was far off the road, and they were well off.",
+    "She took the pot of soup off the fire, and it got down off the wall.",
+    "They would not go, at least not yet; and that. Then all was said.",
     "Tarov’s letter, Engels’ expression and the workers’ state.",
     "He would be there, and we want him to be a member.",
 ])

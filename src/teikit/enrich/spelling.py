@@ -41,7 +41,7 @@ _OFF_VERBS = frozenset(
     "spin start storm switch take tear throw tick tip top trail turn walk ward wash wear wipe write "
     "bore borne beaten broke broken brought bought came drove driven fell fallen fought flew got gotten gave "
     "given went gone held kept laid led left made paid ran saw seen sold sent shook shaken took taken tore torn "
-    "threw thrown wore worn wrote written hit cost".split())
+    "threw thrown wore worn wrote written hit cost chop chopped dragged scrape scraped tip tipped".split())
 _OFF_ALSO = frozenset("be is are was were been being far well better worse badly way right straight just "
                       "and on the".split())
 _MODALS = frozenset("to will would shall should can could may might must cannot not".split())
@@ -51,7 +51,8 @@ _IDIOMS = {("of", "coarse"): ("of", "course"), ("unheard", "off"): ("unheard", "
            ("must", "of"): ("must", "have"), ("more", "then"): ("more", "than"),
            ("rather", "then"): ("rather", "than"), ("less", "then"): ("less", "than"),
            ("better", "then"): ("better", "than"), ("other", "then"): ("other", "than")}
-_FUNCTION_BEFORE_STOP = frozenset("and or but the a an of to in for with by from that".split())
+# Words a sentence never ends with: a full stop after one is stray.
+_FUNCTION_BEFORE_STOP = frozenset("and or the a an of".split())
 _PRONOUNS = ("he", "she", "we", "it", "you", "they")
 _AUXILIARIES = frozenset("has had have is was will would does did can could shall should may might must".split())
 _SENTENCE_STARTERS = frozenset("But And The This It He She We They There Then Thus So Yet".split())
@@ -185,7 +186,7 @@ class _Proposer:
     def real_word(self, i: int, a: str, b: str) -> None:
         previous = self.tokens[i - 1].group().lower() if i else ""
         left, right = self.tokens[i], self.tokens[i + 1]
-        if a == "off" and previous not in _OFF_VERBS and previous not in _OFF_ALSO and not previous.endswith(("ing", "ed")) \
+        if a == "off" and previous not in _OFF_ALSO and not self._off_verb_before(i) \
                 and (b in _DETERMINERS or (b.islower() and zipf(b) < 5.5)):
             self.add(left.start(), left.end(), "of", "real-word", MEDIUM if b in _DETERMINERS else LOW,
                      f"“{previous} off {b}”: “of” fits")
@@ -198,11 +199,24 @@ class _Proposer:
         elif b in _SENTENCE_STARTERS and a.islower() and known(a) and a not in _FUNCTION_BEFORE_STOP:
             self.add(left.start(), right.end(), f"{a}. {b}", "punctuation", LOW, "a full stop seems missing")
 
+    def _off_verb_before(self, i: int, window: int = 6) -> bool:
+        """Whether the clause before token ``i`` has a verb that "off" may follow ("took the
+        pot off the fire", "jumped off")."""
+        for j in range(i - 1, max(-1, i - 1 - window), -1):
+            word = self.tokens[j].group().lower()
+            if word in _OFF_VERBS or word.endswith(("ed", "ing")):
+                return True
+            if re.search(r"[,;:.!?()“”\"—–]", self.between(j)):
+                return False
+        return False
+
     def split(self, i: int, a: str, b: str, gap: str) -> None:
         joined = a + b
         if len(a) < 2 or len(b) < 2 or not a[1:].islower() or not b.islower() or not re.fullmatch(r"\s*[;,.:]?\s+|\s+", gap) or zipf(joined.lower()) < COMMON:
             return
         punctuated = bool(gap.strip())
+        if punctuated and min(zipf(a.lower()), zipf(b)) >= 5:
+            return  # two common words on either side of a comma ("go, at")
         if punctuated or not known(a) or not known(b):
             left, right = self.tokens[i], self.tokens[i + 1]
             self.add(left.start(), right.end(), joined, "split", MEDIUM if punctuated else LOW,

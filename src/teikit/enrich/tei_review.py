@@ -83,9 +83,14 @@ def quotation_marks(root: etree._Element, name: str) -> list[ReviewItem]:
     return items
 
 
+def _is_english(lang: str | None) -> bool:
+    """en, en-GB, eng (ELTeC writes ISO 639-2 codes); no xml:lang at all is taken as English."""
+    return lang is None or lang.split("-")[0].lower() in (LANG, "eng")
+
+
 def proposed_corrections(root: etree._Element, name: str) -> list[ReviewItem]:
     """Likely transcription errors no editor's choice covers, in the blocks written in English."""
-    blocks = [b for b, lang in _blocks(root) if (lang or LANG) == LANG]
+    blocks = [b for b, lang in _blocks(root) if _is_english(lang)]
     vocabulary, pairs = document_counts([b.text for b in blocks])
     items = []
     for block in blocks:
