@@ -29,6 +29,8 @@ def test_apostrophes_are_not_quotation_marks(text):
     ('He said "yes," then "no."', ['"yes,"', '"no."']),
     ("« Bonjour », dit-il. »Hallo«, sagte er. „Ja“, sagte sie.", ["« Bonjour »", "»Hallo«", "„Ja“"]),
     ("She wrote ``Enough.'' and left.", ["``Enough.''"]),
+    ("‘I think—’ she began, ‘till tomorrow—’ and stopped.", ["‘I think—’", "‘till tomorrow—’"]),
+    ("He tried “How doth the little—“ and gave up.", ["“How doth the little—“"]),
 ])
 def test_quotations_keep_their_marks(text, expected):
     assert [parts[0] for parts in quoted([text])] == expected

@@ -37,3 +37,13 @@ def test_corrections_an_editor_confirmed_are_not_proposed_again(tmp_path: Path):
     assert not [r for r in rows("report.txt", cwd=tmp_path) if r["category"] == "correction"]
     run_teikit("convert", "report.txt", "-o", "report.xml", cwd=tmp_path)
     assert not [r for r in rows("report.xml", cwd=tmp_path) if r["category"] == "correction"]
+
+
+def test_a_quotation_may_run_over_verse_lines_in_tei(tmp_path: Path):
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+           '<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>'
+           '<text><body><p>She began:</p><quote><l>‘How doth the little crocodile</l><l>Improve his shining '
+           'tail!’</l></quote><p>He said “nothing.</p></body></text></TEI>')
+    (tmp_path / "verse.xml").write_text(tei, encoding="utf-8")
+    strays = [r for r in rows("verse.xml", cwd=tmp_path) if r.get("problem")]
+    assert [(r["mark"], r["problem"]) for r in strays] == [("“", "unclosed")]

@@ -25,6 +25,7 @@ UNCLOSED, UNOPENED = "unclosed", "unopened"
 _CANDIDATE = re.compile(r"’’|''|``|‘‘|[“”„‟\"«»‹›‘’‚‛']")
 # Punctuation after which a mark opens (besides white space and the start of a block).
 _OPENING_PUNCT = set("([{<—–-/‘“«‹„‚‛\"'")
+_DASHES = set("—–-")
 # Punctuation before which a mark closes (besides white space and the end of a block).
 _CLOSING_PUNCT = set(".,;:!?)]}>—–-…”’»›\"'*¹²³⁴⁵⁶⁷⁸⁹⁰")
 # Words an apostrophe at a word's start shortens, not quotation openers ('tis, ’em, ’90s).
@@ -107,6 +108,11 @@ def _closing_context(c: str) -> bool:
     return _space(c) or c in _CLOSING_PUNCT
 
 
+def _after_dash(before: str, after: str) -> bool:
+    """A mark between a dash and a pause closes: speech broken off ("I think—’ she said")."""
+    return before in _DASHES and not _word(after)
+
+
 def _next_word(text: str, pos: int) -> str:
     match = re.match(r"\w+", text[pos:])
     return match.group().lower() if match else ""
@@ -185,7 +191,8 @@ class _Scanner:
         elif tok in ("“", "‟"):
             if self._top_text() == "„":
                 self._close(mark(DOUBLE))
-            elif self._find(DOUBLE) is not None and not _opening_context(before) and _closing_context(after):
+            elif self._find(DOUBLE) is not None and _closing_context(after) and (
+                    not _opening_context(before) or _after_dash(before, after)):
                 self._close(mark(DOUBLE, True))
             else:
                 self._open(mark(DOUBLE))
@@ -207,8 +214,9 @@ class _Scanner:
             if self._top_text() == "‚":
                 self._close(mark(SINGLE))
             elif not _word(before) and not _space(after):
+                # ‘ before an elided word (‘tis, ‘90s) opens only when a closing mark follows
                 word = _next_word(text, i + 1)
-                if not (word.isdigit() or word in _ELISIONS):
+                if not (word.isdigit() or word in _ELISIONS) or _later_single_closer(text, i + 1):
                     self._open(mark(SINGLE))
         elif tok == "‚":
             if _opening_context(before) and _word(after):
@@ -248,7 +256,7 @@ class _Scanner:
         """’ or ': an apostrophe, a possessive, or a closing (rarely opening) single mark."""
         if _word(before) and _word(after):
             return  # don’t, Tarov’s, O’Callaghan
-        if _opening_context(before):
+        if _opening_context(before) and not _after_dash(before, after):
             word = _next_word(text, i + 1)
             if (tok == "'" and _word(after) and not (word.isdigit() or word in _ELISIONS)
                     and _later_single_closer(text, i + 1)):

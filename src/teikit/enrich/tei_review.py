@@ -18,9 +18,10 @@ from teikit.model import ReviewItem
 from teikit.ns import TEI, XML_LANG, local_name
 from teikit.reading import is_added, text_elements
 
-# Elements read as one block of text each (what the plain-text reader calls a block).
-BLOCK_ELEMENTS = frozenset({"p", "head", "note", "l", "item", "titlePart", "byline", "docAuthor", "docDate",
-                            "dateline", "signed", "salute", "label", "ab", "trailer", "docImprint", "epigraph"})
+# Elements read as one block of text each (what the plain-text reader calls a block); a line
+# group is one block, so that a quotation may run over its lines.
+BLOCK_ELEMENTS = frozenset({"p", "head", "note", "lg", "l", "item", "titlePart", "byline", "docAuthor", "docDate",
+                            "dateline", "signed", "salute", "label", "ab", "trailer", "docImprint"})
 
 
 @dataclass
@@ -37,11 +38,16 @@ class _Block:
         return None if self.line is None else self.line + self.text.count("\n", 0, offset)
 
 
+def _in_line_group(element: etree._Element) -> bool:
+    parent = element.getparent()
+    return local_name(element.tag) == "l" and parent is not None and local_name(parent.tag) == "lg"
+
+
 def _read(element: etree._Element, block: _Block, top: bool = True) -> None:
     """Append the reading text of ``element`` (without nested blocks) to ``block``."""
     if not isinstance(element.tag, str) or is_added(element):
         return
-    if not top and local_name(element.tag) in BLOCK_ELEMENTS:
+    if not top and local_name(element.tag) in BLOCK_ELEMENTS and not _in_line_group(element):
         return  # a note inside a paragraph is a block of its own
     start = len(block.text)
     block.text += element.text or ""
@@ -53,12 +59,20 @@ def _read(element: etree._Element, block: _Block, top: bool = True) -> None:
 
 
 def _blocks(root: etree._Element) -> list[tuple[_Block, str | None]]:
-    """Every block of the text with its language (xml:lang, inherited)."""
-    out = []
+    """Every block of the text with its language (xml:lang, inherited). Verse lines that
+    follow each other are one block, as a line group is: quotations run over lines."""
+    out: list[tuple[_Block, str | None]] = []
+    last_line: etree._Element | None = None
     for text in text_elements(root):
         for element in text.iter(f"{{{TEI}}}*"):
-            if local_name(element.tag) not in BLOCK_ELEMENTS or is_added(element):
+            if local_name(element.tag) not in BLOCK_ELEMENTS or is_added(element) or _in_line_group(element):
                 continue
+            if local_name(element.tag) == "l" and last_line is not None and element.getprevious() is last_line:
+                out[-1][0].text += "\n"
+                _read(element, out[-1][0])
+                last_line = element
+                continue
+            last_line = element if local_name(element.tag) == "l" else None
             block = _Block(element)
             _read(element, block)
             lang = next((a.get(XML_LANG) for a in element.iterancestors() if a.get(XML_LANG)), None)
