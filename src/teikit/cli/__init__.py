@@ -19,6 +19,7 @@ COMMANDS = {
     "review": "review:review",
     "html": "html:html",
     "text": "text:text",
+    "validate": "validate:validate",
 }
 
 
