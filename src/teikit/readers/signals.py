@@ -90,13 +90,22 @@ _STOPWORDS = {
 }
 
 
+def _stopword_counts(words: list[str]) -> dict[str, int]:
+    return {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+
+
+def stopword_counts(text: str) -> dict[str, int]:
+    """How many of each language's commonest words ``text`` holds."""
+    return _stopword_counts([w.lower() for w in _WORD.findall(text)])
+
+
 def guess_language(text: str) -> str | None:
     """A structural cue only (teikit's language pass decides xml:lang): the language whose
     common words dominate ``text``, or None when there is too little evidence."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    scores = _stopword_counts(words)
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:
