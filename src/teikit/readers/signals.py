@@ -90,8 +90,19 @@ _STOPWORDS = {
 }
 
 
+# word -> the languages it is a common word of (one dictionary look-up per word)
+_STOPWORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _stops in _STOPWORDS.items():
+    for _word in _stops:
+        _STOPWORD_LANGS[_word] = _STOPWORD_LANGS.get(_word, ()) + (_lang,)
+
+
 def _stopword_counts(words: list[str]) -> dict[str, int]:
-    return {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in words:
+        for lang in _STOPWORD_LANGS.get(word, ()):
+            counts[lang] += 1
+    return counts
 
 
 def stopword_counts(text: str) -> dict[str, int]:
