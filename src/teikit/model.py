@@ -86,11 +86,25 @@ class Block:
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     insertions: list[Insertion] = field(default_factory=list)
+    # An element around the whole block (a block quotation: ``said``/``quote``/``q`` holding
+    # the paragraph); its start and end cover the block's text.
+    wrap: Span | None = None
     # How sure the reader is of ``kind`` (None: the default reading, nothing to report).
     cert: str | None = None
     # For ``meta`` blocks: the label as written ("First Published") and where the value starts.
     label: str | None = None
     value_start: int = 0
+
+    def line_at(self, offset: int) -> int:
+        """The input line of ``text[offset]``."""
+        return self.line + self.text.count("\n", 0, offset)
+
+    def crossing(self, start: int, end: int) -> Span | None:
+        """A span that ``[start, end)`` would cross (overlap without nesting), if any."""
+        for span in self.spans:
+            if span.start < start < span.end < end or start < span.start < end < span.end:
+                return span
+        return None
 
     def add_span(self, span: Span) -> Span:
         if span.end > len(self.text):
@@ -232,6 +246,9 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
     source_path: str | None = None
+    # Those responsible for the edition as a whole (an editor's file), as (xml:id, what they
+    # did, name): declared once per file, in the corpus header when there are several works.
+    contributors: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def is_corpus(self) -> bool:

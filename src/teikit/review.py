@@ -20,7 +20,7 @@ from teikit.ns import TEI, local_name
 CATEGORIES = {
     "persName": "name", "placeName": "name", "orgName": "name", "rs": "name", "name": "name", "date": "date",
     "q": "quotation", "quote": "quotation", "said": "quotation", "soCalled": "quotation", "cit": "quotation",
-    "corr": "correction", "reg": "correction", "choice": "correction", "foreign": "language",
+    "corr": "correction", "reg": "correction", "choice": "correction", "foreign": "language", "bibl": "quotation",
 }
 
 # Functions (root, file name) -> items, for categories that need more than @cert.
@@ -56,7 +56,16 @@ def review_tei(root: etree._Element, name: str) -> list[ReviewItem]:
     return items
 
 
+def _register_defaults() -> None:
+    from teikit.enrich import tei_review
+
+    TEI_EXTRACTORS.extend([tei_review.quotation_marks, tei_review.proposed_corrections])
+
+
 def item_record(file: str, item: ReviewItem) -> dict:
     record = {"file": file, **asdict(item)}
     record.update(record.pop("data") or {})
     return record
+
+
+_register_defaults()

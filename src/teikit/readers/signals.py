@@ -90,13 +90,33 @@ _STOPWORDS = {
 }
 
 
+# word -> the languages it is a common word of (one dictionary look-up per word)
+_STOPWORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _stops in _STOPWORDS.items():
+    for _word in _stops:
+        _STOPWORD_LANGS[_word] = _STOPWORD_LANGS.get(_word, ()) + (_lang,)
+
+
+def _stopword_counts(words: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in words:
+        for lang in _STOPWORD_LANGS.get(word, ()):
+            counts[lang] += 1
+    return counts
+
+
+def stopword_counts(text: str) -> dict[str, int]:
+    """How many of each language's commonest words ``text`` holds."""
+    return _stopword_counts([w.lower() for w in _WORD.findall(text)])
+
+
 def guess_language(text: str) -> str | None:
     """A structural cue only (teikit's language pass decides xml:lang): the language whose
     common words dominate ``text``, or None when there is too little evidence."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    scores = _stopword_counts(words)
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:

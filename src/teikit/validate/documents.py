@@ -24,7 +24,6 @@ from teikit.xmlio import parse_bytes, safe_parser
 Name = tuple[str, str]
 
 _PREFIXES = {TEI: "tei", XML: "xml"}  # for paths in diagnostics
-_TRAILING_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 # libxml2 error types worth a stable code of their own
 _XML_CODES = {"DTD_ID_REDEFINED": "xml-duplicate-id"}
 
@@ -210,23 +209,19 @@ def load(path: str, data: bytes | None = None) -> Document:
     except InputError as exc:
         doc.problems.append(_xml_problem(exc.diagnostic, parser))
         return doc
-    for entity in doc.tree.iter(etree.Entity):
-        doc.problems.append(Diagnostic(
-            path, f"reference to entity '&{entity.name};' that no loaded DTD declares "
-                  "(teikit loads no DTD and expands no entity)",
-            line=entity.sourceline, engine="xml", code="xml-undeclared-entity"))
     return doc
 
 
 def _xml_problem(diagnostic: Diagnostic, parser: etree.XMLParser) -> Diagnostic:
     """Give a parse error a stable code and drop libxml2's repeated ', line N, column M'."""
     entries = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
-    if "are refused" in diagnostic.message:
+    if diagnostic.code:
+        code = diagnostic.code
+    elif "are refused" in diagnostic.message:
         code = "xml-entity-refused"
     elif entries:
         code = _XML_CODES.get(entries[0].type_name, "xml-not-well-formed")
     else:
         code = "xml-unreadable"
-    message = _TRAILING_POSITION.sub("", diagnostic.message)
-    return Diagnostic(diagnostic.file, message, diagnostic.severity, diagnostic.line, diagnostic.column,
+    return Diagnostic(diagnostic.file, diagnostic.message, diagnostic.severity, diagnostic.line, diagnostic.column,
                       diagnostic.engine or "xml", code)

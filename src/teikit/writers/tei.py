@@ -26,6 +26,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 _STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
                          "group"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
+# Attributes by which the text points at standOff entries (a name's @ref, a speaker's @who).
+_ENTITY_POINTERS = ("ref", "who")
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,10 @@ class _PartWriter:
         self.write_all(element, div.content)
 
     def _block(self, parent: etree._Element, block: Block) -> None:
+        outer = None
+        if block.wrap is not None:  # a block quotation: the element holds the paragraph
+            outer = parent = el(parent, block.wrap.tag)
+            set_attrs(outer, block.wrap.attrs)
         element = el(parent, block.kind)
         set_attrs(element, block.attrs)
         if block.cert:
@@ -133,12 +139,13 @@ class _PartWriter:
             self.doc.review.append(ReviewItem(
                 "markup", block.line, block.text[span.start:span.end][:80],
                 f"<{span.tag}> crosses other markup and was left out", cert=span.attrs.get("cert")))
-        for node in element.iter():
+        for node in (outer if outer is not None else element).iter():
             if node.get("cert") is not None and node.get("resp") is None:
                 node.set("resp", self.resp)
-            ref = node.get("ref")
-            if ref and ref.startswith("#"):
-                self.referenced.add(ref[1:])
+            for attr in _ENTITY_POINTERS:
+                ref = node.get(attr)
+                if ref and ref.startswith("#"):
+                    self.referenced.add(ref[1:])
 
 
 def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> None:
