@@ -92,7 +92,10 @@ def tag_names(doc, options) -> None:
 
 def with_names(monkeypatch) -> None:
     """Conversions in this process tag NAMES (builds with one job run here)."""
-    monkeypatch.setattr("teikit.convert.default_enrichers", lambda: [tag_names])
+    from teikit import convert
+
+    defaults = convert.default_enrichers
+    monkeypatch.setattr(convert, "default_enrichers", lambda: [*defaults(), tag_names])
 
 
 # -- fixtures (imported by the test modules) ----------------------------------------------------------

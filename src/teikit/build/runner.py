@@ -17,9 +17,10 @@ from typing import Callable, Sequence
 from teikit.build import executors, site
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
-from teikit.build.settings import BuildSettings, edits_file
+from teikit.build.settings import BuildSettings
 from teikit.build.state import Entry, State, code_digest, digest, file_digest, files_digest
 from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_STYLESHEET, DocumentTask
+from teikit.convert import conversion_inputs
 from teikit.errors import Diagnostic, UsageError
 from teikit.resources import data_dir
 from teikit.validate.runner import available_cpus
@@ -116,7 +117,8 @@ def build_project(settings: BuildSettings, options: BuildOptions,
             results[name] = _shown(DocumentResult(name, FAILED, [Diagnostic(
                 str(text), f"{name}.html is a page of the site's own: rename the text", engine="build")]))
             continue
-        inputs[name] = digest(shared, file_digest(text), file_digest(edits_file(text)))
+        # the text and its editor's file, when it has one (the converter says which files it reads)
+        inputs[name] = digest(shared, *(file_digest(path) for path in conversion_inputs(str(text))))
         if not options.force and state.is_current(name, inputs[name]):
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)

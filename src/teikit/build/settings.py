@@ -20,7 +20,6 @@ DEFAULTS = {"texts": "texts", "tei": "tei", "site": "site", "schema": "teikit"}
 DEFAULT_AUTHORITY = "tei/authority"  # used when it exists and nothing else is configured
 STATE_FILE = ".teikit-state.json"  # beside the configuration, in the project root
 TEXT_GLOB = "*.txt"
-EDITS_SUFFIX = ".edits.toml"  # the editor's file beside a text: texts/NAME.edits.toml
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,6 @@ class BuildSettings:
     def sources(self) -> list[Path]:
         """The project's texts, in name order."""
         return sorted(self.texts.glob(TEXT_GLOB))
-
-
-def edits_file(text: Path) -> Path:
-    """Where the editor's file of a text is (whether or not it exists)."""
-    return text.with_name(text.stem + EDITS_SUFFIX)
 
 
 def _authority(settings: Settings, given: Sequence[Path]) -> tuple[Path, ...]:
