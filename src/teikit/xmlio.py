@@ -93,8 +93,12 @@ def parse_file(path: str | os.PathLike) -> etree._ElementTree:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike, mode: str = "wb") -> Iterator:
-    """Open a temporary file beside ``path``; rename it into place only if the block succeeds."""
+def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = True) -> Iterator:
+    """Open a temporary file beside ``path``; rename it into place only if the block succeeds.
+
+    ``durable=False`` skips flushing the file to the disk before the rename: an interrupted
+    process still leaves the old file or the new one, but a power cut may leave an empty file.
+    For many generated files whose writer flushes them all at once afterwards (``os.sync``)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -102,7 +106,8 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb") -> Iterator:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": "\n"})) as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
@@ -111,7 +116,7 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb") -> Iterator:
         raise
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write all of ``data`` to ``path`` atomically."""
-    with atomic_writer(path, "wb") as fh:
+def write_atomic(path: str | os.PathLike, data: bytes | str, durable: bool = True) -> None:
+    """Write all of ``data`` to ``path`` atomically (see atomic_writer for ``durable``)."""
+    with atomic_writer(path, "wb", durable) as fh:
         fh.write(data.encode("utf-8") if isinstance(data, str) else data)

@@ -144,6 +144,8 @@ def build_project(settings: BuildSettings, options: BuildOptions,
         executors.run(tasks, finished, options.executor, jobs, options.scheduler)
     finally:
         progress.close()
+        if tasks and hasattr(os, "sync"):
+            os.sync()  # the documents' files reach the disk before the state says they are built
         state.save()
 
     ordered = [results[text.stem] for text in sources]
