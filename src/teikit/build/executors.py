@@ -112,6 +112,8 @@ def _run_on(client, as_completed, tasks: Sequence[DocumentTask], on_result: OnRe
 
 def run(tasks: Sequence[DocumentTask], on_result: OnResult, executor: str = "local", jobs: int = 0,
         scheduler: str | None = None) -> None:
+    if not tasks:
+        return  # nothing to build: no cluster to start
     jobs = jobs or available_cpus()
     if executor == "dask":
         run_dask(tasks, on_result, jobs, scheduler)
