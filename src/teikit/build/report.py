@@ -45,10 +45,14 @@ class Progress:
         self.stream.write("\r" + line[:columns].ljust(columns))
         self.stream.flush()
 
-    def close(self) -> None:
-        if self.enabled and self.done:
+    def clear(self) -> None:
+        """Wipe the bar (before other lines are printed; the next step draws it again)."""
+        if self.enabled and self._drawn:
             self.stream.write("\r" + " " * (shutil.get_terminal_size((80, 24)).columns - 1) + "\r")
             self.stream.flush()
+            self._drawn = 0.0
+
+    close = clear
 
 
 @dataclass

@@ -136,7 +136,9 @@ def build_project(settings: BuildSettings, options: BuildOptions,
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time
             state.documents.pop(result.name, None)
-        report(result.diagnostics)
+        if result.diagnostics:
+            progress.clear()
+            report(result.diagnostics)
         progress.advance(result.name)
 
     jobs = options.jobs or available_cpus()
