@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
 
 from teikit.build.records import FAILED, DocumentResult
-from teikit.build.tasks import DocumentTask, build_document
+from teikit.build.tasks import DocumentTask, build_document, build_documents
 from teikit.errors import Diagnostic, UsageError
 from teikit.validate.runner import available_cpus
 
@@ -29,6 +29,7 @@ EXECUTORS = ("local", "dask")
 # tasks queued per local worker: enough to keep it busy, few enough that Ctrl-C stops soon
 QUEUED_PER_WORKER = 4
 SCHEDULER_TIMEOUT = "10s"  # to reach a --scheduler
+DASK_CHUNK, DASK_CHUNKS_PER_WORKER = 16, 8
 
 
 def lost(task: DocumentTask, why: str) -> DocumentResult:
@@ -97,17 +98,28 @@ def run_dask(tasks: Sequence[DocumentTask], on_result: OnResult, jobs: int, sche
 
 
 def _run_on(client, as_completed, tasks: Sequence[DocumentTask], on_result: OnResult) -> None:
-    futures = client.map(build_document, tasks, pure=False)
-    task_of = {future.key: task for future, task in zip(futures, tasks)}
+    chunks = _chunks(tasks, sum(client.nthreads().values()))
+    futures = client.map(build_documents, chunks, pure=False)
+    chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks)}
     try:
         for future in as_completed(futures):
             try:
-                on_result(future.result())
+                results = future.result()
             except Exception as exc:  # the worker died (KilledWorker) or the task could not run there
-                on_result(lost(task_of[future.key], f"failed on the Dask cluster: {type(exc).__name__}: {exc}"))
+                results = [lost(task, f"failed on the Dask cluster: {type(exc).__name__}: {exc}")
+                           for task in chunk_of[future.key]]
+            for result in results:
+                on_result(result)
     except BaseException:
         client.cancel(futures)
         raise
+
+
+def _chunks(tasks: Sequence[DocumentTask], workers: int) -> list[list[DocumentTask]]:
+    """Documents in groups of up to DASK_CHUNK, at least DASK_CHUNKS_PER_WORKER groups a worker:
+    a Dask task costs milliseconds of scheduling of its own, as much as a document."""
+    size = max(1, min(DASK_CHUNK, len(tasks) // (max(workers, 1) * DASK_CHUNKS_PER_WORKER)))
+    return [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
 
 
 def run(tasks: Sequence[DocumentTask], on_result: OnResult, executor: str = "local", jobs: int = 0,

@@ -90,6 +90,11 @@ def build_document(task: DocumentTask) -> DocumentResult:
         return result
 
 
+def build_documents(tasks: list[DocumentTask]) -> list[DocumentResult]:
+    """Build several documents in turn (one task on a cluster, where each task has a cost of its own)."""
+    return [build_document(task) for task in tasks]
+
+
 def _build(task: DocumentTask) -> DocumentResult:
     from teikit.convert import ConvertOptions, convert_text
     from teikit.textio import read_text
