@@ -21,7 +21,7 @@ from teikit.build.settings import BuildSettings
 from teikit.build.state import Entry, State, code_digest, digest, file_digest, files_digest
 from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_STYLESHEET, DocumentTask
 from teikit.convert import conversion_inputs
-from teikit.errors import Diagnostic, UsageError
+from teikit.errors import Diagnostic, TeikitError, UsageError
 from teikit.resources import data_dir
 from teikit.validate.runner import available_cpus
 
@@ -100,8 +100,12 @@ def build_project(settings: BuildSettings, options: BuildOptions,
     sources = settings.sources()
     if not sources:
         raise UsageError(Diagnostic(str(settings.texts), "no *.txt files to build"))
-    settings.tei.mkdir(parents=True, exist_ok=True)
-    settings.site.mkdir(parents=True, exist_ok=True)
+    for folder in (settings.tei, settings.site):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(Diagnostic(str(folder), f"cannot make the output folder: {exc.strerror or exc}")) \
+                from None
     schema_dir = _schema_dir(settings.tei)
     shared = shared_inputs(settings, schema_dir)
     state = State.load(settings.state_file)
@@ -155,7 +159,12 @@ def build_project(settings: BuildSettings, options: BuildOptions,
     corpus = site.corpus_key(listed, shared)
     remake = options.force or corpus != state.corpus or not all(p.is_file() for p in site.files(settings.site))
     if remake:
-        site.write_pages(settings.site, listed)
+        try:
+            site.write_pages(settings.site, listed)
+        except OSError as exc:
+            raise TeikitError(Diagnostic(exc.filename or str(settings.site),
+                                         f"cannot write the corpus pages: {exc.strerror or exc}", engine="build")) \
+                from None
         state.corpus = corpus
         state.save()
     return Summary(ordered, time.perf_counter() - start, options.executor, jobs, corpus_pages=remake)

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from teikit import __version__
 from teikit.build.records import DocumentResult
+from teikit.errors import Diagnostic, TeikitError
 from teikit.xmlio import write_atomic
 
 STATE_VERSION = 1
@@ -106,4 +107,8 @@ class State:
                               for name, e in sorted(self.documents.items())}}
 
     def save(self) -> None:
-        write_atomic(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")
+        try:
+            write_atomic(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")
+        except OSError as exc:
+            raise TeikitError(Diagnostic(str(self.path), f"cannot record the build: {exc.strerror or exc}",
+                                         engine="build")) from None
