@@ -104,3 +104,19 @@ def test_an_interrupted_build_keeps_what_it_finished(project):
     assert not list(project.rglob("*.part")), "no half-written file"
     summary = build(project)
     assert built(summary) == set(VALID[1:]) | RETRIED, "the first document was recorded before the interruption"
+
+
+def test_an_unreadable_state_file_means_building_everything(project):
+    (project / ".teikit-state.json").write_text("{not json", encoding="utf-8")
+    assert built(build(project)) == set(VALID) | RETRIED
+    assert built(build(project)) == RETRIED, "and the state is good again"
+
+
+def test_a_text_named_like_a_corpus_page_fails_alone(project):
+    (project / "texts/index.txt").write_text((project / "texts/alpha.txt").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    summary = build(project)
+    (index,) = [r for r in summary.results if r.name == "index"]
+    assert index.status == "failed" and "page of the site's own" in index.diagnostics[0].message
+    assert built(summary) == {"index"} | RETRIED
+    assert "Works" in (project / "site/index.html").read_text(encoding="utf-8")
