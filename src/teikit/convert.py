@@ -27,6 +27,8 @@ class ConvertOptions:
     edits: Path | None = None
     # <?xml-model?> instructions to write; None: tei_all only.
     schema_refs: Sequence[SchemaRef] | None = None
+    # Where the TEI will be written (relative pointers to list entries); None: the working directory.
+    output_dir: Path | None = None
 
 
 # An enricher adds to a document (spans, standOff entries, review items); it never
@@ -43,7 +45,10 @@ class Conversion:
 
 def default_enrichers() -> list[Enricher]:
     """The passes every conversion runs after reading, in order."""
-    return []
+    from teikit.enrich.dates import mark_dates
+    from teikit.enrich.names import mark_names
+
+    return [mark_names, mark_dates]
 
 
 def enrich(document: Document, options: ConvertOptions, enrichers: Sequence[Enricher] | None = None) -> Document:

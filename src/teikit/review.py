@@ -26,6 +26,8 @@ CATEGORIES = {
 # Functions (root, file name) -> items, for categories that need more than @cert.
 TeiExtractor = Callable[[etree._Element, str], list[ReviewItem]]
 TEI_EXTRACTORS: list[TeiExtractor] = []
+# Categories an extractor lists in full (uncertain_markup leaves their elements to it).
+EXTRACTED_CATEGORIES: set[str] = set()
 
 
 def snippet(text: str, limit: int = 80) -> str:
@@ -39,6 +41,8 @@ def uncertain_markup(root: etree._Element, name: str) -> list[ReviewItem]:
     for element in root.iter(f"{{{TEI}}}*"):
         cert = element.get("cert")
         if cert is None or cert == HIGH:
+            continue
+        if CATEGORIES.get(local_name(element.tag), "structure") in EXTRACTED_CATEGORIES:
             continue
         if element.xpath("ancestor::*[local-name()='teiHeader']"):
             continue
@@ -60,3 +64,13 @@ def item_record(file: str, item: ReviewItem) -> dict:
     record = {"file": file, **asdict(item)}
     record.update(record.pop("data") or {})
     return record
+
+
+def _register_extractors() -> None:
+    from teikit.enrich.names_review import names_in_tei
+
+    TEI_EXTRACTORS.append(names_in_tei)
+    EXTRACTED_CATEGORIES.add("name")
+
+
+_register_extractors()
