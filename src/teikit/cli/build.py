@@ -9,16 +9,17 @@ from pathlib import Path
 
 import click
 
+from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
 from teikit.cli.convert import convert_one, schema_dir_for
 from teikit.config import load_settings
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 
 
-def _convert(job: tuple[str, str]) -> tuple[str, list[Diagnostic], Diagnostic | None]:
-    source, target = job
+def _convert(job: tuple[str, str, list[Path]]) -> tuple[str, list[Diagnostic], Diagnostic | None]:
+    source, target, authority = job
     try:
-        return source, convert_one(source, Path(target), "tei"), None
+        return source, convert_one(source, Path(target), "tei", authority), None
     except TeikitError as exc:
         return source, [], exc.diagnostic
 
@@ -28,8 +29,9 @@ def _convert(job: tuple[str, str]) -> tuple[str, list[Diagnostic], Diagnostic | 
               help="Settings file (teikit.toml or pyproject.toml). Default: found from the working directory up.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes. Default: all cores.")
+@authority_option
 @reports_errors
-def build(config: Path | None, jobs: int | None) -> None:
+def build(config: Path | None, jobs: int | None, authority: tuple[Path, ...]) -> None:
     """Build the project: convert every text in `texts` to TEI in `tei`."""
     settings = load_settings(config)
     texts = settings.path("texts", "texts")
@@ -40,7 +42,8 @@ def build(config: Path | None, jobs: int | None) -> None:
     if not sources:
         raise UsageError(Diagnostic(str(texts), "no *.txt files to build"))
     tei_dir.mkdir(parents=True, exist_ok=True)
-    jobs_list = [(str(src), str(tei_dir / (src.stem + ".xml"))) for src in sources]
+    lists = authority_paths(authority, settings)
+    jobs_list = [(str(src), str(tei_dir / (src.stem + ".xml")), lists) for src in sources]
     workers = min(jobs or os.cpu_count() or 1, len(jobs_list))
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:

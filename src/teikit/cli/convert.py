@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 import click
 
+from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.textio import STDIN_NAME, read_text
@@ -28,14 +30,15 @@ def output_name(input_name: str) -> str:
     return ("stdin" if input_name == STDIN_NAME else Path(input_name).stem) + ".xml"
 
 
-def convert_one(input_name: str, target: Path | None, fmt: str) -> list[Diagnostic]:
+def convert_one(input_name: str, target: Path | None, fmt: str, authority: Sequence[Path] = ()) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name)
     out_dir = target.parent if target is not None else Path.cwd()
-    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)))
+    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), authority=list(authority),
+                             output_dir=out_dir)
     result = convert_text(source, options=options)
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
     if target is None:
@@ -52,8 +55,9 @@ def convert_one(input_name: str, target: Path | None, fmt: str) -> list[Diagnost
               help="Output file (one input) or directory (several inputs). Default: stdout for one input.")
 @click.option("--format", "fmt", type=click.Choice(["tei", "json"]), default="tei", show_default=True,
               help="TEI P5 XML, or a JSON dump of the document model (for inspection and tests).")
+@authority_option
 @reports_errors
-def convert(inputs: tuple[str, ...], output: Path | None, fmt: str) -> None:
+def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, authority: tuple[Path, ...]) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -67,11 +71,12 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str) -> None:
         raise UsageError(Diagnostic(str(output), "is a file: several inputs need an output directory"))
     if not several and output is not None and output.is_dir():
         output = output / output_name(inputs[0])
+    lists = authority_paths(authority)
     failed = False
     for name in inputs:
         target = output / output_name(name) if several else output
         try:
-            emit(convert_one(name, target, fmt))
+            emit(convert_one(name, target, fmt, lists))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise
