@@ -48,11 +48,11 @@ WEEKDAY = rf"(?:(?:{_weekday_alt}),?\s+)?"
 
 # Each pattern names the groups it fills; the order matters (longest forms first).
 _PATTERNS = [
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
+    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
     re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
     re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
     re.compile(rf"{MONTH},?\s+{YEAR}", re.I),  # September 1935
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+)?{MONTH}(?![\w])", re.I),  # 6 September (no year)
+    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}(?![\w])", re.I),  # 6 September, 14th of May
     re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY}(?![\d\w])", re.I),  # September 6 (no year)
 ]
 _YEAR_ONLY = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})")
@@ -158,6 +158,38 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
+_MONTH_WORD = re.compile(rf"\b(?:{_month_alt})", re.I)
+_ORDINALS = {word: n for n, word in enumerate(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(), start=1)}
+for _n, _word in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), start=1):
+    _ORDINALS[f"twenty-{_word}"] = 20 + _n
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_ORDINAL_DATE = re.compile(
+    rf"\b(?P<ordinal>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\s+of\s+"
+    rf"(?P<month>{_month_alt})\.?(?:\s*,?\s+{YEAR})?(?![\w])", re.I)
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+WINDOW = 40  # characters around a month name within which a date that names it lies
+
+
+def _find_dates_fast(text: str) -> list[DateMatch]:
+    """``find_dates`` run only around month names (and ISO dates): the same dates, without
+    trying every pattern at every position of a long paragraph."""
+    windows: list[list[int]] = []
+    for match in (*_MONTH_WORD.finditer(text), *_ISO_DATE.finditer(text)):
+        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
+        end = text.find(" ", min(len(text), match.end() + WINDOW))
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    found = []
+    for start, end in sorted(windows):
+        found += [DateMatch(start + d.start, start + d.end, d.when) for d in find_dates(text[start:end])]
+    return found
+
+
 @dataclass(frozen=True)
 class DateSpan:
     """A date in running text: one day, month or year (``when``) or a range (``start_date`` -
@@ -210,8 +242,14 @@ def find_date_spans(text: str) -> list[DateSpan]:
             taken[i] = True
         spans.append(span)
 
-    for found in find_dates(text):
-        add(DateSpan(found.start, found.end, when=found.when))
+    for match in _ORDINAL_DATE.finditer(text):  # "the first of May", "the twenty-second of June, 1823"
+        day = _ORDINALS[match.group("ordinal").lower()]
+        when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
+        if when and match.group("month")[0].isupper():
+            add(DateSpan(match.start(), match.end(), when=when))
+    for found in _find_dates_fast(text):
+        if free(found.start, found.end):
+            add(DateSpan(found.start, found.end, when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR):
         for match in pattern.finditer(text):
             a, b = match.group("a"), match.group("b")

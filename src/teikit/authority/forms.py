@@ -28,9 +28,25 @@ duke duchess earl count countess baron baroness marquis marquess emperor empress
 """.split())
 
 
+def _latin_table() -> dict[int, str]:
+    """Accented Latin letters -> their base letters (a fast path for the common accents)."""
+    table = {ord("’"): "'"}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    return table
+
+
+_LATIN_TABLE = _latin_table()
+
+
 def fold(text: str) -> str:
     """Case, accents and apostrophe kind removed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    quick = text.translate(_LATIN_TABLE)
+    if quick.isascii():
+        return quick.lower()
+    decomposed = unicodedata.normalize("NFKD", quick)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -41,6 +57,8 @@ def name_key(text: str) -> Key:
     """The comparable form of a name, as a tuple of words ('U.S.S.R.' -> ('ussr',))."""
     if text.isalpha() and text.isascii():  # the common cases, fast (gazetteers have 50,000 names)
         return (text.lower(),)
+    if not text.isascii():
+        text = fold(text)
     if text.isascii() and "." not in text:
         return tuple(w for w in _ASCII_SEPARATORS.split(text.lower().replace("'", "")) if w)
     folded = fold(text)

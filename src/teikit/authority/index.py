@@ -10,7 +10,11 @@ from teikit.authority.entries import AuthorityEntry
 from teikit.authority.forms import Key, name_key
 
 
-@dataclass(frozen=True)
+# Readings of one form kept for a match ("Victoria": a dozen cities; the first few decide).
+MAX_READINGS = 8
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     entry: AuthorityEntry
     stated: bool  # a form the list states (not one derived from it)
@@ -44,7 +48,8 @@ class FormIndex:
         return self._forms.get(key, [])
 
     def longest_at(self, words: Sequence[str], start: int, limit: int | None = None) -> list[Match]:
-        """The entries of the longest form starting at ``words[start]`` (keys of words), or []."""
+        """The entries of the longest form starting at ``words[start]`` (keys of words), or []
+        (at most MAX_READINGS of them: the first added are the likeliest)."""
         longest = self._longest.get(words[start])
         if not longest:
             return []
@@ -52,7 +57,7 @@ class FormIndex:
         for end in range(stop, start, -1):
             found = self._forms.get(tuple(words[start:end]))
             if found:
-                return [Match(entry, stated, end - start) for entry, stated in found]
+                return [Match(entry, stated, end - start) for entry, stated in found[:MAX_READINGS]]
         return []
 
     def entries(self) -> Iterable[AuthorityEntry]:

@@ -34,7 +34,7 @@ PLACE_ENDING = 2  # "Kazakstan", "Uralsk": words shaped like place names
 ENGLISH_PLACE_ENDING = 1  # "Frampton": shaped like an English place name (or a surname)
 PLACE_OF = 6  # "the city of X"
 THE_PLACE = 2  # "the Thames"
-LOCAL_PLACE = 3  # "the Common"
+LOCAL_NAME = 3  # "the Common", "the Army"
 PLACE_NOUN = 3  # "the river X"
 WHERE = 2
 # words after "of" in a name ("Bank of England", "Duke of Wellington", "Isle of Wight")
@@ -262,11 +262,16 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
-        if j == i + 1 and t[i].text in cues.PLACE_KEYWORDS and i > 0 and t[i - 1].key == "the" and \
-                not t[i].gap.strip() and not self.weak_capital(i) and not t[i - 1].cap:
-            found = self.mention(i, j, "place")  # "the Common", "the Hall": a local place's name
-            found.scores[PLACE] += LOCAL_PLACE
-            return [found]
+        if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
+                not self.weak_capital(i) and not t[i - 1].cap:
+            if t[i].text in cues.PLACE_KEYWORDS:
+                found = self.mention(i, j, "place")  # "the Common", "the Hall": a local place's name
+                found.scores[PLACE] += LOCAL_NAME
+                return [found]
+            if t[i].text in cues.INSTITUTIONS:
+                found = self.mention(i, j, "org")  # "the Army", "the Club": one institution's name
+                found.scores[ORG] += LOCAL_NAME
+                return [found]
         caps = [k for k in range(i, j) if _capish(t[k])]
         plain = not self.w.heading or not any(is_common_word(t[k].text) for k in caps)
         if plain and len(caps) >= 2:
@@ -315,7 +320,7 @@ class BlockScanner:
                 p += 1
                 continue
             out.append(found)
-            p = found.last
+            p = max(found.last, p + 1)
         return out
 
     def surname_like(self, q: int) -> bool:
@@ -344,7 +349,7 @@ class BlockScanner:
                 q += 1
             else:
                 break
-        while q > p and self.t[q - 1].key in _PARTICLES:
+        while q > p + 1 and self.t[q - 1].key in _PARTICLES:
             q -= 1
         return q
 

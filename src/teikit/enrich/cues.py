@@ -93,14 +93,21 @@ ORG_HEADS = frozenset("""
 House Bank University College Society Church Order Council Committee Congress Court Academy Company
 Ministry Department Board League Union Federation Institute Museum Party Commissariat Guild
 """.split())
-# Keywords ending place names, capitalised as written ("Kibes Lane", "Solovsky Islands").
+# Keywords ending place names, capitalised as written ("Kibes Lane", "Solovsky Islands"); after
+# "the", alone, a local place's name ("the Common", "the Dell").
 PLACE_KEYWORDS = frozenset("""
 Street Road Lane Avenue Square Place Row Terrace Crescent Gardens Park Common Green Heath Moor Down Downs
 Hill Hills Mountain Mountains Valley Vale Dale Wood Woods Forest Marsh Fen River Brook Lake Loch Pond Sea
 Ocean Bay Gulf Strait Straits Channel Island Islands Isle Isles Peninsula Cape Coast Desert Plain Plains
 Steppe District Province County Region Territory Bridge Castle Abbey Priory Cathedral Chapel Hall Manor
 Farm Mill Inn Cottage Grange End Cross Gate Wharf Docks Harbour Harbor Station Prison Tower Palace
-Barracks Market Canal Falls Springs
+Barracks Market Canal Falls Springs Dell Mead Meadow Meadows Copse Grove Hollow Combe Coppice Lodge
+Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom
+""".split())
+# Institutions named by one capitalised word after "the" ("the Army", "the Club").
+INSTITUTIONS = frozenset("""
+Parliament Army Navy Government Admiralty Senate Congress Society Club Academy University College Company
+Bank Ministry Commons Lords Police Guards Militia Yeomanry Association Committee Council Board Union
 """.split())
 # Lower-case nouns after a name that make it a place's ("the Bedford road", "Frampton church").
 PLACE_AFTER = _words("""

@@ -57,6 +57,9 @@ SPAN_PRIORITY = 60  # inside quotations and other phrase-level spans of the same
 
 
 HEADING_KINDS = frozenset({"head", "titlePart", "docAuthor", "byline", "signed", "salute"})
+# Blocks shorter than this are checked for another language (chrome, a quoted line); longer
+# ones are prose of the work, in its language.
+GUESS_LANGUAGE_BELOW = 400
 # Divisions of a web page's own chrome, in the site's language, not the text's.
 FOREIGN_DIVISIONS = frozenset({"breadcrumb", "commentForm"})
 
@@ -79,7 +82,8 @@ def _blocks_with_language(doc: Document):
             for child in part.content:
                 yield from walk(child, foreign, lang)
             return
-        own = part.attrs.get("xml:lang") or guess_language(part.text) or lang
+        guess = guess_language(part.text) if len(part.text) < GUESS_LANGUAGE_BELOW else None
+        own = part.attrs.get("xml:lang") or guess or lang
         yield part, foreign or not own.startswith("en")
 
     for work in doc.works:

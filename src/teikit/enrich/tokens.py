@@ -18,7 +18,7 @@ _OPENING_QUOTES = frozenset("“«„\"‘")
 _DASHES = frozenset("–—")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int  # end of the word itself (a possessive "’s" is after it)
@@ -29,10 +29,7 @@ class Token:
     possessive: bool = False
     sentence_start: bool = False
     gap: str = ""  # the text between the previous token (with its possessive) and this one
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    cap: bool = False  # starts with a capital
 
     @property
     def is_initial(self) -> bool:
@@ -68,9 +65,14 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
         elif kind == "word" and word.endswith("s") and text[end:end + 1] in ("’", "'") and \
                 not text[end + 1:end + 2].isalpha():
             possessive = True  # "Engels’ expression"
-        key = fold(word).replace("'", "").replace(".", "") if kind != "num" else word
+        if kind == "num":
+            key = word
+        elif word.isascii():
+            key = word.lower().replace("'", "").replace(".", "")
+        else:
+            key = fold(word).replace("'", "").replace(".", "")
         token = Token(begin, end, word, kind, key, dot=text[end:end + 1] == "." and kind == "word",
-                      possessive=possessive, gap=text[previous_end:begin])
+                      possessive=possessive, gap=text[previous_end:begin], cap=word[0].isupper())
         tokens.append(token)
         previous_end = match.end()
     _mark_sentence_starts(tokens)
