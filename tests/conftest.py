@@ -42,6 +42,12 @@ def tei_all_rng() -> Path:
     return shared_path("tei-p5", "tei_all.rng")
 
 
+@pytest.fixture(scope="session")
+def tei_all_rng_if_present() -> Path | None:
+    """tei_all.rng when ../shared/ is there; None lets a test check the rest without it."""
+    return TEI_ALL_RNG if TEI_ALL_RNG.exists() else None
+
+
 def require_tool(name: str) -> str:
     exe = shutil.which(name)
     if exe is None:

@@ -23,7 +23,7 @@ class ConvertOptions:
 
     # Authority lists (TEI listPerson/listPlace/listOrg files or folders of them).
     authority: list[Path] = field(default_factory=list)
-    # The editor's file for this text; None: look beside the input (NAME.edits.toml).
+    # The editor's file for this text; None: NAME.edits.toml beside NAME.txt, when there is one.
     edits: Path | None = None
     # <?xml-model?> instructions to write; None: tei_all only.
     schema_refs: Sequence[SchemaRef] | None = None
@@ -45,10 +45,19 @@ class Conversion:
 
 def default_enrichers() -> list[Enricher]:
     """The passes every conversion runs after reading, in order."""
-    from teikit.enrich.dates import mark_dates
-    from teikit.enrich.names import mark_names
+    from teikit.enrich import dates, edits, language, names, quotations
 
-    return [mark_names, mark_dates]
+    return [edits.apply_edits, quotations.mark_quotations, language.mark_languages, names.mark_names,
+            dates.mark_dates]
+
+
+def conversion_inputs(source_path: str, options: ConvertOptions | None = None) -> list[Path]:
+    """The files a conversion of ``source_path`` reads: the text and its editor's file when
+    it has one (what an incremental build must compare with its output)."""
+    from teikit.enrich.edits import edits_file
+
+    edits = edits_file(source_path, (options or ConvertOptions()).edits)
+    return [Path(source_path)] + ([edits] if edits is not None else [])
 
 
 def enrich(document: Document, options: ConvertOptions, enrichers: Sequence[Enricher] | None = None) -> Document:

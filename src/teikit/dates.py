@@ -130,6 +130,27 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda d: d.start)
 
 
+_RANGE = re.compile(r"^(?:from\s+)?(?P<a>.+?)\s*(?:[-–—]|\bto\b|\bau\b|\bbis\b)\s*(?P<b>.+)$", re.I)
+_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid)\s+", re.I)
+
+
+def parse_range(text: str) -> tuple[str, str] | None:
+    """(from, to) ISO forms of a range of two dates ('Autumn 1901 - February 1902',
+    '1923–1926', 'June 3 to June 10, 1934'), or None."""
+    core = text.strip().strip("()[]").strip().rstrip(".,;")
+    match = _RANGE.match(core)
+    if not match:
+        return None
+    a, b = match.group("a").strip(" ,"), match.group("b").strip(" ,")
+    start = parse_date(_SEASON.sub("", a))
+    end = parse_date(_SEASON.sub("", b))
+    if start is not None and start.startswith("--") and end is not None and end[:1] != "-":
+        start = end[:4] + start[1:]  # 'June 3 to June 10, 1934': the year is stated once
+    if start is None or end is None or start.startswith("--") or end.startswith("--") or start > end:
+        return None
+    return start, end
+
+
 _DATE_WORDS = re.compile(rf"\b(?:{_month_alt}|{_weekday_alt})\b", re.I)
 
 

@@ -86,11 +86,25 @@ class Block:
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     insertions: list[Insertion] = field(default_factory=list)
+    # An element around the whole block (a block quotation: ``said``/``quote``/``q`` holding
+    # the paragraph); its start and end cover the block's text.
+    wrap: Span | None = None
     # How sure the reader is of ``kind`` (None: the default reading, nothing to report).
     cert: str | None = None
     # For ``meta`` blocks: the label as written ("First Published") and where the value starts.
     label: str | None = None
     value_start: int = 0
+
+    def line_at(self, offset: int) -> int:
+        """The input line of ``text[offset]``."""
+        return self.line + self.text.count("\n", 0, offset)
+
+    def crossing(self, start: int, end: int) -> Span | None:
+        """A span that ``[start, end)`` would cross (overlap without nesting), if any."""
+        for span in self.spans:
+            if span.start < start < span.end < end or start < span.start < end < span.end:
+                return span
+        return None
 
     def add_span(self, span: Span) -> Span:
         if span.end > len(self.text):
@@ -105,6 +119,8 @@ class Division:
 
     type: str | None = None
     head: Block | None = None
+    # further headings of the same division ("CHAPTER II" then "CHALLENGES")
+    subheads: list[Block] = field(default_factory=list)
     content: list["Part"] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     cert: str | None = None
@@ -120,6 +136,9 @@ class DateValue:
     text: str
     when: str | None = None  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or partial --MM-DD
     line: int | None = None
+    # a range instead of one date ("Autumn 1901 - February 1902"): ISO from/to
+    from_: str | None = None
+    to: str | None = None
 
 
 @dataclass
@@ -229,6 +248,9 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
     source_path: str | None = None
+    # Those responsible for the edition as a whole (an editor's file), as (xml:id, what they
+    # did, name): declared once per file, in the corpus header when there are several works.
+    contributors: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def is_corpus(self) -> bool:
@@ -252,5 +274,6 @@ def iter_blocks(part: Part) -> Iterator[Block]:
         return
     if part.head is not None:
         yield part.head
+    yield from part.subheads
     for child in part.content:
         yield from iter_blocks(child)

@@ -20,7 +20,7 @@ from teikit.ns import TEI, local_name
 CATEGORIES = {
     "persName": "name", "placeName": "name", "orgName": "name", "rs": "name", "name": "name", "date": "date",
     "q": "quotation", "quote": "quotation", "said": "quotation", "soCalled": "quotation", "cit": "quotation",
-    "corr": "correction", "reg": "correction", "choice": "correction", "foreign": "language",
+    "corr": "correction", "reg": "correction", "choice": "correction", "foreign": "language", "bibl": "quotation",
 }
 
 # Functions (root, file name) -> items, for categories that need more than @cert.
@@ -60,17 +60,18 @@ def review_tei(root: etree._Element, name: str) -> list[ReviewItem]:
     return items
 
 
+def _register_defaults() -> None:
+    from teikit.enrich import tei_review
+    from teikit.enrich.names_review import names_in_tei
+
+    TEI_EXTRACTORS.extend([tei_review.quotation_marks, tei_review.proposed_corrections, names_in_tei])
+    EXTRACTED_CATEGORIES.add("name")  # names_in_tei lists every name, once per name
+
+
 def item_record(file: str, item: ReviewItem) -> dict:
     record = {"file": file, **asdict(item)}
     record.update(record.pop("data") or {})
     return record
 
 
-def _register_extractors() -> None:
-    from teikit.enrich.names_review import names_in_tei
-
-    TEI_EXTRACTORS.append(names_in_tei)
-    EXTRACTED_CATEGORIES.add("name")
-
-
-_register_extractors()
+_register_defaults()

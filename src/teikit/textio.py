@@ -27,8 +27,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# C0 controls other than TAB, LF, CR and FF, DEL, and the code points XML 1.0 cannot carry.
-_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# C0 controls other than TAB, LF, VT, FF and CR, DEL, and the code points XML 1.0 cannot carry.
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -87,7 +87,9 @@ def decode(name: str, data: bytes) -> TextInput:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputError.at(name, f"cannot decode as {encoding}: {exc}") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Page breaks (FF) and vertical tabs are white space XML cannot carry: they become line
+    # breaks, which "nothing lost" counts as the same white space.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     bad = _BINARY_CHARS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1

@@ -21,6 +21,7 @@ from lxml import etree
 from teikit.errors import Diagnostic, InputError
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_TRAILING_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s", re.IGNORECASE)
 
 
@@ -67,11 +68,19 @@ def parse_bytes(name: str, data: bytes, *, parser: etree.XMLParser | None = None
         tree = etree.ElementTree(etree.fromstring(data, parser or safe_parser(), base_url=None))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
-        message = exc.msg or str(exc)
+        # libxml2 repeats the position at the end of its message; the diagnostic has it already.
+        message = _TRAILING_POSITION.sub("", exc.msg or str(exc))
         # libxml2 reports duplicate IDs as a syntax error; keep its wording but make it ours.
         raise InputError(Diagnostic(name, f"not well-formed XML: {message}", line=line,
                                     column=col, engine="xml")) from None
     _refuse_entities(name, tree)
+    # With an external DTD named (never loaded), libxml2 keeps references to entities it
+    # cannot know as nodes: refuse them rather than let them reach another processor.
+    for entity in tree.iter(etree.Entity):
+        raise InputError(Diagnostic(
+            name, f"reference to entity '&{entity.name};' that no loaded DTD declares "
+                  "(teikit loads no DTD and expands no entity)",
+            line=entity.sourceline, engine="xml", code="xml-undeclared-entity"))
     return tree
 
 

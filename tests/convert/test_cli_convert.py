@@ -124,3 +124,11 @@ def test_usage_errors_exit_2(essay: Path):
     assert run_teikit("convert").returncode == 2
     assert run_teikit("convert", "--format", "pdf", str(essay)).returncode == 2
     assert run_teikit("frobnicate").returncode == 2
+
+
+def test_form_feeds_become_line_breaks(tmp_path: Path):
+    source = tmp_path / "ff.txt"
+    source.write_bytes(b"A Title\n\nFirst page text that is a paragraph.\x0cSecond page.\x0bMore.\n")
+    result = run_teikit("convert", str(source))
+    assert result.returncode == 0, result.stderr
+    assert b"\x0c" not in result.stdout and b"Second page." in result.stdout

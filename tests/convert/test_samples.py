@@ -28,7 +28,7 @@ def test_committed_tei_is_up_to_date(text: Path, tmp_path: Path, accept: bool):
         (tmp_path / "schema").symlink_to(ROOT / "schema")
     fresh.parent.mkdir()
     (fresh.parent / "authority").symlink_to(ROOT / "tei" / "authority")
-    convert_one(str(text), fresh, "tei", [fresh.parent / "authority"])
+    convert_one(str(text), fresh, "tei", authority=[fresh.parent / "authority"])
     check_golden(target, fresh.read_bytes(), accept)
 
 

@@ -182,3 +182,23 @@ def test_short_lines_running_on_are_one_block_not_headings():
     root = tei_tree(text, "verse")
     assert not xp(root, "//t:body//t:head")
     assert xp(root, "count(//t:body/t:p[t:lb])") == 1
+
+
+def test_chapter_label_and_title_are_one_division_with_two_heads():
+    root = tei_tree((CASES / "wrapped_chapters.txt").read_text(encoding="utf-8"), "chapters")
+    assert text_of(root, "//t:titlePage/t:byline/t:docAuthor") == ["Jack London"]
+    divs = xp(root, "//t:body/t:div")
+    assert [text_of(d, "t:head") for d in divs] == [["CHAPTER I", "MY EAGLE"], ["CHAPTER II", "CHALLENGES"]]
+
+
+def test_numbered_notes_glued_markers_and_header_ranges():
+    root = tei_tree((CASES / "mia_numbered_notes.txt").read_text(encoding="utf-8"), "lenin")
+    assert [r.text for r in xp(root, "//t:body//t:ref[@type='noteAnchor']")] == ["1", "2"]
+    assert xp(root, "//t:back//t:note/@n") == ["1", "2"]
+    created = xp(root, "//t:profileDesc/t:creation/t:date")[0]
+    assert (created.get("from"), created.get("to")) == ("1901", "1902-02")
+    assert xp(root, "string(//t:bibl[@type='firstPublication']/t:date/@when)") == "1902-03"
+    assert not xp(root, "//t:bibl[@type='firstPublication']/t:title")  # "As a separate work" is no title
+    names = text_of(root, "//t:titleStmt/t:respStmt/t:name")
+    assert names[:3] == ["Tim Delaney", "Robert Cymbala", "David Walters"]
+    assert text_of(root, "//t:body/t:closer/t:signed") == ["N. Lenin"]

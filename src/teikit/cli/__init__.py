@@ -17,6 +17,9 @@ COMMANDS = {
     "convert": "convert:convert",
     "build": "build:build",
     "review": "review:review",
+    "html": "html:html",
+    "text": "text:text",
+    "validate": "validate:validate",
 }
 
 

@@ -19,7 +19,7 @@ from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 def _convert(job: tuple[str, str, list[Path]]) -> tuple[str, list[Diagnostic], Diagnostic | None]:
     source, target, authority = job
     try:
-        return source, convert_one(source, Path(target), "tei", authority), None
+        return source, convert_one(source, Path(target), "tei", authority=authority), None
     except TeikitError as exc:
         return source, [], exc.diagnostic
 

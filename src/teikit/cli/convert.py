@@ -30,15 +30,18 @@ def output_name(input_name: str) -> str:
     return ("stdin" if input_name == STDIN_NAME else Path(input_name).stem) + ".xml"
 
 
-def convert_one(input_name: str, target: Path | None, fmt: str, authority: Sequence[Path] = ()) -> list[Diagnostic]:
-    """Convert one input to ``target`` (stdout when None); returns warnings."""
+def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | None = None,
+                authority: Sequence[Path] = ()) -> list[Diagnostic]:
+    """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
+    editor's file (default: NAME.edits.toml beside the input, when there is one);
+    ``authority``: the lists names are linked to."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name)
     out_dir = target.parent if target is not None else Path.cwd()
-    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), authority=list(authority),
-                             output_dir=out_dir)
+    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
+                             authority=list(authority), output_dir=out_dir)
     result = convert_text(source, options=options)
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
     if target is None:
@@ -55,9 +58,12 @@ def convert_one(input_name: str, target: Path | None, fmt: str, authority: Seque
               help="Output file (one input) or directory (several inputs). Default: stdout for one input.")
 @click.option("--format", "fmt", type=click.Choice(["tei", "json"]), default="tei", show_default=True,
               help="TEI P5 XML, or a JSON dump of the document model (for inspection and tests).")
+@click.option("--edits", type=click.Path(dir_okay=False, path_type=Path),
+              help="The editor's file for a single input. Default: NAME.edits.toml beside NAME.txt, if any.")
 @authority_option
 @reports_errors
-def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, authority: tuple[Path, ...]) -> None:
+def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None,
+            authority: tuple[Path, ...]) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -65,6 +71,8 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, authority: t
     if STDIN_NAME in inputs and len(inputs) > 1:
         raise UsageError(Diagnostic("-", "standard input (-) can only be converted on its own"))
     several = len(inputs) > 1
+    if several and edits is not None:
+        raise UsageError(Diagnostic("--edits", "an editor's file belongs to one text: give a single input"))
     if several and output is None:
         raise UsageError(Diagnostic("-o", "several inputs need -o DIR (an output directory)"))
     if several and output.exists() and not output.is_dir():
@@ -76,7 +84,7 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, authority: t
     for name in inputs:
         target = output / output_name(name) if several else output
         try:
-            emit(convert_one(name, target, fmt, lists))
+            emit(convert_one(name, target, fmt, edits, lists))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise

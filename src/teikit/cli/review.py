@@ -33,10 +33,13 @@ def collect(name: str, options) -> list[ReviewItem]:
 
         return review_tei(parse_bytes(name, data).getroot(), name)
     from teikit.convert import convert_text
+    from teikit.enrich.spelling import propose_corrections
 
     source = decode(name, data)
     emit(source.warnings)
-    return convert_text(source, options=options).document.review
+    document = convert_text(source, options=options).document
+    propose_corrections(document)
+    return document.review
 
 
 def _extra_columns(rows: list[dict]) -> list[str]:

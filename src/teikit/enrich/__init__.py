@@ -1,1 +1,2 @@
-"""Enrichers: passes that add inline markup, standOff entries and review items to a document."""
+"""Enrichers: passes over the document model after reading (the editor's file, quotations,
+languages, names, dates) and the proposals ``teikit review`` makes (transcription errors)."""

@@ -9,7 +9,7 @@ from teikit.dates import find_date_spans
 from teikit.model import Block, Document, Span
 
 SKIPPED_KINDS = frozenset({"docDate", "label"})
-SPAN_PRIORITY = 60
+SPAN_PRIORITY = 35  # as names: inside quotations, around corrections
 
 
 def _free(block: Block, start: int, end: int) -> bool:

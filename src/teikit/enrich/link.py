@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from teikit.authority.entries import PERSON, AuthorityEntry
-from teikit.authority.forms import Key
+from teikit.authority.forms import Key, name_key
 from teikit.enrich.candidates import Mention
 from teikit.ids import ncname, slug
 from teikit.model import HIGH, LOW, MEDIUM, Document, Entity
@@ -38,6 +38,16 @@ class Linker:
         self.labels: dict[str, str] = {}  # entity id -> what it was linked to, for review
         self._by_source: dict[tuple, str] = {}
         self._used_ids = {e.id for e in doc.entities}
+        # entries other passes made (the quotation pass's speakers), by kind and name
+        self._earlier = {(e.kind, name_key(n)): e for e in doc.entities for n in e.names}
+
+    def _earlier_entity(self, kind: str, names: list[str]) -> Entity | None:
+        """An entry another pass already made for one of these names: names and @who share it."""
+        for name in names:
+            entity = self._earlier.get((kind, name_key(name)))
+            if entity is not None:
+                return entity
+        return None
 
     # -- ids ---------------------------------------------------------------------------
 
@@ -59,11 +69,19 @@ class Linker:
         source = ("entry", entry.id)
         if source in self._by_source:
             return self._by_source[source]
-        entity_id = self._new_id(entry.id)
-        self.doc.entities.append(Entity(
-            entity_id, entry.kind, list(entry.names), list(entry.idnos), same_as=entry.uri(),
-            corresp=entry.pointer_from(self.output_dir), note=entry.note, birth=entry.birth, death=entry.death,
-            geo=entry.geo))
+        earlier = self._earlier_entity(entry.kind, list(entry.names))
+        if earlier is not None:  # the list's facts complete the other pass's entry
+            entity_id = earlier.id
+            earlier.names = list(dict.fromkeys([*entry.names, *earlier.names]))
+            earlier.idnos, earlier.same_as = list(entry.idnos), entry.uri()
+            earlier.corresp, earlier.note = entry.pointer_from(self.output_dir), entry.note
+            earlier.birth, earlier.death, earlier.geo, earlier.cert = entry.birth, entry.death, entry.geo, None
+        else:
+            entity_id = self._new_id(entry.id)
+            self.doc.entities.append(Entity(
+                entity_id, entry.kind, list(entry.names), list(entry.idnos), same_as=entry.uri(),
+                corresp=entry.pointer_from(self.output_dir), note=entry.note, birth=entry.birth,
+                death=entry.death, geo=entry.geo))
         self.labels[entity_id] = entry.id
         self._by_source[source] = entity_id
         return entity_id
@@ -86,6 +104,10 @@ class Linker:
         source = ("text", kind, key)
         if source in self._by_source:
             return self._by_source[source]
+        earlier = self._earlier_entity(kind, names)
+        if earlier is not None:
+            self._by_source[source] = earlier.id
+            return earlier.id
         entity_id = self._new_id(slug(names[0]))
         self.doc.entities.append(Entity(entity_id, kind, names, [], note="Recognised in the text; no list entry.",
                                         cert=cert))

@@ -53,7 +53,7 @@ GROUP_NOUN_ZIPF = 2.5  # "Bolshevik" is a known word: "the Bolsheviks" is a grou
 DEFAULT_PERSON = 0.5  # an unknown name with no other evidence is most often a person's
 # A mention's own evidence overrides the name's decision from this much, by this margin.
 OVERRIDE, OVERRIDE_MARGIN = 6, 4
-SPAN_PRIORITY = 60  # inside quotations and other phrase-level spans of the same range
+SPAN_PRIORITY = 35  # inside a quotation of the same range (30), around a correction (40)
 
 
 HEADING_KINDS = frozenset({"head", "titlePart", "docAuthor", "byline", "signed", "salute"})

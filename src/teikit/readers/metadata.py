@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.dates import find_dates, parse_date
+from teikit.dates import find_dates, parse_date, parse_range
 from teikit.model import DateValue, PageMeta, Publication, WorkMeta
 
 _VOLUME = re.compile(r"\b(?:vol(?:ume)?|bd|tome|t)\.?\s*(?P<v>[\w.-]+)", re.I)
@@ -29,6 +29,9 @@ def clean_value(value: str) -> str:
 
 
 def date_value(text: str, line: int | None = None) -> DateValue:
+    span = parse_range(text)
+    if span:
+        return DateValue(text=clean_value(text), line=line, from_=span[0], to=span[1])
     when = parse_date(text)
     if when is None:
         found = find_dates(text)
@@ -39,29 +42,32 @@ def date_value(text: str, line: int | None = None) -> DateValue:
     return DateValue(text=clean_value(text), when=when, line=line)
 
 
+_NOT_A_TITLE = re.compile(r"^(?:as|in|on|at|by|for|from|with|under|a|an|the same)\b", re.I)
+
+
 def parse_publication(value: str, line: int | None = None) -> Publication:
     """The parts of a bibliographic statement that are plainly stated."""
     text = clean_value(value)
     pub = Publication(text=text, line=line)
+    dates = find_dates(text)
+    if dates:
+        pub.date = DateValue(text[dates[0].start:dates[0].end], dates[0].when, line)
     segments = [seg.strip() for seg in text.split(",") if seg.strip()]
-    title_parts = []
     for seg in segments:
-        found = False
         if (m := _VOLUME.search(seg)) and pub.volume is None:
-            pub.volume, found = m.group("v").rstrip("."), True
+            pub.volume = m.group("v").rstrip(".")
         if (m := _ISSUE.search(seg)) and pub.issue is None:
-            pub.issue, found = m.group("v").rstrip("."), True
+            pub.issue = m.group("v").rstrip(".")
         if (m := _PAGES.search(seg)) and pub.pages is None:
-            pub.pages, found = m.group("v").strip().rstrip("."), True
-        dates = find_dates(seg)
-        if dates and pub.date is None:
-            pub.date, found = DateValue(seg[dates[0].start:dates[0].end], dates[0].when, line), True
-        elif not found and pub.date is None and _YEAR.fullmatch(seg.strip()):
-            pub.date, found = DateValue(seg.strip(), seg.strip(), line), True
-        if not found and not pub.volume and not pub.issue and not pub.date:
-            title_parts.append(seg)
-    if title_parts:
-        pub.title = ", ".join(title_parts)
+            pub.pages = m.group("v").strip().rstrip(".")
+        if pub.date is None and _YEAR.fullmatch(seg):
+            pub.date = DateValue(seg, seg, line)
+    # the periodical or book: a leading segment shaped like a title, before any detail
+    first = segments[0] if segments else ""
+    words = [w for w in first.split() if w[:1].isalpha()]
+    if (words and not _NOT_A_TITLE.match(first) and not find_dates(first) and not _VOLUME.search(first)
+            and not _ISSUE.search(first) and sum(w[0].isupper() for w in words) >= len(words) / 2):
+        pub.title = first
     return pub
 
 

@@ -15,6 +15,7 @@ from teikit.model import (CLOSER, DOC_TITLE, HIGH, LOW, MEDIUM, METADATA, NOTES,
 from teikit.readers import metadata as md
 from teikit.readers.layout import split_blocks
 from teikit.readers.notes import link_notes, note_number
+from teikit.readers.signals import NUMBERED_HEADING
 from teikit.readers.structure import (AUTHOR, BYLINE, CHROME, DATELINE, DOCDATE, HEAD, META, NOTE, NOTES_HEAD, P,
                                       SALUTE, SIGNED, SUBTITLE, TITLE, Judged, StructureJudge, WorkPlan)
 from teikit.textio import TextInput
@@ -203,6 +204,9 @@ class _WorkBuilder:
             if j.role == HEAD:
                 self._review(j, "a section heading", index)
                 head = self._block(g, "head", j.cert)
+                if previous_was_head and stack and _is_label_heading(stack[-1]):
+                    stack[-1].subheads.append(head)  # "CHAPTER II" then its title: one division
+                    continue
                 div = Division(type=SECTION, head=head)
                 if previous_was_head and stack:
                     stack[-1].content.append(div)  # a heading right under a heading: a subsection
@@ -308,6 +312,12 @@ class _WorkBuilder:
 
 
 _CERT_ORDER = {None: 3, HIGH: 2, MEDIUM: 1, LOW: 0}
+
+
+def _is_label_heading(div: Division) -> bool:
+    """A heading that only numbers its division ('CHAPTER II', 'Part 3', 'IV.')."""
+    return div.head is not None and not div.subheads and not div.content and bool(
+        NUMBERED_HEADING.match(div.head.text.strip()))
 
 
 def _add_to_division(parts: list, kind: str, block: Block, cert: str | None) -> None:

@@ -20,7 +20,7 @@ der die das den dem des und von zu im am ein eine
 el los las y del al con por para
 il lo gli i e di da della nel per""".split())
 
-TERMINAL = ".;:,"
+TERMINAL = ".;:,—–"
 SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
@@ -39,7 +39,7 @@ NOTES_HEADING = re.compile(
     r"notes? (?:by|par|von) (?P<by>[^\s].{0,40}?))\s*:?$", re.I)
 NOTE_START = re.compile(r"^\s*(?:\[(?P<b>\d{1,3}|[*†‡§]+)\]|(?P<d>\d{1,3})[.)]\s|(?P<s>[*†‡§]+)\s?|"
                         r"(?P<u>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s?)")
-METADATA_LABEL = re.compile(r"^(?P<label>[A-Z][\w’' /&.-]{0,38}?)\s?:\s+(?P<value>\S.*)$", re.S)
+METADATA_LABEL = re.compile(r"^(?P<label>[A-Z][\w’' /\\&.-]{0,38}?)\s?:\s+(?P<value>\S.*)$", re.S)
 BREADCRUMB_SEP = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
 
 # Known metadata labels (lower case, as written) -> the field they fill.
@@ -90,13 +90,33 @@ _STOPWORDS = {
 }
 
 
+# word -> the languages it is a common word of (one dictionary look-up per word)
+_STOPWORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _stops in _STOPWORDS.items():
+    for _word in _stops:
+        _STOPWORD_LANGS[_word] = _STOPWORD_LANGS.get(_word, ()) + (_lang,)
+
+
+def _stopword_counts(words: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in words:
+        for lang in _STOPWORD_LANGS.get(word, ()):
+            counts[lang] += 1
+    return counts
+
+
+def stopword_counts(text: str) -> dict[str, int]:
+    """How many of each language's commonest words ``text`` holds."""
+    return _stopword_counts([w.lower() for w in _WORD.findall(text)])
+
+
 def guess_language(text: str) -> str | None:
     """A structural cue only (teikit's language pass decides xml:lang): the language whose
     common words dominate ``text``, or None when there is too little evidence."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    scores = _stopword_counts(words)
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:
@@ -214,7 +234,7 @@ class Signals:
         label = match.group("label").strip()
         if len(label.split()) > 5:
             return None
-        field = KNOWN_LABELS.get(label.lower().rstrip("."), "")
+        field = KNOWN_LABELS.get(label.lower().rstrip(".").replace("\\", "/"), "")
         offset = self.block.text.index(self.text) + match.start("value")
         return label, field, offset
 
@@ -319,15 +339,18 @@ class Signals:
             return 0.0
         if self.numbered_heading:
             return 0.9
-        score = 0.35
         if self.all_caps:
-            score += 0.35
+            score = 0.85
         elif self.starts_upper:
-            score += 0.15 + 0.3 * self.cap_ratio
+            score = 0.25 + 0.45 * self.cap_ratio + (0.1 if len(self.words) <= 8 else 0.0)
         else:
             return 0.05
-        if self.ends_terminal and not self.all_caps:
-            score -= 0.45 if self.last_char in ".;," else 0.25
+        if self.last_char in ",;":
+            score -= 0.6
+        elif self.last_char == "." and not self.all_caps:
+            score -= 0.45
+        elif self.last_char in ":—–-":
+            score -= 0.45  # runs on into what follows
         if self.ends_exclaim and len(self.words) < 2:
             score -= 0.3
         if self.sentences > 1:

@@ -198,7 +198,8 @@ class StructureJudge:
             marker = max((k for k in tb if run[k].sig.date or run[k].sig.byline_name), default=None)
             if marker is not None and marker + 1 < len(run):
                 rest = [k for k in tb if k > marker]
-                if rest and all(run[k].sig.heading_shape >= 0.6 and not run[k].sig.name_like for k in rest):
+                if rest and (run[rest[0]].sig.numbered_heading or
+                             all(run[k].sig.heading_shape >= 0.6 and not run[k].sig.name_like for k in rest)):
                     body_start = rest[0]
                     tb = [k for k in tb if k <= marker]
         if not tb and not meta_idx:
@@ -367,6 +368,8 @@ class StructureJudge:
                     score -= 0.3  # short lines running on: verse, a list, an address
             if prev is not None and prev.role == P and not self.is_para(prev) and not prev.block.blank_after:
                 score -= 0.2
+            if s.block.blank_before and s.block.blank_after and not s.ends_terminal and len(s.words) <= 8:
+                score += 0.1  # a short line standing alone in prose
             if score >= 0.6:
                 j.role, j.cert = HEAD, _cert(score)
             else:

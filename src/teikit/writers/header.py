@@ -29,6 +29,8 @@ def el(parent: etree._Element | None, name: str, text: str | None = None, **attr
 
 
 def _date(parent: etree._Element, value: DateValue, **attrs: str) -> etree._Element:
+    if value.from_:
+        return el(parent, "date", value.text, **{"from": value.from_, "to": value.to or ""}, **attrs)
     return el(parent, "date", value.text, when=value.when or "", **attrs)
 
 
@@ -40,13 +42,15 @@ class HeaderWriter:
         self.doc = doc
         self.app_id = app_id
         self.file_name = doc.source_path.rsplit("/", 1)[-1] if doc.source_path else "standard input"
+        # who supplied the header fields the text does not state (the editor's file)
+        self.supplier = f"#{doc.contributors[0][0]}" if doc.contributors else ""
 
     # -- TEI (one work) ---------------------------------------------------------------
 
     def work_header(self, work: Work, in_corpus: bool) -> etree._Element:
         header = el(None, "teiHeader")
         file_desc = el(header, "fileDesc")
-        self._title_stmt(file_desc, work)
+        self._title_stmt(file_desc, work, in_corpus)
         self._publication_stmt(file_desc, work.meta)
         self._source_desc(file_desc, work, in_corpus)
         if not in_corpus:
@@ -56,7 +60,7 @@ class HeaderWriter:
             self._revision_desc(header)
         return header
 
-    def _title_stmt(self, file_desc: etree._Element, work: Work) -> None:
+    def _title_stmt(self, file_desc: etree._Element, work: Work, in_corpus: bool) -> None:
         meta = work.meta
         stmt = el(file_desc, "titleStmt")
         if meta.titles:
@@ -81,18 +85,25 @@ class HeaderWriter:
             resp = el(stmt, "respStmt")
             el(resp, "resp", "translation")
             el(resp, "name", meta.translated)
-        for rid, role, name in meta.contributors:
-            resp = el(stmt, "respStmt", xml_id=rid)
-            el(resp, "resp", role)
-            el(resp, "name", name)
+        self._contributors(stmt, meta.contributors if in_corpus else [*meta.contributors, *self.doc.contributors])
         resp = el(stmt, "respStmt")
         el(resp, "resp", "TEI encoding, converted automatically from plain text")
         el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
 
+    def _contributors(self, stmt: etree._Element, contributors: list[tuple[str, str, str]]) -> None:
+        for rid, role, name in contributors:
+            resp = el(stmt, "respStmt", xml_id=rid)
+            el(resp, "resp", role)
+            el(resp, "name", name)
+
     def _publication_stmt(self, file_desc: etree._Element, meta: WorkMeta | None) -> None:
         stmt = el(file_desc, "publicationStmt")
+        supplied = meta.supplied.get("licence") if meta else None
         if meta is None or not meta.licence:
             el(stmt, "p", "The source states no publisher and no licence.")
+            if supplied:
+                el(stmt, "p", f"Licence supplied by the editor (the source does not state it): {supplied}",
+                   resp=self.supplier)
             return
         licence, label, holder, year = meta.licence, meta.licence_label, meta.licence_holder, meta.licence_year
         if holder is None:
@@ -103,6 +114,8 @@ class HeaderWriter:
             el(stmt, "date", year, when=year)
         availability = el(stmt, "availability")
         el(availability, "licence", f"{label}: {licence}" if label else licence)
+        if supplied:
+            el(el(stmt, "availability", resp=self.supplier), "licence", supplied)
 
     def _publication(self, parent: etree._Element, pub: Publication) -> None:
         bibl = el(parent, "bibl", type="firstPublication")
@@ -142,12 +155,16 @@ class HeaderWriter:
             el(bibl, "distributor", meta.licence_holder)
         if meta.last_updated:
             _date(bibl, meta.last_updated, type="lastUpdated")
+        if meta.supplied.get("url"):
+            el(bibl, "ptr", target=meta.supplied["url"], resp=self.supplier)
         for label, value, _ in meta.fields:
             if label.lower().startswith(("online", "proofread", "original title")) or not label:
                 el(bibl, "note", f"{label}: {value}" if label else value, type="metadata")
         where = ("a web page carrying several works, described in the corpus header" if in_corpus
                  else "a plain-text transcription")
         el(bibl, "note", f"Converted from {where} ({self.file_name}).", type="file")
+        if meta.supplied.get("source"):
+            el(bibl, "note", meta.supplied["source"], type="source", resp=self.supplier)
         if self.doc.page and not in_corpus:
             self._web_page(desc, self.doc.page)
 
@@ -162,7 +179,7 @@ class HeaderWriter:
         if page.posted:
             _date(bibl, page.posted, type="posted")
         if page.url:
-            el(bibl, "ptr", target=page.url)
+            el(bibl, "ptr", target=page.url, resp=self.supplier)
         if page.breadcrumb:
             el(bibl, "note", " > ".join(page.breadcrumb), type="breadcrumb")
         if page.chrome:
@@ -175,6 +192,12 @@ class HeaderWriter:
                       "teikit from the plain text; elements carrying @cert record how sure it was and "
                       "point with @resp at teikit. Every character of the source is kept, in order, "
                       "in the text.")
+        if self.doc.contributors:
+            decl = el(desc, "editorialDecl")
+            el(el(decl, "correction"), "p", "Transcription errors an editor confirmed are corrected as "
+                                            "choice/sic/corr, normalisations are choice/orig/reg; the source "
+                                            "reading stays in sic and orig. Notes the editor added are "
+                                            "note[@subtype='added']. All point with @resp at the editor.")
         info = el(desc, "appInfo")
         app = el(info, "application", ident="teikit", version=__version__, xml_id=self.app_id)
         el(app, "label", "teikit")
@@ -185,7 +208,8 @@ class HeaderWriter:
         if created:
             creation = el(desc, "creation")
             _date(creation, created)
-        langs = {w.lang or self.doc.lang for w in ([work] if work else self.doc.works)}
+        works = [work] if work else self.doc.works
+        langs = {w.lang or self.doc.lang for w in works} | {lang for w in works for lang in passage_langs(w)}
         usage = el(desc, "langUsage")
         for lang in sorted(langs):
             el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
@@ -194,6 +218,8 @@ class HeaderWriter:
         desc = el(header, "revisionDesc")
         el(desc, "change", f"Converted from the plain text {self.file_name} by teikit {__version__}.",
            who=f"#{self.app_id}")
+        for rid, role, _ in self.doc.contributors:
+            el(desc, "change", f"{role[:1].upper()}{role[1:]} from the editor's file.", who=f"#{rid}")
 
     # -- teiCorpus (the file) ---------------------------------------------------------
 
@@ -211,6 +237,7 @@ class HeaderWriter:
             resp = el(stmt, "respStmt")
             el(resp, "resp", "posted by")
             el(resp, "name", page.poster)
+        self._contributors(stmt, doc.contributors)
         resp = el(stmt, "respStmt")
         el(resp, "resp", "TEI encoding, converted automatically from plain text")
         el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
@@ -224,6 +251,23 @@ class HeaderWriter:
         self._profile_desc(header, None)
         self._revision_desc(header)
         return header
+
+
+def passage_langs(work: Work) -> set[str]:
+    """The languages of passages of a work marked with their own xml:lang."""
+    found: set[str] = set()
+
+    def walk(parts) -> None:
+        for part in parts:
+            lang = part.attrs.get("xml:lang")
+            if lang:
+                found.add(lang)
+            if isinstance(part, Division):
+                walk([part.head] if part.head is not None else [])
+                walk(part.content)
+
+    walk([*work.front, *work.body, *work.back])
+    return found
 
 
 def _heads(part):

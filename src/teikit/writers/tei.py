@@ -27,6 +27,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 _STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
                          "group"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
+# Attributes by which the text points at standOff entries (a name's @ref, a speaker's @who).
+_ENTITY_POINTERS = ("ref", "who")
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,15 @@ class _PartWriter:
         if div.cert and div.type not in ELEMENT_DIVISIONS:
             element.set("cert", div.cert)
             element.set("resp", self.resp)
-        if div.head is not None:
-            self._block(element, div.head)
+        for head in ([div.head] if div.head is not None else []) + div.subheads:
+            self._block(element, head)
         self.write_all(element, div.content)
 
     def _block(self, parent: etree._Element, block: Block) -> None:
+        outer = None
+        if block.wrap is not None:  # a block quotation: the element holds the paragraph
+            outer = parent = el(parent, block.wrap.tag)
+            set_attrs(outer, block.wrap.attrs)
         element = el(parent, block.kind)
         set_attrs(element, block.attrs)
         if block.cert:
@@ -143,12 +149,13 @@ class _PartWriter:
             self.doc.review.append(ReviewItem(
                 "markup", block.line, block.text[span.start:span.end][:80],
                 f"<{span.tag}> crosses other markup and was left out", cert=span.attrs.get("cert")))
-        for node in element.iter():
+        for node in (outer if outer is not None else element).iter():
             if node.get("cert") is not None and node.get("resp") is None:
                 node.set("resp", self.resp)
-            ref = node.get("ref")
-            if ref and ref.startswith("#"):
-                self.referenced.add(ref[1:])
+            for attr in _ENTITY_POINTERS:
+                ref = node.get(attr)
+                if ref and ref.startswith("#"):
+                    self.referenced.add(ref[1:])
 
 
 def _references(work: Work) -> set[str]:

@@ -1,0 +1,135 @@
+"""Passages in another language than the document's get ``xml:lang``.
+
+Detection is offline (lingua, whose models ship in its wheel), restricted to the languages
+such texts mix (for speed and fewer confusions), and judged over a whole division when it is
+a unit of its own (a page's navigation, a comment form) or else over a whole block, never line
+by line: short lines are too little evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from teikit.model import HIGH, MEDIUM, Block, Division, Document, Part, ReviewItem
+from teikit.readers.signals import stopword_counts
+
+# The languages considered (ISO 639-1), the document's own always among them.
+LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
+# Letters needed before a judgement is made, for a division and for a single block.
+MIN_LETTERS_DIVISION, MIN_LETTERS_BLOCK = 20, 40
+# Confidence (0..1) the detector must give the other language.
+MIN_CONFIDENCE, SURE = 0.75, 0.9
+# Enough text to judge a long division or block by.
+SAMPLE = 1000
+# A block holding this many of its language's commonest words, and several times more than of
+# any other's, is taken to be in that language without asking the detector.
+CLEAR_STOPWORDS, CLEAR_RATIO = 6, 4
+_LETTER = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _detector(codes: tuple[str, ...], accurate: bool):
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes]
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    return builder.build() if accurate else builder.with_low_accuracy_mode().build()
+
+
+def _ranked(text: str, codes: tuple[str, ...], accurate: bool) -> list[tuple[str, float]]:
+    values = _detector(codes, accurate).compute_language_confidence_values(text[:SAMPLE])
+    return [(v.language.iso_code_639_1.name.lower(), v.value) for v in values]
+
+
+def detect(text: str, codes: tuple[str, ...] = LIKELY, expected: str | None = None) -> tuple[str, float] | None:
+    """(ISO 639-1 code, confidence) of the most likely language of ``text``, or None.
+
+    The quick model (a tenth of the loading time) ranks the languages; when it puts another
+    language than the ``expected`` one first, the accurate model, better on short texts,
+    judges between the expected language and the quick model's two best."""
+    quick = _ranked(text, codes, accurate=False)
+    if not quick:
+        return None
+    if quick[0][0] == expected:
+        return quick[0]
+    finalists = tuple(sorted({*(code for code, _ in quick[:2]), *([expected] if expected else [])}))
+    accurate = _ranked(text, finalists, accurate=True)
+    return accurate[0] if accurate else None
+
+
+def clearly_in(text: str, lang: str) -> bool:
+    """Whether the commonest words of ``lang`` plainly dominate ``text`` (no detector needed)."""
+    counts = stopword_counts(text[:SAMPLE])
+    own = counts.get(lang, 0)
+    return own >= CLEAR_STOPWORDS and own >= CLEAR_RATIO * max((n for k, n in counts.items() if k != lang), default=0)
+
+
+def _title_like(text: str) -> bool:
+    words = _WORDS.findall(text[:SAMPLE])
+    return not words or sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text[:SAMPLE]))
+
+
+class _Marker:
+    def __init__(self, doc: Document, index: int, codes: tuple[str, ...]):
+        self.doc = doc
+        self.index = index
+        self.codes = codes
+
+    def judge(self, text: str, minimum: int) -> tuple[str, float] | None:
+        if _letters(text) < minimum or clearly_in(text, self.doc.lang):
+            return None
+        found = detect(text, self.codes, self.doc.lang)
+        if found is None or found[0] == self.doc.lang or found[1] < MIN_CONFIDENCE:
+            return None
+        return found
+
+    def parts(self, parts: list[Part]) -> None:
+        for part in parts:
+            if isinstance(part, Division):
+                self.division(part)
+            else:
+                self.block(part, MIN_LETTERS_BLOCK)
+
+    def division(self, div: Division) -> None:
+        blocks = ([div.head] if div.head is not None else []) + [p for p in div.content if isinstance(p, Block)]
+        if len(blocks) == len(div.content) + (div.head is not None):  # a division of blocks only
+            text = "\n".join(b.text for b in blocks)
+            found = self.judge(text, MIN_LETTERS_DIVISION)
+            if found:
+                self.mark(div.attrs, found, blocks[0].line if blocks else None, text)
+                return
+        if div.head is not None:
+            self.block(div.head, MIN_LETTERS_BLOCK)
+        self.parts(div.content)
+
+    def block(self, block: Block, minimum: int) -> None:
+        if _title_like(block.text):
+            return  # names and title words are poor evidence of a language on their own
+        found = self.judge(block.text, minimum)
+        if found:
+            self.mark(block.attrs, found, block.line, block.text)
+
+    def mark(self, attrs: dict, found: tuple[str, float], line: int | None, text: str) -> None:
+        code, confidence = found
+        attrs["xml:lang"] = code
+        cert = HIGH if confidence >= SURE else MEDIUM
+        if cert != HIGH:
+            self.doc.review.append(ReviewItem(
+                "language", line, " ".join(text.split())[:80], f"passage taken as xml:lang='{code}'",
+                cert=cert, work=self.index, data={"lang": code, "confidence": f"{confidence:.2f}"}))
+
+
+def mark_languages(doc: Document, options=None) -> None:
+    """The enricher: xml:lang on divisions and blocks in another language than ``doc.lang``."""
+    codes = tuple(dict.fromkeys((doc.lang, *LIKELY))) if doc.lang in LIKELY else LIKELY
+    for index, work in enumerate(doc.works):
+        marker = _Marker(doc, index, codes)
+        marker.parts(work.front)
+        marker.parts(work.body)
+        marker.parts(work.back)

@@ -1,0 +1,284 @@
+"""The quotation pass: scan each work's blocks for marks, type what they prove, add the
+markup to the model, and report stray marks and uncertain types for review.
+
+A quotation becomes a span over its marks and words; a paragraph that is nothing but a
+quotation becomes a block quotation (the ``said`` or ``quote`` element holds the paragraph);
+a quotation continued over paragraphs is one element per paragraph linked by ``@next`` and
+``@prev``. Direct speech points with ``@who`` at a standOff person (the one the names pass
+made, or a minimal one made here); a written source named in the text becomes a ``bibl`` the
+quotation points at with ``@source``, or, for a reference in brackets right after it, the
+quotation and the reference are wrapped in ``cit``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from teikit.enrich.quote_types import QUOTE, SAID, SO_CALLED, Q, Context, Typing, classify, sentence_after
+from teikit.enrich.quote_types import sentence_before, source_phrase
+from teikit.enrich.quotes import UNCLOSED, Quotation, Scan, Stray, scan
+from teikit.ids import slug
+from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division, Document, Entity, Part, ReviewItem,
+                          Span, Work)
+from teikit.review import snippet
+
+CATEGORY = "quotation"
+# How much of the paragraph before a quotation's sentence is searched for a source it names.
+EARLIER = 1500
+# Quotations with a speech tag that make a work one that reports speech.
+DIALOGUE = 3
+# Quotations wrap other inline markup that covers the same characters.
+QUOTE_PRIORITY = 30
+# Block kinds whose content admits every kind of quotation and a bibl (TEI macro.paraContent,
+# macro.specialPara and head); elsewhere speech and citations become q.
+FULL_CONTENT = frozenset({"p", "head", "note", "signed", "titlePart", "salute"})
+# Inline elements that admit neither said/quote/cit nor bibl (TEI model.phrase only).
+PHRASE_ONLY = frozenset({"byline", "dateline", "date", "bibl"})
+# Elements soCalled cannot hold (soCalled holds macro.phraseSeq).
+NOT_IN_SO_CALLED = frozenset({"label", "bibl", "cit", "lg", "list", "table"})
+_TYPE_NAMES = {SAID: "direct speech", QUOTE: "a quotation from a written source", SO_CALLED: "scare quotes",
+               Q: "a quotation of no particular kind"}
+
+
+@dataclass
+class _Flow:
+    """The blocks of one work in order, with what each may continue."""
+
+    blocks: list[Block]
+    parents: list[object]  # the Division, or the work part list, holding each block
+    wrappable: list[bool]  # the block's parent admits a block quotation (a div or the body)
+    links: list[bool]
+
+
+def _flow(work: Work) -> _Flow:
+    flow = _Flow([], [], [], [])
+
+    def walk(parts: list[Part], parent: object, wrappable: bool) -> None:
+        previous: Part | None = None
+        for part in parts:
+            if isinstance(part, Division):
+                inner = part.type not in ELEMENT_DIVISIONS
+                if part.head is not None:
+                    add(part.head, part, False, None)
+                walk(part.content, part, inner)
+            else:
+                add(part, parent, wrappable, previous)
+            previous = part
+
+    def add(block: Block, parent: object, wrappable: bool, previous: Part | None) -> None:
+        linked = (isinstance(previous, Block) and previous.kind == "p" and block.kind == "p"
+                  and bool(flow.blocks) and flow.blocks[-1] is previous)
+        flow.blocks.append(block)
+        flow.parents.append(parent)
+        flow.wrappable.append(wrappable and block.kind == "p")
+        flow.links.append(linked)
+
+    walk(work.front, work.front, False)
+    walk(work.body, work.body, True)
+    walk(work.back, work.back, False)
+    return flow
+
+
+def _enclosing(block: Block, start: int, end: int) -> Span | None:
+    inside = [s for s in block.spans if s.start <= start and end <= s.end and (s.start, s.end) != (start, end)]
+    return min(inside, key=lambda s: s.end - s.start) if inside else None
+
+
+def _fits(tag: str, block: Block, start: int, end: int) -> str:
+    """``tag`` or q, whichever TEI admits at this place."""
+    enclosing = _enclosing(block, start, end)
+    container = enclosing.tag if enclosing else block.kind
+    if tag in (SAID, QUOTE) and (container in PHRASE_ONLY or block.kind in PHRASE_ONLY):
+        return Q
+    if tag == SO_CALLED and any(start <= s.start and s.end <= end and s.tag in NOT_IN_SO_CALLED
+                                for s in block.spans):
+        return Q
+    return tag
+
+
+class _WorkQuotations:
+    def __init__(self, doc: Document, work: Work, index: int):
+        self.doc = doc
+        self.work = work
+        self.index = index
+        self.flow = _flow(work)
+        self.count = 0
+        self.bibls: dict[tuple[int, int, int], str] = {}
+
+    def run(self) -> None:
+        result: Scan = scan([b.text for b in self.flow.blocks], self.flow.links)
+        for stray in result.strays:
+            self._stray(stray)
+        contexts = [self._context(q) for q in result.quotations]
+        typings = [classify(ctx) for ctx, _ in contexts]
+        # a work that reports speech: what is left unexplained is more likely speech too
+        if sum(t.tag == SAID and t.cert == HIGH for t in typings) >= DIALOGUE:
+            for ctx, _ in contexts:
+                ctx.dialogue = True
+            typings = [classify(ctx) for ctx, _ in contexts]
+        for quotation, (ctx, whole), typing in zip(result.quotations, contexts, typings):
+            self._quotation(quotation, ctx, whole, typing)
+
+    # -- review -------------------------------------------------------------------------
+
+    def _stray(self, stray: Stray) -> None:
+        mark = stray.mark
+        block = self.flow.blocks[mark.block]
+        start = max(0, mark.offset - 30)
+        if stray.problem == UNCLOSED:
+            message = f"{mark.text} opens a quotation that is never closed: nothing marked"
+        else:
+            message = f"{mark.text} closes a quotation that was never opened: nothing marked"
+        self.doc.review.append(ReviewItem(
+            CATEGORY, block.line_at(mark.offset), snippet(block.text[start:mark.end + 40]), message,
+            cert=None, work=self.index, data={"mark": mark.text, "problem": stray.problem}))
+
+    # -- one quotation -------------------------------------------------------------------
+
+    def _context(self, quotation: Quotation) -> tuple[Context, list[bool]]:
+        blocks = self.flow.blocks
+        whole = []
+        for b, start, end in quotation.parts:
+            text = blocks[b].text
+            whole.append(self.flow.wrappable[b] and start == len(text) - len(text.lstrip())
+                         and end == len(text.rstrip()))
+        first_b, first_start, _ = quotation.parts[0]
+        last_b, _, last_end = quotation.parts[-1]
+        first, last = blocks[first_b], blocks[last_b]
+        inner = " ".join(blocks[b].text[s:e] for b, s, e in quotation.parts)
+        inner = inner[len(quotation.opener.text):len(inner) - len(quotation.closer.text)]
+        before = sentence_before(first.text, first_start)
+        earlier = first.text[max(0, first_start - len(before) - EARLIER):first_start - len(before)]
+        block_quote = whole[0] and whole[-1]
+        if not before.strip() and first_b > 0:
+            previous = blocks[first_b - 1].text
+            before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-EARLIER:]
+        ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
+                      quotation.depth, earlier)
+        return ctx, whole
+
+    def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:
+        blocks = self.flow.blocks
+        parts = quotation.parts
+        if any(not w and blocks[b].crossing(s, e) is not None for (b, s, e), w in zip(parts, whole)):
+            self._report_crossing(quotation)
+            return
+        tag = typing.tag
+        for (b, s, e), w in zip(parts, whole):
+            if not w:
+                tag = _fits(tag, blocks[b], s, e)
+        if tag == SO_CALLED and len(parts) > 1:
+            tag = Q
+        attrs = {"cert": typing.cert}
+        if tag == SAID:
+            who = self._speaker(typing.speaker)
+            if who:
+                attrs["who"] = f"#{who}"
+        ids = self._ids(len(parts))
+        for n, ((b, s, e), w) in enumerate(zip(parts, whole)):
+            part_attrs = dict(attrs)
+            if ids:
+                part_attrs["xml:id"] = ids[n]
+                if n:
+                    part_attrs["prev"] = f"#{ids[n - 1]}"
+                if n + 1 < len(ids):
+                    part_attrs["next"] = f"#{ids[n + 1]}"
+            block = blocks[b]
+            if w and tag in (SAID, QUOTE):
+                block.wrap = Span(0, len(block.text), tag, part_attrs)
+            else:
+                block.add_span(Span(s, e, tag, part_attrs, priority=QUOTE_PRIORITY))
+        if tag == QUOTE and len(parts) == 1:
+            self._link_source(quotation, typing, attrs, whole[0])
+        if typing.cert != HIGH or tag != typing.tag:
+            b, s, e = parts[0]
+            reason = typing.reason if tag == typing.tag else f"{typing.reason}; <{typing.tag}> cannot stand here"
+            self.doc.review.append(ReviewItem(
+                CATEGORY, blocks[b].line_at(s), snippet(ctx.inner),
+                f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {reason}", cert=typing.cert, work=self.index,
+                data={"element": tag, "who": attrs.get("who", ""), "parts": str(len(parts))}))
+
+    def _ids(self, parts: int) -> list[str]:
+        if parts == 1:
+            return []
+        self.count += 1
+        return [f"{self.work.id}-q{self.count}-{n + 1}" for n in range(parts)]
+
+    def _report_crossing(self, quotation: Quotation) -> None:
+        b, s, e = quotation.parts[0]
+        block = self.flow.blocks[b]
+        self.doc.review.append(ReviewItem(
+            CATEGORY, block.line_at(s), snippet(block.text[s:e]),
+            "quotation crosses other markup: not marked", cert=LOW, work=self.index,
+            data={"problem": "crossing"}))
+
+    # -- sources and speakers -------------------------------------------------------------
+
+    def _link_source(self, quotation: Quotation, typing: Typing, attrs: dict, whole: bool) -> None:
+        b, start, end = quotation.parts[0]
+        block = self.flow.blocks[b]
+        if block.kind not in FULL_CONTENT or whole:
+            return
+        span = next(sp for sp in block.spans if (sp.start, sp.end) == (start, end) and sp.tag == QUOTE)
+        if typing.reference is not None:
+            ref_start, ref_end = end + typing.reference[0], end + typing.reference[1]
+            if (_enclosing(block, start, ref_end) is None and block.crossing(start, ref_end) is None
+                    and block.crossing(ref_start, ref_end) is None):
+                block.add_span(Span(start, ref_end, "cit", {}, priority=QUOTE_PRIORITY - 1))
+                block.add_span(Span(ref_start, ref_end, "bibl", {}, priority=QUOTE_PRIORITY))
+            return
+        found = source_phrase(block.text, start)
+        if found is None:
+            return
+        lo, hi = found
+        if _enclosing(block, lo, hi) is not None or block.crossing(lo, hi) is not None:
+            return
+        key = (b, lo, hi)
+        if key not in self.bibls:
+            self.count += 1
+            self.bibls[key] = f"{self.work.id}-bibl{self.count}"
+            block.add_span(Span(lo, hi, "bibl", {"xml:id": self.bibls[key], "cert": MEDIUM},
+                                priority=QUOTE_PRIORITY))
+        span.attrs["source"] = f"#{self.bibls[key]}"
+
+    def _speaker(self, speaker: str | None) -> str | None:
+        """The standOff id of the person speaking, made when the names pass made none."""
+        if speaker is None:
+            return None
+        if speaker == "I":
+            if not self.work.meta.authors:
+                return None
+            speaker = self.work.meta.authors[0]
+        elif speaker.split()[0].lower() in ("he", "she", "they", "we", "you", "it", "the"):
+            return None
+        return person_entity(self.doc, speaker).id
+
+
+def person_entity(doc: Document, name: str) -> Entity:
+    """The document's person entry for ``name`` (same name, or same last word), or a new
+    minimal one."""
+    wanted = name.casefold()
+    last = wanted.split()[-1]
+    persons = [e for e in doc.entities if e.kind == "person"]
+    for entity in persons:
+        if any(n.casefold() == wanted for n in entity.names):
+            return entity
+    for entity in persons:
+        if any(n.casefold().split()[-1:] == [last] for n in entity.names if n.split()):
+            return entity
+    base = f"{doc.name}-person-{slug(name)}"
+    taken = {e.id for e in doc.entities}
+    entity_id, n = base, 1
+    while entity_id in taken:
+        n += 1
+        entity_id = f"{base}-{n}"
+    entity = Entity(entity_id, "person", names=[name], cert=MEDIUM,
+                    note="Named in the text as a speaker; entry made by teikit's quotation pass.")
+    doc.entities.append(entity)
+    return entity
+
+
+def mark_quotations(doc: Document, options=None) -> None:
+    """The enricher: quotations of every work of ``doc``."""
+    for index, work in enumerate(doc.works):
+        _WorkQuotations(doc, work, index).run()

@@ -1,0 +1,274 @@
+"""What kind of quotation a quotation is, and how sure teikit is (TEI ``@cert``).
+
+- ``said``: direct speech, told by a speech verb next to it ("she said", "I told him :") or,
+  with less certainty, by what it says (first and second persons, questions).
+- ``quote``: text cited from a written source: a writing verb ("states", "wrote") or a
+  written thing ("letter", "resolution") introduces it, or a reference in brackets follows it.
+- ``soCalled``: scare quotes: a short phrase that is not a sentence, or one the text itself
+  calls "so-called".
+- ``q``: the rest (a title, a word mentioned, a quotation with nothing to tell its kind).
+
+The rules read only the quotation and the words around it; they are English cues of any
+prose, not lists made from particular texts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from teikit.model import HIGH, LOW, MEDIUM
+
+SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
+
+_SPEECH_VERBS = (
+    "say|says|said|saying|ask|asks|asked|asking|reply|replies|replied|answer|answers|answered|cry|cries|cried|"
+    "exclaim|exclaims|exclaimed|shout|shouts|shouted|whisper|whispers|whispered|call|calls|called out|add|adds|"
+    "added|continue|continues|continued|remark|remarks|remarked|observe|observes|observed|tell|tells|told|"
+    "began|repeat|repeats|repeated|retort|retorts|retorted|respond|responds|responded|mutter|mutters|muttered|"
+    "murmur|murmurs|murmured|rejoin|rejoined|interrupt|interrupted|insist|insists|insisted|protest|protested|"
+    "explain|explains|explained|inquire|inquired|enquire|enquired|demand|demands|demanded|scream|screamed|"
+    "shriek|shrieked|bellow|bellowed|yell|yelled|plead|pleaded|beg|begged|urge|urged|sigh|sighed|sob|sobbed|"
+    "stammer|stammered|laugh|laughed|groan|groaned|announce|announced|assure|assured|boast|boasted|"
+    "complain|complained|confess|confessed|object|objected|warn|warned|promise|promised|address|addressed|"
+    "greet|greeted|question|questioned|went on|go on|goes on|speak|speaks|spoke|talk|talked|utter|uttered|"
+    "declare|declared|declares|reply|rejoins|returned|resumed|persisted|pursued|concluded|thought")
+_WRITING_VERBS = (
+    "write|writes|wrote|written|writing|states|stated|reads|publish|publishes|published|print|prints|"
+    "printed|proclaim|proclaims|proclaimed|cite|cites|cited|quote|quotes|quoted|formulate|formulates|"
+    "formulated|put it|puts it|sings|sang|recite|recites|recited|in the words of|according to")
+_SOURCE_NOUNS = (
+    "letter|letters|article|articles|resolution|resolutions|document|documents|declaration|manifesto|book|books|"
+    "pamphlet|programme|program|platform|theses|thesis|appeal|editorial|newspaper|paper|journal|magazine|"
+    "review|report|telegram|decree|statute|statutes|constitution|poem|poems|poet|poets|verse|verses|lines|"
+    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqu[ée]|bulletin|leaflet|"
+    "proclamation|protocol|minutes|diary|motto|inscription|epitaph|proverb|bible|scripture|gospel|chapter|"
+    "volume|preface|introduction|author|writer|writings|works|play|novel|story|tale|open letter")
+_SO_CALLED_CUES = r"so-called|so called|self-styled|dubbed|styled|nicknamed"
+_MENTION_CUES = (r"the (?:word|words|term|terms|expression|phrase|slogan|formula|title|name|heading|motto)|"
+                 r"entitled|called|termed|labell?ed|branded|known as|headed|marked")
+
+_WORD = r"[^\W\d_][\w’'.-]*"
+_NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+_PRONOUN = r"(?:he|she|they|I|we|you|it)"
+_DESCRIBED = r"(?:the|a|an|his|her|my|our|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+WRITING_VERB = re.compile(rf"\b(?:{_WRITING_VERBS})\b", re.IGNORECASE)
+SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
+# A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown".
+_TAG_AFTER = re.compile(
+    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH_VERBS})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
+    rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH_VERBS}))\b")
+_CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
+# Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
+_CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
+                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b")
+# Words that make a phrase a clause (pronouns, auxiliaries, negation).
+_CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
+                     r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
+_PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
+_REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
+                        r"[^()]{0,200})\)")
+# Words before which a speech verb is a noun ("in answer", "the question", "his protest").
+_NOUN_MARKERS = frozenset({"a", "an", "the", "in", "his", "her", "their", "my", "our", "your", "its", "of", "no",
+                           "this", "that", "for", "with", "without", "such", "any", "every", "each", "first", "last"})
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "capt", "lt", "rev", "hon",
+                            "vol", "no", "pp", "cf", "viz", "vs", "etc", "ibid", "jr", "sr", "messrs", "mme", "mlle"})
+_PRONOUN_WORDS = frozenset({"I", "He", "She", "It", "We", "They", "You", "The", "A", "An", "This", "That",
+                            "Then", "But", "And", "Or", "So", "Yet", "Thus", "Now", "Here", "There", "Mr", "Mrs"})
+
+
+@dataclass
+class Context:
+    """A quotation and the words around it."""
+
+    inner: str  # what the marks enclose (parts joined by a space)
+    before: str  # the text before the opening mark, back to the start of its sentence
+    after: str  # the text after the closing mark, to the end of its sentence
+    block_quote: bool = False  # the paragraph is nothing but the quotation
+    depth: int = 0
+    earlier: str = ""  # the text of the paragraph before ``before`` (for a source named earlier)
+    dialogue: bool = False  # the work reports speech (several quotations with speech tags)
+
+
+@dataclass
+class Typing:
+    tag: str
+    cert: str
+    reason: str
+    speaker: str | None = None  # a name as written, or "I" for the narrator
+    # a reference in brackets after the closing mark, brackets included (offsets in ``after``)
+    reference: tuple[int, int] | None = None
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where a new sentence starts in ``text`` (not after initials or abbreviations)."""
+    starts = []
+    for match in _SENTENCE_END.finditer(text):
+        word = re.search(r"(\S+)$", text[:match.start()])
+        token = word.group(1).rstrip("”’\"»)") if word else ""
+        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1] or token[:-1].lower() in _ABBREVIATIONS):
+            continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
+        starts.append(match.end())
+    return starts
+
+
+def sentence_before(text: str, end: int, limit: int = 300) -> str:
+    """The text of ``text[:end]`` back to the start of its sentence (at most ``limit`` chars)."""
+    head = text[max(0, end - limit):end]
+    starts = _sentence_starts(head)
+    return head[starts[-1]:] if starts else head
+
+
+def sentence_after(text: str, start: int, limit: int = 200) -> str:
+    tail = text[start:start + limit]
+    starts = _sentence_starts(tail)
+    return tail[:starts[0]] if starts else tail
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w’'-]*", text)
+
+
+def _speaker_before(before: str, verb: re.Match) -> str | None:
+    """The subject of a speech verb: "I" when the narrator speaks, else the nearest name."""
+    head = before[:verb.start()]
+    words = _words(head)
+    if words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head):
+        return "I"
+    names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in _PRONOUN_WORDS
+             and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", m.group())]
+    # a capitalised word at the start of the sentence is not evidence of a name
+    names = [m for m in names if m.start() > 0 or len(m.group().split()) > 1]
+    return names[-1].group() if names else None
+
+
+def _nearest(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
+
+
+def _speech_verb(before: str) -> re.Match | None:
+    """The last speech verb of ``before`` used as a verb ("in answer", "the question" are nouns)."""
+    found = None
+    for match in SPEECH_VERB.finditer(before):
+        previous = re.search(r"(\w+)\W*$", before[:match.start()])
+        if previous is None or previous.group(1).lower() not in _NOUN_MARKERS:
+            found = match
+    return found
+
+
+def _sentence_like(inner: str) -> bool:
+    core = inner.strip(" “”‘’\"'«»‹›„")
+    words = _words(core)
+    if not words:
+        return False
+    return core[:1].isupper() and (bool(re.search(r"[.!?…]\W*$", core)) and len(words) >= 3 or len(words) >= 8
+                                   or bool(re.search(r"[.!?;:]\s", core)))
+
+
+def classify(ctx: Context) -> Typing:
+    """The TEI element for a quotation, with its certainty and what told."""
+    inner = ctx.inner
+    words = _words(inner)
+    n = len(words)
+
+    cue = _CUE_BEFORE.search(ctx.before[-40:])
+    if cue and cue.group("so"):
+        return Typing(SO_CALLED, HIGH, f"the text calls it “{cue.group('so')}”")
+    reference = _REFERENCE.match(ctx.after)
+    if reference and not SPEECH_VERB.search(reference.group("ref")):
+        return Typing(QUOTE, HIGH, "a reference in brackets follows",
+                      reference=(reference.start("ref") - 1, reference.end()))
+    tag = _TAG_AFTER.match(ctx.after)
+    if tag and not ctx.after.lstrip().startswith("("):
+        speaker = tag.group("s1") or tag.group("s2")
+        return Typing(SAID, HIGH, "a speech tag follows", speaker=speaker)
+    cited = _CITED_AFTER.match(ctx.after)
+    if cited:
+        return Typing(QUOTE, MEDIUM, f"the words are ascribed after it (“{' '.join(cited.group().split())}”)")
+    if cue and cue.group("mention") and n <= 12:
+        return Typing(Q, MEDIUM, f"introduced as a name or term (“{cue.group('mention')}”)")
+
+    speech = _speech_verb(ctx.before)
+    writing = _nearest(WRITING_VERB, ctx.before)
+    source = _nearest(SOURCE_NOUN, ctx.before)
+    # the cue nearest the quotation decides between speech and writing ("said in his letter")
+    written = any(cue and (speech is None or cue.start() > speech.start()) for cue in (writing, source))
+    points_back = not ctx.before.strip() or re.search(r"\b(?:it|this|which)\b", ctx.before, re.IGNORECASE)
+    named_earlier = bool(SOURCE_NOUN.search(ctx.earlier))
+    if not speech and points_back and named_earlier:
+        written, source = True, SOURCE_NOUN.search(ctx.earlier)
+    if speech and not written and speech.group().lower() in ("says", "say") and named_earlier:
+        written = True  # "says Engels" in a paragraph about his letter: an author cited
+    short_phrase = n <= 5 and not _sentence_like(inner)
+    colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
+    speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= 4
+    writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= 4
+    clause = bool(_CLAUSE.search(inner))
+    if short_phrase and not (colon or speech_near or writing_near) and not clause:
+        lower = inner.strip(" “”‘’\"'«»‹›„")[:1].islower()
+        cert = HIGH if n <= 2 and lower else MEDIUM if n <= 3 or lower else LOW
+        return Typing(SO_CALLED, cert, "a short phrase, not a sentence")
+    if written:
+        both = bool(writing) and bool(source)
+        return Typing(QUOTE, HIGH if both or (colon and writing) or writing_near else MEDIUM,
+                      "a written source introduces it")
+    if speech:
+        return Typing(SAID, HIGH if speech_near or colon else MEDIUM, f"introduced by “{speech.group()}”",
+                      speaker=_speaker_before(ctx.before, speech))
+    if short_phrase and clause and not colon:
+        # scare quotes hold a word or a name, not a clause: these are someone's words
+        return Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
+            else Typing(Q, LOW, "a fragment of someone's words")
+    personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
+    if ctx.block_quote and personal:
+        return Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
+    if personal and _sentence_like(inner):
+        return Typing(SAID, LOW, "first- or second-person sentences")
+    if ctx.dialogue and _sentence_like(inner):
+        return Typing(SAID, LOW, "sentences in a work that reports speech")
+    if ctx.block_quote and n >= 30:
+        return Typing(QUOTE, LOW, "a long block quotation")
+    return Typing(Q, LOW, "nothing tells its kind")
+
+
+# -- a written source named before a quotation --------------------------------------------
+
+_DETERMINERS = r"(?:the|a|an|this|that|his|her|its|their|our|my|your|one|another)"
+_TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}(?:{_SOURCE_NOUNS.title()})\b")
+
+
+def source_phrase(text: str, opener: int, earlier_limit: int = 400) -> tuple[int, int] | None:
+    """Where the text names the written source of the quotation opening at ``opener``:
+    a title ("The Open Letter") or a written thing ("a truly remarkable letter") in the
+    same sentence, or in the sentence before when the quotation's own sentence points back
+    ("it states"). Offsets in ``text``; None when no such name is found."""
+    sentence = sentence_before(text, opener)
+    start = opener - len(sentence)
+    found = _source_in(text, start, opener)
+    if found is None and re.search(r"\b(?:it|this|which|the latter|there)\b", sentence, re.IGNORECASE):
+        earlier = sentence_before(text, start, earlier_limit)
+        found = _source_in(text, start - len(earlier), start)
+    return found
+
+
+def _source_in(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    window = text[lo:hi]
+    titles = list(_TITLE_PHRASE.finditer(window))
+    if titles:
+        match = titles[-1]
+        return lo + match.start(), lo + match.end()
+    nouns = list(SOURCE_NOUN.finditer(window))
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    head = window[:noun.start()]
+    det = list(re.finditer(rf"\b{_DETERMINERS}\b", head, re.IGNORECASE))
+    begin = noun.start()
+    if det and len(_words(head[det[-1].start():])) <= 4 and not re.search(r"[,;:.–—()]", head[det[-1].start():]):
+        begin = det[-1].start()
+    return lo + begin, lo + noun.end()

@@ -1,0 +1,173 @@
+"""Publishing many inputs: where each output goes, and running the batch, in parallel across
+processes where it pays.
+
+Each worker process compiles the stylesheet once and then transforms the inputs it is given;
+the parent never loads Saxon for a parallel batch (so that forking it is safe). Small batches
+run in the calling process: starting a worker costs about as much as publishing a document.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from teikit.errors import Diagnostic, Severity, TeikitError, UsageError
+from teikit.publish.targets import Target
+from teikit.resources import data_dir
+from teikit.textio import STDIN_NAME, read_bytes
+from teikit.xmlio import parse_bytes, write_atomic
+
+# A batch runs in parallel when it has at least this many documents and this many bytes
+# (bench/bench_publish.py: forked workers already win from 4 documents of 0.6 MB, 0.26 s against
+# 0.30 s; below that, one process is as fast and simpler).
+PARALLEL_MIN_DOCUMENTS = 4
+PARALLEL_MIN_BYTES = 500_000
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input and where its output goes (None: standard output)."""
+
+    source: str
+    output: Path | None
+
+
+@dataclass
+class Batch:
+    """What running a batch gives: diagnostics, and the text for standard output if any."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    stdout: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def _stem(source: str) -> str:
+    return "stdin" if source == STDIN_NAME else Path(source).stem
+
+
+def plan_jobs(inputs: Sequence[str], output: str | None, suffix: str) -> list[Job]:
+    """Where each output goes: a file for one input, a directory for several, stdout without -o."""
+    if not inputs:
+        raise UsageError(Diagnostic("teikit", "no input: give one or more TEI files, or - for stdin"))
+    if inputs.count(STDIN_NAME) > 1:
+        raise UsageError(Diagnostic(STDIN_NAME, "standard input can be read only once"))
+    if output is None:
+        if len(inputs) > 1:
+            raise UsageError(Diagnostic("-o", f"{len(inputs)} inputs need -o DIRECTORY for their outputs"))
+        return [Job(inputs[0], None)]
+    target = Path(output)
+    as_directory = len(inputs) > 1 or target.is_dir() or output.endswith(("/", os.sep))
+    if not as_directory:
+        jobs = [Job(inputs[0], target)]
+    else:
+        if target.exists() and not target.is_dir():
+            raise UsageError(Diagnostic(output, "is a file: several inputs need a directory for their outputs"))
+        jobs = [Job(source, target / (_stem(source) + suffix)) for source in inputs]
+        seen: dict[Path, str] = {}
+        for job in jobs:
+            if job.output in seen:
+                raise UsageError(Diagnostic(job.source, f"has the same name as {seen[job.output]}: both would "
+                                                        f"be written to {job.output}"))
+            seen[job.output] = job.source
+    for job in jobs:
+        if job.source != STDIN_NAME and job.output is not None and job.output.exists() \
+                and job.output.resolve() == Path(job.source).resolve():
+            raise UsageError(Diagnostic(job.source, "the output would overwrite its own input"))
+    return jobs
+
+
+def publish_one(job: Job, stylesheet: Path, params: Mapping[str, str]) -> Batch:
+    """Publish one input; every problem becomes a diagnostic (never an exception)."""
+    from teikit.publish.saxon import compiled
+
+    batch = Batch()
+    try:
+        tree = parse_bytes(job.source, read_bytes(job.source))
+        result = compiled(stylesheet).transform(tree, job.source, params)
+        batch.diagnostics.extend(result.messages)
+        if job.output is None:
+            batch.stdout = result.text
+        else:
+            write_atomic(job.output, result.text)
+    except TeikitError as exc:
+        batch.diagnostics.append(exc.diagnostic)
+    return batch
+
+
+# Worker state: set once per worker process by _init_worker.
+_worker: dict = {}
+
+
+def _init_worker(stylesheet: Path, params: Mapping[str, str]) -> None:
+    from teikit.publish.saxon import compiled
+
+    _worker.update(stylesheet=stylesheet, params=dict(params))
+    try:
+        compiled(stylesheet)
+    except TeikitError:
+        pass  # reported by publish_one for each input
+
+
+def _work(job: Job) -> Batch:
+    return publish_one(job, _worker["stylesheet"], _worker["params"])
+
+
+def worker_count(jobs: Sequence[Job], requested: int = 0) -> int:
+    """How many processes to use: ``requested`` when given, else by the size of the batch."""
+    if any(job.source == STDIN_NAME or job.output is None for job in jobs):
+        return 1  # standard input and output belong to this process
+    if requested:
+        return max(1, min(requested, len(jobs)))
+    cpus = os.cpu_count() or 1
+    if cpus < 2:
+        return 1
+    size = sum(os.path.getsize(job.source) for job in jobs if os.path.isfile(job.source))
+    if len(jobs) < PARALLEL_MIN_DOCUMENTS or size < PARALLEL_MIN_BYTES:
+        return 1
+    return min(cpus, len(jobs))
+
+
+def _context():
+    # fork is cheapest and safe while this process has not started Saxon; otherwise spawn.
+    import sys
+
+    if "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def run_batch(jobs: Sequence[Job], target: Target, stylesheet: Path, params: Mapping[str, str],
+              workers: int = 1) -> Batch:
+    """Publish every job; outputs are written atomically, diagnostics collected in input order."""
+    total = Batch()
+    if workers <= 1:
+        results = [publish_one(job, stylesheet, params) for job in jobs]
+    else:
+        chunksize = max(1, len(jobs) // (workers * 4))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
+                                 initargs=(stylesheet, dict(params))) as pool:
+            results = list(pool.map(_work, jobs, chunksize=chunksize))
+    for result in results:
+        total.diagnostics.extend(result.diagnostics)
+        if result.stdout is not None:
+            total.stdout = result.stdout
+    _copy_linked_assets(jobs, target, params)
+    return total
+
+
+def _copy_linked_assets(jobs: Sequence[Job], target: Target, params: Mapping[str, str]) -> None:
+    """With css=link (and the default css-href), put tei.css beside the pages that link to it."""
+    if params.get("css") != "link" or params.get("css-href", "tei.css") != "tei.css":
+        return
+    folders = {job.output.parent for job in jobs if job.output is not None and job.output.exists()}
+    for folder in folders:
+        for asset in target.linked_assets:
+            source = data_dir("xslt") / asset
+            write_atomic(folder / source.name, source.read_bytes())

@@ -1,0 +1,83 @@
+"""A small on-disk cache for derived schema artefacts (simplified grammars, generated XSLT).
+
+Entries are keyed by a hash of everything they were derived from, so a changed schema (or a
+new teikit version) simply misses. Writes are atomic; a cache that cannot be written (read-only
+home, full disk) is skipped silently: the cache only ever saves time.
+
+Location: ``$TEIKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/teikit``, else ``~/.cache/teikit``.
+``TEIKIT_CACHE_DIR=off`` disables it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from teikit import __version__
+from teikit.xmlio import write_atomic
+
+CACHE_ENV = "TEIKIT_CACHE_DIR"
+_DISABLED = {"off", "0", "no", "none"}
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when caching is turned off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return None if configured.strip().lower() in _DISABLED else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "teikit"
+
+
+def content_key(*parts: bytes | str) -> str:
+    """A hex digest of the parts (and of teikit's version, since derivations change with it)."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _entry(kind: str, key: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / kind / f"{key}"
+
+
+def load(kind: str, key: str) -> bytes | None:
+    """The cached bytes for ``key``, or None."""
+    path = _entry(kind, key)
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def load_private(kind: str, key: str) -> bytes | None:
+    """Like :func:`load`, but only from a file and folder that this user owns and nobody else can
+    write: for entries that are executable in effect (pickles), so no other account can plant one."""
+    path = _entry(kind, key)
+    if path is None or not hasattr(os, "getuid"):
+        return None
+    try:
+        for item in (path.parent, path):
+            info = item.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def store(kind: str, key: str, data: bytes) -> None:
+    """Cache ``data`` under ``key``; failures are ignored (the cache is an optimisation)."""
+    path = _entry(kind, key)
+    if path is None:
+        return
+    try:
+        write_atomic(path, data)
+    except OSError:
+        pass

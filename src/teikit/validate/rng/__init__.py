@@ -1,0 +1,1 @@
+"""RELAX NG: simplification (cached), pruning to a batch, and the libxml2 and jing engines."""

@@ -1,0 +1,228 @@
+"""Validate many files: batching, parallel jobs, one compile per schema per process.
+
+The files are split into one group per job, balanced by size; each job (a process) reads its
+files in chunks, checks each chunk against every schema (the RELAX NG engine compiles a grammar
+pruned to what the chunk uses, and reuses it for later chunks it covers), and returns the
+diagnostics. Engines for ``--schema`` schemas are built before the jobs start, so a bad schema is
+a usage error before any work, and forked jobs inherit what was compiled; Saxon, which must not
+be running when a process forks, starts inside each job.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from teikit.errors import Diagnostic, ExitCode, Severity, TeikitError, UsageError
+from teikit.textio import read_bytes
+from teikit.validate import documents, saxon
+from teikit.validate.documents import Document
+from teikit.validate.engine import RunContext
+from teikit.validate.inputs import STDIN, expand
+from teikit.validate.schemas import (EMBEDDED, SCHEMATRON, SchemaRef, engine_for, from_xml_model,
+                                     prolog_instructions, schemas_named)
+
+CHUNK_FILES = 256  # files a job holds parsed at once
+CHUNK_BYTES = 64 * 1024 * 1024
+# below this much input, starting processes costs more than it saves
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 512 * 1024
+
+
+@dataclass
+class Options:
+    schemas: list[SchemaRef] | None = None  # None: each document's <?xml-model?> instructions choose
+    jobs: int = 0  # 0: one per available CPU
+    phase: str | None = None  # Schematron phase
+    rng_engine: str = "teikit"  # or "jing"
+    embedded_rules: bool = False  # also run the Schematron rules embedded in RELAX NG schemas
+    tei_all: Path | None = None  # local copy used for <?xml-model?> URLs naming tei_all
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(d.severity == Severity.ERROR for d in self.diagnostics)
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+# -- one job's work --------------------------------------------------------------------------------------
+
+def _chunks(files: Sequence[str]):
+    chunk, size = [], 0
+    for path in files:
+        chunk.append(path)
+        size += _size(path)
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _engine_problem(exc: TeikitError, doc: Document) -> Diagnostic:
+    d = exc.diagnostic
+    return Diagnostic(doc.path, f"{d.location}: {d.message}", Severity.ERROR, engine=d.engine or "validate",
+                      code="schema-unusable")
+
+
+def _check_chunk(docs: list[Document], options: Options, run: RunContext) -> list[FileResult]:
+    found: dict[int, list[Diagnostic]] = {id(d): list(d.problems) for d in docs}
+    readable = [d for d in docs if d.readable]
+    groups: dict[tuple[SchemaRef, ...], list[Document]] = {}
+    for doc in readable:
+        if options.schemas is not None:
+            refs = tuple(options.schemas)
+        else:
+            model_refs, warnings = from_xml_model(doc, options.embedded_rules, options.tei_all)
+            refs = tuple(model_refs)
+            found[id(doc)].extend(warnings)
+            if not refs:
+                found[id(doc)].append(Diagnostic(
+                    doc.path, "no usable schema (no --schema, no local <?xml-model?>): only well-formedness "
+                              "was checked", Severity.WARNING, engine="validate", code="no-schema"))
+        groups.setdefault(refs, []).append(doc)
+    for refs, group in groups.items():
+        for ref in refs:
+            try:
+                engine = engine_for(ref, options.rng_engine, options.phase)
+            except TeikitError as exc:
+                if options.schemas is not None:
+                    raise
+                for doc in group:  # a schema named by <?xml-model?> is the document's problem
+                    found[id(doc)].append(_engine_problem(exc, doc))
+                continue
+            for doc, diagnostics in zip(group, engine.check(group, run)):
+                found[id(doc)].extend(diagnostics)
+    # each engine's own order: libxml2 reports a cause before the errors that follow from it
+    return [FileResult(d.path, found[id(d)]) for d in docs]
+
+
+def check_files(files: Sequence[str], options: Options, run: RunContext,
+                preloaded: dict[str, bytes] | None = None) -> list[FileResult]:
+    """Validate files in this process, chunk by chunk."""
+    preloaded = preloaded or {}
+    results: list[FileResult] = []
+    for chunk in _chunks(files):
+        docs = [documents.load(path, preloaded.get(path)) for path in chunk]
+        results.extend(_check_chunk(docs, options, run))
+    return results
+
+
+def _job(files, options, run, preloaded):
+    """A worker's entry point: (results, None), or (None, (is usage error, diagnostic)) since a
+    TeikitError does not survive pickling."""
+    try:
+        return check_files(files, options, run, preloaded), None
+    except TeikitError as exc:
+        return None, (exc.exit_code == ExitCode.USAGE, exc.diagnostic)
+
+
+# -- the whole run -----------------------------------------------------------------------------------------
+
+def _groups(files: list[str], jobs: int) -> list[list[str]]:
+    """Split files into ``jobs`` groups of similar total size (each group keeps the input order)."""
+    order = {path: i for i, path in enumerate(files)}
+    loads = [[0, []] for _ in range(jobs)]
+    for path in sorted(files, key=_size, reverse=True):
+        lightest = min(loads, key=lambda item: item[0])
+        lightest[0] += _size(path) or 1
+        lightest[1].append(path)
+    return [sorted(group, key=order.__getitem__) for _, group in loads if group]
+
+
+def _context():
+    # fork shares what the parent compiled; it is safe while this process runs no Saxon threads
+    if sys.platform.startswith("linux") and not saxon.started():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _wants_run_context(files: list[str], options: Options, preloaded: dict[str, bytes], engines) -> bool:
+    """Whether a Schematron schema of this run checks across files (see schema/teikit.sch)."""
+    if options.schemas is not None:
+        return any(e.wants_run_context for e in engines)
+    for path in files:  # schemas from <?xml-model?>: only the prologs are read here
+        refs, _ = schemas_named(path, prolog_instructions(path, preloaded.get(path)), options.embedded_rules,
+                                options.tei_all)
+        for ref in refs:
+            if ref.kind not in (SCHEMATRON, EMBEDDED):
+                continue
+            try:
+                if engine_for(ref, options.rng_engine, options.phase).wants_run_context:
+                    return True
+            except TeikitError:
+                pass  # reported against the document by its job
+    return False
+
+
+def _run_context(files: list[str], preloaded: dict[str, bytes]) -> RunContext:
+    """Every xml:id of the run, for rules across files (only computed when a schema asks)."""
+    run = RunContext()
+    for path in files:
+        doc = documents.load(path, preloaded.get(path))
+        if not doc.readable:
+            continue
+        run.documents.append(doc.uri)
+        for value in doc.ids():
+            run.ids.setdefault(str(value), []).append(doc.uri)
+    return run
+
+
+def plan_jobs(files: list[str], jobs: int) -> int:
+    if jobs > 0:
+        return max(1, min(jobs, len(files)))
+    if len(files) < PARALLEL_MIN_FILES or sum(map(_size, files)) < PARALLEL_MIN_BYTES:
+        return 1
+    return max(1, min(available_cpus(), len(files)))
+
+
+def validate(paths: list[str], options: Options) -> list[FileResult]:
+    """Validate every file the paths name; results in input order (bad arguments first)."""
+    files, problems = expand(paths)
+    results = [FileResult(p.file, [p]) for p in problems]
+    preloaded = {}
+    if STDIN in files:
+        try:
+            preloaded[STDIN] = read_bytes(STDIN)
+        except TeikitError as exc:
+            results.append(FileResult(STDIN, [exc.diagnostic]))
+            files.remove(STDIN)
+    engines = [engine_for(ref, options.rng_engine, options.phase) for ref in options.schemas or []]
+    run = _run_context(files, preloaded) if _wants_run_context(files, options, preloaded, engines) else RunContext()
+    jobs = plan_jobs(files, options.jobs)
+    if jobs <= 1:
+        return results + check_files(files, options, run, preloaded)
+    by_path: dict[str, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        futures = [pool.submit(_job, group, options, run, {k: v for k, v in preloaded.items() if k in group})
+                   for group in _groups(files, jobs)]
+        for future in futures:
+            done, failure = future.result()
+            if failure is not None:
+                usage, diagnostic = failure
+                raise (UsageError if usage else TeikitError)(diagnostic)
+            by_path.update((r.path, r) for r in done)
+    return results + [by_path[path] for path in files]

@@ -1,0 +1,89 @@
+"""Typed quotations in the TEI: said, quote, soCalled and q, with @cert, @who, @source,
+block quotations and quotations continued over paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import NS, convert_string, tei_tree
+from teikit.enrich.quote_types import Context, classify
+
+
+@pytest.mark.parametrize("before, inner, after, tag", [
+    ("", "Well,", " said the old man, “we shall see.”", "said"),
+    ("Then she cried, ", "Go away!", "", "said"),
+    ("The resolution of the congress states: ", "All power to the councils.", "", "quote"),
+    ("As the manifesto puts it, ", "the workers have no country.", "", "quote"),
+    ("He was arrested as a ", "left Oppositionist", "; he spent three years in exile.", "soCalled"),
+    ("the so-called ", "national interest", " of the bankers", "soCalled"),
+    ("a pamphlet entitled ", "Where Is Britain Going?", "", "q"),
+    ("", "The harvest was poor that year and the roads were bad.", " The farmers left.", "q"),
+])
+def test_types_from_the_words_around(before, inner, after, tag):
+    assert classify(Context(inner, before, after)).tag == tag
+
+
+def test_a_bracketed_reference_after_a_quotation_is_its_source():
+    typing = classify(Context("Nothing is lost.", "", " (Capital, vol. 1, p. 12). And so on."))
+    assert typing.tag == "quote" and typing.reference is not None
+
+
+def test_direct_speech_points_at_the_speaker():
+    root = tei_tree("A Letter\n\nBy Ivan Petrov\n\nThe agent, Margolin by name, addressed me as follows :\n\n"
+                    "“What can you tell us about your organization ?”\n\nI told him :\n\n“Nothing at all.”\n")
+    said = root.findall(".//t:said", NS)
+    assert [s.get("who") for s in said] == ["#sample-person-margolin", "#sample-person-ivan-petrov"]
+    # a paragraph that is only a quotation is a block quotation: the said element holds the p
+    assert all(s.getparent().tag.endswith("body") and s[0].tag.endswith("}p") for s in said)
+    persons = root.findall(".//t:standOff/t:listPerson/t:person", NS)
+    assert {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in persons} == {
+        "sample-person-margolin", "sample-person-ivan-petrov"}
+
+
+def test_a_named_written_source_is_linked():
+    root = tei_tree("A long paragraph first.\n\nThe Open Letter states, “By means of persecutions the clique "
+                    "rules.” These lines are plain.\n")
+    quote = root.find(".//t:quote", NS)
+    bibl = root.find(".//t:p/t:bibl", NS)
+    assert bibl.text == "The Open Letter"
+    assert quote.get("source") == "#" + bibl.get("{http://www.w3.org/XML/1998/namespace}id")
+    assert quote.get("cert") == "high"
+
+
+def test_a_bracketed_reference_makes_a_cit():
+    root = tei_tree("Some prose.\n\nHe wrote that “nothing is lost” (Capital, vol. 1, p. 12) and went on.\n")
+    cit = root.find(".//t:cit", NS)
+    assert [c.tag.split("}")[1] for c in cit] == ["quote", "bibl"]
+    assert cit.find("t:bibl", NS).text == "(Capital, vol. 1, p. 12)"
+
+
+def test_a_quotation_over_paragraphs_is_linked_with_next_and_prev():
+    root = tei_tree("Prose.\n\nHe said:\n\n“The first part of a long speech.\n\n“The second part.\n\n"
+                    "“And the end,” he said.\n")
+    parts = root.findall(".//t:said", NS)
+    ids = [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in parts]
+    assert len(parts) == 3 and all(ids)
+    assert [p.get("next") for p in parts] == [f"#{ids[1]}", f"#{ids[2]}", None]
+    assert [p.get("prev") for p in parts] == [None, f"#{ids[0]}", f"#{ids[1]}"]
+
+
+def test_stray_marks_and_uncertain_types_are_reviewed_with_their_lines():
+    document = convert_string("Prose.\n\nHe said “yes and left.\n\nA “curious” word and a “long phrase that goes "
+                              "on” here.\n").document
+    items = [(i.category, i.line, i.data.get("problem") or i.data.get("element")) for i in document.review
+             if i.category == "quotation"]
+    assert ("quotation", 3, "unclosed") in items
+    assert not any(category == "quotation" and line == 3 and what != "unclosed" for category, line, what in items)
+
+
+def test_speech_and_citations_become_q_where_tei_admits_no_said():
+    root = tei_tree("Title\n\nBy “Comrade” Ivan\n\nA paragraph of prose that follows here.\n")
+    assert root.find(".//t:byline//t:said", NS) is None
+
+
+def test_a_clause_is_someones_words_not_scare_quotes():
+    ctx = Context("we shall see,", "It was all, in the end, ", " and nothing more.")
+    assert classify(ctx).tag == "q"
+    ctx.dialogue = True
+    assert classify(ctx).tag == "said"
+    assert classify(Context("old guard", "the ", " again")).tag == "soCalled"
