@@ -17,10 +17,10 @@ from pathlib import Path
 from teikit.authority.entries import PERSON, AuthorityEntry
 from teikit.authority.forms import Key, name_key
 from teikit.enrich.candidates import Mention
+from teikit.enrich.names_review import GAZETTEER, LIST, NEW, TEXT_ONLY
 from teikit.ids import ncname, slug
 from teikit.model import HIGH, LOW, MEDIUM, Document, Entity
 
-NEW = "new"
 
 
 def _compatible(a: Key, b: Key) -> bool:
@@ -60,8 +60,9 @@ class Linker:
         self._used_ids.add(candidate)
         return candidate
 
-    def entry_label(self, entity_id: str) -> str:
-        return self.labels.get(entity_id, NEW)
+    def entry_label(self, entity_id: str) -> tuple[str, str]:
+        """(what the entity was linked to, or "new"; where its entry comes from), for review."""
+        return self.labels.get(entity_id, (NEW, TEXT_ONLY))
 
     # -- entities ----------------------------------------------------------------------
 
@@ -82,7 +83,7 @@ class Linker:
                 entity_id, entry.kind, list(entry.names), list(entry.idnos), same_as=entry.uri(),
                 corresp=entry.pointer_from(self.output_dir), note=entry.note, birth=entry.birth,
                 death=entry.death, geo=entry.geo))
-        self.labels[entity_id] = entry.id
+        self.labels[entity_id] = (entry.id, LIST)
         self._by_source[source] = entity_id
         return entity_id
 
@@ -96,7 +97,7 @@ class Linker:
         note = f"Gazetteer match: {feature}" + (f" ({country})" if country and feature != "country" else "") + "."
         self.doc.entities.append(Entity(entity_id, "place", [place.preferred], list(place.idnos),
                                         same_as=place.uri(), note=note, geo=place.geo, cert=cert))
-        self.labels[entity_id] = " ".join(f"{t} {v}" for t, v in place.idnos[:1])
+        self.labels[entity_id] = (" ".join(f"{t} {v}" for t, v in place.idnos[:1]), GAZETTEER)
         self._by_source[source] = entity_id
         return entity_id
 

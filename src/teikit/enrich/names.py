@@ -28,14 +28,14 @@ from teikit.authority.load import load_authority
 from teikit.enrich import cues
 from teikit.enrich.candidates import BlockWords, Mention, generic_plural, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
-from teikit.enrich.link import NEW, Linker
+from teikit.enrich.link import Linker
+from teikit.enrich.names_review import TEXT_ONLY, context_snippet, name_message
 from teikit.enrich.tokens import joinable, tokenize
 from teikit.model import HIGH, LOW, MEDIUM, Block, Division, Document, ReviewItem, Span
 from teikit.readers.signals import guess_language
 
 KINDS = (PERSON, PLACE, ORG)
 TAGS = {PERSON: "persName", PLACE: "placeName", ORG: "orgName"}
-KIND_WORDS = {PERSON: "a person", PLACE: "a place", ORG: "an organisation"}
 CERT_ORDER = {LOW: 0, MEDIUM: 1, HIGH: 2}
 # Blocks whose text is not searched for names (a date line is a date; labels are labels).
 SKIPPED_KINDS = frozenset({"docDate", "label"})
@@ -383,25 +383,12 @@ class NameRecogniser:
             block = blocks[first.block_no]
             forms = Counter(m.text for m in group)
             cert = min((m.cert or LOW for m in group), key=lambda c: CERT_ORDER[c])
-            entry = "-" if rs else self.linker.entry_label(entity)
-            source = "generic plural of a person's name" if rs else \
-                "list entry" if not entity or entry != NEW and not entry.startswith(("GeoNames", "ISO")) else \
-                "gazetteer" if entry != NEW else "found in the text only"
+            entry, source = ("-", TEXT_ONLY) if rs else self.linker.entry_label(entity)
+            tag = "rs" if rs else TAGS[kind]
             self.doc.review.append(ReviewItem(
-                "name", block.line, forms.most_common(1)[0][0], f"{KIND_WORDS[kind]} ({source})", cert=cert,
-                data={"type": "rs" if rs else TAGS[kind], "count": str(len(group)), "entry": entry,
+                "name", block.line, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,
+                data={"type": tag, "count": str(len(group)), "entry": entry,
                       "context": context_snippet(block.text, first.start, first.end)}))
-
-
-def context_snippet(text: str, start: int, end: int, width: int = 40) -> str:
-    """The words around text[start:end], cut at word boundaries."""
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    if start > width and " " in left:
-        left = "…" + left.split(" ", 1)[1]
-    if end + width < len(text) and " " in right:
-        right = right.rsplit(" ", 1)[0] + "…"
-    return " ".join(f"{left}{text[start:end]}{right}".split())
 
 
 def _add_qualifier(mention: Mention, tokens) -> None:

@@ -25,17 +25,30 @@ def _in_text(element: etree._Element) -> bool:
     return True
 
 
-def entry_label(entry: etree._Element | None) -> str:
-    """The list entry a document's entry points back to, its first identifier, or "new"."""
+NEW = "new"
+LIST, GAZETTEER, TEXT_ONLY = "list entry", "gazetteer", "found in the text only"
+_KIND_WORDS = {"persName": "a person", "placeName": "a place", "orgName": "an organisation", "rs": "a reference"}
+
+
+def name_message(tag: str, source: str) -> str:
+    """What a review item says of a name: its kind and where its entry comes from."""
+    if tag == "rs":
+        return "a generic plural of a person's name"
+    return f"{_KIND_WORDS.get(tag, 'a name')} ({source})"
+
+
+def entry_label(entry: etree._Element | None) -> tuple[str, str]:
+    """(the list entry a document's entry points back to, its first identifier, or "new";
+    where the entry comes from)."""
     if entry is None:
-        return "new"
+        return NEW, TEXT_ONLY
     corresp = entry.get("corresp")
     if corresp:
-        return corresp.rsplit("#", 1)[-1]
+        return corresp.rsplit("#", 1)[-1], LIST
     idno = entry.find(f"{{{TEI}}}idno")
     if idno is not None and idno.text:
-        return f"{idno.get('type') or 'id'} {idno.text.strip()}"
-    return "new"
+        return f"{idno.get('type') or 'id'} {idno.text.strip()}", GAZETTEER
+    return NEW, TEXT_ONLY
 
 
 def context(element: etree._Element) -> str:
@@ -50,9 +63,20 @@ def context(element: etree._Element) -> str:
         if child is element:
             break
         before += ["".join(child.itertext()), child.tail or ""]
-    left = " ".join("".join(before).split())[-CONTEXT:]
-    right = " ".join((element.tail or "").split())[:CONTEXT]
-    return snippet(f"{left} {''.join(element.itertext())} {right}".strip(), 2 * CONTEXT + 40)
+    text = "".join(before)
+    name = "".join(element.itertext())
+    return context_snippet(text + name + (element.tail or ""), len(text), len(text) + len(name))
+
+
+def context_snippet(text: str, start: int, end: int, width: int = CONTEXT) -> str:
+    """The words around text[start:end], cut at word boundaries."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    if start > width and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if end + width < len(text) and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
+    return " ".join(f"{left}{text[start:end]}{right}".split())
 
 
 def names_in_tei(root: etree._Element, name: str) -> list[ReviewItem]:
@@ -68,10 +92,9 @@ def names_in_tei(root: etree._Element, name: str) -> list[ReviewItem]:
         forms = Counter(" ".join("".join(e.itertext()).split()) for e in elements)
         certs = [e.get("cert") for e in elements if e.get("cert") in _CERT_ORDER]
         cert = min(certs, key=_CERT_ORDER.get) if certs else None
-        entry = entry_label(entries.get(key[1:])) if key.startswith("#") else "-"
+        entry, source = entry_label(entries.get(key[1:])) if key.startswith("#") else ("-", TEXT_ONLY)
         first = elements[0]
         items.append(ReviewItem(
-            "name", first.sourceline, forms.most_common(1)[0][0],
-            f"{tag}: {len(elements)} mention(s), entry {entry}", cert=cert,
+            "name", first.sourceline, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,
             data={"type": tag, "count": str(len(elements)), "entry": entry, "context": context(first)}))
     return items
