@@ -313,7 +313,7 @@ class BlockScanner:
         return [found]
 
     def segment(self, i: int, j: int) -> list[Mention]:
-        t, out, p = self.t, [], i
+        out, p = [], i
         while p < j:
             found = self.at(p, j)
             if found is None:
