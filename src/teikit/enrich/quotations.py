@@ -8,6 +8,9 @@ a quotation continued over paragraphs is one element per paragraph linked by ``@
 made, or a minimal one made here); a written source named in the text becomes a ``bibl`` the
 quotation points at with ``@source``, or, for a reference in brackets right after it, the
 quotation and the reference are wrapped in ``cit``.
+
+Speech that no mark shows (a reporting clause, dialogue dashes, a closing mark never opened:
+see ``unmarked_speech``) becomes ``said`` with low or medium certainty, reported for review.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from dataclasses import dataclass
 
 from teikit.enrich.quote_types import QUOTE, SAID, SO_CALLED, Q, Context, Typing, classify, sentence_after
 from teikit.enrich.quote_types import sentence_before, source_phrase
-from teikit.enrich.quotes import UNCLOSED, Quotation, Scan, Stray, scan
+from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
+from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
 from teikit.ids import slug
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
@@ -107,17 +111,56 @@ class _WorkQuotations:
 
     def run(self) -> None:
         result: Scan = scan([b.text for b in self.flow.blocks], self.flow.links)
+        speech = self._unmarked(result)
+        closed = {(s.block, s.end) for s in speech if s.convention == CLOSER}
         for stray in result.strays:
-            self._stray(stray)
+            if (stray.mark.block, stray.mark.end) not in closed:
+                self._stray(stray)
         contexts = [self._context(q) for q in result.quotations]
         typings = [classify(ctx) for ctx, _ in contexts]
         # a work that reports speech: what is left unexplained is more likely speech too
-        if sum(t.tag == SAID and t.cert == HIGH for t in typings) >= DIALOGUE:
+        reported = sum(t.tag == SAID and t.cert == HIGH for t in typings) + sum(s.cert == MEDIUM for s in speech)
+        if reported >= DIALOGUE:
             for ctx, _ in contexts:
                 ctx.dialogue = True
-            typings = [classify(ctx) for ctx, _ in contexts]
+            typings = [classify(ctx) if t.fallback else t for (ctx, _), t in zip(contexts, typings)]
         for quotation, (ctx, whole), typing in zip(result.quotations, contexts, typings):
             self._quotation(quotation, ctx, whole, typing)
+        for found in speech:
+            self._speech(found)
+
+    # -- speech without marks -------------------------------------------------------------
+
+    def _unmarked(self, result: Scan) -> list[Speech]:
+        blocks = self.flow.blocks
+        covered: list[list[tuple[int, int]]] = [[] for _ in blocks]
+        closers: list[list[tuple[int, int]]] = [[] for _ in blocks]
+        for quotation in result.quotations:
+            for b, s, e in quotation.parts:
+                covered[b].append((s, e))
+        for stray in result.strays:
+            mark = stray.mark
+            if stray.problem == UNOPENED:
+                closers[mark.block].append((mark.offset, mark.end))
+            else:
+                covered[mark.block].append((mark.offset, mark.end))
+        return find_speech([b.text for b in blocks], [b.kind == "p" for b in blocks], covered, closers)
+
+    def _speech(self, speech: Speech) -> None:
+        block = self.flow.blocks[speech.block]
+        if block.crossing(speech.start, speech.end) is not None:
+            return
+        attrs = {"cert": speech.cert}
+        who = self._speaker(speech.speaker)
+        if who:
+            attrs["who"] = f"#{who}"
+        block.add_span(Span(speech.start, speech.end, SAID, attrs, priority=QUOTE_PRIORITY))
+        marks = "only a closing mark" if speech.convention == CLOSER else "no quotation marks"
+        self.doc.review.append(ReviewItem(
+            CATEGORY, block.line_at(speech.start), snippet(block.text[speech.start:speech.end]),
+            f"taken as <{SAID}> ({_TYPE_NAMES[SAID]}) with {marks}: {speech.reason}", cert=speech.cert,
+            work=self.index, data={"element": SAID, "who": attrs.get("who", ""), "parts": "1",
+                                   "convention": speech.convention}))
 
     # -- review -------------------------------------------------------------------------
 

@@ -100,9 +100,10 @@ class Typing:
     speaker: str | None = None  # a name as written, or "I" for the narrator
     # a reference in brackets after the closing mark, brackets included (offsets in ``after``)
     reference: tuple[int, int] | None = None
+    fallback: bool = False  # told by the last cues only, which read ``Context.dialogue``
 
 
-def _sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str) -> list[int]:
     """Offsets where a new sentence starts in ``text`` (not after initials or abbreviations)."""
     starts = []
     for match in _SENTENCE_END.finditer(text):
@@ -117,13 +118,13 @@ def _sentence_starts(text: str) -> list[int]:
 def sentence_before(text: str, end: int, limit: int = 300) -> str:
     """The text of ``text[:end]`` back to the start of its sentence (at most ``limit`` chars)."""
     head = text[max(0, end - limit):end]
-    starts = _sentence_starts(head)
+    starts = sentence_starts(head)
     return head[starts[-1]:] if starts else head
 
 
 def sentence_after(text: str, start: int, limit: int = 200) -> str:
     tail = text[start:start + limit]
-    starts = _sentence_starts(tail)
+    starts = sentence_starts(tail)
     return tail[:starts[0]] if starts else tail
 
 
@@ -132,8 +133,13 @@ def _words(text: str) -> list[str]:
 
 
 def _speaker_before(before: str, verb: re.Match) -> str | None:
-    """The subject of a speech verb: "I" when the narrator speaks, else the nearest name."""
-    head = before[:verb.start()]
+    """The subject of a speech verb: "I" when the narrator speaks, else the nearest name.
+    An inverted subject ("said he", "said Mrs Brown") comes first; the words of another
+    quotation are nobody's name."""
+    inverted = re.match(rf"\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b", before[verb.end():])
+    if inverted:
+        return inverted.group("name") if inverted.group("name") not in _PRONOUN_WORDS else None
+    head = re.sub(r"[“‘«„\"][^”’»“\"]*[”’»“\"]", lambda m: " " * len(m.group()), before[:verb.start()])
     words = _words(head)
     if words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head):
         return "I"
@@ -220,20 +226,28 @@ def classify(ctx: Context) -> Typing:
     if speech:
         return Typing(SAID, HIGH if speech_near or colon else MEDIUM, f"introduced by “{speech.group()}”",
                       speaker=_speaker_before(ctx.before, speech))
-    if short_phrase and clause and not colon:
-        # scare quotes hold a word or a name, not a clause: these are someone's words
-        return Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
-            else Typing(Q, LOW, "a fragment of someone's words")
+    return _fallback(ctx, inner, n, short_phrase and clause and not colon)
+
+
+def _fallback(ctx: Context, inner: str, n: int, fragment: bool) -> Typing:
+    """The type told by what the quotation says, and by whether the work reports speech."""
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
-    if ctx.block_quote and personal:
-        return Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
-    if personal and _sentence_like(inner):
-        return Typing(SAID, LOW, "first- or second-person sentences")
-    if ctx.dialogue and _sentence_like(inner):
-        return Typing(SAID, LOW, "sentences in a work that reports speech")
-    if ctx.block_quote and n >= 30:
-        return Typing(QUOTE, LOW, "a long block quotation")
-    return Typing(Q, LOW, "nothing tells its kind")
+    if fragment:
+        # scare quotes hold a word or a name, not a clause: these are someone's words
+        typing = Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
+            else Typing(Q, LOW, "a fragment of someone's words")
+    elif personal and ctx.block_quote:
+        typing = Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
+    elif personal and _sentence_like(inner):
+        typing = Typing(SAID, LOW, "first- or second-person sentences")
+    elif ctx.dialogue and _sentence_like(inner):
+        typing = Typing(SAID, LOW, "sentences in a work that reports speech")
+    elif ctx.block_quote and n >= 30:
+        typing = Typing(QUOTE, LOW, "a long block quotation")
+    else:
+        typing = Typing(Q, LOW, "nothing tells its kind")
+    typing.fallback = True
+    return typing
 
 
 # -- a written source named before a quotation --------------------------------------------
