@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from teikit.enrich.lexicon import alternation, words
 from teikit.model import HIGH, LOW, MEDIUM
 
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
@@ -41,7 +42,7 @@ _SOURCE_NOUNS = (
     "letter|letters|article|articles|resolution|resolutions|document|documents|declaration|manifesto|book|books|"
     "pamphlet|programme|program|platform|theses|thesis|appeal|editorial|newspaper|paper|journal|magazine|"
     "review|report|telegram|decree|statute|statutes|constitution|poem|poems|poet|poets|verse|verses|lines|"
-    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqu[ée]|bulletin|leaflet|"
+    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqué|communique|bulletin|leaflet|"
     "proclamation|protocol|minutes|diary|motto|inscription|epitaph|proverb|bible|scripture|gospel|chapter|"
     "volume|preface|introduction|author|writer|writings|works|play|novel|story|tale|open letter")
 _SO_CALLED_CUES = r"so-called|so called|self-styled|dubbed|styled|nicknamed"
@@ -52,13 +53,15 @@ _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 _PRONOUN = r"(?:he|she|they|I|we|you|it)"
 _DESCRIBED = r"(?:the|a|an|his|her|my|our|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"
-SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
-WRITING_VERB = re.compile(rf"\b(?:{_WRITING_VERBS})\b", re.IGNORECASE)
-SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
+# (the word lists as prefix trees: long windows are searched for them on every quotation)
+_SPEECH = alternation(words(_SPEECH_VERBS))
+SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
+WRITING_VERB = re.compile(rf"\b{alternation(words(_WRITING_VERBS))}\b", re.IGNORECASE)
+SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNORECASE)
 # A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown".
 _TAG_AFTER = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH_VERBS})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
-    rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH_VERBS}))\b")
+    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
+    rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
@@ -67,7 +70,7 @@ _CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s
 _CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
                      r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
 _REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
                         r"[^()]{0,200})\)")
 # Words before which a speech verb is a noun ("in answer", "the question", "his protest").
@@ -107,8 +110,8 @@ def sentence_starts(text: str) -> list[int]:
     """Offsets where a new sentence starts in ``text`` (not after initials or abbreviations)."""
     starts = []
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"(\S+)$", text[:match.start()])
-        token = word.group(1).rstrip("”’\"»)") if word else ""
+        end = match.start() + 1  # after the full stop
+        token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
         if token.endswith(".") and (len(token) <= 2 or "." in token[:-1] or token[:-1].lower() in _ABBREVIATIONS):
             continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
         starts.append(match.end())
@@ -253,7 +256,8 @@ def _fallback(ctx: Context, inner: str, n: int, fragment: bool) -> Typing:
 # -- a written source named before a quotation --------------------------------------------
 
 _DETERMINERS = r"(?:the|a|an|this|that|his|her|its|their|our|my|your|one|another)"
-_TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}(?:{_SOURCE_NOUNS.title()})\b")
+_TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}"
+                           rf"{alternation(w.title() for w in words(_SOURCE_NOUNS))}\b")
 
 
 def source_phrase(text: str, opener: int, earlier_limit: int = 400) -> tuple[int, int] | None:

@@ -23,10 +23,12 @@ parentheses, never dialogue.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from teikit.enrich.lexicon import alternation, words
 from teikit.enrich.quote_types import SOURCE_NOUN, sentence_starts
 from teikit.model import LOW, MEDIUM
 
@@ -41,10 +43,12 @@ _REPORTING_EN = (
     "went on|goes on|cried out|called out|broke in|put in|chimed in")
 _REPORTING_FR = (
     "dit|dis|répondit|répond|demanda|demande|reprit|reprend|ajouta|ajoute|murmura|cria|continua|répliqua|fit|"
-    "poursuivit|observa|interrompit|s['’]écria|s['’]exclama|expliqua|déclara|lança|soupira|insista|conclut")
+    "poursuivit|observa|interrompit|s'écria|s’écria|s'exclama|s’exclama|expliqua|déclara|lança|soupira|insista|"
+    "conclut")
 _REPORTING_DE = (
     "sagte|sagt|rief|ruft|fragte|fragt|antwortete|antwortet|erwiderte|meinte|flüsterte|sprach|versetzte|"
     "entgegnete|schrie|murmelte|seufzte|lachte")
+_EN, _FR, _DE = (alternation(words(v)) for v in (_REPORTING_EN, _REPORTING_FR, _REPORTING_DE))
 # Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Master|Mistress|Captain|Colonel|Major|General|Aunt|Uncle|"
           r"Father|Mother|Sister|Brother|Old|Young|Little|Poor|Saint|St|Mme|Mlle|Madame|Monsieur|Herr|Frau)")
@@ -78,19 +82,18 @@ def _inverted(verbs: str, subjects: str, tail: str = _TAIL) -> re.Pattern:
 
 
 # Inverted clauses ("said she", "dit le vieillard", "sagte er") and plain ones ("she said").
-_INVERTED = (_inverted(_REPORTING_EN, _SUBJECT_EN), _inverted(_REPORTING_FR, _SUBJECT_FR, ""),
-             _inverted(_REPORTING_DE, _SUBJECT_DE, ""),
+_INVERTED = (_inverted(_EN, _SUBJECT_EN), _inverted(_FR, _SUBJECT_FR, ""), _inverted(_DE, _SUBJECT_DE, ""),
              # French inversion with a hyphen: "dit-il", "répondit-elle", "s’écria-t-il"
-             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_REPORTING_FR})(?:-t)?-(?P<subj>il|elle|ils|"
+             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_FR})(?:-t)?-(?P<subj>il|elle|ils|"
                         rf"elles|on|je|nous|vous)){_POST}"))
 _PLAIN = re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<subj>{_SUBJECT_EN})(?:\s+[a-z]+ly)?\s+"
-                    rf"(?P<verb>{_REPORTING_EN}){_TAIL}){_POST}")
+                    rf"(?P<verb>{_EN}){_TAIL}){_POST}")
 # A clause that opens a sentence and introduces what follows: "She answered: …", "Then he said, …".
-_LEADING = re.compile(rf"(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|She|They|We|{_NAME}|"
-                      rf"The\s+[a-z][\w’'-]*)\s+(?P<verb>{_REPORTING_EN}){_TAIL})\s*(?P<post>[:,])\s+")
+_LEADING = re.compile(rf"\s*(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|She|They|We|{_NAME}|"
+                      rf"The\s+[a-z][\w’'-]*)\s+(?P<verb>{_EN}){_TAIL})\s*(?P<post>[:,])\s+")
 
 # Dashes that may set off a turn of dialogue (a spaced en dash only at a paragraph's start).
-_DASH = re.compile(r"—|―|--|(?<![^\s])–(?=\s)")
+_DASH = re.compile(r"[—―]|--|–(?=\s)")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"']*\s*$")
 _OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
 
@@ -175,8 +178,11 @@ class _Paragraph:
     def __init__(self, text: str, barriers: list[tuple[int, int]]):
         self.text = text
         self.barriers = sorted(barriers)
-        self.sentences = [0] + sentence_starts(text)
         self.dashes = self._turn_dashes()
+
+    @functools.cached_property
+    def sentences(self) -> list[int]:
+        return [0] + sentence_starts(self.text)
 
     def _turn_dashes(self) -> list[tuple[int, int]]:
         """Dashes that may change turns: at the paragraph's start or end, or after a sentence."""
@@ -184,10 +190,10 @@ class _Paragraph:
         found = []
         for match in _DASH.finditer(text):
             start, end = match.span()
-            head, tail = text[:start], text[end:]
-            if match.group() == "–" and head.strip():
+            opens, closes = not text[:start].strip(), not text[end:].strip()
+            if match.group() == "–" and not opens:
                 continue  # a spaced en dash inside a paragraph is a parenthesis
-            if not head.strip() or not tail.strip() or _ENDS_SENTENCE.search(head):
+            if opens or closes or _ENDS_SENTENCE.search(text, max(0, start - 8), start):
                 found.append((start, end))
         return found
 
@@ -248,8 +254,9 @@ class _Paragraph:
         return end
 
 
-def _clauses(text: str) -> list[_Clause]:
-    """Reporting clauses set off by punctuation, in order, none overlapping."""
+def _clauses(text: str, starts: Sequence[int]) -> list[_Clause]:
+    """Reporting clauses set off by punctuation, in order, none overlapping; a clause that
+    introduces what follows ("She answered: …") only at one of the sentence ``starts``."""
     found: list[_Clause] = []
     for pattern, inverted in [(p, True) for p in _INVERTED] + [(_PLAIN, False)]:
         for match in pattern.finditer(text):
@@ -258,10 +265,10 @@ def _clauses(text: str) -> list[_Clause]:
             after = post in (",", ";", ":", "—", "--", "―")
             found.append(_Clause(match.start("clause"), match.end(), match.group("verb"), match.group("subj"),
                                  inverted, True, after, post))
-    for match in _LEADING.finditer(text):
-        head = text[:match.start()]
-        if head.strip() and not re.search(r"[.!?…:—]\W*$", head):
-            continue  # not at a sentence's start
+    for start in starts:
+        match = _LEADING.match(text, start)
+        if match is None:
+            continue
         found.append(_Clause(match.start("clause"), match.end("post"), match.group("verb"), match.group("subj"),
                              False, False, True, match.group("post")))
     # a written thing that "says" is cited, not speaking ("…, says the report")
@@ -301,7 +308,8 @@ class _BlockSpeech:
 
     def run(self) -> list[Speech]:
         marked = list(self.para.barriers)
-        clauses = [c for c in _clauses(self.text) if self.para.free(c.start, c.end) and not self._beside(c, marked)]
+        starts = self.para.sentences + [hi for _, hi in self.para.dashes]
+        clauses = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end) and not self._beside(c, marked)]
         self.para.add_barriers(self.para.dashes + [(c.start, c.end) for c in clauses])
         # where a turn of speech may begin: after a dialogue dash or a reporting clause
         self.turn_starts = {hi for _, hi in self.para.dashes} | {c.end for c in clauses}
