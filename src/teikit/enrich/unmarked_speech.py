@@ -125,6 +125,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|went|came|saw|took|made|gave|got|sat|
 
 _NOT_NAMES = frozenset({"I", "He", "She", "They", "We", "You", "The", "A", "An", "His", "Her", "My", "Our",
                         "Their", "Your", "This", "That", "One", "Then", "And", "But", "So"})
+# How the first sentence of a stretch of speech is judged (``_Paragraph.forth``).
+ANY, SPEECH, CUED = "any", "speech", "cued"
 REPORTING, DASHES, CLOSER = "reporting clause", "dialogue dash", "closing mark"
 
 
@@ -237,13 +239,14 @@ class _Paragraph:
             start = previous
         return start
 
-    def forth(self, start: int, hi: int, first_needs_cue: bool = False) -> int:
-        """The end of the speech starting at ``start``: its sentence and those after it (up
-        to ``hi``) while they read as speech."""
+    def forth(self, start: int, hi: int, first: str = SPEECH) -> int:
+        """The end of the speech starting at ``start``: its sentence (taken as ``first`` says:
+        ANY, SPEECH when not narration, CUED when it also shows a cue) and the sentences after
+        it (up to ``hi``) while they read as speech."""
         start += len(self.text[start:hi]) - len(self.text[start:hi].lstrip())
         end = self._sentence_end(start, hi)
-        first = self.text[start:end]
-        if narration(first) or first_needs_cue and not speech_cues(first):
+        sentence = self.text[start:end]
+        if first != ANY and (narration(sentence) or first == CUED and not speech_cues(sentence)):
             return start
         while end < hi:
             following = self._sentence_end(end, hi)
@@ -263,8 +266,10 @@ def _clauses(text: str, starts: Sequence[int]) -> list[_Clause]:
             post = match.group("post")
             # after the clause, speech resumes after a pause or a dash; a full stop ends it
             after = post in (",", ";", ":", "—", "--", "―")
+            # "…, she said: …" introduces what follows; "…, said she: …" ends speech too
+            before = inverted or post != ":"
             found.append(_Clause(match.start("clause"), match.end(), match.group("verb"), match.group("subj"),
-                                 inverted, True, after, post))
+                                 inverted, before, after, post))
     for start in starts:
         match = _LEADING.match(text, start)
         if match is None:
@@ -335,21 +340,30 @@ class _BlockSpeech:
         para, text = self.para, self.text
         form = f"“{' '.join(text[clause.start:clause.end].split())}”"
         speaker = _name(clause.subject)
+        taken = None  # whether the words before the clause were taken as speech (None: none)
         if clause.before:
             end = clause.start
             lo = para.left(end)
             start = para.back(end, lo)
             segment = text[start:end]
-            cues = speech_cues(segment)
-            after_dash = any(hi == lo for _, hi in para.dashes)
-            if not narration(segment) and (cues or clause.inverted or after_dash or _PRESENT.search(segment)):
-                cert = MEDIUM if cues and (clause.inverted or after_dash or len(cues) > 1) else LOW
-                self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+            if re.search(r"[^\W\d_]", segment):
+                cues = speech_cues(segment)
+                after_dash = any(hi == lo for _, hi in para.dashes)
+                taken = not narration(segment) and bool(cues or clause.inverted or after_dash
+                                                        or _PRESENT.search(segment))
+                if taken:
+                    cert = MEDIUM if cues and (clause.inverted or after_dash or len(cues) > 1) else LOW
+                    self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+        if taken is False:
+            return  # the words before are narration, and so is the clause
         if clause.after or (clause.post == "." and clause.inverted):
             # after a full stop, speech resumes only when the next sentence asks or exclaims
             stop = clause.post == "."
+            # a clause inside a sentence of speech: the sentence's rest is the same speech
+            inside = taken and not stop and not _ENDS_SENTENCE.search(text, 0, clause.start)
             start = clause.end
-            end = para.forth(start, para.right(start), first_needs_cue=stop or not clause.inverted)
+            end = para.forth(start, para.right(start), ANY if inside else CUED if stop or not clause.inverted
+                             else SPEECH)
             segment = text[start:end]
             cues = speech_cues(segment)
             if stop and not _ASKS_OR_EXCLAIMS.search(segment):
@@ -386,7 +400,7 @@ class _BlockSpeech:
             if hi <= dash_end or not para.free(dash_end, hi):
                 continue
             first = n == 0 and opening
-            end = para.forth(dash_end, hi, first_needs_cue=not first)
+            end = para.forth(dash_end, hi, SPEECH if first else CUED)
             segment = self.text[dash_end:end]
             cues = speech_cues(segment)
             if end <= dash_end or narration(segment) or not (cues or first):
