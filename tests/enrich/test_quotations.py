@@ -17,7 +17,12 @@ from teikit.enrich.quote_types import Context, classify
     ("He was arrested as a ", "left Oppositionist", "; he spent three years in exile.", "soCalled"),
     ("the so-called ", "national interest", " of the bankers", "soCalled"),
     ("a pamphlet entitled ", "Where Is Britain Going?", "", "q"),
-    ("", "The harvest was poor that year and the roads were bad.", " The farmers left.", "q"),
+    ("", "The harvest was poor that year and the roads were bad.", " The farmers left.", "quote"),
+    ("a sign reading ", "closed", " hung there", "soCalled"),
+    ("They all cried ", "Hurrah for the squire", " and threw their hats up.", "said"),
+    ("There was all the ", "busy hum of idle men", " in the town.", "quote"),
+    ("It was a ", "bright and silver", " morning.", "quote"),
+    ("", "Where the bee sucks, there suck I", ", the song has it.", "quote"),
 ])
 def test_types_from_the_words_around(before, inner, after, tag):
     assert classify(Context(inner, before, after)).tag == tag

@@ -29,6 +29,8 @@ from teikit.review import snippet
 CATEGORY = "quotation"
 # How much of the paragraph before a quotation's sentence is searched for a source it names.
 EARLIER = 1500
+# A quotation over paragraphs no longer than this is a quotation of verse lines.
+VERSE_LINE = 70
 # Quotations with a speech tag that make a work one that reports speech.
 DIALOGUE = 3
 # Quotations wrap other inline markup that covers the same characters.
@@ -198,6 +200,9 @@ class _WorkQuotations:
             before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-EARLIER:]
         ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
                       quotation.depth, earlier)
+        ctx.verse = any(blocks[b].attrs.get("_lines") == "lb" and "\n" in blocks[b].text[s:e]
+                        for b, s, e in quotation.parts) or len(quotation.parts) > 1 and all(
+                            len(blocks[b].text) < VERSE_LINE for b, _, _ in quotation.parts)
         return ctx, whole
 
     def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:

@@ -65,10 +65,24 @@ _TAG_AFTER = re.compile(
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
-                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b")
+                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b"
+                          # "…, as the old song has it", "…, the proverb says"
+                          rf"|^[\s,;—–-]*(?:as\s+)?(?:the|an?|that|his|her|their|our)\s+(?:[\w’'-]+\s+){{0,2}}?"
+                          rf"{alternation(words(_SOURCE_NOUNS + '|proverb|saying|adage'))}\s+"
+                          r"(?:has it|says|runs|goes|puts it|tells us)\b")
 # Words that make a phrase a clause (pronouns, auxiliaries, negation).
 _CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
                      r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
+# Words of verse and of the older literary language: a quotation that uses them is cited.
+_POETIC = re.compile(r"\b(?:thee|thou|thy|thine|ye|hath|doth|dost|hast|art thou|shalt|wilt|canst|o['’]er|e['’]er|"
+                     r"ne['’]er|['’]tis|['’]twas|ere|oft|whence|thence|whither|yon|yonder|nigh|methinks|saith|"
+                     r"cometh|goeth|maketh|giveth|taketh|knoweth|loveth|"
+                     r"(?!(?:he|she|they|you|we|i|who|it|that|there|what)['’]d)[a-z]+['’]d)\b", re.IGNORECASE)
+# What opens a greeting or an exclamation, words spoken rather than scare quotes.
+_GREETING = re.compile(r"\W*(?:oh|ah|alas|hurrah|huzza|hurra|bravo|good (?:morning|night|bye|evening|day)|goodbye|"
+                       r"farewell|hello|hallo|thank you|thanks|yes|no|nay|aye|hush|pshaw|pooh|fie|amen)\b",
+                       re.IGNORECASE)
+_ASKS = re.compile(r"[?!][^\w]*$")
 _PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
 _REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
@@ -93,6 +107,7 @@ class Context:
     depth: int = 0
     earlier: str = ""  # the text of the paragraph before ``before`` (for a source named earlier)
     dialogue: bool = False  # the work reports speech (several quotations with speech tags)
+    verse: bool = False  # the quotation runs over lines of verse (line breaks that are the text's)
 
 
 @dataclass
@@ -218,10 +233,17 @@ def classify(ctx: Context) -> Typing:
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= 4
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= 4
     clause = bool(_CLAUSE.search(inner))
-    if short_phrase and not (colon or speech_near or writing_near) and not clause:
+    if not speech_near and (ctx.verse or _POETIC.search(inner)):
+        return Typing(QUOTE, MEDIUM if ctx.verse or written else LOW,
+                      "lines of verse" if ctx.verse else "the language of verse or of older writing")
+    if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
         lower = inner.strip(" “”‘’\"'«»‹›„")[:1].islower()
-        cert = HIGH if n <= 2 and lower else MEDIUM if n <= 3 or lower else LOW
-        return Typing(SO_CALLED, cert, "a short phrase, not a sentence")
+        if _GREETING.match(inner):
+            return Typing(SAID, LOW, "a greeting or an interjection")
+        if n >= 3 and not written:
+            # scare quotes hold a word or two; a longer phrase is someone else's words
+            return Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
+        return Typing(SO_CALLED, HIGH if n <= 2 and lower else MEDIUM, "a short phrase, not a sentence")
     if written:
         both = bool(writing) and bool(source)
         return Typing(QUOTE, HIGH if both or (colon and writing) or writing_near else MEDIUM,
@@ -229,10 +251,10 @@ def classify(ctx: Context) -> Typing:
     if speech:
         return Typing(SAID, HIGH if speech_near or colon else MEDIUM, f"introduced by “{speech.group()}”",
                       speaker=_speaker_before(ctx.before, speech))
-    return _fallback(ctx, inner, n, short_phrase and clause and not colon)
+    return _fallback(ctx, inner, n, clause, short_phrase and clause and not colon)
 
 
-def _fallback(ctx: Context, inner: str, n: int, fragment: bool) -> Typing:
+def _fallback(ctx: Context, inner: str, n: int, clause: bool, fragment: bool) -> Typing:
     """The type told by what the quotation says, and by whether the work reports speech."""
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
     if fragment:
@@ -247,6 +269,11 @@ def _fallback(ctx: Context, inner: str, n: int, fragment: bool) -> Typing:
         typing = Typing(SAID, LOW, "sentences in a work that reports speech")
     elif ctx.block_quote and n >= 30:
         typing = Typing(QUOTE, LOW, "a long block quotation")
+    elif _sentence_like(inner):
+        # nobody is said to speak it, nobody is addressed, and the work does not report speech
+        typing = Typing(QUOTE, LOW, "sentences nobody speaks: cited from writing")
+    elif n >= 3 and not clause:
+        typing = Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
     else:
         typing = Typing(Q, LOW, "nothing tells its kind")
     typing.fallback = True

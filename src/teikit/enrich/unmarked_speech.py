@@ -67,10 +67,13 @@ _DESCRIBED_EN = _described("the|his|her|my|our|their|your|a|an")
 _SUBJECT_EN = rf"(?:he|she|I|they|we|you|{_NAME}|{_DESCRIBED_EN})"
 _SUBJECT_FR = rf"(?:{_NAME}|{_described('le|la|les|son|sa|ses|mon|ma|un|une')}|l['’][^\W\d_][\w’'-]*)"
 _SUBJECT_DE = rf"(?:er|sie|ich|wir|es|{_NAME}|{_described('der|die|das|sein|seine|ihr|ihre|mein|meine|ein|eine')})"
-# After the verb and subject: an addressee ("to me", "to his wife"), a manner ("gravely"),
-# a participle with its object ("laughing", "shaking her head").
+# After the verb and subject: an addressee ("to me", "to his wife"), a manner ("gravely",
+# "in a whisper", "with a sigh", "at last"), a participle with its object ("shaking her head").
 _TAIL = (r"(?:\s+to\s+(?:me|him|her|them|us|you|himself|herself|(?:the|his|her|my|our|their)\s+[a-z][\w’'-]*|"
-         r"[A-Z][\w’'-]+))?(?:,?\s+[a-z]+ly)?(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?")
+         r"[A-Z][\w’'-]+))?"
+         r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|(?:in|with|after|at)\s+"
+         r"(?:a|an|the|his|her|my|their|some|great)\s+(?:[a-z]+\s+){0,2}?[a-z]+))?"
+         r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?")
 # What a reporting clause follows: the speech's own pause, a dialogue dash.
 _PRE = r"(?:[,!?…]|—|--|―)"
 # What it is followed by: a pause, a full stop, a dash, or the paragraph's end.
