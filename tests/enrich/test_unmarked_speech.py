@@ -46,6 +46,10 @@ def test_an_inverted_clause_alone_is_low_certainty_speech_naming_its_speaker():
      ["You shall have five of me,", "and I will ask the squire."]),
     ("This is the key to the cellar, said she: will you keep it for me?",
      ["This is the key to the cellar,", "will you keep it for me?"]),
+    ("Well, said she, with a sigh, we must go.", ["Well,", "we must go."]),
+    ("No, said Mary, the housemaid, the key is in the drawer.", ["No,", "the key is in the drawer."]),
+    ("I have often noticed, said the doctor to me once, that rain makes patients.",
+     ["I have often noticed,", "that rain makes patients."]),
 ])
 def test_reporting_clauses(text, expected):
     assert [s for s, _, _ in speech(text)] == expected
@@ -68,6 +72,12 @@ def test_turns_between_dashes_in_a_paragraph_of_dialogue():
     assert [s for s, _, _ in found] == ["Thank you, my dear.", "Nay, it is nothing.", "And shall you come on Sunday?",
                                         "Yes, if I can."]
     assert {c for _, c, _ in found} == {DASHES}
+
+
+def test_a_greeting_is_a_turn():
+    found = speech("—Will you walk in?—No, I must be home before dark.—Then good night.—Good night.")
+    assert [s for s, _, _ in found] == ["Will you walk in?", "No, I must be home before dark.", "Then good night.",
+                                        "Good night."]
 
 
 def test_a_french_paragraph_opening_with_a_dash_is_a_turn():
@@ -117,6 +127,8 @@ def test_an_orphan_closer_is_reviewed_as_speech_not_as_a_stray_mark():
     "The doctor's wife, a faded beauty, said one day, as they passed, that they were cold creatures.",
     "We have said he was a silent man, though rarely a sullen one.",
     "The lamps were lit at nine.—The next day was wet, and the carrier was late.",
+    "The shed, rough as it was, answered the purpose.",
+    "The farmer, having counted the sheep twice, returned the compliment, and we went in.",
 ])
 def test_narration_is_not_speech(text):
     assert speech(text) == []

@@ -48,6 +48,12 @@ _REPORTING_FR = (
 _REPORTING_DE = (
     "sagte|sagt|rief|ruft|fragte|fragt|antwortete|antwortet|erwiderte|meinte|flüsterte|sprach|versetzte|"
     "entgegnete|schrie|murmelte|seufzte|lachte")
+# Verbs that may also take an object ("answered the purpose", "returned the compliment"):
+# inverted before a described subject, they report speech only before words that sound spoken.
+_TRANSITIVE = frozenset({"answered", "answers", "returned", "observed", "observes", "called", "asked", "asks",
+                         "added", "adds", "began", "continued", "continues", "resumed", "pursued", "repeated",
+                         "demanded", "suggested", "explained", "declared", "urged", "remarked", "remarks",
+                         "interrupted", "concluded", "protested", "pleaded", "put in"})
 _EN, _FR, _DE = (alternation(words(v)) for v in (_REPORTING_EN, _REPORTING_FR, _REPORTING_DE))
 # Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Master|Mistress|Captain|Colonel|Major|General|Aunt|Uncle|"
@@ -71,9 +77,11 @@ _SUBJECT_DE = rf"(?:er|sie|ich|wir|es|{_NAME}|{_described('der|die|das|sein|sein
 # "in a whisper", "with a sigh", "at last"), a participle with its object ("shaking her head").
 _TAIL = (r"(?:\s+to\s+(?:me|him|her|them|us|you|himself|herself|(?:the|his|her|my|our|their)\s+[a-z][\w’'-]*|"
          r"[A-Z][\w’'-]+))?"
-         r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|(?:in|with|after|at)\s+"
+         r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|once|(?:in|with|after|at)\s+"
          r"(?:a|an|the|his|her|my|their|some|great)\s+(?:[a-z]+\s+){0,2}?[a-z]+))?"
-         r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?")
+         r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?"
+         # a speaker in apposition ("said Mary, the housemaid, …")
+         r"(?:,\s+(?:the|his|her|their|our|my|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*,))?")
 # What a reporting clause follows: the speech's own pause, a dialogue dash.
 _PRE = r"(?:[,!?…]|—|--|―)"
 # What it is followed by: a pause, a full stop, a dash, or the paragraph's end.
@@ -113,6 +121,8 @@ _SPEAKER_PRESENT = re.compile(
     r"declare|promise|am|are|feel|like|love|hate|never)\b|\b(?:I|we|We)['’](?:m|ll|ve|d|re)\b|"
     r"\b(?:je|j['’]|nous|ich|wir)\b")
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!]")
+_GREETS = re.compile(r"\b(?:good (?:night|morning|evening|day|bye)|goodbye|farewell|thank you|thanks|"
+                     r"bonjour|bonsoir|adieu|merci|guten (?:tag|morgen|abend)|gute nacht|danke)\b", re.IGNORECASE)
 _INTERJECTION = re.compile(
     r"^\W*(?:oh|o|ah|aha|alas|well|yes|no|nay|aye|ay|pray|why|hush|hark|indeed|dear me|good|lord|bless|hey|"
     r"hallo|hello|pooh|pshaw|bah|fie|tut|nonsense|come|look|mais|eh|hélas|oui|non|tiens|ach|ja|nein|na|nun|"
@@ -169,6 +179,8 @@ def speech_cues(text: str) -> list[str]:
         cues.append("a question or an exclamation")
     if _INTERJECTION.match(text):
         cues.append("an interjection")
+    if _GREETS.search(text):
+        cues.append("a greeting")
     return cues
 
 
@@ -352,8 +364,10 @@ class _BlockSpeech:
             if re.search(r"[^\W\d_]", segment):
                 cues = speech_cues(segment)
                 after_dash = any(hi == lo for _, hi in para.dashes)
-                taken = not narration(segment) and bool(cues or clause.inverted or after_dash
-                                                        or _PRESENT.search(segment))
+                # "…, answered the purpose": an object, unless the words before sound spoken
+                object_like = clause.verb in _TRANSITIVE and clause.subject.split()[0].islower()
+                taken = not narration(segment) and bool(cues or (clause.inverted and not object_like) or after_dash
+                                                        or _PRESENT.search(segment) and not object_like)
                 if taken:
                     cert = MEDIUM if cues and (clause.inverted or after_dash or len(cues) > 1) else LOW
                     self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
