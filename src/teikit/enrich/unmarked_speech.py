@@ -392,14 +392,17 @@ class _BlockSpeech:
             self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
 
     def _closer(self, closer: tuple[int, int]) -> None:
+        """The quotation a closing mark ends opens where a turn may begin (a dialogue dash,
+        the end of a reporting clause, the paragraph's start), or at its own sentence."""
         para = self.para
         lo = para.left(closer[0])
         start = para.back(closer[0], lo)
+        segment = self.text[start:closer[0]]
         at_turn = start == lo and lo in self.turn_starts
-        cues = speech_cues(self.text[start:closer[0]])
-        if not (cues or at_turn):
-            return  # a closing mark alone proves nothing
-        cert = MEDIUM if at_turn and cues else LOW
+        cues = speech_cues(segment)
+        if narration(segment) and not at_turn:
+            return  # "He left the house at noon.”": the mark proves nothing
+        cert = MEDIUM if cues and (at_turn or start == 0) else LOW
         reason = "a closing mark with no opening mark" + (f", {', '.join(cues)}" if cues else "")
         self._add(start, closer[1], cert, reason, CLOSER, own=closer)
 
