@@ -21,6 +21,7 @@ from teikit.enrich.quote_types import QUOTE, SAID, SO_CALLED, Q, Context, Typing
 from teikit.enrich.quote_types import sentence_before, source_phrase
 from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
+from teikit.enrich.verse import VerseRun, find_verse
 from teikit.ids import slug
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
@@ -54,34 +55,36 @@ class _Flow:
     parents: list[object]  # the Division, or the work part list, holding each block
     wrappable: list[bool]  # the block's parent admits a block quotation (a div or the body)
     links: list[bool]
+    body: list[bool]  # the block is in the work's body (not its front or back)
 
 
 def _flow(work: Work) -> _Flow:
-    flow = _Flow([], [], [], [])
+    flow = _Flow([], [], [], [], [])
 
-    def walk(parts: list[Part], parent: object, wrappable: bool) -> None:
+    def walk(parts: list[Part], parent: object, wrappable: bool, body: bool) -> None:
         previous: Part | None = None
         for part in parts:
             if isinstance(part, Division):
                 inner = part.type not in ELEMENT_DIVISIONS
                 if part.head is not None:
-                    add(part.head, part, False, None)
-                walk(part.content, part, inner)
+                    add(part.head, part, False, None, body)
+                walk(part.content, part, inner, body)
             else:
-                add(part, parent, wrappable, previous)
+                add(part, parent, wrappable, previous, body)
             previous = part
 
-    def add(block: Block, parent: object, wrappable: bool, previous: Part | None) -> None:
+    def add(block: Block, parent: object, wrappable: bool, previous: Part | None, body: bool) -> None:
         linked = (isinstance(previous, Block) and previous.kind == "p" and block.kind == "p"
                   and bool(flow.blocks) and flow.blocks[-1] is previous)
         flow.blocks.append(block)
         flow.parents.append(parent)
         flow.wrappable.append(wrappable and block.kind == "p")
         flow.links.append(linked)
+        flow.body.append(body)
 
-    walk(work.front, work.front, False)
-    walk(work.body, work.body, True)
-    walk(work.back, work.back, False)
+    walk(work.front, work.front, False, False)
+    walk(work.body, work.body, True, True)
+    walk(work.back, work.back, False, False)
     return flow
 
 
@@ -112,7 +115,13 @@ class _WorkQuotations:
         self.bibls: dict[tuple[int, int, int], str] = {}
 
     def run(self) -> None:
-        result: Scan = scan([b.text for b in self.flow.blocks], self.flow.links)
+        blocks = self.flow.blocks
+        # lines of verse first: a quotation may run over them, marked or not
+        self.verse = find_verse(blocks, self.flow.links, [
+            w and body and b.wrap is None for b, w, body in zip(blocks, self.flow.wrappable, self.flow.body)])
+        self.in_verse = {b: run for run in self.verse for b in run.blocks}
+        joins = [b in self.in_verse and self.in_verse[b].blocks[0] != b for b in range(len(blocks))]
+        result: Scan = scan([b.text for b in blocks], self.flow.links, joins)
         speech = self._unmarked(result)
         closed = {(s.block, s.end) for s in speech if s.convention == CLOSER}
         for stray in result.strays:
@@ -130,6 +139,24 @@ class _WorkQuotations:
             self._quotation(quotation, ctx, whole, typing)
         for found in speech:
             self._speech(found)
+        self._verse()
+
+    def _verse(self) -> None:
+        """Lines of verse set off in the prose that no marked quotation holds whole: one quote
+        around them (the blocks share it)."""
+        blocks = self.flow.blocks
+        for run in self.verse:
+            if any(blocks[b].wrap is not None for b in run.blocks):
+                continue
+            wrap = Span(0, 0, QUOTE, {"cert": run.cert})
+            for b in run.blocks:
+                blocks[b].wrap = wrap
+            first = blocks[run.blocks[0]]
+            self.doc.review.append(ReviewItem(
+                CATEGORY, first.line, snippet(" / ".join(blocks[b].text.strip() for b in run.blocks)),
+                f"taken as <{QUOTE}> ({_TYPE_NAMES[QUOTE]}) with no quotation marks: {run.reason}",
+                cert=run.cert, work=self.index, data={"element": QUOTE, "parts": str(len(run.blocks)),
+                                                      "convention": "verse"}))
 
     # -- speech without marks -------------------------------------------------------------
 
@@ -146,7 +173,8 @@ class _WorkQuotations:
                 closers[mark.block].append((mark.offset, mark.end))
             else:
                 covered[mark.block].append((mark.offset, mark.end))
-        return find_speech([b.text for b in blocks], [b.kind == "p" for b in blocks], covered, closers)
+        eligible = [b.kind == "p" and i not in self.in_verse for i, b in enumerate(blocks)]
+        return find_speech([b.text for b in blocks], eligible, covered, closers)
 
     def _speech(self, speech: Speech) -> None:
         block = self.flow.blocks[speech.block]
@@ -208,6 +236,12 @@ class _WorkQuotations:
     def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:
         blocks = self.flow.blocks
         parts = quotation.parts
+        run = self._verse_held(quotation, whole)
+        if run is not None:
+            self._verse_quotation(run, ctx, typing)
+            return
+        # lines of verse are never wrapped one by one: a quotation over some of them is inline
+        whole = [w and b not in self.in_verse for (b, _, _), w in zip(parts, whole)]
         if any(not w and blocks[b].crossing(s, e) is not None for (b, s, e), w in zip(parts, whole)):
             self._report_crossing(quotation)
             return
@@ -245,6 +279,30 @@ class _WorkQuotations:
                 CATEGORY, blocks[b].line_at(s), snippet(ctx.inner),
                 f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {reason}", cert=typing.cert, work=self.index,
                 data={"element": tag, "who": attrs.get("who", ""), "parts": str(len(parts))}))
+
+    def _verse_held(self, quotation: Quotation, whole: list[bool]) -> VerseRun | None:
+        """The run of verse lines a marked quotation holds whole, if it does."""
+        run = self.in_verse.get(quotation.parts[0][0])
+        if run is None or [b for b, _, _ in quotation.parts] != run.blocks or not all(whole):
+            return None
+        return run
+
+    def _verse_quotation(self, run: VerseRun, ctx: Context, typing: Typing) -> None:
+        """Verse in quotation marks: one element of its type around the lines."""
+        tag = typing.tag if typing.tag in (SAID, QUOTE) else QUOTE
+        attrs = {"cert": typing.cert}
+        who = self._speaker(typing.speaker) if tag == SAID else None
+        if who:
+            attrs["who"] = f"#{who}"
+        wrap = Span(0, 0, tag, attrs)
+        for b in run.blocks:
+            self.flow.blocks[b].wrap = wrap
+        if typing.cert != HIGH or tag != typing.tag:
+            first = self.flow.blocks[run.blocks[0]]
+            self.doc.review.append(ReviewItem(
+                CATEGORY, first.line, snippet(ctx.inner), f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {typing.reason}",
+                cert=typing.cert, work=self.index, data={"element": tag, "who": attrs.get("who", ""),
+                                                         "parts": str(len(run.blocks))}))
 
     def _ids(self, parts: int) -> list[str]:
         if parts == 1:
