@@ -17,7 +17,9 @@ from teikit.textio import comparable
 MARKS = ["“", "”", "‘", "’", "«", "»", "„", '"', "'", "’’", "``", "‹", "›", "‚"]
 WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=8)
 TOKEN = st.one_of(WORD, WORD.map(str.capitalize), st.sampled_from(MARKS),
-                  st.sampled_from([",", ".", ":", "?", "!", " –", "said", "wrote", "the letter", "I", "Tarov’s"]),
+                  st.sampled_from([",", ".", ":", "?", "!", " –", "said", "wrote", "the letter", "I", "Tarov’s",
+                                   # dialogue without marks, and lines of verse
+                                   "—", ", said she,", "cried he.", "you", "\n", "\nThe hills are green,\n"]),
                   st.tuples(st.sampled_from(MARKS), WORD, st.sampled_from(MARKS)).map("".join))
 PARAGRAPH = st.lists(TOKEN, min_size=1, max_size=30).map(" ".join)
 # Openers and closers a quotation element may start and end with.

@@ -105,6 +105,7 @@ _LEADING = re.compile(rf"\s*(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|
 
 # Dashes that may set off a turn of dialogue (a spaced en dash only at a paragraph's start).
 _DASH = re.compile(r"[—―]|--|–(?=\s)")
+_MARKS = frozenset("“”‘’„‚«»‹›\"'`")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"']*\s*$")
 _OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
 
@@ -322,6 +323,8 @@ class _BlockSpeech:
         segment = self.text[start:end]
         if not re.search(r"[^\W\d_]", segment) or not self.para.free(start, end, own):
             return False
+        if convention != CLOSER and (segment[0] in _MARKS or segment[-1] in _MARKS):
+            return False  # a mark the scanner could not pair stands at its edge: not for guessing
         self.found.append(Speech(self.index, start, end, cert, reason, convention, speaker))
         self.para.add_barriers([(start, end)])
         return True
