@@ -21,7 +21,7 @@ from teikit.enrich.quote_types import QUOTE, SAID, SO_CALLED, Q, Context, Typing
 from teikit.enrich.quote_types import sentence_before, source_phrase
 from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
-from teikit.enrich.verse import VerseRun, find_verse
+from teikit.enrich.verse import VERSE, VerseRun, find_verse
 from teikit.ids import slug
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
@@ -151,12 +151,8 @@ class _WorkQuotations:
             wrap = Span(0, 0, QUOTE, {"cert": run.cert})
             for b in run.blocks:
                 blocks[b].wrap = wrap
-            first = blocks[run.blocks[0]]
-            self.doc.review.append(ReviewItem(
-                CATEGORY, first.line, snippet(" / ".join(blocks[b].text.strip() for b in run.blocks)),
-                f"taken as <{QUOTE}> ({_TYPE_NAMES[QUOTE]}) with no quotation marks: {run.reason}",
-                cert=run.cert, work=self.index, data={"element": QUOTE, "parts": str(len(run.blocks)),
-                                                      "convention": "verse"}))
+            self._taken(blocks[run.blocks[0]].line, " / ".join(blocks[b].text.strip() for b in run.blocks), QUOTE,
+                        f" with no quotation marks: {run.reason}", wrap.attrs, len(run.blocks), VERSE)
 
     # -- speech without marks -------------------------------------------------------------
 
@@ -180,17 +176,11 @@ class _WorkQuotations:
         block = self.flow.blocks[speech.block]
         if block.crossing(speech.start, speech.end) is not None:
             return
-        attrs = {"cert": speech.cert}
-        who = self._speaker(speech.speaker)
-        if who:
-            attrs["who"] = f"#{who}"
+        attrs = self._attrs(SAID, speech.cert, speech.speaker)
         block.add_span(Span(speech.start, speech.end, SAID, attrs, priority=QUOTE_PRIORITY))
         marks = "only a closing mark" if speech.convention == CLOSER else "no quotation marks"
-        self.doc.review.append(ReviewItem(
-            CATEGORY, block.line_at(speech.start), snippet(block.text[speech.start:speech.end]),
-            f"taken as <{SAID}> ({_TYPE_NAMES[SAID]}) with {marks}: {speech.reason}", cert=speech.cert,
-            work=self.index, data={"element": SAID, "who": attrs.get("who", ""), "parts": "1",
-                                   "convention": speech.convention}))
+        self._taken(block.line_at(speech.start), block.text[speech.start:speech.end], SAID,
+                    f" with {marks}: {speech.reason}", attrs, 1, speech.convention)
 
     # -- review -------------------------------------------------------------------------
 
@@ -251,11 +241,7 @@ class _WorkQuotations:
                 tag = _fits(tag, blocks[b], s, e)
         if tag == SO_CALLED and len(parts) > 1:
             tag = Q
-        attrs = {"cert": typing.cert}
-        if tag == SAID:
-            who = self._speaker(typing.speaker)
-            if who:
-                attrs["who"] = f"#{who}"
+        attrs = self._attrs(tag, typing.cert, typing.speaker)
         ids = self._ids(len(parts))
         for n, ((b, s, e), w) in enumerate(zip(parts, whole)):
             part_attrs = dict(attrs)
@@ -275,10 +261,7 @@ class _WorkQuotations:
         if typing.cert != HIGH or tag != typing.tag:
             b, s, e = parts[0]
             reason = typing.reason if tag == typing.tag else f"{typing.reason}; <{typing.tag}> cannot stand here"
-            self.doc.review.append(ReviewItem(
-                CATEGORY, blocks[b].line_at(s), snippet(ctx.inner),
-                f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {reason}", cert=typing.cert, work=self.index,
-                data={"element": tag, "who": attrs.get("who", ""), "parts": str(len(parts))}))
+            self._taken(blocks[b].line_at(s), ctx.inner, tag, f": {reason}", attrs, len(parts))
 
     def _verse_held(self, quotation: Quotation, whole: list[bool]) -> VerseRun | None:
         """The run of verse lines a marked quotation holds whole, if it does."""
@@ -290,19 +273,29 @@ class _WorkQuotations:
     def _verse_quotation(self, run: VerseRun, ctx: Context, typing: Typing) -> None:
         """Verse in quotation marks: one element of its type around the lines."""
         tag = typing.tag if typing.tag in (SAID, QUOTE) else QUOTE
-        attrs = {"cert": typing.cert}
-        who = self._speaker(typing.speaker) if tag == SAID else None
-        if who:
-            attrs["who"] = f"#{who}"
-        wrap = Span(0, 0, tag, attrs)
+        wrap = Span(0, 0, tag, self._attrs(tag, typing.cert, typing.speaker))
         for b in run.blocks:
             self.flow.blocks[b].wrap = wrap
         if typing.cert != HIGH or tag != typing.tag:
-            first = self.flow.blocks[run.blocks[0]]
-            self.doc.review.append(ReviewItem(
-                CATEGORY, first.line, snippet(ctx.inner), f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {typing.reason}",
-                cert=typing.cert, work=self.index, data={"element": tag, "who": attrs.get("who", ""),
-                                                         "parts": str(len(run.blocks))}))
+            self._taken(self.flow.blocks[run.blocks[0]].line, ctx.inner, tag, f": {typing.reason}", wrap.attrs,
+                        len(run.blocks))
+
+    def _attrs(self, tag: str, cert: str, speaker: str | None) -> dict[str, str]:
+        """@cert, and @who for speech whose speaker is known."""
+        attrs = {"cert": cert}
+        who = self._speaker(speaker) if tag == SAID else None
+        if who:
+            attrs["who"] = f"#{who}"
+        return attrs
+
+    def _taken(self, line: int, text: str, tag: str, reason: str, attrs: dict[str, str], parts: int,
+               convention: str | None = None) -> None:
+        """A review item for a quotation teikit is not sure of (its type, or its being one)."""
+        data = {"element": tag, "who": attrs.get("who", ""), "parts": str(parts)}
+        if convention is not None:
+            data["convention"] = convention
+        self.doc.review.append(ReviewItem(CATEGORY, line, snippet(text), f"taken as <{tag}> ({_TYPE_NAMES[tag]})"
+                                          f"{reason}", cert=attrs["cert"], work=self.index, data=data))
 
     def _ids(self, parts: int) -> list[str]:
         if parts == 1:

@@ -21,6 +21,7 @@ from teikit.model import LOW, MEDIUM, Block
 VERSE_LINE = 70
 PROSE_PARAGRAPH = 100
 PROSE_SHARE = 0.5
+VERSE = "verse"  # the convention, as the review names it
 _OPENS_LINE = re.compile(r"\s*[“‘«„\"'(]?[A-ZÀ-ÖØ-Þ]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"')]*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d+[.)]|[ivxlc]+[.)])\s", re.IGNORECASE)
