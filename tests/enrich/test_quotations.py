@@ -92,3 +92,12 @@ def test_a_clause_is_someones_words_not_scare_quotes():
     ctx.dialogue = True
     assert classify(ctx).tag == "said"
     assert classify(Context("old guard", "the ", " again")).tag == "soCalled"
+
+
+def test_a_paragraph_introduced_with_a_colon_is_a_block_quotation_without_marks():
+    root = tei_tree("Prose.\n\nThe clerk came to the door, turned to my uncle and said:\n\nI have brought the money, sir, "
+                    "every penny of it.\n\nThe next morning the editor wrote as follows:\n\nThe harvest of this county "
+                    "has been the best in living memory.\n\nWe read it twice.\n")
+    found = [(e.tag.split("}")[1], e.get("cert"), e[0].tag.split("}")[1]) for e in root.find(".//t:body", NS)
+             if e.tag.split("}")[1] in ("said", "quote")]
+    assert found == [("said", "medium", "p"), ("quote", "medium", "p")]

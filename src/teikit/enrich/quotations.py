@@ -15,9 +15,11 @@ see ``unmarked_speech``) becomes ``said`` with low or medium certainty, reported
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from teikit.enrich.quote_types import QUOTE, SAID, SO_CALLED, Q, Context, Typing, classify, sentence_after
+from teikit.enrich.quote_types import (QUOTE, SAID, SO_CALLED, SOURCE_NOUN, SPEECH_VERB, WRITING_VERB, Q, Context,
+                                      Typing, classify, sentence_after)
 from teikit.enrich.quote_types import sentence_before, source_phrase
 from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
@@ -30,6 +32,14 @@ from teikit.review import snippet
 CATEGORY = "quotation"
 # How much of the paragraph before a quotation's sentence is searched for a source it names.
 EARLIER = 1500
+# Quotation elements (a block holding one is not a block quotation of its own).
+QUOTATION_TAGS = frozenset({SAID, QUOTE, Q, SO_CALLED})
+# The end of a paragraph that introduces the next: a speech or writing verb (or a written thing)
+# a few words before a closing colon ("I told him:", "The resolution reads as follows:").
+INTRODUCES = re.compile(rf"(?:{SPEECH_VERB.pattern}|{WRITING_VERB.pattern}|{SOURCE_NOUN.pattern})"
+                        r"(?P<between>(?:\W+\w+){0,6}?)\s*(?P<colon>:)\s*[—–-]?\s*$", re.IGNORECASE)
+INTRODUCED = "introduced paragraph"
+_MARK_OPENS = re.compile(r"\s*[“‘«»„‚‹\"'`]")
 # A quotation over paragraphs no longer than this is a quotation of verse lines.
 VERSE_LINE = 70
 # Quotations with a speech tag that make a work one that reports speech.
@@ -140,6 +150,30 @@ class _WorkQuotations:
         for found in speech:
             self._speech(found)
         self._verse()
+        self._introduced(reported >= DIALOGUE)
+
+    def _introduced(self, dialogue: bool) -> None:
+        """A paragraph without marks that the one before introduces with a colon after a speech
+        or writing verb ("He answered as follows:") is what was said or written."""
+        blocks = self.flow.blocks
+        for b, block in enumerate(blocks):
+            if not (b and self.flow.links[b] and self.flow.wrappable[b] and block.wrap is None
+                    and b not in self.in_verse and not any(s.tag in QUOTATION_TAGS for s in block.spans)):
+                continue
+            intro = sentence_before(blocks[b - 1].text, len(blocks[b - 1].text.rstrip()))
+            cue = INTRODUCES.search(intro)
+            if cue is None or _MARK_OPENS.match(block.text):
+                continue
+            ctx = Context(block.text.strip(), intro.rstrip()[:cue.start("colon")].rstrip() + ": ", "", True,
+                          dialogue=dialogue)
+            typing = classify(ctx)
+            if typing.tag not in (SAID, QUOTE):
+                continue
+            near = len(cue.group("between").split()) <= 3
+            attrs = self._attrs(typing.tag, MEDIUM if near and typing.cert == HIGH else LOW, typing.speaker)
+            block.wrap = Span(0, len(block.text), typing.tag, attrs)
+            self._taken(block.line, block.text, typing.tag, f" with no quotation marks: introduced by the paragraph "
+                        f"before; {typing.reason}", attrs, 1, INTRODUCED)
 
     def _verse(self) -> None:
         """Lines of verse set off in the prose that no marked quotation holds whole: one quote
