@@ -26,6 +26,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 # that pretty-printing never adds white space inside mixed content.
 _STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
                          "group"})
+# Quotations that may hold paragraphs (a block quotation).
+_BLOCK_QUOTATIONS = frozenset({"quote", "said", "q"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
 # Attributes by which the text points at standOff entries (a name's @ref, a speaker's @who).
 _ENTITY_POINTERS = ("ref", "who")
@@ -113,6 +115,9 @@ class _PartWriter:
         self.resp = f"#{app_id}"
         self.div_count = 0
         self.referenced: set[str] = set()
+        # the block quotation last written: blocks that share its wrap go into the same element
+        self.last_wrap: object | None = None
+        self.last_outer: etree._Element | None = None
 
     def write_all(self, parent: etree._Element, parts: list[Part]) -> None:
         for part in parts:
@@ -138,8 +143,13 @@ class _PartWriter:
     def _block(self, parent: etree._Element, block: Block) -> None:
         outer = None
         if block.wrap is not None:  # a block quotation: the element holds the paragraph
-            outer = parent = el(parent, block.wrap.tag)
-            set_attrs(outer, block.wrap.attrs)
+            last = parent[-1] if len(parent) else None
+            if last is not None and self.last_wrap is block.wrap and last is self.last_outer:
+                outer = parent = last  # the same quotation goes on over this block (lines of verse)
+            else:
+                outer = parent = el(parent, block.wrap.tag)
+                set_attrs(outer, block.wrap.attrs)
+            self.last_wrap, self.last_outer = block.wrap, outer
         element = el(parent, block.kind)
         set_attrs(element, block.attrs)
         if block.cert:
@@ -170,6 +180,12 @@ def _references(work: Work) -> set[str]:
     return refs
 
 
+def _holds_blocks(element: etree._Element, children: list[etree._Element]) -> bool:
+    """A block quotation over several paragraphs (lines of verse): parted like a division."""
+    return (local_name(element.tag) in _BLOCK_QUOTATIONS and len(children) > 1
+            and all(local_name(c.tag) == "p" for c in children))
+
+
 def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> None:
     """Pretty-print in place, touching only element-only content: the header, standOff and
     the structural elements of <text>; mixed content (a paragraph, a title) is left exactly
@@ -179,7 +195,7 @@ def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> No
         return
     name = local_name(element.tag)
     in_text = in_text or name == "text"
-    if in_text and name not in _STRUCTURAL:
+    if in_text and name not in _STRUCTURAL and not _holds_blocks(element, children):
         return
     if any(c.tail and c.tail.strip() for c in children):
         return
