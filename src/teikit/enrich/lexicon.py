@@ -14,6 +14,7 @@ import math
 from functools import lru_cache
 
 from teikit.authority.forms import fold
+from teikit.cache import cached_value
 
 # Zipf frequency (log10 per billion words) from which a word counts as known English.
 KNOWN_ZIPF = 2.0
@@ -28,10 +29,15 @@ ALWAYS_COMMON_ZIPF = 6.0
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    """word -> frequency in English (wordfreq's large list: down to Zipf 1)."""
-    from wordfreq import get_frequency_dict
+    """word -> frequency in English (wordfreq's large list: down to Zipf 1), kept in teikit's
+    cache between processes (importing wordfreq and reading its list takes a quarter second)."""
 
-    return get_frequency_dict("en", wordlist="large")
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict("en", wordlist="large")
+
+    return cached_value("wordfreq-en", _package_versions("wordfreq"), build)
 
 
 def zipf(word: str) -> float:
@@ -40,14 +46,26 @@ def zipf(word: str) -> float:
     return math.log10(frequency) + 9 if frequency else 0.0
 
 
+def _package_versions(*names: str) -> tuple[str, ...]:
+    from importlib.metadata import version
+
+    return tuple(f"{name} {version(name)}" for name in names)
+
+
 @lru_cache(maxsize=1)
 def _webster() -> tuple[frozenset[str], frozenset[str]]:
     """Webster's Second: its lower-case entries (ordinary words) and its capitalised ones
-    (proper nouns, among them the given names that are also words: "Tom", "Will", "Grace")."""
-    from english_words import get_english_words_set
+    (proper nouns, among them the given names that are also words: "Tom", "Will", "Grace").
+    Kept in teikit's cache between processes."""
 
-    words = get_english_words_set(["web2"])
-    return frozenset(w for w in words if w[:1].islower()), frozenset(w for w in words if w[:1].isupper())
+    def build() -> tuple[list[str], list[str]]:
+        from english_words import get_english_words_set
+
+        words = get_english_words_set(["web2"])
+        return sorted(w for w in words if w[:1].islower()), sorted(w for w in words if w[:1].isupper())
+
+    lower, upper = cached_value("webster", _package_versions("english-words"), build)
+    return frozenset(lower), frozenset(upper)
 
 
 def _dictionary() -> frozenset[str]:
@@ -104,10 +122,17 @@ def is_rare(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _given_names():
-    from gender_guesser.detector import Detector
+def _given_names() -> frozenset[str]:
+    """The given names gender-guesser knows (case-sensitive), kept in teikit's cache between
+    processes: parsing its data file takes half a second."""
 
-    return Detector(case_sensitive=True)
+    def build() -> list[str]:
+        from gender_guesser.detector import Detector
+
+        detector = Detector(case_sensitive=True)
+        return sorted(name for name in detector.names if detector.get_gender(name) != "unknown")
+
+    return frozenset(cached_value("given-names", _package_versions("gender-guesser"), build))
 
 
 @lru_cache(maxsize=100_000)
@@ -115,6 +140,6 @@ def is_given_name(word: str) -> bool:
     """A given name in some country's use (case-sensitive: 'Tom', not 'tom'). A given name
     that is also an ordinary word counts only if the dictionary also lists it as a name
     ("Tom", "Will", "Grace"; not "Royal", "Five", "Even")."""
-    if len(word) < 2 or not word[0].isupper() or _given_names().get_gender(word) == "unknown":
+    if len(word) < 2 or not word[0].isupper() or word not in _given_names():
         return False
     return not is_common_word(word) or is_proper_noun(word)
