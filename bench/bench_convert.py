@@ -22,6 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_text import ROOT, make_text  # noqa: E402
 
+from teikit.convert import PASSES  # noqa: E402
+
 
 def measure(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one command run as a child process."""
@@ -51,14 +53,17 @@ def main() -> None:
     big.write_text(make_text(args.megabytes), encoding="utf-8")
     inputs = sorted((ROOT / "texts").glob("*.txt")) + [small, big]
     pandoc = shutil.which("pandoc")
-    print("| input | size | words | teikit s | teikit words/s | teikit peak MB | pandoc s | pandoc MB/s | pandoc peak MB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| input | size | words | teikit s | teikit words/s | teikit peak MB | structure only s | structure only "
+          "peak MB | pandoc s | pandoc MB/s | pandoc peak MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    skip_all = [arg for name in PASSES for arg in ("--skip", name)]
     for path in inputs:
         size = path.stat().st_size / 1e6
         words = len(path.read_text(encoding="utf-8").split())
-        t, mem = best([sys.executable, "-m", "teikit", "convert", str(path), "-o", str(work / "out.xml")],
-                      args.repeat)
-        row = f"| {path.name} | {size:.2f} MB | {words} | {t:.2f} | {words / t:,.0f} | {mem:.0f} |"
+        command = [sys.executable, "-m", "teikit", "convert", str(path), "-o", str(work / "out.xml")]
+        t, mem = best(command, args.repeat)
+        st, smem = best(command + skip_all, args.repeat)
+        row = f"| {path.name} | {size:.2f} MB | {words} | {t:.2f} | {words / t:,.0f} | {mem:.0f} | {st:.2f} | {smem:.0f} |"
         if pandoc:
             pt, pmem = best([pandoc, "-f", "markdown", "-t", "tei", str(path), "-o", str(work / "p.xml")],
                             args.repeat)

@@ -11,6 +11,7 @@ import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
+from teikit.convert import PASSES
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.textio import STDIN_NAME, read_text
 from teikit.xmlio import write_atomic
@@ -31,17 +32,17 @@ def output_name(input_name: str) -> str:
 
 
 def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | None = None,
-                authority: Sequence[Path] = ()) -> list[Diagnostic]:
+                authority: Sequence[Path] = (), skip: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
     editor's file (default: NAME.edits.toml beside the input, when there is one);
-    ``authority``: the lists names are linked to."""
+    ``authority``: the lists names are linked to; ``skip``: passes not to run."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name)
     out_dir = target.parent if target is not None else Path.cwd()
     options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
-                             authority=list(authority), output_dir=out_dir)
+                             authority=list(authority), output_dir=out_dir, skip=skip)
     result = convert_text(source, options=options)
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
     if target is None:
@@ -61,9 +62,11 @@ def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | No
 @click.option("--edits", type=click.Path(dir_okay=False, path_type=Path),
               help="The editor's file for a single input. Default: NAME.edits.toml beside NAME.txt, if any.")
 @authority_option
+@click.option("--skip", "skip", multiple=True, type=click.Choice(PASSES),
+              help="A pass not to run (repeatable). Structure alone converts very long texts fastest.")
 @reports_errors
 def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None,
-            authority: tuple[Path, ...]) -> None:
+            authority: tuple[Path, ...], skip: tuple[str, ...]) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -84,7 +87,7 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path 
     for name in inputs:
         target = output / output_name(name) if several else output
         try:
-            emit(convert_one(name, target, fmt, edits, lists))
+            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip)))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise

@@ -41,6 +41,9 @@ CERT_ORDER = {LOW: 0, MEDIUM: 1, HIGH: 2}
 SKIPPED_KINDS = frozenset({"docDate", "label"})
 # Evidence a list entry, a gazetteer or a given name gives a name (once per name).
 LISTED, LISTED_DERIVED = 10, 6
+# A surname alone, derived from a list entry whose fuller forms the text never uses: weak
+# evidence ("in Paris" is not Robert Paris unless the text names him).
+LISTED_UNATTESTED = 2
 GAZETTEER_MAJOR, GAZETTEER, GAZETTEER_ALTERNATE, GAZETTEER_COMMON = 4, 3, 2, 1
 MAJOR_POPULATION = 1_000_000
 MAJOR_FEATURES = frozenset({"country", "continent", "historical country", "state"})
@@ -128,11 +131,13 @@ class NameRecogniser:
 
     # -- deciding ----------------------------------------------------------------------
 
-    def name_evidence(self, group: list[Mention]) -> Counter:
+    def name_evidence(self, group: list[Mention], attested: set[str]) -> Counter:
         scores: Counter = Counter()
         entries = {m.entry.id: m for mention in group for m in mention.matches}
         for match in entries.values():
-            scores[match.entry.kind] = max(scores[match.entry.kind], LISTED if match.stated else LISTED_DERIVED)
+            weight = LISTED if match.stated else LISTED_DERIVED if (
+                match.length > 1 or match.entry.id in attested) else LISTED_UNATTESTED
+            scores[match.entry.kind] = max(scores[match.entry.kind], weight)
         places = [p for mention in group for p in mention.places]
         if places:
             place = places[0]
@@ -153,8 +158,10 @@ class NameRecogniser:
             groups[mention.key].append(mention)
         accepted: dict[Key, tuple[list[Mention], Counter, bool]] = {}
         surnames = {m.key[-1] for m in mentions if len(m.key) > 1 and m.pattern in ("honorific", "given", "initials")}
+        # list entries the text names by a stated or a fuller form, not only by a derived surname
+        attested = {m.entry.id for mention in mentions for m in mention.matches if m.stated or m.length > 1}
         for key, group in groups.items():
-            scores = self.name_evidence(group)
+            scores = self.name_evidence(group, attested)
             if len(key) == 1 and key[0] in surnames:
                 scores[PERSON] += SURNAME  # "Bolderfield" after "John Bolderfield"
             # what the mentions say adds up, but less than linearly: ten "to X" are not ten proofs
