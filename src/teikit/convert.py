@@ -27,6 +27,10 @@ class ConvertOptions:
     edits: Path | None = None
     # <?xml-model?> instructions to write; None: tei_all only.
     schema_refs: Sequence[SchemaRef] | None = None
+    # Where the TEI will be written (relative pointers to list entries); None: the working directory.
+    output_dir: Path | None = None
+    # Passes not to run (names from PASSES): structure alone is much faster on very long texts.
+    skip: frozenset[str] = frozenset()
 
 
 # An enricher adds to a document (spans, standOff entries, review items); it never
@@ -41,11 +45,17 @@ class Conversion:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def default_enrichers() -> list[Enricher]:
-    """The passes every conversion runs after reading, in order."""
-    from teikit.enrich import edits, language, quotations
+# The passes a conversion runs after reading, in order (a user may skip some by name).
+PASSES = ("edits", "quotations", "languages", "names", "dates")
 
-    return [edits.apply_edits, quotations.mark_quotations, language.mark_languages]
+
+def default_enrichers(skip: frozenset[str] = frozenset()) -> list[Enricher]:
+    """The passes every conversion runs after reading, in order, less those skipped."""
+    from teikit.enrich import dates, edits, language, names, quotations
+
+    steps = {"edits": edits.apply_edits, "quotations": quotations.mark_quotations,
+             "languages": language.mark_languages, "names": names.mark_names, "dates": dates.mark_dates}
+    return [steps[name] for name in PASSES if name not in skip]
 
 
 def conversion_inputs(source_path: str, options: ConvertOptions | None = None) -> list[Path]:
@@ -58,7 +68,7 @@ def conversion_inputs(source_path: str, options: ConvertOptions | None = None) -
 
 
 def enrich(document: Document, options: ConvertOptions, enrichers: Sequence[Enricher] | None = None) -> Document:
-    for step in default_enrichers() if enrichers is None else enrichers:
+    for step in default_enrichers(options.skip) if enrichers is None else enrichers:
         step(document, options)
     return document
 

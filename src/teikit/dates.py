@@ -48,11 +48,11 @@ WEEKDAY = rf"(?:(?:{_weekday_alt}),?\s+)?"
 
 # Each pattern names the groups it fills; the order matters (longest forms first).
 _PATTERNS = [
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
+    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
     re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
     re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
     re.compile(rf"{MONTH},?\s+{YEAR}", re.I),  # September 1935
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+)?{MONTH}(?![\w])", re.I),  # 6 September (no year)
+    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}(?![\w])", re.I),  # 6 September, 14th of May
     re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY}(?![\d\w])", re.I),  # September 6 (no year)
 ]
 _YEAR_ONLY = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})")
@@ -157,3 +157,150 @@ _DATE_WORDS = re.compile(rf"\b(?:{_month_alt}|{_weekday_alt})\b", re.I)
 def has_date_words(text: str) -> bool:
     """True when ``text`` names a month or weekday (a cheap signal for the reader)."""
     return bool(_DATE_WORDS.search(text))
+
+
+# -- dates in running text -------------------------------------------------------------
+
+# Words after which a bare four-digit number is a year ("in 1926", "since 1923").
+YEAR_CUES = frozenset("""
+in of since from to until till by before after during around about circa c ca year years spring summer autumn
+winter fall early late end beginning middle mid
+""".split())
+# Words after which a month name alone is a month ("in March"); "May" needs one of them.
+MONTH_CUES = frozenset("in of since until till by before after during early late end beginning middle mid".split())
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_YEAR_RANGE = re.compile(rf"(?<![\d.,/–-])(?P<a>{_YEAR})\s*[–—-]\s*(?P<b>{_YEAR}|\d{{2}})(?![\d.,/–-]?\d)")
+_YEAR_PAIR = re.compile(rf"(?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})(?![\d])")
+_PAIR_CUE = re.compile(r"\b(?:from|between)\s+$", re.I)
+_DECADE = re.compile(r"(?<![\d.,])(?P<a>1[0-9]{2}0|20[0-9]0)[’']?s\b")
+_BARE_YEAR = re.compile(rf"(?<![\d.,/£$€-])(?P<a>{_YEAR})(?![\d]|[.,]\d)")
+_MONTH_ALONE = re.compile(rf"\b(?P<month>{_month_alt})\b", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+_MONTH_WORD = re.compile(rf"\b(?:{_month_alt})", re.I)
+_ORDINALS = {word: n for n, word in enumerate(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(), start=1)}
+for _n, _word in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), start=1):
+    _ORDINALS[f"twenty-{_word}"] = 20 + _n
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+_ORDINAL_DATE = re.compile(
+    rf"\b(?P<ordinal>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\s+of\s+"
+    rf"(?P<month>{_month_alt})\.?(?:\s*,?\s+{YEAR})?(?![\w])", re.I)
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+WINDOW = 40  # characters around a month name within which a date that names it lies
+
+
+def _find_dates_fast(text: str) -> list[DateMatch]:
+    """``find_dates`` run only around month names (and ISO dates): the same dates, without
+    trying every pattern at every position of a long paragraph."""
+    windows: list[list[int]] = []
+    for match in (*_MONTH_WORD.finditer(text), *_ISO_DATE.finditer(text)):
+        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
+        end = text.find(" ", min(len(text), match.end() + WINDOW))
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    found = []
+    for start, end in sorted(windows):
+        found += [DateMatch(start + d.start, start + d.end, d.when) for d in find_dates(text[start:end])]
+    return found
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date in running text: one day, month or year (``when``) or a range (``start_date`` -
+    ``end_date``, TEI @from/@to), with how sure teikit is that it is a date."""
+
+    start: int
+    end: int
+    when: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    cert: str = "high"
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = _WORD_BEFORE.search(text[max(0, pos - 20):pos])
+    return match.group(1).lower() if match else ""
+
+
+def _counted(text: str, end: int) -> bool:
+    """'1500 men', '1200 prisoners': a number followed by a plural noun (not a year)."""
+    match = _NEXT_WORD.match(text, end)
+    if not match or not match.group(1)[0].islower() or match.group(1) in _FOLLOWING_YEAR:
+        return False
+    word = match.group(1)
+    return word in _COUNTED or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+_COUNTED = frozenset("men women people children feet head sheep cattle persons".split())
+
+
+_FOLLOWING_YEAR = frozenset("""
+and or to the a an in on at by for of with was were is had has he she it they we i when while but as that
+until till there this these on onto after before from all his her their its our my up onwards was has
+""".split())
+
+
+def find_date_spans(text: str) -> list[DateSpan]:
+    """Every explicit calendar expression in ``text``: full dates, month and year, day and month
+    (partial ``--MM-DD``), year ranges ("1923–1926", "from 1923 to 1930", "(1895–1944)"),
+    decades ("the 1920s"), years after a cue word ("in 1926") and months after one ("in
+    March": ``--03``). Vague expressions ("next year", "last spring") are not dates."""
+    spans: list[DateSpan] = []
+    taken = [False] * (len(text) + 1)
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
+
+    def add(span: DateSpan) -> None:
+        for i in range(span.start, span.end):
+            taken[i] = True
+        spans.append(span)
+
+    for match in _ORDINAL_DATE.finditer(text):  # "the first of May", "the twenty-second of June, 1823"
+        day = _ORDINALS[match.group("ordinal").lower()]
+        when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
+        if when and match.group("month")[0].isupper():
+            add(DateSpan(match.start(), match.end(), when=when))
+    for found in _find_dates_fast(text):
+        if free(found.start, found.end):
+            add(DateSpan(found.start, found.end, when=found.when))
+    for pattern in (_YEAR_RANGE, _YEAR_PAIR):
+        for match in pattern.finditer(text):
+            a, b = match.group("a"), match.group("b")
+            if len(b) == 2:
+                b = a[:2] + b
+            if int(b) <= int(a) or not free(*match.span()):
+                continue
+            if pattern is _YEAR_PAIR and not _PAIR_CUE.search(text[max(0, match.start() - 12):match.start()]):
+                continue
+            add(DateSpan(match.start(), match.end(), start_date=a, end_date=b))
+    for match in _DECADE.finditer(text):
+        if free(*match.span()) and _word_before(text, match.start()) in ("the", "early", "late", "mid"):
+            a = match.group("a")
+            add(DateSpan(match.start(), match.end(), start_date=a, end_date=str(int(a) + 9), cert="medium"))
+    for match in _BARE_YEAR.finditer(text):
+        if not free(*match.span()):
+            continue
+        before = _word_before(text, match.start())
+        parenthesised = text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+        if (before in YEAR_CUES and not _counted(text, match.end())) or parenthesised:
+            add(DateSpan(match.start(), match.end(), when=match.group("a"),
+                         cert="high" if before in ("in", "since", "until", "till") or parenthesised else "medium"))
+    for match in _MONTH_ALONE.finditer(text):
+        word = match.group("month")
+        if not free(*match.span()) or not word[0].isupper() or len(word) < 3 or word.endswith("."):
+            continue
+        number = MONTH_NUMBERS.get(_fold(word))
+        if number is None or _word_before(text, match.start()) not in MONTH_CUES:
+            continue
+        if word.lower() != _MONTHS[number].split()[0]:
+            continue  # English month names in full only
+        add(DateSpan(match.start(), match.end(), when=f"--{number:02d}", cert="medium"))
+    return sorted(spans, key=lambda s: s.start)

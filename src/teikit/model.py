@@ -213,12 +213,14 @@ class Entity:
     kind: str  # "person", "place", "org"
     names: list[str] = field(default_factory=list)
     idnos: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
-    same_as: str | None = None  # pointer to the source authority entry
+    same_as: str | None = None  # the thing itself on the web (a Wikidata or GeoNames URI)
+    corresp: str | None = None  # the source list entry ('authority/persons.xml#id')
     note: str | None = None
     birth: str | None = None
     death: str | None = None
     cert: str | None = None
     resp: str | None = None
+    geo: str | None = None  # a place's "latitude longitude"
 
 
 @dataclass

@@ -26,6 +26,8 @@ CATEGORIES = {
 # Functions (root, file name) -> items, for categories that need more than @cert.
 TeiExtractor = Callable[[etree._Element, str], list[ReviewItem]]
 TEI_EXTRACTORS: list[TeiExtractor] = []
+# Categories an extractor lists in full (uncertain_markup leaves their elements to it).
+EXTRACTED_CATEGORIES: set[str] = set()
 
 
 def snippet(text: str, limit: int = 80) -> str:
@@ -39,6 +41,8 @@ def uncertain_markup(root: etree._Element, name: str) -> list[ReviewItem]:
     for element in root.iter(f"{{{TEI}}}*"):
         cert = element.get("cert")
         if cert is None or cert == HIGH:
+            continue
+        if CATEGORIES.get(local_name(element.tag), "structure") in EXTRACTED_CATEGORIES:
             continue
         if element.xpath("ancestor::*[local-name()='teiHeader']"):
             continue
@@ -58,8 +62,10 @@ def review_tei(root: etree._Element, name: str) -> list[ReviewItem]:
 
 def _register_defaults() -> None:
     from teikit.enrich import tei_review
+    from teikit.enrich.names_review import names_in_tei
 
-    TEI_EXTRACTORS.extend([tei_review.quotation_marks, tei_review.proposed_corrections])
+    TEI_EXTRACTORS.extend([tei_review.quotation_marks, tei_review.proposed_corrections, names_in_tei])
+    EXTRACTED_CATEGORIES.add("name")  # names_in_tei lists every name, once per name
 
 
 def item_record(file: str, item: ReviewItem) -> dict:

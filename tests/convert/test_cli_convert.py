@@ -132,3 +132,15 @@ def test_form_feeds_become_line_breaks(tmp_path: Path):
     result = run_teikit("convert", str(source))
     assert result.returncode == 0, result.stderr
     assert b"\x0c" not in result.stdout and b"Second page." in result.stdout
+
+
+def test_skipped_passes_leave_structure_only(essay: Path):
+    text = essay.read_text(encoding="utf-8").replace("second paragraph", "second paragraph, written in Paris in 1921 about “ideas”,")
+    essay.write_text(text, encoding="utf-8")
+    full = run_teikit("convert", str(essay))
+    bare = run_teikit("convert", str(essay), "--skip", "names", "--skip", "dates", "--skip", "quotations")
+    assert full.returncode == bare.returncode == 0
+    inline = "//t:body//*[self::t:placeName or self::t:date or self::t:soCalled]"
+    assert len(etree.fromstring(full.stdout).xpath(inline, namespaces=NS)) == 3
+    assert etree.fromstring(bare.stdout).xpath(inline, namespaces=NS) == []
+    assert run_teikit("convert", str(essay), "--skip", "spelling").returncode == 2

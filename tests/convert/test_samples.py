@@ -22,10 +22,13 @@ def test_committed_tei_is_up_to_date(text: Path, tmp_path: Path, accept: bool):
     regenerates it; editors change texts and editor files, never tei/ by hand)."""
     target = ROOT / "tei" / f"{text.stem}.xml"
     fresh = tmp_path / "tei" / target.name
-    # write beside a schema/ folder as tei/ is, so the xml-model paths match
+    # write beside a schema/ folder and the authority lists as tei/ is, so that the xml-model
+    # paths and the pointers to list entries ('authority/persons.xml#id') match
     if (ROOT / "schema").exists():
         (tmp_path / "schema").symlink_to(ROOT / "schema")
-    convert_one(str(text), fresh, "tei")
+    fresh.parent.mkdir()
+    (fresh.parent / "authority").symlink_to(ROOT / "tei" / "authority")
+    convert_one(str(text), fresh, "tei", authority=[fresh.parent / "authority"])
     check_golden(target, fresh.read_bytes(), accept)
 
 

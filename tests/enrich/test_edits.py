@@ -60,7 +60,8 @@ def test_corrections_notes_and_header_fields(tmp_path: Path, tei_all_rng: Path):
     assert [(c.getprevious().text, c.text, c.get("resp"), c.get("cert")) for c in corrs] == [
         ("hanger-strikers", "hunger-strikers", "#report-editor", None), ("off", "of", "#report-editor", "medium")]
     [reg] = root.findall(".//t:choice/t:reg", NS)
-    assert reg.text == "Kuomintang" and reg.getparent().getparent().text.startswith("The Koumintang and the ")
+    paragraph = next(reg.iterancestors("{http://www.tei-c.org/ns/1.0}p"))
+    assert reg.text == "Kuomintang" and "".join(paragraph.itertext()).startswith("The Koumintang and the ")
     [note] = root.findall(".//t:text//t:note[@subtype='added']", NS)
     assert (note.text, note.get("type"), note.get("resp")) == ("A pseudonym.", "editorial", "#report-editor")
     ptr = root.find(".//t:sourceDesc//t:ptr", NS)

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from lxml import etree
 from validate_support import DATA, jing, private_cache  # noqa: F401 (fixtures)
 
-from teikit.validate import cache, documents
+from teikit import cache
+from teikit.validate import documents
 from teikit.validate.engine import RunContext
 from teikit.validate.errors import SchemaError
 from teikit.validate.rng.engine import CACHE_KIND, RngEngine, load_grammar

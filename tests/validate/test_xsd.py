@@ -7,7 +7,7 @@ import os
 import pytest
 from validate_support import codes, private_cache, validate  # noqa: F401 (fixtures)
 
-from teikit.validate import cache
+from teikit import cache
 from teikit.validate.errors import SchemaError
 from teikit.validate.xsd import CACHE_KIND, XsdEngine
 

@@ -49,7 +49,7 @@ def shared_inputs(settings: BuildSettings, schema_dir: str | None) -> str:
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
                      "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS)}
     return digest(
-        files_digest([*settings.authority, data_dir("authority")], AUTHORITY_SUFFIXES),
+        files_digest(settings.authority, AUTHORITY_SUFFIXES),
         files_digest(dict.fromkeys(schema_files)),
         files_digest([data_dir("xslt")]),
         code_digest(),

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from teikit.cli.authority_option import authority_paths
 from teikit.config import Settings, load_settings
 from teikit.errors import Diagnostic, UsageError
 from teikit.validate.schemas import SchemaRef, from_option
 
 DEFAULTS = {"texts": "texts", "tei": "tei", "site": "site", "schema": "teikit"}
-DEFAULT_AUTHORITY = "tei/authority"  # used when it exists and nothing else is configured
 STATE_FILE = ".teikit-state.json"  # beside the configuration, in the project root
 TEXT_GLOB = "*.txt"
 
@@ -36,20 +36,6 @@ class BuildSettings:
     def sources(self) -> list[Path]:
         """The project's texts, in name order."""
         return sorted(self.texts.glob(TEXT_GLOB))
-
-
-def _authority(settings: Settings, given: Sequence[Path]) -> tuple[Path, ...]:
-    if given:
-        paths, where = [Path(os.path.abspath(p)) for p in given], "--authority"
-    elif settings.get("authority") is not None:
-        paths, where = settings.paths("authority"), "the 'authority' setting"
-    else:
-        default = settings.root / DEFAULT_AUTHORITY
-        return (default,) if default.is_dir() else ()
-    for path in paths:
-        if not path.exists():
-            raise UsageError(Diagnostic(str(path), f"authority list not found (from {where})"))
-    return tuple(paths)
 
 
 def _schema_names(settings: Settings) -> tuple[str, ...]:
@@ -83,7 +69,7 @@ def resolve(config: Path | None = None, authority: Sequence[Path] = ()) -> Build
         texts=texts,
         tei=settings.path("tei", DEFAULTS["tei"]),
         site=settings.path("site", DEFAULTS["site"]),
-        authority=_authority(settings, authority),
+        authority=tuple(authority_paths(authority, settings)),
         schema_names=names,
         schemas=_schemas(names, settings),
         state_file=settings.root / STATE_FILE,

@@ -136,8 +136,9 @@ def _category(entity: etree._Element | None, name: etree._Element) -> str:
 def _identity(pointer: str, entity: etree._Element | None, name: etree._Element
               ) -> tuple[str, str, str, list[tuple[str, str]]]:
     """(key, category, label, links) of what a name points at. The key is the same wherever the
-    corpus names it: the authority entry the document's entry is the same as, else its first
-    identifier, else the pointer when it is a URI, else its category and label."""
+    corpus names it: what the document's entry is the same as (@sameAs, a Wikidata URI, say), else
+    the authority list's entry it corresponds to (@corresp), else its first identifier, else the
+    pointer when it is a URI, else its category and label."""
     category = _category(entity, name)
     links: list[tuple[str, str]] = []
     if entity is not None:
@@ -147,9 +148,10 @@ def _identity(pointer: str, entity: etree._Element | None, name: etree._Element
             link = authority_link(idno.get("type") or "", plain(idno))
             if link and link not in links:
                 links.append(link)
-        same_as = (entity.get("sameAs") or "").split()
-        if same_as and not same_as[0].startswith("#"):
-            return f"sameAs {same_as[0]}", category, label, links
+        for attribute in ("sameAs", "corresp"):  # the thing itself, else the authority list's entry
+            pointers = (entity.get(attribute) or "").split()
+            if pointers and not pointers[0].startswith("#"):
+                return f"{attribute} {pointers[0]}", category, label, links
         if links:
             return links[0][1], category, label, links
     else:

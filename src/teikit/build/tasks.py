@@ -102,7 +102,7 @@ def _build(task: DocumentTask) -> DocumentResult:
     from teikit.xmlio import parse_bytes, write_atomic
 
     options = ConvertOptions(authority=[Path(p) for p in task.authority],
-                             schema_refs=default_schema_refs(task.schema_dir))
+                             schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
     conversion = convert_text(read_text(task.text), options=options)
     diagnostics = list(conversion.warnings)
     write_atomic(task.tei, conversion.tei, durable=False)

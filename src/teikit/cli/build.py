@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from teikit.build.executors import EXECUTORS
+from teikit.cli.authority_option import authority_option
 from teikit.cli.common import emit, reports_errors
 from teikit.errors import Diagnostic, ExitCode, UsageError
 
@@ -23,9 +24,7 @@ from teikit.errors import Diagnostic, ExitCode, UsageError
                    "'teikit[dask]'). Default: local, or dask with --scheduler.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="The Dask scheduler to join, e.g. tcp://host:8786. Default: start a local cluster.")
-@click.option("--authority", "authority", multiple=True, type=click.Path(exists=True, path_type=Path),
-              help="Authority list (TEI file or folder); repeatable. Default: the 'authority' setting, "
-                   "else tei/authority when it exists.")
+@authority_option
 @click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the summary, every document and every diagnostic as JSON to this file.")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 import click
 
+from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
+from teikit.convert import PASSES
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.textio import STDIN_NAME, read_text
 from teikit.xmlio import write_atomic
@@ -28,15 +31,18 @@ def output_name(input_name: str) -> str:
     return ("stdin" if input_name == STDIN_NAME else Path(input_name).stem) + ".xml"
 
 
-def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | None = None) -> list[Diagnostic]:
+def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | None = None,
+                authority: Sequence[Path] = (), skip: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
-    editor's file (default: NAME.edits.toml beside the input, when there is one)."""
+    editor's file (default: NAME.edits.toml beside the input, when there is one);
+    ``authority``: the lists names are linked to; ``skip``: passes not to run."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name)
     out_dir = target.parent if target is not None else Path.cwd()
-    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits)
+    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
+                             authority=list(authority), output_dir=out_dir, skip=skip)
     result = convert_text(source, options=options)
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
     if target is None:
@@ -55,8 +61,12 @@ def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | No
               help="TEI P5 XML, or a JSON dump of the document model (for inspection and tests).")
 @click.option("--edits", type=click.Path(dir_okay=False, path_type=Path),
               help="The editor's file for a single input. Default: NAME.edits.toml beside NAME.txt, if any.")
+@authority_option
+@click.option("--skip", "skip", multiple=True, type=click.Choice(PASSES),
+              help="A pass not to run (repeatable). Structure alone converts very long texts fastest.")
 @reports_errors
-def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None) -> None:
+def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None,
+            authority: tuple[Path, ...], skip: tuple[str, ...]) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -72,11 +82,12 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path 
         raise UsageError(Diagnostic(str(output), "is a file: several inputs need an output directory"))
     if not several and output is not None and output.is_dir():
         output = output / output_name(inputs[0])
+    lists = authority_paths(authority)
     failed = False
     for name in inputs:
         target = output / output_name(name) if several else output
         try:
-            emit(convert_one(name, target, fmt, edits))
+            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip)))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
 from teikit.errors import ExitCode, TeikitError
 from teikit.model import ReviewItem
@@ -41,24 +42,31 @@ def collect(name: str, options) -> list[ReviewItem]:
     return document.review
 
 
+def _extra_columns(rows: list[dict]) -> list[str]:
+    """The data columns the items carry (type, count, entry, context...), after the common ones."""
+    return sorted({k for r in rows for k in r if r[k] not in (None, "")} - set(_COLUMNS) - {"work"})
+
+
 def _table(rows: list[dict]) -> str:
     if not rows:
         return "nothing to review\n"
-    widths = {c: min(max(len(str(r.get(c) or "")) for r in rows + [{c: c}]), 60 if c == "text" else 80)
-              for c in _COLUMNS}
-    line = "  ".join(c.upper().ljust(widths[c]) for c in _COLUMNS).rstrip()
+    columns = [*_COLUMNS, *_extra_columns(rows)]
+    widths = {c: min(max(len(str(r.get(c) or "")) for r in rows + [{c: c}]), 60 if c in ("text", "context") else 80)
+              for c in columns}
+    line = "  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()
     out = [line]
     for row in rows:
         out.append("  ".join(str(row.get(c) if row.get(c) is not None else "")[:widths[c]].ljust(widths[c])
-                             for c in _COLUMNS).rstrip())
+                             for c in columns).rstrip())
     return "\n".join(out) + "\n"
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@authority_option
 @reports_errors
-def review(inputs: tuple[str, ...], fmt: str) -> None:
+def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...]) -> None:
     """List what teikit guessed, with its certainty, for an editor to check.
 
     INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
@@ -66,7 +74,7 @@ def review(inputs: tuple[str, ...], fmt: str) -> None:
     from teikit.convert import ConvertOptions
     from teikit.review import item_record
 
-    options = ConvertOptions()
+    options = ConvertOptions(authority=authority_paths(authority), output_dir=Path.cwd())
     rows: list[dict] = []
     failed = False
     for name in inputs:

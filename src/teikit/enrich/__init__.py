@@ -1,2 +1,2 @@
-"""Enrichers: passes over the document model after reading (quotations, the editor's file,
-languages) and the proposals ``teikit review`` makes (transcription errors)."""
+"""Enrichers: passes over the document model after reading (the editor's file, quotations,
+languages, names, dates) and the proposals ``teikit review`` makes (transcription errors)."""

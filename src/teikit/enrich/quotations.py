@@ -8,15 +8,22 @@ a quotation continued over paragraphs is one element per paragraph linked by ``@
 made, or a minimal one made here); a written source named in the text becomes a ``bibl`` the
 quotation points at with ``@source``, or, for a reference in brackets right after it, the
 quotation and the reference are wrapped in ``cit``.
+
+Speech that no mark shows (a reporting clause, dialogue dashes, a closing mark never opened:
+see ``unmarked_speech``) becomes ``said`` with low or medium certainty, reported for review.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from teikit.enrich.quote_types import QUOTE, SAID, SO_CALLED, Q, Context, Typing, classify, sentence_after
+from teikit.enrich.quote_types import (QUOTE, SAID, SO_CALLED, SOURCE_NOUN, SPEECH_VERB, WRITING_VERB, Q, Context,
+                                      Typing, classify, sentence_after)
 from teikit.enrich.quote_types import sentence_before, source_phrase
-from teikit.enrich.quotes import UNCLOSED, Quotation, Scan, Stray, scan
+from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
+from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
+from teikit.enrich.verse import VERSE, VerseRun, find_verse
 from teikit.ids import slug
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
@@ -25,6 +32,16 @@ from teikit.review import snippet
 CATEGORY = "quotation"
 # How much of the paragraph before a quotation's sentence is searched for a source it names.
 EARLIER = 1500
+# Quotation elements (a block holding one is not a block quotation of its own).
+QUOTATION_TAGS = frozenset({SAID, QUOTE, Q, SO_CALLED})
+# The end of a paragraph that introduces the next: a speech or writing verb (or a written thing)
+# a few words before a closing colon ("I told him:", "The resolution reads as follows:").
+INTRODUCES = re.compile(rf"(?:{SPEECH_VERB.pattern}|{WRITING_VERB.pattern}|{SOURCE_NOUN.pattern})"
+                        r"(?P<between>(?:\W+\w+){0,6}?)\s*(?P<colon>:)\s*[—–-]?\s*$", re.IGNORECASE)
+INTRODUCED = "introduced paragraph"
+_MARK_OPENS = re.compile(r"\s*[“‘«»„‚‹\"'`]")
+# A quotation over paragraphs no longer than this is a quotation of verse lines.
+VERSE_LINE = 70
 # Quotations with a speech tag that make a work one that reports speech.
 DIALOGUE = 3
 # Quotations wrap other inline markup that covers the same characters.
@@ -48,34 +65,36 @@ class _Flow:
     parents: list[object]  # the Division, or the work part list, holding each block
     wrappable: list[bool]  # the block's parent admits a block quotation (a div or the body)
     links: list[bool]
+    body: list[bool]  # the block is in the work's body (not its front or back)
 
 
 def _flow(work: Work) -> _Flow:
-    flow = _Flow([], [], [], [])
+    flow = _Flow([], [], [], [], [])
 
-    def walk(parts: list[Part], parent: object, wrappable: bool) -> None:
+    def walk(parts: list[Part], parent: object, wrappable: bool, body: bool) -> None:
         previous: Part | None = None
         for part in parts:
             if isinstance(part, Division):
                 inner = part.type not in ELEMENT_DIVISIONS
                 if part.head is not None:
-                    add(part.head, part, False, None)
-                walk(part.content, part, inner)
+                    add(part.head, part, False, None, body)
+                walk(part.content, part, inner, body)
             else:
-                add(part, parent, wrappable, previous)
+                add(part, parent, wrappable, previous, body)
             previous = part
 
-    def add(block: Block, parent: object, wrappable: bool, previous: Part | None) -> None:
+    def add(block: Block, parent: object, wrappable: bool, previous: Part | None, body: bool) -> None:
         linked = (isinstance(previous, Block) and previous.kind == "p" and block.kind == "p"
                   and bool(flow.blocks) and flow.blocks[-1] is previous)
         flow.blocks.append(block)
         flow.parents.append(parent)
         flow.wrappable.append(wrappable and block.kind == "p")
         flow.links.append(linked)
+        flow.body.append(body)
 
-    walk(work.front, work.front, False)
-    walk(work.body, work.body, True)
-    walk(work.back, work.back, False)
+    walk(work.front, work.front, False, False)
+    walk(work.body, work.body, True, True)
+    walk(work.back, work.back, False, False)
     return flow
 
 
@@ -106,18 +125,96 @@ class _WorkQuotations:
         self.bibls: dict[tuple[int, int, int], str] = {}
 
     def run(self) -> None:
-        result: Scan = scan([b.text for b in self.flow.blocks], self.flow.links)
+        blocks = self.flow.blocks
+        # lines of verse first: a quotation may run over them, marked or not
+        self.verse = find_verse(blocks, self.flow.links, [
+            w and body and b.wrap is None for b, w, body in zip(blocks, self.flow.wrappable, self.flow.body)])
+        self.in_verse = {b: run for run in self.verse for b in run.blocks}
+        joins = [b in self.in_verse and self.in_verse[b].blocks[0] != b for b in range(len(blocks))]
+        result: Scan = scan([b.text for b in blocks], self.flow.links, joins)
+        speech = self._unmarked(result)
+        closed = {(s.block, s.end) for s in speech if s.convention == CLOSER}
         for stray in result.strays:
-            self._stray(stray)
+            if (stray.mark.block, stray.mark.end) not in closed:
+                self._stray(stray)
         contexts = [self._context(q) for q in result.quotations]
         typings = [classify(ctx) for ctx, _ in contexts]
         # a work that reports speech: what is left unexplained is more likely speech too
-        if sum(t.tag == SAID and t.cert == HIGH for t in typings) >= DIALOGUE:
+        reported = sum(t.tag == SAID and t.cert == HIGH for t in typings) + sum(s.cert == MEDIUM for s in speech)
+        if reported >= DIALOGUE:
             for ctx, _ in contexts:
                 ctx.dialogue = True
-            typings = [classify(ctx) for ctx, _ in contexts]
+            typings = [classify(ctx) if t.fallback else t for (ctx, _), t in zip(contexts, typings)]
         for quotation, (ctx, whole), typing in zip(result.quotations, contexts, typings):
             self._quotation(quotation, ctx, whole, typing)
+        for found in speech:
+            self._speech(found)
+        self._verse()
+        self._introduced(reported >= DIALOGUE)
+
+    def _introduced(self, dialogue: bool) -> None:
+        """A paragraph without marks that the one before introduces with a colon after a speech
+        or writing verb ("He answered as follows:") is what was said or written."""
+        blocks = self.flow.blocks
+        for b, block in enumerate(blocks):
+            if not (b and self.flow.links[b] and self.flow.wrappable[b] and block.wrap is None
+                    and b not in self.in_verse and not any(s.tag in QUOTATION_TAGS for s in block.spans)):
+                continue
+            intro = sentence_before(blocks[b - 1].text, len(blocks[b - 1].text.rstrip()))
+            cue = INTRODUCES.search(intro)
+            if cue is None or _MARK_OPENS.match(block.text):
+                continue
+            ctx = Context(block.text.strip(), intro.rstrip()[:cue.start("colon")].rstrip() + ": ", "", True,
+                          dialogue=dialogue)
+            typing = classify(ctx)
+            if typing.tag not in (SAID, QUOTE):
+                continue
+            near = len(cue.group("between").split()) <= 3
+            attrs = self._attrs(typing.tag, MEDIUM if near and typing.cert == HIGH else LOW, typing.speaker)
+            block.wrap = Span(0, len(block.text), typing.tag, attrs)
+            self._taken(block.line, block.text, typing.tag, f" with no quotation marks: introduced by the paragraph "
+                        f"before; {typing.reason}", attrs, 1, INTRODUCED)
+
+    def _verse(self) -> None:
+        """Lines of verse set off in the prose that no marked quotation holds whole: one quote
+        around them (the blocks share it)."""
+        blocks = self.flow.blocks
+        for run in self.verse:
+            if any(blocks[b].wrap is not None for b in run.blocks):
+                continue
+            wrap = Span(0, 0, QUOTE, {"cert": run.cert})
+            for b in run.blocks:
+                blocks[b].wrap = wrap
+            self._taken(blocks[run.blocks[0]].line, " / ".join(blocks[b].text.strip() for b in run.blocks), QUOTE,
+                        f" with no quotation marks: {run.reason}", wrap.attrs, len(run.blocks), VERSE)
+
+    # -- speech without marks -------------------------------------------------------------
+
+    def _unmarked(self, result: Scan) -> list[Speech]:
+        blocks = self.flow.blocks
+        covered: list[list[tuple[int, int]]] = [[] for _ in blocks]
+        closers: list[list[tuple[int, int]]] = [[] for _ in blocks]
+        for quotation in result.quotations:
+            for b, s, e in quotation.parts:
+                covered[b].append((s, e))
+        for stray in result.strays:
+            mark = stray.mark
+            if stray.problem == UNOPENED:
+                closers[mark.block].append((mark.offset, mark.end))
+            else:
+                covered[mark.block].append((mark.offset, mark.end))
+        eligible = [b.kind == "p" and i not in self.in_verse for i, b in enumerate(blocks)]
+        return find_speech([b.text for b in blocks], eligible, covered, closers)
+
+    def _speech(self, speech: Speech) -> None:
+        block = self.flow.blocks[speech.block]
+        if block.crossing(speech.start, speech.end) is not None:
+            return
+        attrs = self._attrs(SAID, speech.cert, speech.speaker)
+        block.add_span(Span(speech.start, speech.end, SAID, attrs, priority=QUOTE_PRIORITY))
+        marks = "only a closing mark" if speech.convention == CLOSER else "no quotation marks"
+        self._taken(block.line_at(speech.start), block.text[speech.start:speech.end], SAID,
+                    f" with {marks}: {speech.reason}", attrs, 1, speech.convention)
 
     # -- review -------------------------------------------------------------------------
 
@@ -155,11 +252,20 @@ class _WorkQuotations:
             before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-EARLIER:]
         ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
                       quotation.depth, earlier)
+        ctx.verse = any(blocks[b].attrs.get("_lines") == "lb" and "\n" in blocks[b].text[s:e]
+                        for b, s, e in quotation.parts) or len(quotation.parts) > 1 and all(
+                            len(blocks[b].text) < VERSE_LINE for b, _, _ in quotation.parts)
         return ctx, whole
 
     def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:
         blocks = self.flow.blocks
         parts = quotation.parts
+        run = self._verse_held(quotation, whole)
+        if run is not None:
+            self._verse_quotation(run, ctx, typing)
+            return
+        # lines of verse are never wrapped one by one: a quotation over some of them is inline
+        whole = [w and b not in self.in_verse for (b, _, _), w in zip(parts, whole)]
         if any(not w and blocks[b].crossing(s, e) is not None for (b, s, e), w in zip(parts, whole)):
             self._report_crossing(quotation)
             return
@@ -169,11 +275,7 @@ class _WorkQuotations:
                 tag = _fits(tag, blocks[b], s, e)
         if tag == SO_CALLED and len(parts) > 1:
             tag = Q
-        attrs = {"cert": typing.cert}
-        if tag == SAID:
-            who = self._speaker(typing.speaker)
-            if who:
-                attrs["who"] = f"#{who}"
+        attrs = self._attrs(tag, typing.cert, typing.speaker)
         ids = self._ids(len(parts))
         for n, ((b, s, e), w) in enumerate(zip(parts, whole)):
             part_attrs = dict(attrs)
@@ -193,10 +295,41 @@ class _WorkQuotations:
         if typing.cert != HIGH or tag != typing.tag:
             b, s, e = parts[0]
             reason = typing.reason if tag == typing.tag else f"{typing.reason}; <{typing.tag}> cannot stand here"
-            self.doc.review.append(ReviewItem(
-                CATEGORY, blocks[b].line_at(s), snippet(ctx.inner),
-                f"taken as <{tag}> ({_TYPE_NAMES[tag]}): {reason}", cert=typing.cert, work=self.index,
-                data={"element": tag, "who": attrs.get("who", ""), "parts": str(len(parts))}))
+            self._taken(blocks[b].line_at(s), ctx.inner, tag, f": {reason}", attrs, len(parts))
+
+    def _verse_held(self, quotation: Quotation, whole: list[bool]) -> VerseRun | None:
+        """The run of verse lines a marked quotation holds whole, if it does."""
+        run = self.in_verse.get(quotation.parts[0][0])
+        if run is None or [b for b, _, _ in quotation.parts] != run.blocks or not all(whole):
+            return None
+        return run
+
+    def _verse_quotation(self, run: VerseRun, ctx: Context, typing: Typing) -> None:
+        """Verse in quotation marks: one element of its type around the lines."""
+        tag = typing.tag if typing.tag in (SAID, QUOTE) else QUOTE
+        wrap = Span(0, 0, tag, self._attrs(tag, typing.cert, typing.speaker))
+        for b in run.blocks:
+            self.flow.blocks[b].wrap = wrap
+        if typing.cert != HIGH or tag != typing.tag:
+            self._taken(self.flow.blocks[run.blocks[0]].line, ctx.inner, tag, f": {typing.reason}", wrap.attrs,
+                        len(run.blocks))
+
+    def _attrs(self, tag: str, cert: str, speaker: str | None) -> dict[str, str]:
+        """@cert, and @who for speech whose speaker is known."""
+        attrs = {"cert": cert}
+        who = self._speaker(speaker) if tag == SAID else None
+        if who:
+            attrs["who"] = f"#{who}"
+        return attrs
+
+    def _taken(self, line: int, text: str, tag: str, reason: str, attrs: dict[str, str], parts: int,
+               convention: str | None = None) -> None:
+        """A review item for a quotation teikit is not sure of (its type, or its being one)."""
+        data = {"element": tag, "who": attrs.get("who", ""), "parts": str(parts)}
+        if convention is not None:
+            data["convention"] = convention
+        self.doc.review.append(ReviewItem(CATEGORY, line, snippet(text), f"taken as <{tag}> ({_TYPE_NAMES[tag]})"
+                                          f"{reason}", cert=attrs["cert"], work=self.index, data=data))
 
     def _ids(self, parts: int) -> list[str]:
         if parts == 1:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from teikit.enrich.trie_regex import alternation, words
 from teikit.model import HIGH, LOW, MEDIUM
 
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
@@ -41,7 +42,7 @@ _SOURCE_NOUNS = (
     "letter|letters|article|articles|resolution|resolutions|document|documents|declaration|manifesto|book|books|"
     "pamphlet|programme|program|platform|theses|thesis|appeal|editorial|newspaper|paper|journal|magazine|"
     "review|report|telegram|decree|statute|statutes|constitution|poem|poems|poet|poets|verse|verses|lines|"
-    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqu[ée]|bulletin|leaflet|"
+    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqué|communique|bulletin|leaflet|"
     "proclamation|protocol|minutes|diary|motto|inscription|epitaph|proverb|bible|scripture|gospel|chapter|"
     "volume|preface|introduction|author|writer|writings|works|play|novel|story|tale|open letter")
 _SO_CALLED_CUES = r"so-called|so called|self-styled|dubbed|styled|nicknamed"
@@ -52,22 +53,38 @@ _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 _PRONOUN = r"(?:he|she|they|I|we|you|it)"
 _DESCRIBED = r"(?:the|a|an|his|her|my|our|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"
-SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
-WRITING_VERB = re.compile(rf"\b(?:{_WRITING_VERBS})\b", re.IGNORECASE)
-SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
+# (the word lists as prefix trees: long windows are searched for them on every quotation)
+_SPEECH = alternation(words(_SPEECH_VERBS))
+SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
+WRITING_VERB = re.compile(rf"\b{alternation(words(_WRITING_VERBS))}\b", re.IGNORECASE)
+SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNORECASE)
 # A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown".
 _TAG_AFTER = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH_VERBS})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
-    rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH_VERBS}))\b")
+    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
+    rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
-                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b")
+                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b"
+                          # "…, as the old song has it", "…, the proverb says"
+                          rf"|^[\s,;—–-]*(?:as\s+)?(?:the|an?|that|his|her|their|our)\s+(?:[\w’'-]+\s+){{0,2}}?"
+                          rf"{alternation(words(_SOURCE_NOUNS + '|proverb|saying|adage'))}\s+"
+                          r"(?:has it|says|runs|goes|puts it|tells us)\b")
 # Words that make a phrase a clause (pronouns, auxiliaries, negation).
 _CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
                      r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
+# Words of verse and of the older literary language: a quotation that uses them is cited.
+_POETIC = re.compile(r"\b(?:thee|thou|thy|thine|ye|hath|doth|dost|hast|art thou|shalt|wilt|canst|o['’]er|e['’]er|"
+                     r"ne['’]er|['’]tis|['’]twas|ere|oft|whence|thence|whither|yon|yonder|nigh|methinks|saith|"
+                     r"cometh|goeth|maketh|giveth|taketh|knoweth|loveth|"
+                     r"(?!(?:he|she|they|you|we|i|who|it|that|there|what)['’]d)[a-z]+['’]d)\b", re.IGNORECASE)
+# What opens a greeting or an exclamation, words spoken rather than scare quotes.
+_GREETING = re.compile(r"\W*(?:oh|ah|alas|hurrah|huzza|hurra|bravo|good (?:morning|night|bye|evening|day)|goodbye|"
+                       r"farewell|hello|hallo|thank you|thanks|yes|no|nay|aye|hush|pshaw|pooh|fie|amen)\b",
+                       re.IGNORECASE)
+_ASKS = re.compile(r"[?!][^\w]*$")
 _PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
 _REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
                         r"[^()]{0,200})\)")
 # Words before which a speech verb is a noun ("in answer", "the question", "his protest").
@@ -90,6 +107,7 @@ class Context:
     depth: int = 0
     earlier: str = ""  # the text of the paragraph before ``before`` (for a source named earlier)
     dialogue: bool = False  # the work reports speech (several quotations with speech tags)
+    verse: bool = False  # the quotation runs over lines of verse (line breaks that are the text's)
 
 
 @dataclass
@@ -100,14 +118,15 @@ class Typing:
     speaker: str | None = None  # a name as written, or "I" for the narrator
     # a reference in brackets after the closing mark, brackets included (offsets in ``after``)
     reference: tuple[int, int] | None = None
+    fallback: bool = False  # told by the last cues only, which read ``Context.dialogue``
 
 
-def _sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str) -> list[int]:
     """Offsets where a new sentence starts in ``text`` (not after initials or abbreviations)."""
     starts = []
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"(\S+)$", text[:match.start()])
-        token = word.group(1).rstrip("”’\"»)") if word else ""
+        end = match.start() + 1  # after the full stop
+        token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
         if token.endswith(".") and (len(token) <= 2 or "." in token[:-1] or token[:-1].lower() in _ABBREVIATIONS):
             continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
         starts.append(match.end())
@@ -117,13 +136,13 @@ def _sentence_starts(text: str) -> list[int]:
 def sentence_before(text: str, end: int, limit: int = 300) -> str:
     """The text of ``text[:end]`` back to the start of its sentence (at most ``limit`` chars)."""
     head = text[max(0, end - limit):end]
-    starts = _sentence_starts(head)
+    starts = sentence_starts(head)
     return head[starts[-1]:] if starts else head
 
 
 def sentence_after(text: str, start: int, limit: int = 200) -> str:
     tail = text[start:start + limit]
-    starts = _sentence_starts(tail)
+    starts = sentence_starts(tail)
     return tail[:starts[0]] if starts else tail
 
 
@@ -132,8 +151,13 @@ def _words(text: str) -> list[str]:
 
 
 def _speaker_before(before: str, verb: re.Match) -> str | None:
-    """The subject of a speech verb: "I" when the narrator speaks, else the nearest name."""
-    head = before[:verb.start()]
+    """The subject of a speech verb: "I" when the narrator speaks, else the nearest name.
+    An inverted subject ("said he", "said Mrs Brown") comes first; the words of another
+    quotation are nobody's name."""
+    inverted = re.match(rf"\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b", before[verb.end():])
+    if inverted:
+        return inverted.group("name") if inverted.group("name") not in _PRONOUN_WORDS else None
+    head = re.sub(r"[“‘«„\"][^”’»“\"]*[”’»“\"]", lambda m: " " * len(m.group()), before[:verb.start()])
     words = _words(head)
     if words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head):
         return "I"
@@ -209,10 +233,17 @@ def classify(ctx: Context) -> Typing:
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= 4
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= 4
     clause = bool(_CLAUSE.search(inner))
-    if short_phrase and not (colon or speech_near or writing_near) and not clause:
+    if not speech_near and (ctx.verse or _POETIC.search(inner)):
+        return Typing(QUOTE, MEDIUM if ctx.verse or written else LOW,
+                      "lines of verse" if ctx.verse else "the language of verse or of older writing")
+    if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
         lower = inner.strip(" “”‘’\"'«»‹›„")[:1].islower()
-        cert = HIGH if n <= 2 and lower else MEDIUM if n <= 3 or lower else LOW
-        return Typing(SO_CALLED, cert, "a short phrase, not a sentence")
+        if _GREETING.match(inner):
+            return Typing(SAID, LOW, "a greeting or an interjection")
+        if n >= 3 and not written:
+            # scare quotes hold a word or two; a longer phrase is someone else's words
+            return Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
+        return Typing(SO_CALLED, HIGH if n <= 2 and lower else MEDIUM, "a short phrase, not a sentence")
     if written:
         both = bool(writing) and bool(source)
         return Typing(QUOTE, HIGH if both or (colon and writing) or writing_near else MEDIUM,
@@ -220,26 +251,40 @@ def classify(ctx: Context) -> Typing:
     if speech:
         return Typing(SAID, HIGH if speech_near or colon else MEDIUM, f"introduced by “{speech.group()}”",
                       speaker=_speaker_before(ctx.before, speech))
-    if short_phrase and clause and not colon:
-        # scare quotes hold a word or a name, not a clause: these are someone's words
-        return Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
-            else Typing(Q, LOW, "a fragment of someone's words")
+    return _fallback(ctx, inner, n, clause, short_phrase and clause and not colon)
+
+
+def _fallback(ctx: Context, inner: str, n: int, clause: bool, fragment: bool) -> Typing:
+    """The type told by what the quotation says, and by whether the work reports speech."""
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
-    if ctx.block_quote and personal:
-        return Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
-    if personal and _sentence_like(inner):
-        return Typing(SAID, LOW, "first- or second-person sentences")
-    if ctx.dialogue and _sentence_like(inner):
-        return Typing(SAID, LOW, "sentences in a work that reports speech")
-    if ctx.block_quote and n >= 30:
-        return Typing(QUOTE, LOW, "a long block quotation")
-    return Typing(Q, LOW, "nothing tells its kind")
+    if fragment:
+        # scare quotes hold a word or a name, not a clause: these are someone's words
+        typing = Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
+            else Typing(Q, LOW, "a fragment of someone's words")
+    elif personal and ctx.block_quote:
+        typing = Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
+    elif personal and _sentence_like(inner):
+        typing = Typing(SAID, LOW, "first- or second-person sentences")
+    elif ctx.dialogue and _sentence_like(inner):
+        typing = Typing(SAID, LOW, "sentences in a work that reports speech")
+    elif ctx.block_quote and n >= 30:
+        typing = Typing(QUOTE, LOW, "a long block quotation")
+    elif _sentence_like(inner):
+        # nobody is said to speak it, nobody is addressed, and the work does not report speech
+        typing = Typing(QUOTE, LOW, "sentences nobody speaks: cited from writing")
+    elif n >= 3 and not clause:
+        typing = Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
+    else:
+        typing = Typing(Q, LOW, "nothing tells its kind")
+    typing.fallback = True
+    return typing
 
 
 # -- a written source named before a quotation --------------------------------------------
 
 _DETERMINERS = r"(?:the|a|an|this|that|his|her|its|their|our|my|your|one|another)"
-_TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}(?:{_SOURCE_NOUNS.title()})\b")
+_TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}"
+                           rf"{alternation(w.title() for w in words(_SOURCE_NOUNS))}\b")
 
 
 def source_phrase(text: str, opener: int, earlier_limit: int = 400) -> tuple[int, int] | None:

@@ -129,9 +129,10 @@ def _later_single_closer(text: str, pos: int) -> bool:
 
 
 class _Scanner:
-    def __init__(self, texts: Sequence[str], links: Sequence[bool]):
+    def __init__(self, texts: Sequence[str], links: Sequence[bool], joins: Sequence[bool]):
         self.texts = texts
         self.links = links
+        self.joins = joins
         self.stack: list[_Open] = []
         self.out = Scan()
 
@@ -291,6 +292,13 @@ class _Scanner:
         return match if family == self.stack[0].mark.family else None
 
     def _end_block(self, b: int, text: str) -> re.Match | None:
+        if b + 1 < len(self.texts) and self.joins[b + 1]:
+            # the next block is the next line of the same passage: every quotation goes on
+            following = self.texts[b + 1]
+            for entry in self.stack:
+                entry.parts.append((b, entry.start, len(text.rstrip())))
+                entry.start, entry.block = len(following) - len(following.lstrip()), b + 1
+            return None
         reopening = self._reopening(b)
         if reopening is None:
             while self.stack:
@@ -317,8 +325,11 @@ class _Scanner:
         return self.out
 
 
-def scan(texts: Sequence[str], links: Sequence[bool] | None = None) -> Scan:
+def scan(texts: Sequence[str], links: Sequence[bool] | None = None, joins: Sequence[bool] | None = None) -> Scan:
     """Quotations and stray marks in a run of blocks. ``links[i]`` says whether block ``i``
     directly follows block ``i - 1`` as a paragraph of the same flow, so that a quotation
-    may continue into it (default: never)."""
-    return _Scanner(texts, links if links is not None else [False] * len(texts)).scan()
+    may continue into it when it opens with the same mark (default: never); ``joins[i]``,
+    whether block ``i`` is the next line of the same passage (a line of verse), so that
+    every open quotation goes on into it."""
+    none = [False] * len(texts)
+    return _Scanner(texts, links if links is not None else none, joins if joins is not None else none).scan()

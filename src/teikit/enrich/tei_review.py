@@ -20,6 +20,9 @@ from teikit.reading import is_added, text_elements
 
 # Elements read as one block of text each (what the plain-text reader calls a block); a line
 # group is one block, so that a quotation may run over its lines.
+# Elements that hold a quotation: a mark at their edge is the quotation's own, even when
+# nothing opened (or closed) it.
+QUOTATION_ELEMENTS = frozenset({"q", "said", "quote", "soCalled"})
 BLOCK_ELEMENTS = frozenset({"p", "head", "note", "lg", "l", "item", "titlePart", "byline", "docAuthor", "docDate",
                             "dateline", "signed", "salute", "label", "ab", "trailer", "docImprint"})
 
@@ -29,6 +32,7 @@ class _Block:
     element: etree._Element
     text: str = ""
     ruled: list[tuple[int, int]] = field(default_factory=list)  # ranges an editor's choice covers
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # ranges of quotation elements
 
     @property
     def line(self) -> int | None:
@@ -56,6 +60,8 @@ def _read(element: etree._Element, block: _Block, top: bool = True) -> None:
         block.text += child.tail or ""
     if local_name(element.tag) == "choice":
         block.ruled.append((start, len(block.text)))
+    elif local_name(element.tag) in QUOTATION_ELEMENTS:
+        block.quoted.append((start, len(block.text)))
 
 
 def _blocks(root: etree._Element) -> list[tuple[_Block, str | None]]:
@@ -89,6 +95,8 @@ def quotation_marks(root: etree._Element, name: str) -> list[ReviewItem]:
     for stray in scan([b.text for b in blocks], links).strays:
         block = blocks[stray.mark.block]
         offset = stray.mark.offset
+        if any(stray.mark.end == end or offset == start for start, end in block.quoted):
+            continue  # an orphan mark the quotation it ends (or opens) already stands for
         what = "opens a quotation that is never closed" if stray.problem == UNCLOSED else \
             "closes a quotation that was never opened"
         items.append(ReviewItem("quotation", block.line_at(offset), block.text[max(0, offset - 30):offset + 40],

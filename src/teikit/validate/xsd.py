@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from teikit.errors import Diagnostic
-from teikit.validate import cache
+from teikit import cache
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError

@@ -7,11 +7,12 @@ timestamps, ids from the document's name and structural position.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
 
-from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, Part, ReviewItem, Work
+from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, Part, ReviewItem, Work, iter_blocks
 from teikit.ns import TEI, XML_ID, XML_LANG, local_name, tei
 from teikit.writers.header import HeaderWriter, el
 from teikit.writers.inline import fill, set_attrs
@@ -25,6 +26,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 # that pretty-printing never adds white space inside mixed content.
 _STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
                          "group"})
+# Quotations that may hold paragraphs (a block quotation).
+_BLOCK_QUOTATIONS = frozenset({"quote", "said", "q"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
 # Attributes by which the text points at standOff entries (a name's @ref, a speaker's @who).
 _ENTITY_POINTERS = ("ref", "who")
@@ -59,8 +62,15 @@ class TeiWriter:
             root.set(XML_ID, doc.name)
             root.set(XML_LANG, doc.lang)
             root.append(headers.corpus_header())
+            # an entry several works point at is the corpus's (one xml:id per file); the others
+            # go with the one work that uses them
+            uses = Counter(ref for work in doc.works for ref in _references(work))
+            shared = [e for e in doc.entities if uses[e.id] > 1]
+            if shared:
+                root.append(standoff(shared, app_id))
             for work in doc.works:
-                root.append(self._work(doc, work, headers, app_id, in_corpus=True))
+                root.append(self._work(doc, work, headers, app_id, in_corpus=True,
+                                       exclude={e.id for e in shared}))
         else:
             root = self._work(doc, doc.works[0], headers, app_id, in_corpus=False)
         return root
@@ -76,7 +86,8 @@ class TeiWriter:
 
     # -- one work ---------------------------------------------------------------------
 
-    def _work(self, doc: Document, work: Work, headers: HeaderWriter, app_id: str, in_corpus: bool):
+    def _work(self, doc: Document, work: Work, headers: HeaderWriter, app_id: str, in_corpus: bool,
+              exclude: set[str] = frozenset()):
         root = etree.Element(tei("TEI"), nsmap=None if in_corpus else {None: TEI})
         root.set(XML_ID, work.id)
         root.set(XML_LANG, work.lang or doc.lang)
@@ -88,7 +99,8 @@ class TeiWriter:
         parts.write_all(el(text, "body"), work.body)
         if work.back:
             parts.write_all(el(text, "back"), work.back)
-        entities = [e for e in doc.entities if e.id in parts.referenced] if in_corpus else doc.entities
+        entities = [e for e in doc.entities if e.id in parts.referenced and e.id not in exclude] if in_corpus \
+            else doc.entities
         if entities:
             root.append(standoff(entities, app_id))
         return root
@@ -103,6 +115,9 @@ class _PartWriter:
         self.resp = f"#{app_id}"
         self.div_count = 0
         self.referenced: set[str] = set()
+        # the block quotation last written: blocks that share its wrap go into the same element
+        self.last_wrap: object | None = None
+        self.last_outer: etree._Element | None = None
 
     def write_all(self, parent: etree._Element, parts: list[Part]) -> None:
         for part in parts:
@@ -128,8 +143,13 @@ class _PartWriter:
     def _block(self, parent: etree._Element, block: Block) -> None:
         outer = None
         if block.wrap is not None:  # a block quotation: the element holds the paragraph
-            outer = parent = el(parent, block.wrap.tag)
-            set_attrs(outer, block.wrap.attrs)
+            last = parent[-1] if len(parent) else None
+            if last is not None and self.last_wrap is block.wrap and last is self.last_outer:
+                outer = parent = last  # the same quotation goes on over this block (lines of verse)
+            else:
+                outer = parent = el(parent, block.wrap.tag)
+                set_attrs(outer, block.wrap.attrs)
+            self.last_wrap, self.last_outer = block.wrap, outer
         element = el(parent, block.kind)
         set_attrs(element, block.attrs)
         if block.cert:
@@ -148,6 +168,24 @@ class _PartWriter:
                     self.referenced.add(ref[1:])
 
 
+def _references(work: Work) -> set[str]:
+    """The ids a work's inline markup points at with @ref="#id"."""
+    refs = set()
+    for part in (*work.front, *work.body, *work.back):
+        for block in iter_blocks(part):
+            for span in block.spans:
+                ref = span.attrs.get("ref", "")
+                if ref.startswith("#"):
+                    refs.add(ref[1:])
+    return refs
+
+
+def _holds_blocks(element: etree._Element, children: list[etree._Element]) -> bool:
+    """A block quotation over several paragraphs (lines of verse): parted like a division."""
+    return (local_name(element.tag) in _BLOCK_QUOTATIONS and len(children) > 1
+            and all(local_name(c.tag) == "p" for c in children))
+
+
 def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> None:
     """Pretty-print in place, touching only element-only content: the header, standOff and
     the structural elements of <text>; mixed content (a paragraph, a title) is left exactly
@@ -157,7 +195,7 @@ def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> No
         return
     name = local_name(element.tag)
     in_text = in_text or name == "text"
-    if in_text and name not in _STRUCTURAL:
+    if in_text and name not in _STRUCTURAL and not _holds_blocks(element, children):
         return
     if any(c.tail and c.tail.strip() for c in children):
         return
@@ -184,10 +222,12 @@ def standoff(entities: list[Entity], app_id: str) -> etree._Element:
 
 def _entity(entity: Entity, app_id: str) -> etree._Element:
     name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
-    item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", cert=entity.cert or "",
-              resp=entity.resp or (f"#{app_id}" if entity.cert else ""))
+    item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=entity.corresp or "",
+              cert=entity.cert or "", resp=entity.resp or (f"#{app_id}" if entity.cert else ""))
     for name in entity.names:
         el(item, name_tag, name)
+    if entity.kind == "place" and entity.geo:
+        el(el(item, "location"), "geo", entity.geo)
     if entity.kind == "person":
         if entity.birth:
             el(item, "birth", when=entity.birth)

@@ -21,7 +21,7 @@ from typing import Sequence
 from lxml import etree
 
 from teikit.errors import Diagnostic
-from teikit.validate import cache
+from teikit import cache
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError

@@ -1,4 +1,4 @@
-"""A small on-disk cache for derived schema artefacts (simplified grammars, generated XSLT).
+"""A small on-disk cache for derived data: simplified grammars, generated XSLT, word lists, gazetteers.
 
 Entries are keyed by a hash of everything they were derived from, so a changed schema (or a
 new teikit version) simply misses. Writes are atomic; a cache that cannot be written (read-only
@@ -81,3 +81,24 @@ def store(kind: str, key: str, data: bytes) -> None:
         write_atomic(path, data)
     except OSError:
         pass
+
+
+def cached_value(kind: str, sources: tuple[str, ...], build):
+    """The value ``build()`` returns, kept on disk in marshal form between processes.
+
+    ``sources`` names what the value is derived from (package versions, source files' text);
+    any change there gives a new key. Only plain data (dicts, lists, tuples, strings,
+    numbers) can be kept; entries are read only from files this user owns and nobody else can
+    write, like pickles, since a planted entry could crash the interpreter."""
+    import marshal
+
+    key = content_key(kind, *sources)
+    data = load_private(kind, key)
+    if data is not None:
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            pass
+    value = build()
+    store(kind, key, marshal.dumps(value))
+    return value

@@ -1,0 +1,485 @@
+"""Candidate names in one block, with the evidence the words around them give.
+
+A run of capitalised words (with the particles and "of" that names contain) is split into
+mentions by what is known of its words: forms of the authority lists and gazetteers,
+titles ("Mr.", "Sir"), initials, given names, keywords of organisations and places, and
+words that are neither common English words nor derived words ("Stalinist"). Each mention
+carries local evidence for person, place and organisation; the document-wide decision is
+made later (``teikit.enrich.names``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from teikit.authority.entries import ORG, PERSON, PLACE, AuthorityEntry
+from teikit.authority.forms import SURNAME_PARTICLES, Key
+from teikit.authority.gazetteer import best_first
+from teikit.authority.index import FormIndex, Match
+from teikit.enrich import cues
+from teikit.enrich.lexicon import EVERYDAY_ZIPF, in_dictionary, is_common_word, is_given_name, zipf
+from teikit.enrich.tokens import Token, joinable
+
+# Evidence weights (added up over a name's mentions; see teikit.enrich.names).
+HONORIFIC, INITIALS, GIVEN_AND_SURNAME, GIVEN_ALONE = 8, 6, 5, 2
+KEYWORD = 8  # "Central Committee", "Kibes Lane"
+DOTTED = 3  # "G.P.U."
+ACRONYM = 2  # "NKVD"
+PERSON_NOUN, SPEECH, PERSON_AFTER, BY_NAME, POSSESSIVE = 4, 3, 3, 4, 1
+ACRONYM_MAX_ZIPF = 3.5
+SURNAME_MAX_ZIPF = 5.3  # "Smith", "Brown", "White"; not "Year", "Time"
+DERIVED_MIN_ZIPF = 2.0  # "Thermidorian", "Praetorians" are known words; "Davitian" is a name
+PLACE_ENDING = 2  # "Kazakstan", "Uralsk": words shaped like place names
+ENGLISH_PLACE_ENDING = 1  # "Frampton": shaped like an English place name (or a surname)
+PLACE_OF = 6  # "the city of X"
+THE_PLACE = 2  # "the Thames"
+LOCAL_NAME = 3  # "the Common", "the Army"
+PLACE_NOUN = 3  # "the river X"
+WHERE = 2
+# words after "of" in a name ("Bank of England", "Duke of Wellington", "Isle of Wight")
+_OF_HEADS = cues.ORG_HEADS | cues.ORG_KEYWORDS | cues.PLACE_HEADS | frozenset(
+    "Duke Earl Prince Princess King Queen Bishop Archbishop Lord Lady Marquis Marquess Count Countess Baron "
+    "Emperor Isles Kingdom Republic Empire City Gulf Bay Strait Sea Vale Valley Forest Principality Duchy "
+    "Province County State States".split())
+_PARTICLES = SURNAME_PARTICLES - {"st", "st."}
+
+
+@dataclass
+class Mention:
+    block_no: int
+    start: int  # offsets in the block's text
+    end: int
+    first: int  # token indexes [first, last)
+    last: int
+    key: Key  # the name without titles: what mentions of one name share
+    text: str
+    pattern: str  # what found it: authority, gazetteer, honorific, initials, given, org, place, unknown, known
+    scores: Counter = field(default_factory=Counter)
+    matches: list[Match] = field(default_factory=list)  # authority list entries with this form
+    places: list[AuthorityEntry] = field(default_factory=list)  # gazetteer entries with this form
+    weak: bool = False  # only a capital at a sentence start or in a title says it is a name
+    determined: bool = False  # after "the", "all the", "other": a plural may be generic
+    indefinite: bool = False  # after "a", "an" (with adjectives between): "a bureaucratic Thermidor"
+    ordinary: bool = False  # the name is also an ordinary word ("Reading", "China")
+    possessive: bool = False
+    kind: str | None = None  # decided: person, place, org
+    rs: bool = False  # a generic plural ("the Tarovs"): rs, not the person
+    cert: str | None = None
+    entity: str | None = None
+
+
+@dataclass
+class BlockWords:
+    """One block's tokens and what holds for all of them."""
+
+    block_no: int
+    text: str
+    tokens: list[Token]
+    title: bool  # a heading or title-cased line: capitals are no evidence
+    all_caps: bool
+    heading: bool = False  # a heading or title proper (not a title-cased line of a paragraph)
+    foreign: bool = False  # not English prose: only list and gazetteer forms and clear patterns count
+
+
+def _roman(word: str) -> bool:
+    return len(word) <= 6 and all(c in cues.ROMAN_NUMERAL_CHARS for c in word) and word != "I" and len(word) > 1
+
+
+def _free_runs(i: int, j: int, taken: set[int]) -> list[tuple[int, int]]:
+    """[i, j) without the indexes in ``taken``, as runs."""
+    runs, start = [], None
+    for k in range(i, j + 1):
+        if k < j and k not in taken:
+            start = k if start is None else start
+        elif start is not None:
+            runs.append((start, k))
+            start = None
+    return runs
+
+
+def _contraction(word: str) -> bool:
+    """An apostrophe inside a word that is not a name's particle ("O’Callaghan", "D'Arcy")."""
+    at = max(word.find("’"), word.find("'"))
+    return at >= 0 and not (at == 1 and word[0] in "ODLodl" and word[2:3].isupper())
+
+
+def _capish(token: Token) -> bool:
+    return token.kind in ("word", "abbr") and token.cap
+
+
+def derived_word(tokens: list[Token], i: int) -> bool:
+    """Words made from names, which are not names: -ism and -ist words ('Stalinist',
+    'Leninism'); known -ian, -ese, -ish, -ite words ('Ukrainian', 'Thermidorian
+    annihilation'), unless a given name before a surname ('Christian Rakovsky'); and ordinary
+    adjectives before their noun ('the German occupation')."""
+    token = tokens[i]
+    lower = token.text.lower()
+    if lower.endswith(cues.ISM_ENDINGS):
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    joined = after is not None and not after.gap.strip() and after.kind == "word"
+    demonym = lower.endswith(cues.DEMONYM_ENDINGS) and (is_common_word(lower) or zipf(lower) >= DERIVED_MIN_ZIPF)
+    if joined and not after.cap:
+        before = tokens[i - 1] if i > 0 else None
+        determined = before is not None and before.key in ("the", "a", "an") and not token.gap.strip()
+        return (lower.endswith(cues.ADJECTIVE_ENDINGS) and is_common_word(lower)) or \
+            (lower.endswith(cues.DEMONYM_ENDINGS) and determined) or (demonym and not is_given_name(token.text))
+    if joined and after.cap and is_given_name(token.text):
+        return False
+    return demonym
+
+
+class BlockScanner:
+    """Finds the candidate names of one block."""
+
+    def __init__(self, words: BlockWords, authority: FormIndex, gazetteer: FormIndex):
+        self.w = words
+        self.t = words.tokens
+        self.keys = [t.key for t in self.t]
+        self.authority = authority
+        self.gazetteer = gazetteer
+
+    # -- what a word is --------------------------------------------------------------
+
+    def weak_capital(self, i: int) -> bool:
+        return self.w.title or self.t[i].sentence_start
+
+    def name_like(self, i: int) -> bool:
+        token = self.t[i]
+        if token.kind == "abbr":
+            return token.cap
+        if token.kind != "word" or not token.cap or token.is_function_word or token.text in cues.NEVER_NAMES \
+                or token.text in cues.DEMONYMS:
+            return False
+        if _roman(token.text) or (len(token.text) > 6 and token.text.isupper()):
+            return False  # "XIV"; a word in capitals proves nothing
+        if _contraction(token.text):
+            return False  # "I’ve", "Ain't", "Per'aps"
+        if token.is_acronym:  # "GPU", "NKVD"; not "ABC", nor a word of a line in capitals
+            return not self.w.all_caps and zipf(token.key) < ACRONYM_MAX_ZIPF
+        if derived_word(self.t, i):
+            return False
+        if is_common_word(token.text):
+            return is_given_name(token.text) and not self.weak_capital(i)
+        if "-" in token.gap or (i + 1 < len(self.t) and self.t[i + 1].gap == "-"):
+            return self.compound_name(i)
+        return True
+
+    def compound_name(self, i: int) -> bool:
+        """A hyphenated compound is a name only if each part could be one ("Verkhne-Uralsk";
+        not "Bolshevik-Leninists", "Anglo-Saxon")."""
+        first = i
+        while first > 0 and self.t[first].gap == "-":
+            first -= 1
+        last = i
+        while last + 1 < len(self.t) and self.t[last + 1].gap == "-":
+            last += 1
+        for k in range(first, last + 1):
+            token = self.t[k]
+            if token.kind != "word" or not token.cap or derived_word(self.t, k) or is_common_word(token.text):
+                return False
+        return True
+
+    # -- runs of capitalised words -----------------------------------------------------
+
+    def chunks(self) -> list[tuple[int, int]]:
+        out, t, n, i = [], self.t, len(self.t), 0
+        while i < n:
+            if not _capish(t[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and joinable(t[j - 1], t[j]):
+                if _capish(t[j]):
+                    j += 1
+                elif t[j].key in _PARTICLES and j + 1 < n and _capish(t[j + 1]) and joinable(t[j], t[j + 1]):
+                    j += 2
+                elif t[j].key == "of" and t[j - 1].text in _OF_HEADS:
+                    k = j + 1
+                    if k < n and t[k].key == "the" and joinable(t[j], t[k]):
+                        k += 1
+                    if k < n and _capish(t[k]) and joinable(t[k - 1], t[k]):
+                        j = k + 1
+                    else:
+                        break
+                else:
+                    break
+            out.append((i, j))
+            i = j
+        return out
+
+    def scan(self) -> list[Mention]:
+        mentions = self.listed_phrases()
+        taken = {k for m in mentions for k in range(m.first, m.last)}
+        for i, j in self.chunks():
+            for a, b in _free_runs(i, j, taken):
+                while a < b and (self.t[a].is_function_word or self.t[a].text in cues.NEVER_NAMES):
+                    a += 1
+                if a < b:
+                    mentions += self.chunk(a, b)
+        for mention in mentions:
+            self.add_context(mention)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def listed_phrases(self) -> list[Mention]:
+        """List forms of several words with lower-case words inside ("Communist party of China"):
+        found wherever they start with a capital, across runs of capitalised words."""
+        found: list[Mention] = []
+        if not self.authority:
+            return found
+        i = 0
+        while i < len(self.t):
+            matches = self.authority.longest_at(self.keys, i) if _capish(self.t[i]) else []
+            length = matches[0].length if matches else 0
+            last = i + length
+            if length < 2 or all(_capish(self.t[k]) for k in range(i, last)) or \
+                    not all(joinable(self.t[k - 1], self.t[k]) for k in range(i + 1, last)):
+                i += 1
+                continue
+            mention = self.mention(i, last, "authority", matches=matches)
+            written = " ".join(mention.text.split())
+            if not any(written in m.entry.names for m in matches):
+                i += 1  # "a genuine Communist party" is not the list's "Communist Party"
+                continue
+            found.append(mention)
+            i = last
+        return found
+
+    # -- one run -----------------------------------------------------------------------
+
+    def mention(self, first: int, last: int, pattern: str, key_from: int | None = None, **kw) -> Mention:
+        t = self.t
+        start, end = t[first].start, t[last - 1].end
+        if t[last - 1].kind == "word" and t[last - 1].dot and t[last - 1].is_initial:
+            end += 1
+        key = tuple(self.keys[key_from if key_from is not None else first:last])
+        return Mention(self.w.block_no, start, end, first, last, key, self.w.text[start:end], pattern,
+                       possessive=t[last - 1].possessive, **kw)
+
+    def chunk(self, i: int, j: int) -> list[Mention]:
+        t = self.t
+        known = self.known(i, j)
+        if known and known[0].last == j:
+            return known
+        if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
+                not self.weak_capital(i) and not t[i - 1].cap:
+            if t[i].text in cues.PLACE_KEYWORDS:
+                found = self.mention(i, j, "place")  # "the Common", "the Hall": a local place's name
+                found.scores[PLACE] += LOCAL_NAME
+                return [found]
+            if t[i].text in cues.INSTITUTIONS:
+                found = self.mention(i, j, "org")  # "the Army", "the Club": one institution's name
+                found.scores[ORG] += LOCAL_NAME
+                return [found]
+        caps = [k for k in range(i, j) if _capish(t[k])]
+        plain = not self.w.heading or not any(is_common_word(t[k].text) for k in caps)
+        if plain and len(caps) >= 2:
+            org_at = [k for k in caps if t[k].text in cues.ORG_KEYWORDS]
+            if org_at and (org_at[-1] > i or (t[i].text in cues.ORG_HEADS and j - i > 2)):
+                last = j if any(t[k].key == "of" for k in range(org_at[-1], j)) else org_at[-1] + 1
+                found = self.mention(i, last, "org")
+                found.scores[ORG] += KEYWORD
+                return [found, *self.chunk(last, j)] if last < j else [found]
+            if t[j - 1].text in cues.PLACE_KEYWORDS or t[i].text in cues.PLACE_HEADS:
+                found = self.mention(i, j, "place")
+                found.scores[PLACE] += KEYWORD
+                return [found]
+        return self.segment(i, j)
+
+    def known(self, i: int, j: int) -> list[Mention]:
+        """A form of a list or gazetteer starting at ``i`` (the longest), as a mention."""
+        by_list = self.authority.longest_at(self.keys, i, j) if self.authority else []
+        by_place = self.gazetteer.longest_at(self.keys, i, j)
+        length = max([m.length for m in by_list + by_place] or [0])
+        if not length:
+            return []
+        last = i + length
+        token = self.t[i]
+        ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
+                                                             token.is_honorific)
+        if ordinary and self.weak_capital(i):
+            return []  # "Reading is ...", "China" in a heading
+        by_list = [m for m in by_list if m.length == length]
+        by_place = [m for m in by_place if m.length == length]
+        if not by_list and length == 1 and last < j and _capish(self.t[last]) and \
+                self.t[last].text not in cues.PLACE_KEYWORDS | cues.ORG_KEYWORDS and \
+                (ordinary or token.text in cues.PLACE_QUALIFIERS or is_given_name(token.text)):
+            return []  # a word that begins a longer name ("Northern Siberia", "Victoria Jones")
+        found = self.mention(i, last, "authority" if by_list else "gazetteer", matches=by_list,
+                             places=best_first([m.entry for m in by_place]))
+        found.ordinary = ordinary
+        found.weak = length == 1 and self.weak_capital(i)
+        return [found]
+
+    def segment(self, i: int, j: int) -> list[Mention]:
+        out, p = [], i
+        while p < j:
+            found = self.at(p, j)
+            if found is None:
+                p += 1
+                continue
+            out.append(found)
+            p = max(found.last, p + 1)
+        return out
+
+    def surname_like(self, q: int) -> bool:
+        """A capitalised ordinary word after a given name or title is a surname ("Walter Citrine",
+        "John Smith"), unless it names a kind of organisation or place."""
+        token = self.t[q]
+        return token.kind == "word" and token.cap and not token.is_function_word and \
+            token.text not in cues.NEVER_NAMES and token.text not in cues.ORG_KEYWORDS and \
+            token.text not in cues.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
+            zipf(token.key) < SURNAME_MAX_ZIPF
+
+    def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False) -> int:
+        """The end of the run of name words from ``p`` (particles inside it included); with
+        ``strict`` (after "General", "King": titles that are also words) no dictionary words."""
+        q = p
+        while q < j:
+            if strict and not is_given_name(self.t[q].text) and in_dictionary(self.t[q].text):
+                break
+            if self.name_like(q) or self.t[q].is_initial:
+                after_given = is_given_name(self.t[q].text) or self.t[q].is_initial
+                q += 1
+            elif self.t[q].key in _PARTICLES and q + 1 < j and self.name_like(q + 1):
+                q += 2
+            elif after_given and self.surname_like(q):
+                after_given = False  # one ordinary word as a name part ("Walter Citrine"), not more
+                q += 1
+            else:
+                break
+        while q > p + 1 and self.t[q - 1].key in _PARTICLES:
+            q -= 1
+        return q
+
+    def at(self, p: int, j: int) -> Mention | None:
+        t = self.t
+        token = t[p]
+        if token.is_honorific and p + 1 < j:
+            personal = token.text in cues.PERSONAL_TITLES or token.dot
+            q = self.name_run(p + 1, j, after_given=personal, strict=not personal)
+            if q > p + 1 and not all(t[k].is_initial for k in range(p + 1, q)):
+                found = self.mention(p, q, "honorific", key_from=p + 1)
+                found.scores[PERSON] += HONORIFIC
+                return found
+        known = self.known(p, j)
+        if known:
+            return known[0]
+        if token.is_initial:
+            q = p
+            while q < j and t[q].is_initial:
+                q += 1
+            end = self.name_run(q, j)
+            if end > q:
+                found = self.mention(p, end, "initials")
+                found.scores[PERSON] += INITIALS
+                return found
+            return None
+        if self.name_like(p):
+            if token.sentence_start and p + 1 < j and not is_given_name(token.text) and \
+                    is_given_name(t[p + 1].text) and self.name_like(p + 1):
+                return None  # "Nobbut Eliza": a word starting the sentence, then a name
+            q = self.name_run(p, j, after_given=is_given_name(token.text))
+            given = is_given_name(token.text)
+            if self.w.foreign and not (given and q > p + 1):
+                return None
+            found = self.mention(p, q, "given" if given else "unknown")
+            if given:
+                surname = q > p + 1 and all(t[k].kind == "word" for k in range(p + 1, q))
+                found.scores[PERSON] += GIVEN_AND_SURNAME if surname else GIVEN_ALONE
+            elif q == p + 1 and token.kind == "word" and len(token.key) > 4:
+                if token.key.endswith(cues.PLACE_ENDINGS):
+                    found.scores[PLACE] += PLACE_ENDING
+                elif token.key.endswith(cues.ENGLISH_PLACE_ENDINGS):
+                    found.scores[PLACE] += ENGLISH_PLACE_ENDING
+            if token.kind == "abbr":
+                found.scores[ORG] += DOTTED
+            elif token.is_acronym and q == p + 1:
+                found.scores[ORG] += ACRONYM
+            found.weak = self.w.title or (token.sentence_start and q == p + 1)
+            return found
+        return None
+
+    # -- the words around a mention ----------------------------------------------------
+
+    def after_indefinite_article(self, first: int) -> bool:
+        """"a Kaganovitch", "a bureaucratic Thermidor": a name used as a common noun."""
+        k = first - 1
+        while k >= 0 and first - k <= 3 and not self.t[k + 1].gap.strip():
+            token = self.t[k]
+            if token.key in ("a", "an"):
+                return True
+            if token.kind != "word" or token.cap or token.is_function_word:
+                return False
+            k -= 1
+        return False
+
+    def modifier(self, m: Mention) -> bool:
+        """The name stands before a lower-case word, as a modifier ("the Kirov assassination")."""
+        after = self.t[m.last] if m.last < len(self.t) else None
+        return after is not None and after.kind == "word" and not after.cap and not after.gap.strip() and \
+            not after.is_function_word
+
+    def add_context(self, m: Mention) -> None:
+        t, scores = self.t, m.scores
+        before = t[m.first - 1] if m.first > 0 else None
+        before2 = t[m.first - 2] if m.first > 1 else None
+        gap = t[m.first].gap.strip()
+        if before is not None and not gap and before.key in cues.PLURAL_DETERMINERS:
+            m.determined = True
+        m.indefinite = self.after_indefinite_article(m.first)
+        if before is not None and not before.cap or (before is not None and before.sentence_start):
+            b = before.key
+            if gap in ("", ",") and b in cues.PERSON_NOUNS and not before.cap:
+                scores[PERSON] += PERSON_NOUN
+            if gap in ("", ",", "”", ",”", "’", ",’") and b in cues.SPEECH_VERBS:
+                scores[PERSON] += SPEECH
+            modifier = m.ordinary and self.modifier(m)  # "on Bank holidays"
+            if not gap and b in cues.PLACE_PREPOSITIONS and not modifier:
+                scores[PLACE] += cues.PLACE_PREPOSITIONS[b]
+            if not gap and b == "the" and before2 is not None and before2.key in cues.PLACE_PREPOSITIONS \
+                    and not before.gap.strip():
+                scores[PLACE] += cues.PLACE_PREPOSITIONS[before2.key]
+            if not gap and b == "the" and m.last == m.first + 1 and \
+                    not self.modifier(m):
+                scores[PLACE] += THE_PLACE  # "the Thames", "the Kremlin" (persons take no article)
+            if not gap and b == "of" and before2 is not None and before2.key in cues.PLACE_NOUNS:
+                scores[PLACE] += PLACE_OF
+            elif not gap and b in cues.PLACE_NOUNS and not before.cap:
+                scores[PLACE] += PLACE_NOUN
+        after = t[m.last] if m.last < len(t) else None
+        if after is not None and not after.cap:
+            a_gap = after.gap.strip()
+            if a_gap in ("", ",") and after.key in cues.PERSON_AFTER:
+                scores[PERSON] += PERSON_AFTER
+            elif not a_gap and after.key in cues.SPEECH_VERBS:
+                scores[PERSON] += SPEECH
+            elif a_gap == "," and after.key == "where":
+                scores[PLACE] += WHERE
+            elif not a_gap and after.key in cues.PLACE_AFTER:
+                scores[PLACE] += PLACE_NOUN  # "the Bedford road"
+            if after.key == "by" and m.last + 1 < len(t) and t[m.last + 1].key == "name":
+                scores[PERSON] += BY_NAME
+        if m.possessive:
+            scores[PERSON] += POSSESSIVE
+
+
+def scan_block(words: BlockWords, authority: FormIndex, gazetteer: FormIndex) -> list[Mention]:
+    return BlockScanner(words, authority, gazetteer).scan()
+
+
+def generic_plural(tokens: list[Token], i: int, persons: set[Key]) -> tuple[int, Key] | None:
+    """If ``tokens[i]`` is the plural of a person's name ("Tarovs"), the index where the phrase
+    starts (with its determiners: "all the Tarovs") and the person's key."""
+    token = tokens[i]
+    if token.kind != "word" or not token.cap or not token.key.endswith("s"):
+        return None
+    for singular in (token.key[:-1], token.key[:-2] if token.key.endswith("es") else None):
+        if singular and (singular,) in persons:
+            start = i
+            while start > 0 and tokens[start - 1].key in cues.PLURAL_DETERMINERS and \
+                    not tokens[start].gap.strip() and i - start < 3:
+                start -= 1
+            return start, (singular,)
+    return None

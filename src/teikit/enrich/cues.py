@@ -1,0 +1,151 @@
+"""Words that signal names in English prose: general knowledge of the language, in one place.
+
+Each set is lower-case unless said otherwise. None of them lists names: they list the
+words around and inside names (titles, keywords of organisations and places, prepositions
+of place, verbs of speech) and the closed classes that are capitalised without being names.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words: never a name by themselves, dropped from the start of a capitalised run.
+FUNCTION_WORDS = _words("""
+a an the this that these those his her its our their my your thy thine whose which what who whom
+and but or nor yet so for if then than though although because since unless until while when whenever
+where wherever whether as after before once till upon on in at by to from of off out over under into onto
+with within without about above below across against along among amongst around between beyond during
+except inside outside through throughout toward towards via per
+i me we us you he him she they them it one ones
+all any both each either every few many much more most neither no none not only other others own same
+several some such too very also even just still now here there thus hence however therefore indeed
+perhaps ever never always often sometimes soon today tonight tomorrow yesterday again already
+o oh ah alas yes nay well why how let shall should will would may might must can could do does did
+is are was were be been being am has have had
+""")
+
+# Titles and forms of address written before a name and marked with it ("Mr. Maxton",
+# "Sir Walter Citrine"); as written, capitalised. A final dot is optional.
+HONORIFICS = frozenset("""
+Mr Mrs Miss Ms Mx Master Mister Messrs Dr Doctor Sir Dame Lady Lord Rev Revd Reverend Fr Father Mother
+Sister Brother Uncle Aunt Aunty Cousin Captain Capt Colonel Col General Gen Major Lieutenant Lieut Lt
+Sergeant Sergt Sgt Corporal Admiral Commodore Commander Professor Prof President Senator Governor Judge
+Bishop Archbishop Cardinal Pope Saint St King Queen Prince Princess Duke Duchess Earl Count Countess
+Baron Baroness Marquis Marquess Viscount Emperor Empress Tsar Czar Tsarina Czarina Sultan Shah
+Madame Mme Madam Mademoiselle Mlle Monsieur M Herr Frau Fräulein Signor Signora Señor Señora Don Doña
+Comrade Squire Farmer Goody Goodman Widow Dean Canon Deacon Parson Vicar Rector Dominie Citizen Hon
+""".split())
+# Titles that are only titles: the word after them is a surname even when it is also an
+# ordinary word ("Mr. Brown", "Sir Walter Citrine"); after others ("General", "King") it may not be.
+PERSONAL_TITLES = frozenset("""
+Mr Mrs Miss Ms Mx Mister Messrs Dr Sir Dame Lady Lord Rev Revd Reverend Madame Mme Madam Mademoiselle Mlle
+Monsieur Herr Frau Fräulein Signor Signora Señor Señora Professor Prof Captain Capt Colonel Col Lieutenant
+Lieut Lt Sergeant Sgt Admiral Comrade
+""".split())
+# Abbreviated honorifics that end a sentence only rarely: a capital after "Mr." starts no sentence.
+ABBREVIATIONS = _words("mr mrs ms dr st rev revd fr prof capt col gen maj lieut lt sgt sergt mme mlle m messrs hon "
+                       "no vol pp ch cf viz esq jun sen jr sr")
+
+# Lower-case words for persons written just before a name ("comrade Tarov", "my friend John").
+PERSON_NOUNS = _words("""
+comrade comrades citizen brother sister friend friends wife husband son daughter father mother uncle aunt
+nephew niece cousin widow widower servant master mistress maid farmer gardener shepherd miller smith
+blacksmith carpenter labourer laborer neighbour neighbor boy girl lad lass child fellow gentleman lady man
+woman poet writer author painter priest vicar curate rector parson doctor surgeon lawyer attorney judge
+professor general colonel captain dame squire named called one certain leader chief secretary minister
+commissar deputy member
+""")
+# Verbs of speech and thought next to a person's name ("said Tom", "Engels wrote").
+SPEECH_VERBS = _words("""
+said says say replied replies answered answers asked asks cried cries exclaimed added continued observed
+remarked whispered shouted muttered declared wrote writes told tells thought thinks laughed smiled nodded
+sighed insisted admitted explained argued protested demanded considered believed knew felt wanted
+""")
+# Words right after a person's name ("Stalin himself", "the Kirov assassination").
+PERSON_AFTER = _words("""
+himself herself who whom assassination murder death funeral trial execution biography memoirs widow
+""")
+# Prepositions before a place ("in Tashkent", "from Moscow"), with how much they say.
+PLACE_PREPOSITIONS = {
+    "in": 2, "at": 2, "near": 3, "into": 2, "towards": 2, "toward": 2, "throughout": 2, "via": 3,
+    "across": 2, "within": 1, "from": 1, "to": 1, "through": 1, "beyond": 1, "outside": 1, "around": 1,
+    "round": 1, "over": 1, "on": 1, "upon": 1,
+}
+# Nouns for places before "of X" or right before a name ("the city of Andijan", "the river Test").
+PLACE_NOUNS = _words("""
+city town village hamlet county shire parish borough district province region state kingdom republic
+empire island isle port river valley capital country land colony territory suburb
+""")
+# Keywords inside organisation names, capitalised as written ("Central Committee").
+ORG_KEYWORDS = frozenset("""
+Party Parties Committee Committees Council Congress Parliament Assembly Government Ministry Department
+Office Bureau Commission Commissariat Society Association Union Unions League Federation Confederation
+International Internationale Company Corporation Bank Trust Club Institute Institution University College
+Academy School Seminary Museum Library Press Army Navy Police Brigade Regiment Guards Corps Fleet Church
+Brotherhood Fraternity Guild Lodge Chamber Senate Cabinet Directorate Secretariat Politburo Movement Front
+Tribunal Board Agency Foundation Archive Archives Co Inc Ltd
+""".split())
+# Organisation keywords that begin a name with "of" ("Bank of England", "House of Commons").
+ORG_HEADS = frozenset("""
+House Bank University College Society Church Order Council Committee Congress Court Academy Company
+Ministry Department Board League Union Federation Institute Museum Party Commissariat Guild
+""".split())
+# Keywords ending place names, capitalised as written ("Kibes Lane", "Solovsky Islands"); after
+# "the", alone, a local place's name ("the Common", "the Dell").
+PLACE_KEYWORDS = frozenset("""
+Street Road Lane Avenue Square Place Row Terrace Crescent Gardens Park Common Green Heath Moor Down Downs
+Hill Hills Mountain Mountains Valley Vale Dale Wood Woods Forest Marsh Fen River Brook Lake Loch Pond Sea
+Ocean Bay Gulf Strait Straits Channel Island Islands Isle Isles Peninsula Cape Coast Desert Plain Plains
+Steppe District Province County Region Territory Bridge Castle Abbey Priory Cathedral Chapel Hall Manor
+Farm Mill Inn Cottage Grange End Cross Gate Wharf Docks Harbour Harbor Station Prison Tower Palace
+Barracks Market Canal Falls Springs Dell Mead Meadow Meadows Copse Grove Hollow Combe Coppice Lodge
+Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom
+""".split())
+# Institutions named by one capitalised word after "the" ("the Army", "the Club").
+INSTITUTIONS = frozenset("""
+Parliament Army Navy Government Admiralty Senate Congress Society Club Academy University College Company
+Bank Ministry Commons Lords Police Guards Militia Yeomanry Association Committee Council Board Union
+""".split())
+# Lower-case nouns after a name that make it a place's ("the Bedford road", "Frampton church").
+PLACE_AFTER = _words("""
+road lane street common green heath hill farm mill bridge river turnpike fair market station churchyard parish
+village town city county coast shore harbour port road's
+""")
+# Words that begin place names ("Mount Ararat", "Lake Baikal", "Cape Horn").
+PLACE_HEADS = frozenset("Mount Lake Cape Fort Port Loch Glen Isle River".split())
+# Qualifiers that belong to a place name when capitalised before it ("Northern Siberia").
+PLACE_QUALIFIERS = frozenset("""
+North South East West Northern Southern Eastern Western Central Upper Lower Greater Little Great New Old
+Outer Inner Middle Far Near
+""".split())
+# Capitalised words that are never names by themselves.
+NEVER_NAMES = frozenset("""
+I O Oh Ah God Lord Heaven Heavens Providence Almighty Saviour Creator Devil Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September October
+November December Christmas Easter Whitsun Whitsuntide Michaelmas Lent Advent Sabbath Bible Bibles Testament
+Gospel Gospels Scripture Scriptures Psalm Psalms Koran Talmud
+""".split())
+# Peoples and languages whose names do not end like derived words ("the French", "Greek").
+DEMONYMS = frozenset("""
+French Dutch Greek Greeks Swiss Welsh Scots Scotch Thai Czech Czechs Slav Slavs Slovak Basque Breton Flemish
+Walloon Dane Danes Swede Swedes Finn Finns Pole Poles Turk Turks Arab Arabs Moor Moors Jew Jews Frenchman
+Frenchmen Englishman Englishmen Scotsman Dutchman Irishman Yankee Yankees Saxon Saxons Norman Normans Celt
+Celts Gaul Gauls Hun Huns Tartar Tartars Cossack Cossacks Gentile Gentiles Hebrew Latin Sanskrit
+""".split())
+# Endings of words derived from names that are not names: always ("Stalinist", "Leninism"),
+# and when the word is a known word or stands before a noun ("Ukrainian", "the German occupation").
+ISM_ENDINGS = ("ism", "isms", "ist", "ists", "istic", "istics")
+DEMONYM_ENDINGS = ("ite", "ites", "ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish")
+ADJECTIVE_ENDINGS = ("an", "ic", "ite", "ese", "ish")
+# Endings of place names in many languages ("Kazakstan", "Uralsk", "Oxfordshire", "Leningrad").
+PLACE_ENDINGS = ("stan", "shire", "grad", "burg", "bourg", "polis", "sk", "abad", "pur", "ville")
+# Endings of English place names, which are also surnames' ("Frampton", "Bradford"): weaker evidence.
+ENGLISH_PLACE_ENDINGS = ("ton", "ham", "ford", "field", "bury", "borough", "worth", "wick", "chester",
+                         "cester", "mouth", "minster", "combe", "stead", "thorpe", "leigh", "bridge", "well",
+                         "ley", "hurst", "den", "dale", "bourne", "ing", "ness")
+# Plural determiners before a generic plural of a name ("all the Kossiors", "other Tarovs").
+PLURAL_DETERMINERS = _words("the all other these those such several many some two three few")
+ROMAN_NUMERAL_CHARS = frozenset("IVXLCDM")

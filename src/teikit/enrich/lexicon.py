@@ -1,0 +1,145 @@
+"""What a word is in general English, from packaged offline data loaded once per process.
+
+- wordfreq tells how frequent a word is. Its lists are case-folded ("london" is as frequent
+  as "hunger"), so frequency alone does not tell a name from a word.
+- english-words' copy of Webster's Second International (public domain) lists ordinary
+  words in lower case and proper nouns capitalised: a frequent word the dictionary has in
+  lower case ("plan", "jubilee", "hundreds") is an ordinary word; "Stalin", "Moscow" are not.
+- gender-guesser's list of about 45,000 given names from many countries tells given names.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from teikit.authority.forms import fold
+from teikit.cache import cached_value
+
+# Zipf frequency (log10 per billion words) from which a word counts as known English.
+KNOWN_ZIPF = 2.0
+# A dictionary word in use at all (wordfreq's large list starts at Zipf 1) is an ordinary word;
+# a place name is an everyday word too ("Reading", "Bath") only from EVERYDAY_ZIPF.
+DICTIONARY_ZIPF = 1.0
+EVERYDAY_ZIPF = 4.0
+# Words so frequent that they are ordinary words even when the dictionary lists only their
+# capitalised form ("Will", "May", "Even" are also given names).
+ALWAYS_COMMON_ZIPF = 6.0
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """word -> frequency in English (wordfreq's large list: down to Zipf 1), kept in teikit's
+    cache between processes (importing wordfreq and reading its list takes a quarter second)."""
+
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict("en", wordlist="large")
+
+    return cached_value("wordfreq-en", _package_versions("wordfreq"), build)
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lower-case English word (0 when unknown)."""
+    frequency = _frequencies().get(word.replace("’", "'"))
+    return math.log10(frequency) + 9 if frequency else 0.0
+
+
+def _package_versions(*names: str) -> tuple[str, ...]:
+    from importlib.metadata import version
+
+    return tuple(f"{name} {version(name)}" for name in names)
+
+
+@lru_cache(maxsize=1)
+def _webster() -> tuple[frozenset[str], frozenset[str]]:
+    """Webster's Second: its lower-case entries (ordinary words) and its capitalised ones
+    (proper nouns, among them the given names that are also words: "Tom", "Will", "Grace").
+    Kept in teikit's cache between processes."""
+
+    def build() -> tuple[list[str], list[str]]:
+        from english_words import get_english_words_set
+
+        words = get_english_words_set(["web2"])
+        return sorted(w for w in words if w[:1].islower()), sorted(w for w in words if w[:1].isupper())
+
+    lower, upper = cached_value("webster", _package_versions("english-words"), build)
+    return frozenset(lower), frozenset(upper)
+
+
+def _dictionary() -> frozenset[str]:
+    return _webster()[0]
+
+
+def is_proper_noun(word: str) -> bool:
+    """The dictionary lists ``word`` capitalised: a name as well as (maybe) a word."""
+    return word in _webster()[1]
+
+
+def _lemmas(word: str) -> list[str]:
+    """The word and what it may be an inflection of ("hundreds" -> "hundred")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    return forms
+
+
+def in_dictionary(word: str) -> bool:
+    dictionary = _dictionary()
+    return any(form in dictionary for form in _lemmas(fold(word)))
+
+
+def _plain(word: str) -> str:
+    lower = word.lower()
+    if lower[1:2] in ("’", "'") and lower[:1] in "odl":
+        lower = lower[2:]  # "O’Callaghan", "d’Arcy", "L’Estrange": the name after the particle
+    return lower
+
+
+@lru_cache(maxsize=100_000)
+def is_common_word(word: str, min_zipf: float = DICTIONARY_ZIPF) -> bool:
+    """A word English writes in lower case ("plan", "reading", "china"), whatever the case of
+    ``word``: a place or person of that name needs more than its capital to be one. With
+    ``min_zipf``, only words at least that frequent (the dictionary has obscure senses:
+    "dover", "to doze")."""
+    lower = _plain(word)
+    frequency = zipf(lower)
+    return frequency >= ALWAYS_COMMON_ZIPF or (frequency >= min_zipf and in_dictionary(lower))
+
+
+def is_rare(word: str) -> bool:
+    """Not a known English word at all (most unknown capitalised words are names)."""
+    return zipf(word.lower()) < KNOWN_ZIPF
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The given names gender-guesser knows (case-sensitive), kept in teikit's cache between
+    processes: parsing its data file takes half a second."""
+
+    def build() -> list[str]:
+        from gender_guesser.detector import Detector
+
+        detector = Detector(case_sensitive=True)
+        return sorted(name for name in detector.names if detector.get_gender(name) != "unknown")
+
+    return frozenset(cached_value("given-names", _package_versions("gender-guesser"), build))
+
+
+@lru_cache(maxsize=100_000)
+def is_given_name(word: str) -> bool:
+    """A given name in some country's use (case-sensitive: 'Tom', not 'tom'). A given name
+    that is also an ordinary word counts only if the dictionary also lists it as a name
+    ("Tom", "Will", "Grace"; not "Royal", "Five", "Even")."""
+    if len(word) < 2 or not word[0].isupper() or word not in _given_names():
+        return False
+    return not is_common_word(word) or is_proper_noun(word)

@@ -1,0 +1,437 @@
+"""Persons, places and organisations: recognised, decided once per document, linked, marked.
+
+1. Every block is scanned for candidate names with local evidence (``candidates``).
+2. Mentions of one name (same key) are decided together: the evidence of all of them, plus
+   what the lists, gazetteers and given-name data say of the name, picks person, place or
+   organisation; a mention with strong evidence of its own keeps its own reading ("the city
+   of Kirov" in a text about Kirov the man).
+3. A confirmed name tags its other mentions, also where capitals prove nothing (sentence
+   starts, headings), and a person's surname alone; plurals of persons' names ("the
+   Tarovs") become ``rs``.
+4. Mentions are linked to entries (list, gazetteer, or a new entry for a name found in the
+   text only), copied into the document's standOff, and marked inline with ``@ref`` and
+   ``@cert``; each name is listed for review.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from teikit.authority.entries import ORG, PERSON, PLACE, AuthorityEntry
+from teikit.authority.forms import Key
+from teikit.authority.gazetteer import gazetteer
+from teikit.authority.index import FormIndex
+from teikit.authority.load import load_authority
+from teikit.enrich import cues
+from teikit.enrich.candidates import BlockWords, Mention, generic_plural, scan_block
+from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
+from teikit.enrich.link import Linker
+from teikit.enrich.names_review import TEXT_ONLY, context_snippet, name_message
+from teikit.enrich.tokens import joinable, tokenize
+from teikit.model import HIGH, LOW, MEDIUM, Block, Division, Document, ReviewItem, Span
+from teikit.readers.signals import guess_language
+
+KINDS = (PERSON, PLACE, ORG)
+TAGS = {PERSON: "persName", PLACE: "placeName", ORG: "orgName"}
+CERT_ORDER = {LOW: 0, MEDIUM: 1, HIGH: 2}
+# Blocks whose text is not searched for names (a date line is a date; labels are labels).
+SKIPPED_KINDS = frozenset({"docDate", "label"})
+# Evidence a list entry, a gazetteer or a given name gives a name (once per name).
+LISTED, LISTED_DERIVED = 10, 6
+# A surname alone, derived from a list entry whose fuller forms the text never uses: weak
+# evidence ("in Paris" is not Robert Paris unless the text names him).
+LISTED_UNATTESTED = 2
+GAZETTEER_MAJOR, GAZETTEER, GAZETTEER_ALTERNATE, GAZETTEER_COMMON = 4, 3, 2, 1
+MAJOR_POPULATION = 1_000_000
+MAJOR_FEATURES = frozenset({"country", "continent", "historical country", "state"})
+GIVEN_NAME = 2
+SURNAME = 4  # the surname of a person named in full elsewhere in the text
+COORDINATED = 1.5  # a sure name joined by "and", "or", commas to an unsure one
+COORDINATION_ROUNDS = 2
+_COORDINATION = re.compile(r"^(?:’s|'s)?(?:\s*,\s*|\s*,?\s+(?:and|or|nor|&)\s+)$")
+GROUP_NOUN_ZIPF = 2.5  # "Bolshevik" is a known word: "the Bolsheviks" is a group, not a name
+DEFAULT_PERSON = 0.5  # an unknown name with no other evidence is most often a person's
+# A mention's own evidence overrides the name's decision from this much, by this margin.
+OVERRIDE, OVERRIDE_MARGIN = 6, 4
+SPAN_PRIORITY = 35  # inside a quotation of the same range (30), around a correction (40)
+
+
+HEADING_KINDS = frozenset({"head", "titlePart", "docAuthor", "byline", "signed", "salute"})
+# Blocks shorter than this are checked for another language (chrome, a quoted line); longer
+# ones are prose of the work, in its language.
+GUESS_LANGUAGE_BELOW = 400
+# Divisions of a web page's own chrome, in the site's language, not the text's.
+FOREIGN_DIVISIONS = frozenset({"breadcrumb", "commentForm"})
+
+
+def _title_like(block: Block, tokens) -> bool:
+    if block.kind in HEADING_KINDS:
+        return True
+    words = [t for t in tokens if t.kind == "word" and len(t.text) > 3 and not t.is_function_word]
+    return len(words) >= 2 and sum(t.cap for t in words) >= 0.75 * len(words)
+
+
+def _blocks_with_language(doc: Document):
+    """(block, is it English prose) for every block, in order; the site's own chrome
+    (breadcrumb, comment form) and blocks in another language are not."""
+    def walk(part, foreign: bool, lang: str):
+        if isinstance(part, Division):
+            foreign = foreign or part.type in FOREIGN_DIVISIONS
+            if part.head is not None:
+                yield from walk(part.head, foreign, lang)
+            for child in part.content:
+                yield from walk(child, foreign, lang)
+            return
+        guess = guess_language(part.text) if len(part.text) < GUESS_LANGUAGE_BELOW else None
+        own = part.attrs.get("xml:lang") or guess or lang
+        yield part, foreign or not own.startswith("en")
+
+    for work in doc.works:
+        for part in (*work.front, *work.body, *work.back):
+            yield from walk(part, False, work.lang or doc.lang or "en")
+
+
+def block_words(doc: Document) -> list[tuple[Block, BlockWords]]:
+    out = []
+    for block, foreign in _blocks_with_language(doc):
+        if block.kind in SKIPPED_KINDS:
+            continue
+        start = block.value_start if block.label else 0
+        tokens = tokenize(block.text, start)
+        if not tokens:
+            continue
+        letters = [t for t in tokens if t.kind == "word"]
+        all_caps = bool(letters) and all(t.text.isupper() for t in letters if len(t.text) > 1)
+        title = _title_like(block, tokens) or all_caps or foreign
+        out.append((block, BlockWords(len(out), block.text, tokens, title, all_caps, block.kind in HEADING_KINDS,
+                                      foreign)))
+    return out
+
+
+class NameRecogniser:
+    def __init__(self, doc: Document, authority_paths: list[Path], output_dir: Path | None):
+        self.doc = doc
+        self.authority = load_authority(authority_paths)
+        self.places = gazetteer()
+        self.blocks = block_words(doc)
+        self.linker = Linker(doc, output_dir or Path.cwd())
+
+    def run(self) -> None:
+        mentions: list[Mention] = []
+        for _, words in self.blocks:
+            mentions += scan_block(words, self.authority.index, self.places)
+        lowercase = {t.key for _, w in self.blocks for t in w.tokens if t.kind == "word" and not t.cap}
+        decided = self.decide(mentions, lowercase)
+        decided += self.propagate(decided)
+        self.linker.link(decided)
+        self.emit(decided)
+
+    # -- deciding ----------------------------------------------------------------------
+
+    def name_evidence(self, group: list[Mention], attested: set[str]) -> Counter:
+        scores: Counter = Counter()
+        entries = {m.entry.id: m for mention in group for m in mention.matches}
+        for match in entries.values():
+            weight = LISTED if match.stated else LISTED_DERIVED if (
+                match.length > 1 or match.entry.id in attested) else LISTED_UNATTESTED
+            scores[match.entry.kind] = max(scores[match.entry.kind], weight)
+        places = [p for mention in group for p in mention.places]
+        if places:
+            place = places[0]
+            major = place.extra.get("feature") in MAJOR_FEATURES or \
+                place.extra.get("population", 0) >= MAJOR_POPULATION
+            stated = any(m.stated for mention in group for m in self.places.longest_at(mention.key, 0))
+            given = len(group[0].key) == 1 and is_given_name(group[0].text)
+            scores[PLACE] += GAZETTEER_MAJOR if major else GAZETTEER_COMMON if group[0].ordinary or given else \
+                GAZETTEER if stated else GAZETTEER_ALTERNATE
+        if len(group[0].key) == 1 and is_given_name(group[0].text.split()[-1]) and not entries:
+            scores[PERSON] += GIVEN_NAME
+        scores[PERSON] += DEFAULT_PERSON
+        return scores
+
+    def decide(self, mentions: list[Mention], lowercase: set[str]) -> list[Mention]:
+        groups: dict[Key, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            groups[mention.key].append(mention)
+        accepted: dict[Key, tuple[list[Mention], Counter, bool]] = {}
+        surnames = {m.key[-1] for m in mentions if len(m.key) > 1 and m.pattern in ("honorific", "given", "initials")}
+        # list entries the text names by a stated or a fuller form, not only by a derived surname
+        attested = {m.entry.id for mention in mentions for m in mention.matches if m.stated or m.length > 1}
+        for key, group in groups.items():
+            scores = self.name_evidence(group, attested)
+            if len(key) == 1 and key[0] in surnames:
+                scores[PERSON] += SURNAME  # "Bolderfield" after "John Bolderfield"
+            # what the mentions say adds up, but less than linearly: ten "to X" are not ten proofs
+            damping = math.sqrt(len(group))
+            for kind in KINDS:
+                scores[kind] += sum(m.scores[kind] for m in group) / damping
+            listed = any(m.matches for m in group)
+            if self.accepted(key, group, listed, lowercase) and not self.group_noun(group, scores, listed):
+                accepted[key] = (group, scores, listed)
+        verdicts = {key: self.verdict(scores, listed) for key, (_, scores, listed) in accepted.items()}
+        lent: set[Key] = set()  # names that took the kind of a neighbour (once each)
+        for _ in range(COORDINATION_ROUNDS):  # "Brighton or Bognor or Southend": one name lends to the next
+            for key, extra in self.coordination(accepted, verdicts, lent).items():
+                _, scores, listed = accepted[key]
+                scores.update(extra)
+                verdicts[key] = self.verdict(scores, listed)
+        kept: list[Mention] = []
+        for key, (group, scores, listed) in accepted.items():
+            kind, cert = verdicts[key]
+            if kind == PLACE and scores[PLACE] <= GAZETTEER_COMMON and not listed:
+                continue  # an ordinary word that is also a place name, with nothing to say it is one here
+            for mention in group:
+                mention.kind, mention.cert = kind, cert
+                own = max(KINDS, key=lambda k: mention.scores[k])
+                if own != kind and mention.scores[own] >= OVERRIDE and \
+                        mention.scores[own] >= mention.scores[kind] + OVERRIDE_MARGIN:
+                    mention.kind, mention.cert = own, MEDIUM
+                if all(m.weak for m in group) and mention.cert == HIGH:
+                    mention.cert = MEDIUM
+                kept.append(mention)
+        self.plurals(kept)
+        self.misplaced_apostrophes(kept)
+        return kept
+
+    @staticmethod
+    def accepted(key: Key, group: list[Mention], listed: bool, lowercase: set[str]) -> bool:
+        """Whether the mentions of a name are a name at all."""
+        first = group[0]
+        if all(m.weak for m in group) and not listed:
+            if first.pattern not in ("unknown", "given"):
+                return False
+            rare = len(key) > 1 or (is_rare(first.text) and key[0] not in lowercase and len(key[0]) >= 4
+                                    and len(group) > 1)
+            given = first.pattern == "given" and not is_common_word(first.text)
+            if not (rare or given):
+                return False
+        if not listed and first.pattern == "unknown" and all(m.indefinite for m in group):
+            return False  # "a bureaucratic Thermidor": a name used as a common noun, not a name
+        strong = any(m.pattern in ("honorific", "initials", "org", "place") for m in group)
+        # a word the text also uses in lower case is an ordinary word
+        return not (len(key) == 1 and key[0] in lowercase and not listed and not strong and not first.places)
+
+    def coordination(self, accepted: dict, verdicts: dict, lent: set) -> dict[Key, Counter]:
+        """Names joined by "and", "or" or commas are mostly of one kind ("Brighton or Bognor",
+        "Stalin, Molotov and Bukharin"): a sure neighbour lends its kind to an unsure one."""
+        by_block: dict[int, list[Mention]] = defaultdict(list)
+        for group, _, _ in accepted.values():
+            for mention in group:
+                by_block[mention.block_no].append(mention)
+        texts = {w.block_no: w.text for _, w in self.blocks}
+        extra: dict[Key, Counter] = defaultdict(Counter)
+        for block_no, mentions in by_block.items():
+            mentions.sort(key=lambda m: m.start)
+            for a, b in zip(mentions, mentions[1:]):
+                if a.key == b.key or not _COORDINATION.match(texts[block_no][a.end:b.start]):
+                    continue
+                for this, other in ((a, b), (b, a)):
+                    kind, cert = verdicts[other.key]
+                    if (cert != LOW or other.key in lent) and verdicts[this.key][1] == LOW and this.key not in lent:
+                        extra[this.key][kind] += COORDINATED
+        lent.update(extra)
+        return extra
+
+    @staticmethod
+    def plurals(mentions: list[Mention]) -> None:
+        """The plural of a person's name after "the", "all the", "other" ("the Tarovs") is a
+        generic plural: each of its mentions becomes an rs, not the person."""
+        persons = {m.key[-1] for m in mentions if m.kind == PERSON}
+        groups: dict[Key, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            if len(mention.key) == 1 and mention.key[0].endswith("s") and mention.pattern in ("unknown", "given"):
+                groups[mention.key].append(mention)
+        for key, group in groups.items():
+            singular = next((s for s in (key[0][:-1], key[0][:-2]) if s in persons), None)
+            if singular is None or not any(m.determined for m in group):
+                continue
+            for mention in group:
+                mention.rs, mention.key, mention.kind, mention.cert = True, (singular,), PERSON, MEDIUM
+
+    @staticmethod
+    def misplaced_apostrophes(mentions: list[Mention]) -> None:
+        """"Engel’s" where the text means Engels’: a name seen only in the possessive, whose
+        form with an s is a person's name, is that person."""
+        by_key: dict[Key, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            by_key[mention.key].append(mention)
+        for key, group in by_key.items():
+            target = by_key.get((key[-1] + "s",)) if len(key) == 1 else None
+            if not target or not all(m.possessive for m in group):
+                continue
+            person = next((m for m in target if m.kind == PERSON and not m.rs), None)
+            if person is not None:
+                for mention in group:
+                    mention.key, mention.kind, mention.cert = person.key, PERSON, person.cert
+    @staticmethod
+    def group_noun(group: list[Mention], scores: Counter, listed: bool) -> bool:
+        """"the Bolsheviks", "Communists": the plural of a known word, not a name, unless
+        something says it is a person's ("Engels wrote")."""
+        key, first = group[0].key, group[0]
+        if listed or len(key) != 1 or first.pattern != "unknown" or not key[0].endswith("s") or first.places:
+            return False
+        singular = key[0][:-2] if key[0].endswith("es") and zipf(key[0][:-2]) > zipf(key[0][:-1]) else key[0][:-1]
+        person_cues = sum(m.scores[PERSON] for m in group)
+        known = zipf(singular) >= GROUP_NOUN_ZIPF or in_dictionary(key[0])
+        return known and not is_given_name(singular.capitalize()) and person_cues < 3
+
+    @staticmethod
+    def verdict(scores: Counter, listed: bool) -> tuple[str, str]:
+        ranked = sorted(KINDS, key=lambda k: (-scores[k], KINDS.index(k)))
+        best, second = scores[ranked[0]], scores[ranked[1]]
+        if (listed and best >= 8 and best - second >= 4) or (best >= 8 and best - second >= 4):
+            cert = HIGH
+        elif best >= 3 and best - second >= 2:
+            cert = MEDIUM
+        else:
+            cert = LOW
+        return ranked[0], cert
+
+    # -- a confirmed name tags its other mentions --------------------------------------
+
+    def propagate(self, decided: list[Mention]) -> list[Mention]:
+        known = FormIndex()
+        by_key: dict[Key, Mention] = {}
+        for mention in decided:
+            if mention.key not in by_key or mention.cert == HIGH:
+                by_key[mention.key] = mention
+        surnames = Counter(m.key[-1] for m in by_key.values() if m.kind == PERSON and len(m.key) > 1)
+        short: dict[Key, Mention] = {}
+        for key, mention in by_key.items():
+            if mention.kind == PERSON and len(key) > 1 and surnames[key[-1]] == 1 and (key[-1],) not in by_key:
+                short[(key[-1],)] = mention
+        dummy = AuthorityEntry("doc", PERSON, ("doc",))
+        for key in [*by_key, *short]:
+            known.add(key, dummy)
+        covered = defaultdict(set)
+        for m in decided:
+            covered[m.block_no].update(range(m.first, m.last))
+        persons = {k for k, m in {**by_key, **short}.items() if m.kind == PERSON}
+        added: list[Mention] = []
+        for _, words in self.blocks:
+            tokens, keys = words.tokens, [t.key for t in words.tokens]
+            taken = covered[words.block_no]
+            i = 0
+            while i < len(tokens):
+                token = tokens[i]
+                if i in taken or not token.cap or token.kind == "num":
+                    i += 1
+                    continue
+                plural = generic_plural(tokens, i, persons)
+                if plural is not None and not any(k in taken for k in range(plural[0], i + 1)):
+                    start, singular = plural
+                    source = by_key.get(singular) or short[singular]
+                    mention = Mention(words.block_no, tokens[start].start, token.end, start, i + 1, singular,
+                                      words.text[tokens[start].start:token.end], "plural", kind=PERSON,
+                                      rs=True, cert=MEDIUM)
+                    mention.entity = None
+                    added.append(mention)
+                    taken.update(range(start, i + 1))
+                    i += 1
+                    continue
+                found = known.longest_at(keys, i)
+                if not found or any(k in taken for k in range(i, i + found[0].length)):
+                    i += 1
+                    continue
+                last = i + found[0].length
+                if not all(joinable(tokens[k - 1], tokens[k]) for k in range(i + 1, last)):
+                    i += 1
+                    continue
+                key = tuple(keys[i:last])
+                source = by_key.get(key) or short[key]
+                if len(key) == 1 and is_common_word(token.text) and (token.sentence_start or words.title) \
+                        and not source.matches:
+                    i += 1
+                    continue
+                if any(not tokens[k].cap for k in range(i, last)):
+                    i += 1
+                    continue
+                start, end = tokens[i].start, tokens[last - 1].end
+                mention = Mention(words.block_no, start, end, i, last, source.key, words.text[start:end], "known",
+                                  possessive=tokens[last - 1].possessive, kind=source.kind,
+                                  cert=MEDIUM if source.cert == HIGH else source.cert or LOW,
+                                  matches=source.matches, places=source.places)
+                added.append(mention)
+                taken.update(range(i, last))
+                i = last
+        return added
+
+    # -- writing -----------------------------------------------------------------------
+
+    def emit(self, mentions: list[Mention]) -> None:
+        blocks = {words.block_no: block for block, words in self.blocks}
+        words = {w.block_no: w for _, w in self.blocks}
+        for mention in sorted(mentions, key=lambda m: (m.block_no, m.start)):
+            block = blocks[mention.block_no]
+            if mention.kind == PLACE and not mention.rs:
+                _add_qualifier(mention, words[mention.block_no].tokens)
+            if mention.rs:
+                _add_determiners(mention, words[mention.block_no])
+            if not _fits(block, mention.start, mention.end):
+                continue
+            if mention.rs:
+                attrs = {"type": "person", "cert": mention.cert or LOW}
+                block.add_span(Span(mention.start, mention.end, "rs", attrs, priority=SPAN_PRIORITY))
+            else:
+                attrs = {"ref": f"#{mention.entity}", "cert": mention.cert or LOW}
+                block.add_span(Span(mention.start, mention.end, TAGS[mention.kind], attrs, priority=SPAN_PRIORITY))
+        self.review(mentions, blocks)
+
+    def review(self, mentions: list[Mention], blocks: dict[int, Block]) -> None:
+        """One review item per name (entry and kind, or generic plural), in order of first mention."""
+        groups: dict[tuple, list[Mention]] = defaultdict(list)
+        for mention in sorted(mentions, key=lambda m: (m.block_no, m.start)):
+            groups[(mention.entity or "", mention.kind, mention.rs, mention.key if mention.rs else ())].append(mention)
+        for (entity, kind, rs, _), group in groups.items():
+            first = group[0]
+            block = blocks[first.block_no]
+            forms = Counter(m.text for m in group)
+            cert = min((m.cert or LOW for m in group), key=lambda c: CERT_ORDER[c])
+            entry, source = ("-", TEXT_ONLY) if rs else self.linker.entry_label(entity)
+            tag = "rs" if rs else TAGS[kind]
+            self.doc.review.append(ReviewItem(
+                "name", block.line, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,
+                data={"type": tag, "count": str(len(group)), "entry": entry,
+                      "context": context_snippet(block.text, first.start, first.end)}))
+
+
+def _add_qualifier(mention: Mention, tokens) -> None:
+    """"Central Asia", "Northern Siberia": a capitalised qualifier right before a place is part of its name."""
+    if mention.first == 0:
+        return
+    before, first = tokens[mention.first - 1], tokens[mention.first]
+    if before.text in cues.PLACE_QUALIFIERS and not first.sentence_start and first.gap == " ":
+        mention.start, mention.first = before.start, mention.first - 1
+        mention.text = f"{before.text} {mention.text}"
+
+
+def _add_determiners(mention: Mention, words: BlockWords) -> None:
+    """"all the Tarovs", "other Tarovs": a generic plural's determiners are part of the rs."""
+    tokens, first = words.tokens, mention.first
+    while first > 0 and mention.first - first < 2 and tokens[first - 1].key in cues.PLURAL_DETERMINERS and \
+            not tokens[first].gap.strip() and not tokens[first].sentence_start:
+        first -= 1
+    mention.first, mention.start = first, tokens[first].start
+    mention.text = words.text[mention.start:mention.end]
+
+
+def _fits(block: Block, start: int, end: int) -> bool:
+    """A new span must nest with the block's spans (never cross one, never repeat a name)."""
+    for span in block.spans:
+        if span.end <= start or span.start >= end:
+            continue
+        if span.tag in TAGS.values() or span.tag in ("rs", "date"):
+            return False
+        inside = span.start <= start and end <= span.end
+        around = start <= span.start and span.end <= end
+        if not (inside or around):
+            return False
+    return True
+
+
+def mark_names(doc: Document, options) -> None:
+    """The enricher: persons, places and organisations, linked to entries."""
+    NameRecogniser(doc, list(options.authority), getattr(options, "output_dir", None)).run()

@@ -1,0 +1,100 @@
+"""Names in a TEI file, for ``teikit review``: one item per distinct name (its element and
+@ref, or its text when it has none), with its count, lowest certainty, entry and a context."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from lxml import etree
+
+from teikit.model import HIGH, LOW, MEDIUM, ReviewItem
+from teikit.ns import TEI, XML_ID, local_name
+
+NAME_TAGS = ("persName", "placeName", "orgName", "rs")
+_ENTRY_TAGS = frozenset({"person", "place", "org"})
+_CERT_ORDER = {LOW: 0, MEDIUM: 1, HIGH: 2}
+CONTEXT = 40  # characters each side of the first mention
+
+
+def _in_text(element: etree._Element) -> bool:
+    """Part of a text's reading: not in the header, not a name of a standOff entry."""
+    for ancestor in element.iterancestors():
+        name = local_name(ancestor.tag)
+        if name in ("teiHeader", "standOff") or name in _ENTRY_TAGS:
+            return False
+    return True
+
+
+NEW = "new"
+LIST, GAZETTEER, TEXT_ONLY = "list entry", "gazetteer", "found in the text only"
+_KIND_WORDS = {"persName": "a person", "placeName": "a place", "orgName": "an organisation", "rs": "a reference"}
+
+
+def name_message(tag: str, source: str) -> str:
+    """What a review item says of a name: its kind and where its entry comes from."""
+    if tag == "rs":
+        return "a generic plural of a person's name"
+    return f"{_KIND_WORDS.get(tag, 'a name')} ({source})"
+
+
+def entry_label(entry: etree._Element | None) -> tuple[str, str]:
+    """(the list entry a document's entry points back to, its first identifier, or "new";
+    where the entry comes from)."""
+    if entry is None:
+        return NEW, TEXT_ONLY
+    corresp = entry.get("corresp")
+    if corresp:
+        return corresp.rsplit("#", 1)[-1], LIST
+    idno = entry.find(f"{{{TEI}}}idno")
+    if idno is not None and idno.text:
+        return f"{idno.get('type') or 'id'} {idno.text.strip()}", GAZETTEER
+    return NEW, TEXT_ONLY
+
+
+def context(element: etree._Element) -> str:
+    """The words around ``element`` in its parent."""
+    from teikit.review import snippet
+
+    parent = element.getparent()
+    if parent is None:
+        return snippet("".join(element.itertext()))
+    before = [parent.text or ""]
+    for child in parent:
+        if child is element:
+            break
+        before += ["".join(child.itertext()), child.tail or ""]
+    text = "".join(before)
+    name = "".join(element.itertext())
+    return context_snippet(text + name + (element.tail or ""), len(text), len(text) + len(name))
+
+
+def context_snippet(text: str, start: int, end: int, width: int = CONTEXT) -> str:
+    """The words around text[start:end], cut at word boundaries."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    if start > width and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if end + width < len(text) and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
+    return " ".join(f"{left}{text[start:end]}{right}".split())
+
+
+def names_in_tei(root: etree._Element, name: str) -> list[ReviewItem]:
+    entries = {e.get(XML_ID): e for e in root.iter(*(f"{{{TEI}}}{t}" for t in _ENTRY_TAGS)) if e.get(XML_ID)}
+    groups: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
+    for element in root.iter(*(f"{{{TEI}}}{t}" for t in NAME_TAGS)):
+        if _in_text(element):
+            ref = element.get("ref") or ""
+            key = ref if ref.startswith("#") else " ".join("".join(element.itertext()).split())
+            groups[(local_name(element.tag), key)].append(element)
+    items = []
+    for (tag, key), elements in groups.items():
+        forms = Counter(" ".join("".join(e.itertext()).split()) for e in elements)
+        certs = [e.get("cert") for e in elements if e.get("cert") in _CERT_ORDER]
+        cert = min(certs, key=_CERT_ORDER.get) if certs else None
+        entry, source = entry_label(entries.get(key[1:])) if key.startswith("#") else ("-", TEXT_ONLY)
+        first = elements[0]
+        items.append(ReviewItem(
+            "name", first.sourceline, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,
+            data={"type": tag, "count": str(len(elements)), "entry": entry, "context": context(first)}))
+    return items

@@ -1,0 +1,112 @@
+"""Words of a block with what name recognition needs to know about each: its comparable key,
+capitals, a following dot or possessive, whether it starts a sentence, and what separates
+it from the word before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from teikit.authority.forms import fold
+from teikit.enrich.cues import ABBREVIATIONS, FUNCTION_WORDS, HONORIFICS
+
+# Dotted abbreviations ("U.S.S.R.", "i.e."), words with inner apostrophes ("O’Callaghan"), numbers.
+_TOKEN = re.compile(r"(?P<abbr>(?:[^\W\d_]\.){2,})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<num>\d+)")
+_POSSESSIVE = ("’s", "'s")
+_SENTENCE_END = frozenset(".!?…")
+_OPENING_QUOTES = frozenset("“«„\"‘")
+_DASHES = frozenset("–—")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int  # end of the word itself (a possessive "’s" is after it)
+    text: str
+    kind: str  # word | abbr | num
+    key: str
+    dot: bool = False  # a "." follows at once
+    possessive: bool = False
+    sentence_start: bool = False
+    gap: str = ""  # the text between the previous token (with its possessive) and this one
+    cap: bool = False  # starts with a capital
+
+    @property
+    def is_initial(self) -> bool:
+        return self.kind == "word" and len(self.text) == 1 and self.text.isupper() and self.dot
+
+    @property
+    def is_honorific(self) -> bool:
+        return self.kind == "word" and self.text in HONORIFICS
+
+    @property
+    def is_function_word(self) -> bool:
+        return self.kind == "word" and self.text.lower() in FUNCTION_WORDS
+
+    @property
+    def is_acronym(self) -> bool:
+        """'GPU', 'U.S.S.R.' (a dotted lower-case 'i.e.' is not)."""
+        if self.kind == "abbr":
+            return self.text[0].isupper()
+        return self.kind == "word" and 2 <= len(self.text) <= 6 and self.text.isupper()
+
+
+def tokenize(text: str, start: int = 0) -> list[Token]:
+    """The tokens of ``text[start:]`` with offsets into ``text``."""
+    tokens: list[Token] = []
+    previous_end = start
+    for match in _TOKEN.finditer(text, start):
+        kind = match.lastgroup or "word"
+        word = match.group()
+        begin, end = match.span()
+        possessive = False
+        if kind == "word" and len(word) > 2 and word.endswith(_POSSESSIVE):
+            word, end, possessive = word[:-2], end - 2, True
+        elif kind == "word" and word.endswith("s") and text[end:end + 1] in ("’", "'") and \
+                not text[end + 1:end + 2].isalpha():
+            possessive = True  # "Engels’ expression"
+        if kind == "num":
+            key = word
+        elif word.isascii():
+            key = word.lower().replace("'", "").replace(".", "")
+        else:
+            key = fold(word).replace("'", "").replace(".", "")
+        token = Token(begin, end, word, kind, key, dot=text[end:end + 1] == "." and kind == "word",
+                      possessive=possessive, gap=text[previous_end:begin], cap=word[0].isupper())
+        tokens.append(token)
+        previous_end = match.end()
+    _mark_sentence_starts(tokens)
+    return tokens
+
+
+def _mark_sentence_starts(tokens: list[Token]) -> None:
+    for i, token in enumerate(tokens):
+        if i == 0:
+            token.sentence_start = True
+            continue
+        before = tokens[i - 1]
+        gap = token.gap
+        if before.kind == "abbr" and not gap.strip():
+            token.sentence_start = True  # "... in the U.S.S.R. These lines": cannot tell; assume a sentence
+        elif any(c in _SENTENCE_END for c in gap):
+            stripped = gap.strip()
+            abbreviation = before.dot and stripped == "." and (
+                before.key in ABBREVIATIONS or before.is_initial or before.is_honorific)
+            token.sentence_start = not abbreviation
+        elif ":" in gap or any(c in _OPENING_QUOTES for c in gap):
+            token.sentence_start = True
+        elif "\n\n" in gap:
+            token.sentence_start = True
+
+
+def joinable(before: Token, token: Token) -> bool:
+    """Whether two tokens can be words of one name: only spaces, one line break, a hyphen, or
+    the dot of an initial or abbreviated title lie between them."""
+    if before.possessive or token.sentence_start:
+        return False
+    gap = token.gap
+    if before.dot and (before.is_initial or before.is_honorific or before.key in ABBREVIATIONS):
+        gap = gap[1:] if gap.startswith(".") else gap
+    if gap == "-":
+        return before.kind != "num" and token.kind != "num"
+    return gap != "" and not gap.strip() and gap.count("\n") <= 1 and not any(c in _DASHES for c in gap)

@@ -1,0 +1,452 @@
+"""Direct speech that no quotation mark shows: the conventions of written dialogue.
+
+Older prose (and French and German prose after it) often writes speech without marks; three
+conventions still show where it is:
+
+- a **reporting clause** set off by punctuation: "Dear me, said she, why not?", "Yes, she
+  answered.", "…, continued he: …", "— Bonjour, dit-il." The speech is on either side of
+  the clause, up to a dialogue dash, the paragraph's edge, a marked quotation or the
+  sentence's edge (and on over the sentences next to it that read as speech);
+- **dialogue dashes**: in a paragraph that shows dialogue, the sentences between dashes
+  ("—Oh no!—and where are you to live?—") are turns of speech; a paragraph that opens with a
+  dash before a capital is a turn in the French manner;
+- an **orphan closing mark** ("—And when is the happy day?”—"): the speech opens at the
+  nearest dialogue dash, reporting clause or paragraph start before it.
+
+Every finding is judged with several signals (the clause's form, the segment's persons,
+questions and exclamations, the sentences around) and carries ``low`` or ``medium``
+certainty; the marks-proved quotations are never touched. Dashes stay outside the speech, its
+own punctuation and an orphan closing mark inside. Spaced en dashes inside a paragraph are
+parentheses, never dialogue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from teikit.enrich.trie_regex import alternation, words
+from teikit.enrich.quote_types import SOURCE_NOUN, sentence_starts
+from teikit.model import LOW, MEDIUM
+
+# Verbs that report speech in an inverted or parenthetical clause ("said she", "she replied").
+# Narrower than the typing cues: only verbs writers put in a reporting clause.
+_REPORTING_EN = (
+    "said|says|cried|cries|replied|replies|answered|answers|asked|asks|continued|continues|exclaimed|exclaims|"
+    "returned|rejoined|observed|observes|added|adds|whispered|whispers|muttered|murmured|shouted|called|"
+    "resumed|pursued|repeated|retorted|responded|interposed|interrupted|remarked|remarks|began|quoth|sighed|"
+    "groaned|laughed|sobbed|stammered|faltered|urged|pleaded|persisted|inquired|enquired|demanded|suggested|"
+    "explained|declared|protested|insisted|screamed|shrieked|roared|growled|grumbled|concluded|ejaculated|"
+    "went on|goes on|cried out|called out|broke in|put in|chimed in")
+_REPORTING_FR = (
+    "dit|dis|répondit|répond|demanda|demande|reprit|reprend|ajouta|ajoute|murmura|cria|continua|répliqua|fit|"
+    "poursuivit|observa|interrompit|s'écria|s’écria|s'exclama|s’exclama|expliqua|déclara|lança|soupira|insista|"
+    "conclut")
+_REPORTING_DE = (
+    "sagte|sagt|rief|ruft|fragte|fragt|antwortete|antwortet|erwiderte|meinte|flüsterte|sprach|versetzte|"
+    "entgegnete|schrie|murmelte|seufzte|lachte")
+# Verbs that may also take an object ("answered the purpose", "returned the compliment"):
+# inverted before a described subject, they report speech only before words that sound spoken.
+_TRANSITIVE = frozenset({"answered", "answers", "returned", "observed", "observes", "called", "asked", "asks",
+                         "added", "adds", "began", "continued", "continues", "resumed", "pursued", "repeated",
+                         "demanded", "suggested", "explained", "declared", "urged", "remarked", "remarks",
+                         "interrupted", "concluded", "protested", "pleaded", "put in"})
+_EN, _FR, _DE = (alternation(words(v)) for v in (_REPORTING_EN, _REPORTING_FR, _REPORTING_DE))
+_ANY_VERB = re.compile(rf"\b(?:{_EN}|{_FR}|{_DE})")
+# Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
+_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Master|Mistress|Captain|Colonel|Major|General|Aunt|Uncle|"
+          r"Father|Mother|Sister|Brother|Old|Young|Little|Poor|Saint|St|Mme|Mlle|Madame|Monsieur|Herr|Frau)")
+_NAME = rf"(?:{_TITLE}\.?\s+)?(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+# Words a described speaker never ends with: relatives ("the man who") and times ("one day").
+_NOT_SPEAKER = (r"(?!(?:who|which|that|whom|whose|wer|der|die|qui|que|day|days|morning|evening|night|time|"
+                r"week|year|moment|afternoon|while|same)\b)")
+
+
+def _described(determiners: str) -> str:
+    """A described speaker ("the old man", "her mother", "la vieille")."""
+    return rf"(?:{determiners})\s+(?:{_NOT_SPEAKER}[a-z][\w’'-]*\s+){{0,2}}{_NOT_SPEAKER}[^\W\d_][\w’'-]*"
+
+
+_DESCRIBED_EN = _described("the|his|her|my|our|their|your|a|an")
+_SUBJECT_EN = rf"(?:he|she|I|they|we|you|{_NAME}|{_DESCRIBED_EN})"
+_SUBJECT_FR = rf"(?:{_NAME}|{_described('le|la|les|son|sa|ses|mon|ma|un|une')}|l['’][^\W\d_][\w’'-]*)"
+_SUBJECT_DE = rf"(?:er|sie|ich|wir|es|{_NAME}|{_described('der|die|das|sein|seine|ihr|ihre|mein|meine|ein|eine')})"
+# After the verb and subject: an addressee ("to me", "to his wife"), a manner ("gravely",
+# "in a whisper", "with a sigh", "at last"), a participle with its object ("shaking her head").
+_TAIL = (r"(?:\s+to\s+(?:me|him|her|them|us|you|himself|herself|(?:the|his|her|my|our|their)\s+[a-z][\w’'-]*|"
+         r"[A-Z][\w’'-]+))?"
+         r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|once|(?:in|with|after|at)\s+"
+         r"(?:a|an|the|his|her|my|their|some|great)\s+(?:[a-z]+\s+){0,2}?[a-z]+))?"
+         r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?"
+         # a speaker in apposition ("said Mary, the housemaid, …")
+         r"(?:,\s+(?:the|his|her|their|our|my|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*,))?")
+# What a reporting clause follows: the speech's own pause, a dialogue dash.
+_PRE = r"(?:[,!?…]|—|--|―)"
+# What it is followed by: a pause, a full stop, a dash, or the paragraph's end.
+_POST = r"\s*(?P<post>[,;:.!?…]|—|--|―|$)"
+
+
+def _inverted(verbs: str, subjects: str, tail: str = _TAIL) -> re.Pattern:
+    return re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{verbs})\s+(?P<subj>{subjects}){tail}){_POST}")
+
+
+# Inverted clauses ("said she", "dit le vieillard", "sagte er") and plain ones ("she said").
+_INVERTED = (_inverted(_EN, _SUBJECT_EN), _inverted(_FR, _SUBJECT_FR, ""), _inverted(_DE, _SUBJECT_DE, ""),
+             # French inversion with a hyphen: "dit-il", "répondit-elle", "s’écria-t-il"
+             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_FR})(?:-t)?-(?P<subj>il|elle|ils|"
+                        rf"elles|on|je|nous|vous)){_POST}"))
+_PLAIN = re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<subj>{_SUBJECT_EN})(?:\s+[a-z]+ly)?\s+"
+                    rf"(?P<verb>{_EN}){_TAIL}){_POST}")
+# A clause that opens a sentence and introduces what follows: "She answered: …", "Then he said, …".
+_LEADING = re.compile(rf"\s*(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|She|They|We|{_NAME}|"
+                      rf"The\s+[a-z][\w’'-]*)\s+(?P<verb>{_EN}){_TAIL})\s*(?P<post>[:,])\s+")
+
+# Dashes that may set off a turn of dialogue (a spaced en dash only at a paragraph's start).
+_DASH = re.compile(r"[—―]|--|–(?=\s)")
+_MARKS = frozenset("“”‘’„‚«»‹›\"'`")
+_ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"']*\s*$")
+_OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
+
+# Cues that a stretch of text is someone speaking: someone addressed, the speaker's own
+# present ("I think", "we shall"), a question or exclamation, an interjection opening it.
+# ("I" alone is no cue: a narrator may write in the first person.)
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy|thine|ye|vous|votre|vos|tu|toi|"
+                        r"ton|ta|tes|dich|dir|euch|dein|deine)\b", re.IGNORECASE)
+_VOCATIVE = re.compile(r",\s*(?:sir|madam|ma['’]am|miss|my\s+(?:dear|love|friend|lord|lady|boy|girl|child)|"
+                       r"monsieur|madame)\b", re.IGNORECASE)
+_SPEAKER_PRESENT = re.compile(
+    r"\b(?:I|we|We)\s+(?:(?:do|did)\s+not\s+|don['’]t\s+|really\s+|only\s+)?(?:am|have|will|shall|can|cannot|"
+    r"must|may|do|think|know|hope|suppose|wish|want|believe|mean|dare|say|tell|see|beg|assure|fear|"
+    r"declare|promise|am|are|feel|like|love|hate|never)\b|\b(?:I|we|We)['’](?:m|ll|ve|d|re)\b|"
+    r"\b(?:je|j['’]|nous|ich|wir)\b")
+_ASKS_OR_EXCLAIMS = re.compile(r"[?!]")
+_GREETS = re.compile(r"\b(?:good (?:night|morning|evening|day|bye)|goodbye|farewell|thank you|thanks|"
+                     r"bonjour|bonsoir|adieu|merci|guten (?:tag|morgen|abend)|gute nacht|danke)\b", re.IGNORECASE)
+_INTERJECTION = re.compile(
+    r"^\W*(?:oh|o|ah|aha|alas|well|yes|no|nay|aye|ay|pray|why|hush|hark|indeed|dear me|good|lord|bless|hey|"
+    r"hallo|hello|pooh|pshaw|bah|fie|tut|nonsense|come|look|mais|eh|hélas|oui|non|tiens|ach|ja|nein|na|nun|"
+    r"doch)\b", re.IGNORECASE)
+# The present tense: what someone says now, rarely what a narrator tells.
+_PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|can|can['’]t|cannot|will|won['’]t|shall|must|do|don['’]t|"
+                      r"does|doesn['’]t|has|have|let['’]s|let us)\b", re.IGNORECASE)
+# Cues that a sentence is narration: a person acting in the past.
+_PERSON = re.compile(r"\b(?:he|she|they|his|her|him|them|their|I|me|my|we|us|our|il|elle|ils|elles|er|sie)\b",
+                     re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|went|came|saw|took|made|gave|got|sat|stood|ran|left|found|thought|"
+                   r"knew|told|heard|felt|began|seemed|[a-z]{3,}ed)\b", re.IGNORECASE)
+
+_NOT_NAMES = frozenset({"I", "He", "She", "They", "We", "You", "The", "A", "An", "His", "Her", "My", "Our",
+                        "Their", "Your", "This", "That", "One", "Then", "And", "But", "So"})
+# How the first sentence of a stretch of speech is judged (``_Paragraph.forth``).
+ANY, SPEECH, CUED = "any", "speech", "cued"
+REPORTING, DASHES, CLOSER = "reporting clause", "dialogue dash", "closing mark"
+
+
+@dataclass(frozen=True)
+class Speech:
+    """Speech found without (or with only a closing) quotation mark, in one block."""
+
+    block: int
+    start: int
+    end: int
+    cert: str
+    reason: str
+    convention: str  # REPORTING, DASHES or CLOSER
+    speaker: str | None = None  # the clause's subject when it is a name
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int  # of the clause's words (its pre punctuation stays with the speech before)
+    end: int  # after its closing punctuation
+    verb: str
+    subject: str
+    inverted: bool
+    before: bool  # speech may precede it
+    after: bool  # speech may follow it
+    post: str
+
+
+def speech_cues(text: str) -> list[str]:
+    """What in ``text`` tells someone speaking."""
+    cues = []
+    if _ADDRESSED.search(text) or _VOCATIVE.search(text):
+        cues.append("someone addressed")
+    if _SPEAKER_PRESENT.search(text):
+        cues.append("the speaker's own present")
+    if _ASKS_OR_EXCLAIMS.search(text):
+        cues.append("a question or an exclamation")
+    if _INTERJECTION.match(text):
+        cues.append("an interjection")
+    if _GREETS.search(text):
+        cues.append("a greeting")
+    return cues
+
+
+def narration(text: str) -> bool:
+    """A sentence that reads as narration: a person acting in the past, nobody addressed."""
+    return not speech_cues(text) and bool(_PERSON.search(text)) and bool(_PAST.search(text))
+
+
+class _Paragraph:
+    """One block: where speech may run (between barriers) and its sentences."""
+
+    def __init__(self, text: str, barriers: list[tuple[int, int]]):
+        self.text = text
+        self.barriers = sorted(barriers)
+        self.dashes = self._turn_dashes()
+
+    @functools.cached_property
+    def sentences(self) -> list[int]:
+        return [0] + sentence_starts(self.text)
+
+    def _turn_dashes(self) -> list[tuple[int, int]]:
+        """Dashes that may change turns: at the paragraph's start or end, or after a sentence."""
+        text = self.text
+        found = []
+        for match in _DASH.finditer(text):
+            start, end = match.span()
+            opens, closes = not text[:start].strip(), not text[end:].strip()
+            if match.group() == "–" and not opens:
+                continue  # a spaced en dash inside a paragraph is a parenthesis
+            if opens or closes or _ENDS_SENTENCE.search(text, max(0, start - 8), start):
+                found.append((start, end))
+        return found
+
+    def add_barriers(self, ranges: list[tuple[int, int]]) -> None:
+        self.barriers = sorted(self.barriers + ranges)
+
+    def free(self, start: int, end: int, own: tuple[int, int] | None = None) -> bool:
+        """Whether ``[start, end)`` crosses no barrier (but ``own``, the range it is made for)."""
+        return not any(lo < end and start < hi and (lo, hi) != own for lo, hi in self.barriers)
+
+    def left(self, pos: int) -> int:
+        """Where the stretch of free text ending at ``pos`` starts."""
+        ends = [hi for lo, hi in self.barriers if hi <= pos]
+        return max(ends, default=0)
+
+    def right(self, pos: int) -> int:
+        starts = [lo for lo, hi in self.barriers if lo >= pos]
+        return min(starts, default=len(self.text))
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        chunk = self.text[start:end]
+        return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
+
+    def _sentence_start(self, pos: int, lo: int) -> int:
+        index = bisect.bisect_right(self.sentences, pos) - 1
+        return max(self.sentences[index], lo) if index >= 0 else lo
+
+    def _sentence_end(self, pos: int, hi: int) -> int:
+        index = bisect.bisect_right(self.sentences, pos)
+        return min(self.sentences[index], hi) if index < len(self.sentences) else hi
+
+    def back(self, end: int, lo: int) -> int:
+        """The start of the speech ending at ``end``: its sentence, and the sentences before it
+        (down to ``lo``) while they read as speech."""
+        start = self._sentence_start(max(lo, end - 1), lo)
+        while start > lo:
+            previous = self._sentence_start(start - 1, lo)
+            sentence = self.text[previous:start]
+            if narration(sentence) or not speech_cues(sentence):
+                break
+            start = previous
+        return start
+
+    def forth(self, start: int, hi: int, first: str = SPEECH) -> int:
+        """The end of the speech starting at ``start``: its sentence (taken as ``first`` says:
+        ANY, SPEECH when not narration, CUED when it also shows a cue) and the sentences after
+        it (up to ``hi``) while they read as speech."""
+        start += len(self.text[start:hi]) - len(self.text[start:hi].lstrip())
+        end = self._sentence_end(start, hi)
+        sentence = self.text[start:end]
+        if first != ANY and (narration(sentence) or first == CUED and not speech_cues(sentence)):
+            return start
+        while end < hi:
+            following = self._sentence_end(end, hi)
+            sentence = self.text[end:following]
+            if narration(sentence) or not speech_cues(sentence):
+                break
+            end = following
+        return end
+
+
+def _clauses(text: str, starts: Sequence[int]) -> list[_Clause]:
+    """Reporting clauses set off by punctuation, in order, none overlapping; a clause that
+    introduces what follows ("She answered: …") only at one of the sentence ``starts``."""
+    if not _ANY_VERB.search(text):
+        return []  # (most paragraphs: one quick search instead of five)
+    found: list[_Clause] = []
+    for pattern, inverted in [(p, True) for p in _INVERTED] + [(_PLAIN, False)]:
+        for match in pattern.finditer(text):
+            post = match.group("post")
+            # after the clause, speech resumes after a pause or a dash; a full stop ends it
+            after = post in (",", ";", ":", "—", "--", "―")
+            # "…, she said: …" introduces what follows; "…, said she: …" ends speech too
+            before = inverted or post != ":"
+            found.append(_Clause(match.start("clause"), match.end(), match.group("verb"), match.group("subj"),
+                                 inverted, before, after, post))
+    for start in starts:
+        match = _LEADING.match(text, start)
+        if match is None:
+            continue
+        found.append(_Clause(match.start("clause"), match.end("post"), match.group("verb"), match.group("subj"),
+                             False, False, True, match.group("post")))
+    # a written thing that "says" is cited, not speaking ("…, says the report")
+    found = [c for c in found if not SOURCE_NOUN.search(c.subject)]
+    found.sort(key=lambda c: (c.start, -c.end))
+    kept: list[_Clause] = []
+    for clause in found:
+        if not kept or clause.start >= kept[-1].end:
+            kept.append(clause)
+    return kept
+
+
+def _name(subject: str) -> str | None:
+    """The speaker's name when the clause names one (not a pronoun or a description)."""
+    first = subject.split()[0]
+    return subject if first[:1].isupper() and first not in _NOT_NAMES else None
+
+
+class _BlockSpeech:
+    def __init__(self, index: int, text: str, covered: list[tuple[int, int]], closers: list[tuple[int, int]]):
+        self.index = index
+        self.text = text
+        self.para = _Paragraph(text, covered + closers)
+        self.closers = closers
+        self.found: list[Speech] = []
+        self.turn_starts: set[int] = set()
+
+    def _add(self, start: int, end: int, cert: str, reason: str, convention: str, speaker: str | None = None,
+             own: tuple[int, int] | None = None) -> bool:
+        start, end = self.para.trim(start, end)
+        segment = self.text[start:end]
+        if not re.search(r"[^\W\d_]", segment) or not self.para.free(start, end, own):
+            return False
+        if convention != CLOSER and (segment[0] in _MARKS or segment[-1] in _MARKS):
+            return False  # a mark the scanner could not pair stands at its edge: not for guessing
+        self.found.append(Speech(self.index, start, end, cert, reason, convention, speaker))
+        self.para.add_barriers([(start, end)])
+        return True
+
+    def run(self) -> list[Speech]:
+        marked = list(self.para.barriers)
+        starts = self.para.sentences + [hi for _, hi in self.para.dashes]
+        clauses = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end) and not self._beside(c, marked)]
+        self.para.add_barriers(self.para.dashes + [(c.start, c.end) for c in clauses])
+        # where a turn of speech may begin: after a dialogue dash or a reporting clause
+        self.turn_starts = {hi for _, hi in self.para.dashes} | {c.end for c in clauses}
+        for clause in clauses:
+            self._clause(clause)
+        for closer in self.closers:
+            self._closer(closer)
+        if clauses or self.closers or self._opens_with_turn():
+            self._turns()
+        self.found.sort(key=lambda s: s.start)
+        return self.found
+
+    def _beside(self, clause: _Clause, marked: list[tuple[int, int]]) -> bool:
+        """A clause right after or before a quotation with marks belongs to it: where a writer
+        marks speech, both its parts are marked (“Yes,” said he, and left)."""
+        text = self.text
+        before = max((hi for lo, hi in marked if hi <= clause.start), default=None)
+        after = min((lo for lo, hi in marked if lo >= clause.end), default=None)
+        return (before is not None and not re.search(r"\w", text[before:clause.start])) or (
+            after is not None and not text[clause.end:after].strip())
+
+    def _clause(self, clause: _Clause) -> None:
+        para, text = self.para, self.text
+        form = f"“{' '.join(text[clause.start:clause.end].split())}”"
+        speaker = _name(clause.subject)
+        taken = None  # whether the words before the clause were taken as speech (None: none)
+        if clause.before:
+            end = clause.start
+            lo = para.left(end)
+            start = para.back(end, lo)
+            segment = text[start:end]
+            if re.search(r"[^\W\d_]", segment):
+                cues = speech_cues(segment)
+                after_dash = any(hi == lo for _, hi in para.dashes)
+                # "…, answered the purpose": an object, unless the words before sound spoken
+                object_like = clause.verb in _TRANSITIVE and clause.subject.split()[0].islower()
+                taken = not narration(segment) and bool(cues or (clause.inverted and not object_like) or after_dash
+                                                        or _PRESENT.search(segment) and not object_like)
+                if taken:
+                    cert = MEDIUM if cues and (clause.inverted or after_dash or len(cues) > 1) else LOW
+                    self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+        if taken is False:
+            return  # the words before are narration, and so is the clause
+        if clause.after or (clause.post == "." and clause.inverted):
+            # after a full stop, speech resumes only when the next sentence asks or exclaims
+            stop = clause.post == "."
+            # a clause inside a sentence of speech: the sentence's rest is the same speech
+            inside = taken and not stop and not _ENDS_SENTENCE.search(text, 0, clause.start)
+            start = clause.end
+            end = para.forth(start, para.right(start), ANY if inside else CUED if stop or not clause.inverted
+                             else SPEECH)
+            segment = text[start:end]
+            cues = speech_cues(segment)
+            if stop and not _ASKS_OR_EXCLAIMS.search(segment):
+                return
+            if not clause.before and clause.post == "," and len(cues) < 2 and not (
+                    _ADDRESSED.search(segment) or _ASKS_OR_EXCLAIMS.search(segment)):
+                return  # "I remarked, indeed, …": a leading clause with a comma needs more
+            cert = MEDIUM if cues and clause.inverted and not stop else LOW
+            self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+
+    def _closer(self, closer: tuple[int, int]) -> None:
+        """The quotation a closing mark ends opens where a turn may begin (a dialogue dash,
+        the end of a reporting clause, the paragraph's start), or at its own sentence."""
+        para = self.para
+        lo = para.left(closer[0])
+        start = para.back(closer[0], lo)
+        segment = self.text[start:closer[0]]
+        at_turn = start == lo and lo in self.turn_starts
+        cues = speech_cues(segment)
+        if narration(segment) and not at_turn:
+            return  # "He left the house at noon.”": the mark proves nothing
+        cert = MEDIUM if cues and (at_turn or start == 0) else LOW
+        reason = "a closing mark with no opening mark" + (f", {', '.join(cues)}" if cues else "")
+        self._add(start, closer[1], cert, reason, CLOSER, own=closer)
+
+    def _opens_with_turn(self) -> bool:
+        dashes = self.para.dashes
+        return bool(dashes) and not self.text[:dashes[0][0]].strip() and bool(
+            _OPENS_TURN.match(self.text, dashes[0][1]))
+
+    def _turns(self) -> None:
+        """Turns between dialogue dashes in a paragraph that shows dialogue."""
+        para = self.para
+        opening = self._opens_with_turn()
+        for n, (_, dash_end) in enumerate(para.dashes):
+            hi = para.right(dash_end)
+            if hi <= dash_end or not para.free(dash_end, hi):
+                continue
+            first = n == 0 and opening
+            end = para.forth(dash_end, hi, SPEECH if first else CUED)
+            segment = self.text[dash_end:end]
+            cues = speech_cues(segment)
+            if end <= dash_end or narration(segment) or not (cues or first):
+                continue
+            cert = MEDIUM if first and cues else LOW
+            reason = "a turn of dialogue set off by dashes" + (f", {', '.join(cues)}" if cues else "")
+            self._add(dash_end, end, cert, reason, DASHES)
+
+
+def _reason(form: str, cues: list[str]) -> str:
+    return f"a reporting clause ({form})" + (f", {', '.join(cues)}" if cues else "")
+
+
+def find_speech(texts: Sequence[str], eligible: Sequence[bool], covered: Sequence[list[tuple[int, int]]],
+                closers: Sequence[list[tuple[int, int]]]) -> list[Speech]:
+    """Unmarked speech in each eligible block. ``covered[i]``: ranges of block ``i`` that
+    marked quotations (and marks that proved nothing) hold, never crossed; ``closers[i]``:
+    closing marks of block ``i`` that no mark opened."""
+    found: list[Speech] = []
+    for index, text in enumerate(texts):
+        if eligible[index]:
+            found.extend(_BlockSpeech(index, text, list(covered[index]), list(closers[index])).run())
+    return found

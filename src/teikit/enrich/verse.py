@@ -1,0 +1,109 @@
+"""Verse set off in prose: lines of verse standing between the paragraphs of a prose work
+are quoted verse (TEI ``quote``), whether or not quotation marks surround them.
+
+A run of verse is two or more short lines (or one indented line the paragraph before
+introduces), each opening with a capital, not all ending a sentence, written one under the other (no blank line between them, where the work parts its
+paragraphs with blank lines; or the lines of one paragraph whose line breaks are the text's).
+Stanzas one blank line apart are one run; verse right under a heading is a motto. Certainty: ``medium`` when the paragraph before
+introduces it (ending with a colon or a comma) or its lines rhyme, else ``low``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from teikit.model import LOW, MEDIUM, Block
+
+# The longest line taken as a line of verse; a work is prose when paragraphs longer than
+# PROSE_PARAGRAPH hold PROSE_SHARE of its text (verse quoted in verse is not told apart).
+VERSE_LINE = 70
+PROSE_PARAGRAPH = 100
+PROSE_SHARE = 0.5
+VERSE = "verse"  # the convention, as the review names it
+_OPENS_LINE = re.compile(r"\s*[“‘«„\"'(]?[A-ZÀ-ÖØ-Þ]")
+_ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"')]*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d+[.)]|[ivxlc]+[.)])\s", re.IGNORECASE)
+# The close of a letter ("Yours faithfully", "Your friend"): short lines that are no verse.
+_LETTER = re.compile(r"\b(?:yours|your (?:friend|servant|son|daughter)|dear (?:sir|madam)|sincerely|faithfully)\b",
+                     re.IGNORECASE)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@dataclass(frozen=True)
+class VerseRun:
+    blocks: list[int]  # indices in the flow, in order
+    cert: str
+    reason: str
+
+
+def verse_line(line: str) -> bool:
+    text = line.strip()
+    return (2 <= len(text.split()) and len(text) <= VERSE_LINE and bool(_OPENS_LINE.match(text))
+            and not text.isupper() and not _LIST_ITEM.match(text))
+
+
+def _lines(block: Block) -> list[str]:
+    return [line for line in block.text.split("\n") if line.strip()]
+
+
+def _rhymes(lines: list[str]) -> bool:
+    """Line-end words that rhyme (same last letters) in alternate or neighbouring lines."""
+    ends = [m.group(1).lower() if (m := _LAST_WORD.search(line)) else "" for line in lines]
+    pairs = [(a, b) for step in (1, 2) for a, b in zip(ends, ends[step:])]
+    rhyming = sum(1 for a, b in pairs if a and b and a != b and a[-2:] == b[-2:])
+    return rhyming * 2 >= len(lines) - 1
+
+
+def _gap(a: Block, b: Block) -> int:
+    """Blank lines between two blocks of the source."""
+    return b.line - (a.line + a.text.count("\n") + 1)
+
+
+def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bool]) -> list[VerseRun]:
+    """Runs of quoted verse among a work's blocks in flow order; ``links[i]``: block ``i``
+    follows block ``i - 1`` in the same container; ``free[i]``: block ``i`` may be wrapped."""
+    sizes = [len(b.text) for b in blocks if b.kind == "p"]
+    if sum(n for n in sizes if n > PROSE_PARAGRAPH) < PROSE_SHARE * sum(sizes):
+        return []  # not a prose work
+    pairs = [(a, b) for a, b, linked in zip(blocks, blocks[1:], links[1:])
+             if linked and max(len(a.text), len(b.text)) > PROSE_PARAGRAPH]
+    if not pairs or sum(_gap(a, b) > 0 for a, b in pairs) < 0.8 * len(pairs):
+        return []  # paragraphs of prose are not parted by blank lines: lines say nothing
+    runs: list[list[int]] = []
+    for index, block in enumerate(blocks):
+        lines = _lines(block)
+        if not (free[index] and block.kind == "p" and lines and all(verse_line(line) for line in lines)):
+            continue
+        stanza = runs and sum(len(_lines(blocks[i])) for i in runs[-1]) > 1
+        if (runs and runs[-1][-1] == index - 1 and links[index]
+                and (_gap(blocks[index - 1], block) == 0 or _gap(blocks[index - 1], block) == 1 and stanza)):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    found = []
+    for run in runs:
+        lines = [line for index in run for line in _lines(blocks[index])]
+        if any(_LETTER.search(line) for line in lines):
+            continue
+        first = run[0]
+        indented = blocks[first].text[:1].isspace()
+        if len(lines) < 2 and not indented:
+            continue
+        if len(lines) > 1 and all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
+            continue  # short sentences, one a line: not verse
+        previous = blocks[first - 1] if first > 0 else None
+        before = previous.text.rstrip() if previous is not None and links[first] else ""
+        motto = previous is not None and previous.kind == "head"
+        prose = len(before) >= VERSE_LINE
+        introduced = before.endswith((":", ",")) and not _LETTER.search(before)
+        if not (prose or motto or introduced):
+            continue  # verse quoted in prose stands between paragraphs of prose, or under a heading
+        if len(lines) < 2 and not introduced:
+            continue  # one indented line is a quotation only where the prose introduces it
+        rhymes = _rhymes(lines)
+        reasons = ["lines of verse under a heading" if motto else "lines of verse set off in prose"] + (
+            ["introduced by the paragraph before"] if introduced else []) + (["rhyming"] if rhymes else [])
+        found.append(VerseRun(run, MEDIUM if introduced or rhymes else LOW, ", ".join(reasons)))
+    return found

@@ -1,0 +1,119 @@
+"""Names found from the text itself (no lists): shapes, titles, cues, gazetteers, context.
+
+The texts are made up for the tests; none comes from the evaluation texts.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from name_helpers import NS, convert, empty_lists, entity_of, names  # noqa: F401 (fixture)
+
+
+def test_titles_initials_and_full_names_are_persons_and_share_one_entry(empty_lists):
+    text = ("Yesterday Mr. Halloran came to see me. He had met Sir Walter Penhale in the market, "
+            "and W. Penhale had told him the news. Later Halloran wrote to Penhale about it.")
+    doc, root = convert(text, empty_lists)
+    persons = names(root, "persName")
+    assert "Mr. Halloran" in persons and "Sir Walter Penhale" in persons and "W. Penhale" in persons
+    assert persons.count("Halloran") == 1 and persons.count("Penhale") == 1
+    refs = {p.text: p.get("ref") for p in root.iterfind(".//t:text//t:persName", NS)}
+    assert refs["Halloran"] == refs["Mr. Halloran"]
+    assert refs["Penhale"] == refs["Sir Walter Penhale"] == refs["W. Penhale"]
+    assert "Yesterday" not in " ".join(persons) and "Later" not in " ".join(persons)
+
+
+def test_sentence_initial_and_common_capitalised_words_are_not_names(empty_lists):
+    text = ("Hundreds of men waited. But nobody came. The Jubilee celebrations were over, and the "
+            "Five Year Plan was announced. Thus the matter ended.")
+    _, root = convert(text, empty_lists)
+    assert root.find(".//t:text//t:persName", NS) is None
+    assert root.find(".//t:text//t:placeName", NS) is None
+
+
+def test_gazetteer_places_get_entries_with_geonames_ids(empty_lists):
+    _, root = convert("The delegates travelled from Tashkent to Moscow, and then to Germany.", empty_lists)
+    assert names(root, "placeName") == ["Tashkent", "Moscow", "Germany"]
+    moscow = root.find(".//t:text//t:placeName[.='Moscow']", NS)
+    entry = entity_of(root, moscow)
+    assert entry.tag.endswith("place")
+    assert entry.findtext("t:idno[@type='GeoNames']", namespaces=NS) == "524901"
+    assert entry.get("sameAs") == "https://sws.geonames.org/524901/"
+    assert entry.find("t:location/t:geo", NS) is not None
+
+
+def test_cues_give_the_kind_of_an_unknown_name(empty_lists):
+    text = ("I was sent to the city of Zarnovka. The chief of the section, Brodsky by name, questioned me; "
+            "then comrade Vellan was sent there too.")
+    _, root = convert(text, empty_lists)
+    assert names(root, "placeName") == ["Zarnovka"]
+    assert set(names(root, "persName")) == {"Brodsky", "Vellan"}
+    for element in root.iterfind(".//t:text//t:persName", NS):
+        assert element.get("cert") in ("low", "medium", "high")
+        assert element.get("resp", "").endswith("-teikit")
+
+
+def test_dotted_abbreviations_are_organisations_or_places(empty_lists):
+    _, root = convert("He was arrested by the G.P.U. and sent back to the U.S.S.R. in chains.", empty_lists)
+    assert names(root, "orgName") == ["G.P.U."]
+    assert names(root, "placeName") == ["U.S.S.R."]
+
+
+def test_organisation_keywords_make_organisations(empty_lists):
+    _, root = convert("The Central Committee wrote to the General Council of British Trade Unions.", empty_lists)
+    assert names(root, "orgName") == ["Central Committee", "General Council of British Trade Unions"]
+
+
+def test_context_resolves_a_person_who_is_also_a_town(empty_lists):
+    person = "In 1889 Engels wrote a letter; but, says Engels, terror was a war measure. Engels himself said so."
+    town = "We were sent to the town of Engels on the Volga, far from the city of Engels's admirers."
+    _, root = convert(person, empty_lists)
+    assert names(root, "persName") == ["Engels", "Engels", "Engels"]
+    _, root = convert(town, empty_lists)
+    assert "Engels" in names(root, "placeName")
+
+
+def test_generic_plurals_of_a_persons_name_are_rs(empty_lists):
+    text = ("Comrade Tarkov was arrested. Tarkov spent years in prison, and all the Tarkovs of the "
+            "Opposition with him; other Tarkovs were shot.")
+    _, root = convert(text, empty_lists)
+    assert names(root, "rs") == ["all the Tarkovs", "other Tarkovs"]
+    assert all(rs.get("type") == "person" and rs.get("ref") is None
+               for rs in root.iterfind(".//t:text//t:rs", NS))
+    assert "Tarkovs" not in names(root, "persName")
+
+
+def test_every_ref_resolves_inside_the_file_and_entries_say_how_sure(empty_lists):
+    text = "Mr. Quellin met Dr. Arbuthnot in Vienna. Arbuthnot and Quellin went on to Prague."
+    _, root = convert(text, empty_lists)
+    for element in root.iterfind(".//t:text//*[@ref]", NS):
+        entry = entity_of(root, element)
+        assert entry.getparent().tag.split("}")[1] in ("listPerson", "listPlace", "listOrg")
+    new = [e for e in root.iterfind(".//t:standOff//t:person", NS)]
+    assert new and all(e.find("t:idno", NS) is None and e.get("cert") for e in new)
+
+
+def test_a_name_found_in_the_text_only_is_reviewed_as_new(empty_lists):
+    doc, _ = convert("The letter of Mr. Quellin reached Vienna in March.", empty_lists)
+    items = {item.text: item for item in doc.review if item.category == "name"}
+    assert items["Mr. Quellin"].data["entry"] == "new" and items["Mr. Quellin"].data["type"] == "persName"
+    assert items["Vienna"].data["entry"].startswith("GeoNames ")
+    assert "Quellin" in items["Mr. Quellin"].data["context"] and items["Vienna"].data["count"] == "1"
+
+
+def test_recognition_never_uses_the_network(empty_lists, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("teikit tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    _, root = convert("Mr. Quellin travelled from Paris to Berlin with the G.P.U. on his heels.", empty_lists)
+    assert names(root, "placeName") == ["Paris", "Berlin"]
+
+
+@pytest.mark.parametrize("text", ["", "x", "’s", "Mr.", "Mr. .", "the Tarovs", "U.S.S.R.", "A. B. C. D."])
+def test_odd_inputs_convert(text, empty_lists):
+    if text.strip():
+        convert(text, empty_lists)
