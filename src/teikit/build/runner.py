@@ -90,6 +90,7 @@ def _prune(state: State, names: set[str]) -> None:
         for path in state.outputs(name):
             path.unlink(missing_ok=True)
         del state.documents[name]
+        state.changed()
 
 
 def build_project(settings: BuildSettings, options: BuildOptions,
@@ -140,6 +141,7 @@ def build_project(settings: BuildSettings, options: BuildOptions,
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time
             state.documents.pop(result.name, None)
+        state.changed()
         if result.diagnostics:
             progress.clear()
             report(result.diagnostics)
@@ -156,7 +158,7 @@ def build_project(settings: BuildSettings, options: BuildOptions,
 
     ordered = [results[text.stem] for text in sources]
     listed = [r for r in ordered if r.status in (BUILT, SKIPPED)]
-    corpus = site.corpus_key(listed, shared)
+    corpus = site.corpus_key([state.documents[r.name].to_json()["record"] for r in listed], shared)
     remake = options.force or corpus != state.corpus or not all(p.is_file() for p in site.files(settings.site))
     if remake:
         try:
@@ -166,5 +168,6 @@ def build_project(settings: BuildSettings, options: BuildOptions,
                                          f"cannot write the corpus pages: {exc.strerror or exc}", engine="build")) \
                 from None
         state.corpus = corpus
+        state.changed()
         state.save()
     return Summary(ordered, time.perf_counter() - start, options.executor, jobs, corpus_pages=remake)

@@ -8,6 +8,7 @@ An entity is one index entry wherever the corpus names it when the documents agr
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Sequence
 
@@ -25,6 +26,7 @@ CSS = "html/tei.css"
 # page parameter -> file (the navigation in xslt/html/site_nav.xsl links the same files)
 PAGES = {"works": "index.html", "persons": "persons.html", "places": "places.html", "orgs": "organisations.html"}
 PARAMS = {"css": "link"}
+SHOWN = ("name", "title", "page", "works", "entities")  # the parts of a record the pages show
 assert set(PAGES) == {"works", *CATEGORIES}
 
 
@@ -69,9 +71,11 @@ def summary(results: Sequence[DocumentResult]) -> etree._Element:
     return root
 
 
-def corpus_key(results: Sequence[DocumentResult], shared: str) -> str:
-    """What the corpus pages are made from: the summary and everything documents share."""
-    return digest(shared, etree.tostring(summary(results)))
+def corpus_key(records: Sequence[dict], shared: str) -> str:
+    """What the corpus pages are made from: the documents' records (as JSON) and everything
+    documents share."""
+    shown = [{key: record.get(key) for key in SHOWN} for record in records]
+    return digest(shared, json.dumps(shown, sort_keys=True, separators=(",", ":")))
 
 
 def files(site: Path) -> list[Path]:

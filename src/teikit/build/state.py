@@ -72,6 +72,12 @@ class Entry:
     inputs: str  # the hash of the document's inputs when it was built
     outputs: list[str]  # the files it wrote, relative to the state file's folder
     record: DocumentResult
+    stored: dict[str, Any] | None = None  # the record as JSON (kept as read: most entries never change)
+
+    def to_json(self) -> dict[str, Any]:
+        if self.stored is None:
+            self.stored = self.record.to_json()
+        return {"inputs": self.inputs, "outputs": self.outputs, "record": self.stored}
 
 
 @dataclass
@@ -79,6 +85,10 @@ class State:
     path: Path
     documents: dict[str, Entry] = field(default_factory=dict)
     corpus: str = ""  # the hash of what the corpus pages were last made from
+    saved: bool = False  # whether the file holds what this object holds
+
+    def changed(self) -> None:
+        self.saved = False
 
     @classmethod
     def load(cls, path: Path) -> "State":
@@ -87,9 +97,10 @@ class State:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != STATE_VERSION:
                 return cls(path)
-            documents = {name: Entry(item["inputs"], list(item["outputs"]), DocumentResult.from_json(item["record"]))
+            documents = {name: Entry(item["inputs"], list(item["outputs"]), DocumentResult.from_json(item["record"]),
+                                     item["record"])
                          for name, item in data["documents"].items()}
-            return cls(path, documents, data.get("corpus", ""))
+            return cls(path, documents, data.get("corpus", ""), saved=True)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(path)
 
@@ -103,12 +114,16 @@ class State:
 
     def to_json(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, "teikit": __version__, "corpus": self.corpus,
-                "documents": {name: {"inputs": e.inputs, "outputs": e.outputs, "record": e.record.to_json()}
-                              for name, e in sorted(self.documents.items())}}
+                "documents": {name: e.to_json() for name, e in sorted(self.documents.items())}}
 
     def save(self) -> None:
+        """Write the file (compact: it is read by teikit, and holds a record per document), unless
+        it already holds all this."""
+        if self.saved:
+            return
         try:
-            write_atomic(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n")
+            write_atomic(self.path, json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+            self.saved = True
         except OSError as exc:
             raise TeikitError(Diagnostic(str(self.path), f"cannot record the build: {exc.strerror or exc}",
                                          engine="build")) from None
