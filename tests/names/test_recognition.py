@@ -75,6 +75,26 @@ def test_context_resolves_a_person_who_is_also_a_town(empty_lists):
     assert "Engels" in names(root, "placeName")
 
 
+def test_places_named_by_their_initial_after_a_preposition(empty_lists):
+    text = ("He was curate of N., a market town, and walked in B. He never went to S—— again; the coach "
+            "from B-- to S—— was gone. The men of K, our neighbours, came at noon. Mr. B. was there, and "
+            "we dined at J. Crowle's. A letter from B. came. A. Brown wrote.")
+    _, root = convert(text, empty_lists)
+    assert names(root, "placeName") == ["N.", "B.", "S——", "B--", "S——", "K", "B."]
+    assert {"Mr. B.", "J. Crowle"} <= set(names(root, "persName"))
+    refs = {e.text: e.get("ref") for e in root.iterfind(".//t:text//t:placeName", NS)}
+    assert refs["B."] == refs["B--"] != refs["S——"]
+    # a letter is only ever a guess: never sure, and never tagged where nothing says it is a place
+    assert {e.get("cert") for e in root.iterfind(".//t:text//t:placeName", NS)} <= {"low", "medium"}
+    assert "A" not in names(root, "placeName") and "A." not in names(root, "placeName")
+
+
+def test_a_capitalised_word_hyphened_to_a_kind_of_place_is_one_place(empty_lists):
+    _, root = convert("Ellen was happy at Holly-grove, bought gloves in Bond-street, and never left "
+                      "Holly-grove. The tailor lived in Tom-house.", empty_lists)
+    assert names(root, "placeName") == ["Holly-grove", "Bond-street", "Holly-grove"]
+
+
 def test_generic_plurals_of_a_persons_name_are_rs(empty_lists):
     text = ("Comrade Tarkov was arrested. Tarkov spent years in prison, and all the Tarkovs of the "
             "Opposition with him; other Tarkovs were shot.")

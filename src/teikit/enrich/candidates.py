@@ -37,6 +37,11 @@ THE_PLACE = 2  # "the Thames"
 LOCAL_NAME = 3  # "the Common", "the Army"
 PLACE_NOUN = 3  # "the river X"
 WHERE = 2
+ELIDED_PLACE = 4  # "at B.", "to S——": a place named by its initial (with the preposition's own weight)
+# prepositions before a place named by its initial letter ("in B.", "the rector of N.", "from B—— to S——")
+_ELIDED_AFTER = frozenset("in at near into to from of towards toward through".split())
+_ELIDED_LETTERS_NEVER = frozenset("AIO")  # an article, a pronoun, an interjection
+_ELIDED_END = frozenset(",;:)")  # what may follow the letter when neither a dot nor a dash does
 # words after "of" in a name ("Bank of England", "Duke of Wellington", "Isle of Wight")
 _OF_HEADS = cues.ORG_HEADS | cues.ORG_KEYWORDS | cues.PLACE_HEADS | frozenset(
     "Duke Earl Prince Princess King Queen Bishop Archbishop Lord Lady Marquis Marquess Count Countess Baron "
@@ -212,6 +217,9 @@ class BlockScanner:
     def scan(self) -> list[Mention]:
         mentions = self.listed_phrases()
         taken = {k for m in mentions for k in range(m.first, m.last)}
+        for found in (*self.elided_places(taken), *self.compound_places(taken)):
+            mentions.append(found)
+            taken.update(range(found.first, found.last))
         for i, j in self.chunks():
             for a, b in _free_runs(i, j, taken):
                 while a < b and (self.t[a].is_function_word or self.t[a].text in cues.NEVER_NAMES):
@@ -244,6 +252,54 @@ class BlockScanner:
                 continue
             found.append(mention)
             i = last
+        return found
+
+    def elided_places(self, taken: set[int]) -> list[Mention]:
+        """A place named by its initial and a dot or a dash, as novels and letters of the 18th and
+        19th centuries name real towns ("he worked in B.", "the road from B—— to S——"): a capital
+        letter alone, right after a preposition of place, with nothing after it that makes it a
+        person's initial ("at J. Smith's")."""
+        found: list[Mention] = []
+        t, text = self.t, self.w.text
+        for i in range(1, len(t)):
+            token, before = t[i], t[i - 1]
+            if i in taken or token.kind != "word" or len(token.text) != 1 or not token.cap or \
+                    token.text in _ELIDED_LETTERS_NEVER or before.key not in _ELIDED_AFTER or token.gap != " " or \
+                    (before.cap and not before.sentence_start):
+                continue
+            end = token.end
+            after = text[end:end + 1]
+            if after in cues.DASHES or text[end:end + 2] == "--":
+                while end < len(text) and (text[end] in cues.DASHES or text[end] == "-"):
+                    end += 1
+            elif after == ".":
+                following = t[i + 1] if i + 1 < len(t) else None
+                if following is not None and following.gap == ". " and following.cap and \
+                        not following.is_function_word and following.kind == "word":
+                    continue  # "at J. Smith's": an initial of a person's name
+                end += 1
+            elif after and after not in _ELIDED_END:
+                continue
+            mention = self.mention(i, i + 1, "elided")
+            mention.end, mention.text = end, text[mention.start:end]
+            mention.scores[PLACE] += ELIDED_PLACE
+            found.append(mention)
+        return found
+
+    def compound_places(self, taken: set[int]) -> list[Mention]:
+        """A capitalised word joined by a hyphen to a lower-case word for a kind of place
+        ("Holly-grove", "Bond-street", "Frog-lane"): one place name."""
+        found: list[Mention] = []
+        t = self.t
+        for i in range(len(t) - 1):
+            token, part = t[i], t[i + 1]
+            if i in taken or i + 1 in taken or not _capish(token) or token.kind != "word" or part.gap != "-" or \
+                    part.kind != "word" or part.cap or part.text.capitalize() not in cues.PLACE_KEYWORDS or \
+                    (i > 0 and t[i].gap == "-"):
+                continue
+            mention = self.mention(i, i + 2, "place")
+            mention.scores[PLACE] += KEYWORD
+            found.append(mention)
         return found
 
     # -- one run -----------------------------------------------------------------------
@@ -296,6 +352,8 @@ class BlockScanner:
             return []
         last = i + length
         token = self.t[i]
+        if token.gap == "-" or (last < len(self.t) and self.t[last].gap == "-" and self.t[last].kind == "word"):
+            return []  # a part of a hyphenated compound ("Anglo-Saxon", "North-of-Hampshire")
         ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
                                                              token.is_honorific)
         if ordinary and self.weak_capital(i):
@@ -370,7 +428,7 @@ class BlockScanner:
             q = p
             while q < j and t[q].is_initial:
                 q += 1
-            end = self.name_run(q, j)
+            end = self.name_run(q, j, after_given=True)  # "J. Smith": an ordinary word as the surname
             if end > q:
                 found = self.mention(p, end, "initials")
                 found.scores[PERSON] += INITIALS

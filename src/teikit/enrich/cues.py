@@ -69,6 +69,8 @@ PERSON_AFTER = _words("""
 himself herself who whom assassination murder death funeral trial execution biography memoirs widow
 """)
 # Prepositions before a place ("in Tashkent", "from Moscow"), with how much they say.
+# Dashes (a hyphen is not one): they end a name, or stand for the rest of one ("B——").
+DASHES = frozenset("–—")
 PLACE_PREPOSITIONS = {
     "in": 2, "at": 2, "near": 3, "into": 2, "towards": 2, "toward": 2, "throughout": 2, "via": 3,
     "across": 2, "within": 1, "from": 1, "to": 1, "through": 1, "beyond": 1, "outside": 1, "around": 1,

@@ -189,7 +189,8 @@ class NameRecogniser:
                 if own != kind and mention.scores[own] >= OVERRIDE and \
                         mention.scores[own] >= mention.scores[kind] + OVERRIDE_MARGIN:
                     mention.kind, mention.cert = own, MEDIUM
-                if all(m.weak for m in group) and mention.cert == HIGH:
+                guessed = all(m.weak or m.pattern == "elided" for m in group)  # no more than a capital or a letter
+                if guessed and mention.cert == HIGH:
                     mention.cert = MEDIUM
                 kept.append(mention)
         self.plurals(kept)
@@ -210,7 +211,7 @@ class NameRecogniser:
                 return False
         if not listed and first.pattern == "unknown" and all(m.indefinite for m in group):
             return False  # "a bureaucratic Thermidor": a name used as a common noun, not a name
-        strong = any(m.pattern in ("honorific", "initials", "org", "place") for m in group)
+        strong = any(m.pattern in ("honorific", "initials", "org", "place", "elided") for m in group)
         # a word the text also uses in lower case is an ordinary word
         return not (len(key) == 1 and key[0] in lowercase and not listed and not strong and not first.places)
 
@@ -305,7 +306,8 @@ class NameRecogniser:
                 short[(key[-1],)] = mention
         dummy = AuthorityEntry("doc", PERSON, ("doc",))
         for key in [*by_key, *short]:
-            known.add(key, dummy)
+            if len(key) > 1 or len(key[0]) > 1:  # a lone letter ("B.") is a name only where its context says so
+                known.add(key, dummy)
         covered = defaultdict(set)
         for m in decided:
             covered[m.block_no].update(range(m.first, m.last))

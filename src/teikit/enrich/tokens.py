@@ -8,14 +8,13 @@ import re
 from dataclasses import dataclass
 
 from teikit.authority.forms import fold
-from teikit.enrich.cues import ABBREVIATIONS, FUNCTION_WORDS, HONORIFICS
+from teikit.enrich.cues import ABBREVIATIONS, DASHES, FUNCTION_WORDS, HONORIFICS
 
 # Dotted abbreviations ("U.S.S.R.", "i.e."), words with inner apostrophes ("O’Callaghan"), numbers.
 _TOKEN = re.compile(r"(?P<abbr>(?:[^\W\d_]\.){2,})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<num>\d+)")
 _POSSESSIVE = ("’s", "'s")
 _SENTENCE_END = frozenset(".!?…")
 _OPENING_QUOTES = frozenset("“«„\"‘")
-_DASHES = frozenset("–—")
 
 
 @dataclass(slots=True)
@@ -109,4 +108,4 @@ def joinable(before: Token, token: Token) -> bool:
         gap = gap[1:] if gap.startswith(".") else gap
     if gap == "-":
         return before.kind != "num" and token.kind != "num"
-    return gap != "" and not gap.strip() and gap.count("\n") <= 1 and not any(c in _DASHES for c in gap)
+    return gap != "" and not gap.strip() and gap.count("\n") <= 1 and not any(c in DASHES for c in gap)
