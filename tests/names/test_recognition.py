@@ -59,6 +59,8 @@ def test_dotted_abbreviations_are_organisations_or_places(empty_lists):
     _, root = convert("He was arrested by the G.P.U. and sent back to the U.S.S.R. in chains.", empty_lists)
     assert names(root, "orgName") == ["G.P.U."]
     assert names(root, "placeName") == ["U.S.S.R."]
+    _, root = convert("We lost the match (N.B. we never played for money) in 1820 A.D. at noon.", empty_lists)
+    assert root.find(".//t:text//t:orgName", NS) is None and root.find(".//t:text//t:placeName", NS) is None
 
 
 def test_organisation_keywords_make_organisations(empty_lists):

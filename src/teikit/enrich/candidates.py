@@ -153,7 +153,7 @@ class BlockScanner:
     def name_like(self, i: int) -> bool:
         token = self.t[i]
         if token.kind == "abbr":
-            return token.cap
+            return token.cap and token.key not in cues.DOTTED_NON_NAMES
         if token.kind != "word" or not token.cap or token.is_function_word or token.text in cues.NEVER_NAMES \
                 or token.text in cues.DEMONYMS:
             return False
