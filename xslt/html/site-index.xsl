@@ -24,6 +24,10 @@
   <!-- which page: works, persons, places or orgs -->
   <xsl:param name="page" as="xs:string" select="'works'"/>
 
+  <!-- a document of the summary by its name (a key: a search of every document per mention is
+       quadratic in the size of the corpus) -->
+  <xsl:key name="tk:document" match="document" use="@name"/>
+
   <xsl:variable name="tk:collation" select="'http://www.w3.org/2013/collation/UCA?lang=en;strength=secondary'"/>
 
   <xsl:template match="/">
@@ -108,7 +112,7 @@
               </xsl:for-each>
               <ul class="tk-index-documents">
                 <xsl:for-each select="in">
-                  <xsl:variable name="title" select="string(ancestor::site/document[@name = current()/@document]/@title)"/>
+                  <xsl:variable name="title" select="string(key('tk:document', @document)/@title)"/>
                   <li>
                     <cite><xsl:value-of select="$title"/></cite>
                     <xsl:text> </xsl:text>
