@@ -23,6 +23,10 @@ from teikit.enrich.quote_types import Context, classify
     ("There was all the ", "busy hum of idle men", " in the town.", "quote"),
     ("It was a ", "bright and silver", " morning.", "quote"),
     ("", "Where the bee sucks, there suck I", ", the song has it.", "quote"),
+    ("", "Mind the gate, Will,", " quoth the miller.", "said"),
+    ("The lane ", "was fit for nobody but ducks,", " as the old carrier observed.", "said"),
+    ("He was one of those ", "who, weary of the road, sat down by it.", " Still he walked on.", "quote"),
+    ("The vicar had spoken of her as ", "a girl with a temper", ".", "said"),
 ])
 def test_types_from_the_words_around(before, inner, after, tag):
     assert classify(Context(inner, before, after)).tag == tag

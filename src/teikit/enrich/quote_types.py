@@ -22,7 +22,17 @@ from teikit.model import HIGH, LOW, MEDIUM
 
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
 
-_SPEECH_VERBS = (
+# Verbs that report speech in an inverted or parenthetical clause ("said she", "she replied").
+# Narrower than the typing cues: only verbs writers put in a reporting clause.
+REPORTING_VERBS_EN = (
+    "said|says|cried|cries|replied|replies|answered|answers|asked|asks|continued|continues|exclaimed|exclaims|"
+    "returned|rejoined|observed|observes|added|adds|whispered|whispers|muttered|murmured|shouted|called|"
+    "resumed|pursued|repeated|retorted|responded|interposed|interrupted|remarked|remarks|began|quoth|sighed|"
+    "groaned|laughed|sobbed|stammered|faltered|urged|pleaded|persisted|inquired|enquired|demanded|suggested|"
+    "explained|declared|protested|insisted|screamed|shrieked|roared|growled|grumbled|concluded|ejaculated|"
+    "went on|goes on|cried out|called out|broke in|put in|chimed in")
+# Speech cues near a quotation: every reporting verb but "called" (a cue of a name: "called “X”"), and more.
+_SPEECH_VERBS = REPORTING_VERBS_EN.replace("|called|", "|") + "|" + (
     "say|says|said|saying|ask|asks|asked|asking|reply|replies|replied|answer|answers|answered|cry|cries|cried|"
     "exclaim|exclaims|exclaimed|shout|shouts|shouted|whisper|whispers|whispered|call|calls|called out|add|adds|"
     "added|continue|continues|continued|remark|remarks|remarked|observe|observes|observed|tell|tells|told|"
@@ -32,7 +42,7 @@ _SPEECH_VERBS = (
     "shriek|shrieked|bellow|bellowed|yell|yelled|plead|pleaded|beg|begged|urge|urged|sigh|sighed|sob|sobbed|"
     "stammer|stammered|laugh|laughed|groan|groaned|announce|announced|assure|assured|boast|boasted|"
     "complain|complained|confess|confessed|object|objected|warn|warned|promise|promised|address|addressed|"
-    "greet|greeted|question|questioned|went on|go on|goes on|speak|speaks|spoke|talk|talked|utter|uttered|"
+    "greet|greeted|question|questioned|went on|go on|goes on|speak|speaks|spoke|spoken|talk|talked|utter|uttered|"
     "declare|declared|declares|reply|rejoins|returned|resumed|persisted|pursued|concluded|thought")
 _WRITING_VERBS = (
     "write|writes|wrote|written|writing|states|stated|reads|publish|publishes|published|print|prints|"
@@ -61,7 +71,8 @@ SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNOREC
 # A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown".
 _TAG_AFTER = re.compile(
     rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
-    rf"(?P<s2>{_PRONOUN}|{_NAME})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
+    # "…,” the keeper observed", "…,” as the worthy keeper observed"
+    rf"(?:as\s+)?(?P<s2>{_PRONOUN}|{_NAME}|{_DESCRIBED})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
@@ -274,6 +285,9 @@ def _fallback(ctx: Context, inner: str, n: int, clause: bool, fragment: bool) ->
         typing = Typing(QUOTE, LOW, "sentences nobody speaks: cited from writing")
     elif n >= 3 and not clause:
         typing = Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
+    elif n >= 3 and inner.strip(" “”‘’\"'«»‹›„")[:1].islower():
+        # a clause begun in lower case, woven into the writer's own sentence: borrowed words
+        typing = Typing(QUOTE, LOW, "a clause of someone else's words inside the writer's sentence")
     else:
         typing = Typing(Q, LOW, "nothing tells its kind")
     typing.fallback = True

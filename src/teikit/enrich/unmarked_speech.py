@@ -29,18 +29,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from teikit.enrich.trie_regex import alternation, words
-from teikit.enrich.quote_types import SOURCE_NOUN, sentence_starts
+from teikit.enrich.quote_types import REPORTING_VERBS_EN, SOURCE_NOUN, sentence_starts
 from teikit.model import LOW, MEDIUM
 
-# Verbs that report speech in an inverted or parenthetical clause ("said she", "she replied").
-# Narrower than the typing cues: only verbs writers put in a reporting clause.
-_REPORTING_EN = (
-    "said|says|cried|cries|replied|replies|answered|answers|asked|asks|continued|continues|exclaimed|exclaims|"
-    "returned|rejoined|observed|observes|added|adds|whispered|whispers|muttered|murmured|shouted|called|"
-    "resumed|pursued|repeated|retorted|responded|interposed|interrupted|remarked|remarks|began|quoth|sighed|"
-    "groaned|laughed|sobbed|stammered|faltered|urged|pleaded|persisted|inquired|enquired|demanded|suggested|"
-    "explained|declared|protested|insisted|screamed|shrieked|roared|growled|grumbled|concluded|ejaculated|"
-    "went on|goes on|cried out|called out|broke in|put in|chimed in")
 _REPORTING_FR = (
     "dit|dis|répondit|répond|demanda|demande|reprit|reprend|ajouta|ajoute|murmura|cria|continua|répliqua|fit|"
     "poursuivit|observa|interrompit|s'écria|s’écria|s'exclama|s’exclama|expliqua|déclara|lança|soupira|insista|"
@@ -54,7 +45,7 @@ _TRANSITIVE = frozenset({"answered", "answers", "returned", "observed", "observe
                          "added", "adds", "began", "continued", "continues", "resumed", "pursued", "repeated",
                          "demanded", "suggested", "explained", "declared", "urged", "remarked", "remarks",
                          "interrupted", "concluded", "protested", "pleaded", "put in"})
-_EN, _FR, _DE = (alternation(words(v)) for v in (_REPORTING_EN, _REPORTING_FR, _REPORTING_DE))
+_EN, _FR, _DE = (alternation(words(v)) for v in (REPORTING_VERBS_EN, _REPORTING_FR, _REPORTING_DE))
 _ANY_VERB = re.compile(rf"\b(?:{_EN}|{_FR}|{_DE})")
 # Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Master|Mistress|Captain|Colonel|Major|General|Aunt|Uncle|"
