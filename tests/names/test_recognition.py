@@ -97,6 +97,25 @@ def test_a_capitalised_word_hyphened_to_a_kind_of_place_is_one_place(empty_lists
     assert names(root, "placeName") == ["Holly-grove", "Bond-street", "Holly-grove"]
 
 
+def test_a_dictionary_word_the_text_uses_only_as_a_name_is_one(empty_lists):
+    story = ("We all loved Nutmeg dearly. In the winter I gave Nutmeg a blanket, and Nutmeg’s coat grew thick. "
+             "Dear Nutmeg! Nobody was kinder than Nutmeg to the children.")
+    _, root = convert(story, empty_lists)
+    assert names(root, "persName").count("Nutmeg") >= 4
+    # the same word in lower case elsewhere is an ordinary word; so is one after an article
+    _, root = convert(story + " The cake smelt of nutmeg.", empty_lists)
+    assert "Nutmeg" not in names(root, "persName")
+    _, root = convert("The Party met. We joined the Party, and the Party’s line changed. Dear Party! "
+                      "Nobody trusted the Party.", empty_lists)
+    assert "Party" not in names(root, "persName")
+
+
+def test_a_frequent_word_after_a_given_name_is_a_surname(empty_lists):
+    _, root = convert("The best bowler was Samuel Long, and everybody liked Samuel Long. Mr. Young came too.",
+                      empty_lists)
+    assert names(root, "persName") == ["Samuel Long", "Samuel Long", "Mr. Young"]
+
+
 def test_generic_plurals_of_a_persons_name_are_rs(empty_lists):
     text = ("Comrade Tarkov was arrested. Tarkov spent years in prison, and all the Tarkovs of the "
             "Opposition with him; other Tarkovs were shot.")

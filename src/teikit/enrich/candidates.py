@@ -138,8 +138,10 @@ def derived_word(tokens: list[Token], i: int) -> bool:
 class BlockScanner:
     """Finds the candidate names of one block."""
 
-    def __init__(self, words: BlockWords, authority: FormIndex, gazetteer: FormIndex):
+    def __init__(self, words: BlockWords, authority: FormIndex, gazetteer: FormIndex,
+                 names_among_words: frozenset[str] = frozenset()):
         self.w = words
+        self.names_among_words = names_among_words  # dictionary words the document uses as names only
         self.t = words.tokens
         self.keys = [t.key for t in self.t]
         self.authority = authority
@@ -166,7 +168,7 @@ class BlockScanner:
         if derived_word(self.t, i):
             return False
         if is_common_word(token.text):
-            return is_given_name(token.text) and not self.weak_capital(i)
+            return (is_given_name(token.text) or token.key in self.names_among_words) and not self.weak_capital(i)
         if "-" in token.gap or (i + 1 < len(self.t) and self.t[i + 1].gap == "-"):
             return self.compound_name(i)
         return True
@@ -383,12 +385,15 @@ class BlockScanner:
 
     def surname_like(self, q: int) -> bool:
         """A capitalised ordinary word after a given name or title is a surname ("Walter Citrine",
-        "John Smith"), unless it names a kind of organisation or place."""
+        "John Smith"), unless it names a kind of organisation or place. A very frequent word
+        ("Long", "Young") only after a given name that is no ordinary word itself ("Samuel Long",
+        not "May Day"), a title or an initial."""
         token = self.t[q]
+        frequent_ok = q > 0 and not is_common_word(self.t[q - 1].text)
         return token.kind == "word" and token.cap and not token.is_function_word and \
             token.text not in cues.NEVER_NAMES and token.text not in cues.ORG_KEYWORDS and \
             token.text not in cues.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
-            zipf(token.key) < SURNAME_MAX_ZIPF
+            (frequent_ok or zipf(token.key) < SURNAME_MAX_ZIPF) and not token.sentence_start
 
     def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False) -> int:
         """The end of the run of name words from ``p`` (particles inside it included); with
@@ -523,8 +528,9 @@ class BlockScanner:
             scores[PERSON] += POSSESSIVE
 
 
-def scan_block(words: BlockWords, authority: FormIndex, gazetteer: FormIndex) -> list[Mention]:
-    return BlockScanner(words, authority, gazetteer).scan()
+def scan_block(words: BlockWords, authority: FormIndex, gazetteer: FormIndex,
+               names_among_words: frozenset[str] = frozenset()) -> list[Mention]:
+    return BlockScanner(words, authority, gazetteer, names_among_words).scan()
 
 
 def generic_plural(tokens: list[Token], i: int, persons: set[Key]) -> tuple[int, Key] | None:

@@ -26,6 +26,7 @@ from teikit.authority.gazetteer import gazetteer
 from teikit.authority.index import FormIndex
 from teikit.authority.load import load_authority
 from teikit.enrich import cues
+from teikit.enrich.capitalised import names_among_words
 from teikit.enrich.candidates import BlockWords, Mention, generic_plural, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
 from teikit.enrich.link import Linker
@@ -121,8 +122,9 @@ class NameRecogniser:
 
     def run(self) -> None:
         mentions: list[Mention] = []
+        proper = names_among_words(w.tokens for _, w in self.blocks if not w.title)
         for _, words in self.blocks:
-            mentions += scan_block(words, self.authority.index, self.places)
+            mentions += scan_block(words, self.authority.index, self.places, proper)
         lowercase = {t.key for _, w in self.blocks for t in w.tokens if t.kind == "word" and not t.cap}
         decided = self.decide(mentions, lowercase)
         decided += self.propagate(decided)
