@@ -93,7 +93,7 @@ def test_places_named_by_their_initial_after_a_preposition(empty_lists):
 
 def test_a_capitalised_word_hyphened_to_a_kind_of_place_is_one_place(empty_lists):
     _, root = convert("Ellen was happy at Holly-grove, bought gloves in Bond-street, and never left "
-                      "Holly-grove. The tailor lived in Tom-house.", empty_lists)
+                      "Holly-grove. The tailor lived in Tom-house, close to the Hill-house.", empty_lists)
     assert names(root, "placeName") == ["Holly-grove", "Bond-street", "Holly-grove"]
 
 

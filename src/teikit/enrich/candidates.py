@@ -320,8 +320,9 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
+        hyphened = j < len(t) and t[j].gap == "-"  # "the Hill-house": a part of a compound
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
-                not self.weak_capital(i) and not t[i - 1].cap:
+                not self.weak_capital(i) and not t[i - 1].cap and not hyphened:
             if t[i].text in cues.PLACE_KEYWORDS:
                 found = self.mention(i, j, "place")  # "the Common", "the Hall": a local place's name
                 found.scores[PLACE] += LOCAL_NAME
