@@ -128,3 +128,22 @@ def test_the_samples_lists_are_valid_tei_with_unique_ids(tei_all_rng: Path):
             if xml_id:
                 ids.add(xml_id)
     assert len(load_authority([ROOT / "tei" / "authority"]).entries) > 50
+
+
+def test_a_speaker_and_the_persons_list_entry_are_one_entry(tmp_path):
+    lists = write_list(tmp_path / "lists" / "persons.xml", """  <listPerson>
+   <person xml:id="p-sidorov"><persName>Ivan Petrovich Sidorov</persName><persName>Ivan Sidorov</persName>
+    <idno type="Wikidata">Q999999999</idno></person>
+  </listPerson>
+""")
+    text = ('The strikers took up the slogan "bread and peace". Sidorov said at the meeting: '
+            '"We shall not yield to the owners."')
+    _, root = convert(text, [lists])
+    # the full stop outside the marks ends the first sentence: "Sidorov said" tags the second quotation only
+    assert root.find(".//t:text//t:said[.='\"bread and peace\"']", NS) is None
+    (said,) = root.findall(".//t:text//t:said", NS)
+    (person,) = root.findall(".//t:text//t:persName", NS)
+    assert said.get("who") == person.get("ref")
+    entry = entity_of(root, person)
+    assert entry.findtext("t:idno", namespaces=NS) == "Q999999999"
+    assert len(root.findall(".//t:standOff//t:person", NS)) == 1

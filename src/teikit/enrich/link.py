@@ -66,11 +66,13 @@ class Linker:
 
     # -- entities ----------------------------------------------------------------------
 
-    def _from_entry(self, entry: AuthorityEntry) -> str:
+    def _from_entry(self, entry: AuthorityEntry, forms: list[str]) -> str:
+        """The document's copy of a list entry (``forms``: how the text names it, so that an entry
+        another pass made under one of those names becomes this one)."""
         source = ("entry", entry.id)
         if source in self._by_source:
             return self._by_source[source]
-        earlier = self._earlier_entity(entry.kind, list(entry.names))
+        earlier = self._earlier_entity(entry.kind, [*entry.names, *forms])
         if earlier is not None:  # the list's facts complete the other pass's entry
             entity_id = earlier.id
             earlier.names = list(dict.fromkeys([*entry.names, *earlier.names]))
@@ -137,13 +139,22 @@ class Linker:
         forms: dict[tuple, Counter] = defaultdict(Counter)
         for mention in named:
             forms[(mention.kind, clusters.get(mention.key, mention.key))][mention.text] += 1
-        for mention in named:
-            cluster = clusters.get(mention.key, mention.key)
+
+        def entry_of(mention: Mention) -> AuthorityEntry | None:
             entry = self._entry_for(mention, listed_use)
             if entry is None and mention.kind == PERSON:
-                entry = by_cluster_entry.get(cluster)
+                entry = by_cluster_entry.get(clusters.get(mention.key, mention.key))
+            return entry
+
+        resolved = [(mention, entry_of(mention)) for mention in named]
+        entry_forms: dict[str, list[str]] = defaultdict(list)
+        for mention, entry in resolved:
             if entry is not None:
-                mention.entity = self._from_entry(entry)
+                entry_forms[entry.id].append(_plain(mention.text))
+        for mention, entry in resolved:
+            cluster = clusters.get(mention.key, mention.key)
+            if entry is not None:
+                mention.entity = self._from_entry(entry, entry_forms[entry.id])
             elif mention.kind == "place" and mention.places:
                 mention.entity = self._from_gazetteer(mention.places[0], mention.cert or LOW)
             else:

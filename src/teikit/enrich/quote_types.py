@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from teikit.enrich.lexicon import is_common_word
 from teikit.enrich.trie_regex import alternation, words
 from teikit.model import HIGH, LOW, MEDIUM
 
@@ -68,9 +69,10 @@ _SPEECH = alternation(words(_SPEECH_VERBS))
 SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
 WRITING_VERB = re.compile(rf"\b{alternation(words(_WRITING_VERBS))}\b", re.IGNORECASE)
 SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNORECASE)
-# A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown".
+# A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown"; not
+# after a full stop outside the marks ("… annexations”. Trotsky said:" begins another sentence).
 _TAG_AFTER = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
+    rf"^[\s,;:—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
     # "…,” the keeper observed", "…,” as the worthy keeper observed"
     rf"(?:as\s+)?(?P<s2>{_PRONOUN}|{_NAME}|{_DESCRIBED})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
@@ -174,8 +176,10 @@ def _speaker_before(before: str, verb: re.Match) -> str | None:
         return "I"
     names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in _PRONOUN_WORDS
              and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", m.group())]
-    # a capitalised word at the start of the sentence is not evidence of a name
-    names = [m for m in names if m.start() > 0 or len(m.group().split()) > 1]
+    # a capitalised word at the start of the sentence is not evidence of a name, unless it is the
+    # verb's subject and no ordinary word ("Trotsky said at Brest:", not "Then said the other:")
+    names = [m for m in names if m.start() > 0 or len(m.group().split()) > 1 or
+             (not head[m.end():].strip() and not is_common_word(m.group()))]
     return names[-1].group() if names else None
 
 
