@@ -203,3 +203,19 @@ def test_numbered_notes_glued_markers_and_header_ranges():
     names = text_of(root, "//t:titleStmt/t:respStmt/t:name")
     assert names[:3] == ["Tim Delaney", "Robert Cymbala", "David Walters"]
     assert text_of(root, "//t:body/t:closer/t:signed") == ["N. Lenin"]
+
+
+def test_letter_with_place_and_date_line_symbol_note_and_closing_salute():
+    root = tei_tree((CASES / "wrapped_letter_symbol_note.txt").read_text(encoding="utf-8"), "letter")
+    page = "//t:text/t:front/t:titlePage"
+    # "Place, date" in the title block is the document's date
+    assert text_of(root, f"{page}/t:docDate") == ["Glasgow, March 3, 1871"]
+    assert xp(root, f"string({page}/t:docDate/@when)") == "1871-03-03"
+    assert text_of(root, f"{page}/t:docTitle/t:titlePart") == ["Letter to the Weavers' Committee"]
+    # the closing salute and the signature close the letter; the note under it is a note
+    assert text_of(root, "//t:body/t:closer/t:salute") == ["I remain, with every good wish,"]
+    assert text_of(root, "//t:body/t:closer/t:signed") == ["Jenny Marchbank"]
+    assert not xp(root, "//t:body//t:head")
+    (note,) = xp(root, "//t:back//t:note")
+    assert xp(root, "string(//t:body//t:ref[@type='noteAnchor']/@target)") == f"#{note.get('{http://www.w3.org/XML/1998/namespace}id')}"
+    assert note.get("n") == "*"

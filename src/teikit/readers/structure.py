@@ -13,6 +13,8 @@ headings, closers, note headings or chrome according to what surrounds them.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -133,7 +135,7 @@ class StructureJudge:
             s = j.sig
             if s.notes_heading or (s.label and s.label[1]) or s.comment_cue or s.is_breadcrumb or s.posting:
                 break
-            if s.date:
+            if s.dateline:  # a date, or "Place, date" ("London, September 21, 1890")
                 if dates:
                     break
                 dates += 1
@@ -148,15 +150,15 @@ class StructureJudge:
             taken.append(i)
         taken.reverse()
         # a date line at the very start belongs to what precedes (a closer), not to the title
-        while taken and run[taken[0]].sig.date and len(taken) > 1 and not run[taken[0]].sig.is_parenthesised:
+        while taken and run[taken[0]].sig.dateline and len(taken) > 1 and not run[taken[0]].sig.is_parenthesised:
             taken.pop(0)
         return taken
 
     def _is_title_block(self, run: list[Judged]) -> bool:
         sigs = [j.sig for j in run]
-        has_date = any(s.date for s in sigs)
+        has_date = any(s.dateline for s in sigs)
         has_author = any(s.byline_name or (s.name_like and s.has_initials) for s in sigs)
-        titles = [s for s in sigs if not s.date and not s.byline_name and not (s.name_like and s.has_initials)]
+        titles = [s for s in sigs if not s.dateline and not s.byline_name and not (s.name_like and s.has_initials)]
         return bool(titles) and (has_date or has_author) and len(run) >= 2
 
     # -- one work ---------------------------------------------------------------------
@@ -195,7 +197,7 @@ class StructureJudge:
         tb = self._title_block_suffix(run[:before_meta])
         if not meta_idx:
             # after the date line or byline of a title block, a heading-like line opens the body
-            marker = max((k for k in tb if run[k].sig.date or run[k].sig.byline_name), default=None)
+            marker = max((k for k in tb if run[k].sig.dateline or run[k].sig.byline_name), default=None)
             if marker is not None and marker + 1 < len(run):
                 rest = [k for k in tb if k > marker]
                 if rest and (run[rest[0]].sig.numbered_heading or
@@ -224,7 +226,7 @@ class StructureJudge:
         previous: Judged | None = None
         for n, j in enumerate(tb):
             s = j.sig
-            if s.date and not any(k.role == DOCDATE for k in tb[:n]):
+            if s.dateline and not any(k.role == DOCDATE for k in tb[:n]):
                 j.role, j.cert = DOCDATE, HIGH
             elif s.byline_name:
                 j.role, j.cert = BYLINE, HIGH
@@ -319,7 +321,7 @@ class StructureJudge:
             end = notes_at
         else:
             k = end
-            while k - 1 > first_para and seg[k - 1].sig.note_start and seg[k - 1].sig.note_start.group("b"):
+            while k - 1 > first_para and self._trailing_note(seg[k - 1], seg[first_para:k - 1]):
                 k -= 1
             if k < end:
                 for j in seg[k:end]:
@@ -341,6 +343,20 @@ class StructureJudge:
             closer.append(seg[i])
         end -= len(closer)
         return end
+
+    @staticmethod
+    def _trailing_note(j: Judged, before: list[Judged]) -> bool:
+        """A block at the end that opens with a note marker, with no notes heading above it: a
+        bracketed one ("[1] ..."), or a symbol the text before it carries as a marker ("...
+        phrase.*" then "* The German original ..."); a bare number is too often a list item."""
+        start = j.sig.note_start
+        if start is None:
+            return False
+        if start.group("b"):
+            return True
+        symbol = start.group("s")
+        marker = re.compile(rf"[^\W_][.,;:!?”’\"»)]?{re.escape(symbol)}(?![*†‡§])") if symbol else None
+        return marker is not None and any(marker.search(k.block.text) for k in before)
 
     # -- body -------------------------------------------------------------------------
 
