@@ -43,12 +43,13 @@ _weekday_alt = "|".join(sorted((re.escape(w) for w in _WEEKDAYS), key=len, rever
 
 MONTH = rf"(?P<month>{_month_alt})\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?"
+DAY_FIRST = rf"{DAY}\.?"  # "5. Mai 1920" (German); with a year only: "2. May we ..." is a list item
 YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 WEEKDAY = rf"(?:(?:{_weekday_alt}),?\s+)?"
 
 # Each pattern names the groups it fills; the order matters (longest forms first).
 _PATTERNS = [
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
+    re.compile(rf"{WEEKDAY}{DAY_FIRST}\s+(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
     re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
     re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
     re.compile(rf"{MONTH},?\s+{YEAR}", re.I),  # September 1935

@@ -219,3 +219,16 @@ def test_letter_with_place_and_date_line_symbol_note_and_closing_salute():
     (note,) = xp(root, "//t:back//t:note")
     assert xp(root, "string(//t:body//t:ref[@type='noteAnchor']/@target)") == f"#{note.get('{http://www.w3.org/XML/1998/namespace}id')}"
     assert note.get("n") == "*"
+
+
+@pytest.mark.parametrize("line, when", [
+    ("Paris, le 28 août 1936.", "1936-08-28"),
+    ("Berlin, den 5. Mai 1920", "1920-05-05"),
+    ("Coyoacán, 20 August 1940", "1940-08-20"),
+])
+def test_closing_dateline_with_the_languages_article(line, when):
+    text = (f"A Title\n\n(1936)\n\nThe first paragraph of the article says enough to be prose, and goes on.\n\n"
+            f"The second paragraph says more, as paragraphs do, and ends here.\n\n{line}\n\nV. S.\n")
+    root = tei_tree(text, "dated")
+    assert text_of(root, "//t:closer/t:dateline") == [line]
+    assert xp(root, "string(//t:closer/t:dateline//t:date/@when)") == when

@@ -44,3 +44,9 @@ def test_dates_in_tei_have_when_or_from_to_and_cert(empty_lists):
     assert (dates["1923–1926"].get("from"), dates["1923–1926"].get("to")) == ("1923", "1926")
     assert dates["1932"].get("when") == "1932"
     assert all(d.get("cert") in ("high", "medium") and d.get("resp") for d in dates.values())
+
+
+def test_a_german_day_with_its_dot_before_month_and_year():
+    from teikit.dates import find_dates
+    assert [d.when for d in find_dates("Berlin, den 5. Mai 1920")] == ["1920-05-05"]
+    assert [d.when for d in find_dates("2. May we go on?")] == []  # a list item, not a date

@@ -158,3 +158,10 @@ def test_recognition_never_uses_the_network(empty_lists, monkeypatch):
 def test_odd_inputs_convert(text, empty_lists):
     if text.strip():
         convert(text, empty_lists)
+
+
+def test_places_in_french_prose_are_found_from_the_gazetteer(empty_lists):
+    text = ("Le procès s’est terminé comme on pouvait le prévoir. Il vivait alors à Oslo, loin de Moscou, "
+            "et il écrivait chaque semaine à ses amis de Prague.")
+    _, root = convert(text, empty_lists)
+    assert names(root, "placeName") == ["Oslo", "Moscou", "Prague"]

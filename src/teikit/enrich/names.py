@@ -64,6 +64,9 @@ HEADING_KINDS = frozenset({"head", "titlePart", "docAuthor", "byline", "signed",
 # Blocks shorter than this are checked for another language (chrome, a quoted line); longer
 # ones are prose of the work, in its language.
 GUESS_LANGUAGE_BELOW = 400
+# Languages whose prose capitalises proper names only (as English does), so that a capital
+# mid-sentence on a gazetteer's or list's form is evidence of a name.
+CAPITALS_MARK_NAMES = frozenset("fr es it pt ca ro nl sv da no nb nn fi pl cs sk hu hr sl et lv lt ru uk".split())
 # Divisions of a web page's own chrome, in the site's language, not the text's.
 FOREIGN_DIVISIONS = frozenset({"breadcrumb", "commentForm"})
 
@@ -76,8 +79,8 @@ def _title_like(block: Block, tokens) -> bool:
 
 
 def _blocks_with_language(doc: Document):
-    """(block, is it English prose) for every block, in order; the site's own chrome
-    (breadcrumb, comment form) and blocks in another language are not."""
+    """(block, is it not English prose, its language) for every block, in order; the site's own
+    chrome (breadcrumb, comment form; language None) and blocks in another language are not."""
     def walk(part, foreign: bool, lang: str):
         if isinstance(part, Division):
             foreign = foreign or part.type in FOREIGN_DIVISIONS
@@ -88,7 +91,7 @@ def _blocks_with_language(doc: Document):
             return
         guess = guess_language(part.text) if len(part.text) < GUESS_LANGUAGE_BELOW else None
         own = part.attrs.get("xml:lang") or guess or lang
-        yield part, foreign or not own.startswith("en")
+        yield part, foreign or not own.startswith("en"), None if foreign else own
 
     for work in doc.works:
         for part in (*work.front, *work.body, *work.back):
@@ -97,7 +100,7 @@ def _blocks_with_language(doc: Document):
 
 def block_words(doc: Document) -> list[tuple[Block, BlockWords]]:
     out = []
-    for block, foreign in _blocks_with_language(doc):
+    for block, foreign, lang in _blocks_with_language(doc):
         if block.kind in SKIPPED_KINDS:
             continue
         start = block.value_start if block.label else 0
@@ -106,7 +109,9 @@ def block_words(doc: Document) -> list[tuple[Block, BlockWords]]:
             continue
         letters = [t for t in tokens if t.kind == "word"]
         all_caps = bool(letters) and all(t.text.isupper() for t in letters if len(t.text) > 1)
-        title = _title_like(block, tokens) or all_caps or foreign
+        # in German every noun has a capital, and in chrome or an unknown language a capital tells nothing
+        capitals_tell = not foreign or (lang is not None and lang.split("-")[0] in CAPITALS_MARK_NAMES)
+        title = _title_like(block, tokens) or all_caps or not capitals_tell
         out.append((block, BlockWords(len(out), block.text, tokens, title, all_caps, block.kind in HEADING_KINDS,
                                       foreign)))
     return out

@@ -27,6 +27,9 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
 OPENING_SALUTE = re.compile(r"^(?:(?:my )?dear|dearest|comrades?|friends?|sir|madam|gentlemen|"
                             r"cher|chère|chers|liebe[rn]?|sehr geehrte[rn]?|querid[oa]s?|estimad[oa]s?|caro|cara)\b",
                             re.I)
+# The word some languages put between a dateline's place and its date ("Paris, le 28 août 1936",
+# "Berlin, den 5. Mai 1920", "Madrid, el 3 de mayo de 1937").
+_DATELINE_ARTICLE = re.compile(r"(?:^|\s)(?:le|den|am|el|il|lo|the|on)$", re.I)
 BYLINE = re.compile(r"^(?:by|par|von|por|di|de)\s+(?P<name>\S.*)$", re.I)
 NUMBERED_HEADING = re.compile(
     r"^(?:(?:chapter|part|section|book|chapitre|partie|kapitel|teil|cap[ií]tulo)\s+\w+|"
@@ -215,7 +218,7 @@ class Signals:
             return None
         match = found[0]
         rest = self.text[match.end:].strip(" .")
-        place = self.text[:match.start].strip(" ,")
+        place = _DATELINE_ARTICLE.sub("", self.text[:match.start].strip(" ,")).strip(" ,")
         if rest or not place or len(place.split()) > 5:
             return None
         if not all(w[0].isupper() for w in _WORD.findall(place)):
