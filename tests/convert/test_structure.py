@@ -232,3 +232,9 @@ def test_closing_dateline_with_the_languages_article(line, when):
     root = tei_tree(text, "dated")
     assert text_of(root, "//t:closer/t:dateline") == [line]
     assert xp(root, "string(//t:closer/t:dateline//t:date/@when)") == when
+
+
+def test_chapter_headings_and_not_lines_of_dialogue_or_verse():
+    root = tei_tree((CASES / "chapters_with_dialogue_lines.txt").read_text(encoding="utf-8"), "tale")
+    assert text_of(root, "//t:body//t:head") == [
+        "CHAPTER I. The Arrival", "CHAPTER II. The Departure", "“What Is To Be Done?”"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from teikit.enrich.cues import NEVER_NAMES
 from teikit.enrich.lexicon import is_common_word
 from teikit.enrich.trie_regex import alternation, words
 from teikit.model import HIGH, LOW, MEDIUM
@@ -175,6 +176,7 @@ def _speaker_before(before: str, verb: re.Match) -> str | None:
     if words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head):
         return "I"
     names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in _PRONOUN_WORDS
+             and m.group().split()[0] not in NEVER_NAMES  # "in March", "God knows"
              and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", m.group())]
     # a capitalised word at the start of the sentence is not evidence of a name, unless it is the
     # verb's subject and no ordinary word ("Trotsky said at Brest:", not "Then said the other:")

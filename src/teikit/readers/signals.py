@@ -30,9 +30,27 @@ OPENING_SALUTE = re.compile(r"^(?:(?:my )?dear|dearest|comrades?|friends?|sir|ma
 # The word some languages put between a dateline's place and its date ("Paris, le 28 août 1936",
 # "Berlin, den 5. Mai 1920", "Madrid, el 3 de mayo de 1937").
 _DATELINE_ARTICLE = re.compile(r"(?:^|\s)(?:le|den|am|el|il|lo|the|on)$", re.I)
+_QUOTE_PAIRS = {"’": "‘", "”": "“", "»": "«"}
+# A quotation with words of its own around it: a comma, "!" or "?" closing it before a lower-case
+# word ("‘Very,’ said Alice"; not "The “Reward” for Capitulation"), or a
+# clause opening a quotation after ";" or ":"; or a line of exclamations in marks. A line that is one
+# quoted sentence in sentence case is a line of dialogue ("“And your uncle?”"), not a title in marks
+# ("“What Is To Be Done?”").
+_DIALOGUE_LINE = re.compile(r"[,!?][’”»\"]\s+[a-z]|[;:]\s+[‘“«\"]|^\s*[‘“«\"][^‘“«\"]*[!?][^‘“«\"]*[!?]")
+_QUOTED_SENTENCE = re.compile(r"^\s*[‘“«\"][^‘“«\"]+[.!?…][’”»\"]\s*$")
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """The text ends with a closing quotation mark it never opened."""
+    last = text.rstrip()[-1:]
+    if last == '"':
+        return text.count('"') % 2 == 1
+    return last in _QUOTE_PAIRS and _QUOTE_PAIRS[last] not in text
+
+
 BYLINE = re.compile(r"^(?:by|par|von|por|di|de)\s+(?P<name>\S.*)$", re.I)
 NUMBERED_HEADING = re.compile(
-    r"^(?:(?:chapter|part|section|book|chapitre|partie|kapitel|teil|cap[ií]tulo)\s+\w+|"
+    r"^(?:(?:chapter|part|section|book|chapitre|partie|kapitel|teil|cap[ií]tulo)\s+\w+(?:[.:—–]\s+\S.*)?|"
     r"[IVXLC]{1,6}\.?|\d{1,2}\.?|[IVXLC]{1,6}\.\s+\S.*|\d{1,2}\.\s+[A-Z].*)$", re.I)
 NOTES_HEADING = re.compile(
     r"^(?:(?P<plain>notes?|footnotes?|endnotes?|anmerkungen|fu(?:ß|ss)noten|notas)|"
@@ -356,6 +374,10 @@ class Signals:
             score -= 0.45  # runs on into what follows
         if self.ends_exclaim and len(self.words) < 2:
             score -= 0.3
+        if _closes_a_quotation(self.text):
+            score -= 0.5  # the end of someone's words ("Pray, what is the reason of that?’")
+        elif _DIALOGUE_LINE.search(self.text) or (_QUOTED_SENTENCE.match(self.text) and self.cap_ratio < 0.6):
+            score -= 0.5  # someone's words with their speech tag ("‘Very,’ said Alice: ‘—where’s ...’")
         if self.sentences > 1:
             score -= 0.4
         if len(self.words) > 10:

@@ -208,6 +208,10 @@ class StructureJudge:
             # nothing title-like: the first short lines are a title only if they look like one
             tb = [k for k in range(len(run)) if self._title_like(run[k])][:3]
             tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == len(run) - 1 else []
+        numbered = next((n for n, k in enumerate(tb) if n and run[k].sig.numbered_heading), None)
+        if numbered is not None:  # "CHAPTER I. The Arrival" after the title opens the body
+            body_start = min(body_start, tb[numbered])
+            tb = tb[:numbered]
         self._assign_title_block([run[k] for k in tb])
         chrome_end = tb[0] if tb else before_meta
         for k in range(chrome_end):
