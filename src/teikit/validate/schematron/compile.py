@@ -67,13 +67,14 @@ class _Compiler:
             el.set("version", "1.0")
         return el
 
-    def _global_pattern_lets(self) -> set[int]:
-        """Pattern-level lets whose names are unique become global variables (evaluated once)."""
+    def _global_pattern_lets(self) -> set[str]:
+        """Pattern-level lets whose names are unique become global variables (evaluated once).
+        Kept by name: an lxml element's id() is not stable (its proxy may be freed and remade)."""
         counts: dict[str, int] = {}
         lets = [let for p in self.schema.patterns for let in p if _is(let, "let")]
         for let in lets + self.schema.lets + self.schema.phase_lets:
             counts[let.get("name")] = counts.get(let.get("name"), 0) + 1
-        return {id(let) for let in lets if counts[let.get("name")] == 1}
+        return {let.get("name") for let in lets if counts[let.get("name")] == 1}
 
     def _let(self, parent: etree._Element, let: etree._Element, kind: str = "variable",
              from_root: bool = False) -> None:
@@ -171,7 +172,7 @@ class _Compiler:
                     fired.set(attr, _literal(rule.get(attr)))
         attempt = etree.SubElement(results, _x("try"))
         for let in pattern:
-            if _is(let, "let") and id(let) not in self.global_lets:
+            if _is(let, "let") and let.get("name") not in self.global_lets:
                 self._let(attempt, let, from_root=True)
         for child in rule:
             if _is(child, "let"):
@@ -210,7 +211,7 @@ class _Compiler:
             self._let(ss, let)
         for pattern in schema.patterns:
             for let in pattern:
-                if _is(let, "let") and id(let) in self.global_lets:
+                if _is(let, "let") and let.get("name") in self.global_lets:
                     self._let(ss, let)
 
         root = etree.SubElement(ss, _x("template"), match="/")
