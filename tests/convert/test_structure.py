@@ -238,3 +238,13 @@ def test_chapter_headings_and_not_lines_of_dialogue_or_verse():
     root = tei_tree((CASES / "chapters_with_dialogue_lines.txt").read_text(encoding="utf-8"), "tale")
     assert text_of(root, "//t:body//t:head") == [
         "CHAPTER I. The Arrival", "CHAPTER II. The Departure", "“What Is To Be Done?”"]
+
+
+def test_notes_above_the_sites_footer_navigation():
+    root = tei_tree((CASES / "mia_speech_with_footer_nav.txt").read_text(encoding="utf-8"), "speech")
+    (note,) = xp(root, "//t:back/t:div[@type='notes']/t:note")
+    assert xp(root, "string(//t:body//t:ref[@type='noteAnchor']/@target)") == "#" + note.get(
+        "{http://www.w3.org/XML/1998/namespace}id")
+    assert text_of(root, "//t:back/t:div[@type='pageFooter']/t:p") == [
+        "Top of the page", "Lenin Internet Archive | Works Index"]
+    assert text_of(root, "//t:body//t:head") == ["What is to be done?"]

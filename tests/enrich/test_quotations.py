@@ -105,3 +105,10 @@ def test_a_paragraph_introduced_with_a_colon_is_a_block_quotation_without_marks(
     found = [(e.tag.split("}")[1], e.get("cert"), e[0].tag.split("}")[1]) for e in root.find(".//t:body", NS)
              if e.tag.split("}")[1] in ("said", "quote")]
     assert found == [("said", "medium", "p"), ("quote", "medium", "p")]
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker():
+    root = tei_tree("A Report\n\nBy Ivan Petrov\n\nThe kulaks hide grain. As one delegate from Tambov told us: "
+                    "“The villages have bread, but they will not give it up.”\n")
+    (said,) = root.findall(".//t:said", NS)
+    assert said.get("who") is None

@@ -164,6 +164,10 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_][\w’'-]*", text)
 
 
+# A name right after a preposition is a place or an object, not the subject of the speech verb.
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|in|at|to|of|near|into|for|with|by|on)\s+$", re.IGNORECASE)
+
+
 def _speaker_before(before: str, verb: re.Match) -> str | None:
     """The subject of a speech verb: "I" when the narrator speaks, else the nearest name.
     An inverted subject ("said he", "said Mrs Brown") comes first; the words of another
@@ -177,6 +181,7 @@ def _speaker_before(before: str, verb: re.Match) -> str | None:
         return "I"
     names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in _PRONOUN_WORDS
              and m.group().split()[0] not in NEVER_NAMES  # "in March", "God knows"
+             and not _AFTER_PREPOSITION.search(head, 0, m.start())  # "a delegate from Tambov told us"
              and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", m.group())]
     # a capitalised word at the start of the sentence is not evidence of a name, unless it is the
     # verb's subject and no ordinary word ("Trotsky said at Brest:", not "Then said the other:")

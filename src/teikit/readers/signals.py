@@ -98,6 +98,12 @@ COMMENT_CUES = re.compile(
     r"log ?in to|se connecter|connexion|s[’']inscrire|subscribe|abonnez|share this|partager|imprimer|"
     r"print this|kommentar|antworten|responder|comentario|commento|post a |required fields|"
     r"champs obligatoires|\bsend\b|envoyer|\bsubmit\b|valider", re.I)
+# A site's navigation at the foot of a page: "Top of the page", "Works Index", "Archive | Index".
+NAV_CUES = re.compile(
+    r"^\W*(?:(?:back\s+)?to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page|"
+    r"(?:back|return)\s+to\s+\S.{0,40}|(?:table\s+of\s+)?contents|(?:works\s+|subject\s+)?index|home(?:\s+page)?|"
+    r"next|previous|prev|up|haut de (?:la )?page|retour.{0,40}|sommaire|accueil|nach oben|inhalt)\W*$|"
+    r"\S\s+\|\s+\S", re.I)
 POSTING_CUES = re.compile(r"(?:,|\s)(?:par|by|posted by|publié par|von|por|di)\s+\S|^(?:posted|publié|mis en ligne)",
                           re.I)
 HOME_CUES = re.compile(r"^(?:accueil|home|startseite|inicio|home page)\b", re.I)
@@ -335,6 +341,11 @@ class Signals:
     @property
     def is_long_prose(self) -> bool:
         return self.sentences >= 3
+
+    @cached_property
+    def nav_cue(self) -> bool:
+        """A line of the site's navigation (never prose)."""
+        return self.length <= 120 and not self.is_long_prose and bool(NAV_CUES.search(self.text))
 
     @cached_property
     def comment_cue(self) -> bool:

@@ -286,7 +286,7 @@ class StructureJudge:
                 s = j.sig
                 if (s.label and s.label[1]) or s.dateline or s.notes_heading:
                     break
-                if s.comment_cue or self.foreign(j):
+                if s.comment_cue or s.nav_cue or self.foreign(j):
                     cues += 1
                 elif self.is_para(j) or s.name_like:
                     break
