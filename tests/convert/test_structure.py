@@ -248,3 +248,19 @@ def test_notes_above_the_sites_footer_navigation():
     assert text_of(root, "//t:back/t:div[@type='pageFooter']/t:p") == [
         "Top of the page", "Lenin Internet Archive | Works Index"]
     assert text_of(root, "//t:body//t:head") == ["What is to be done?"]
+
+
+def test_two_works_titled_like_replies_and_one_notes_block_at_the_page_end():
+    root = tei_tree((CASES / "two_works_notes_at_page_end.txt").read_text(encoding="utf-8"), "page")
+    works = xp(root, "/t:teiCorpus/t:TEI")
+    assert len(works) == 2
+    # "A Reply to Our Critics" is a title, not a comment form's "Reply"
+    assert text_of(works[1], "t:text/t:front//t:titlePart") == ["A Reply to Our Critics"]
+    assert text_of(works[1], "t:text/t:front//t:docAuthor") == ["James P. Cannon"]
+    # the note above the comment form is a note, and it answers the first work's marker
+    (note,) = xp(root, "//t:note[@place='end']")
+    (ref,) = xp(works[0], ".//t:ref[@type='noteAnchor']")
+    assert ref.get("target") == "#" + note.get("{http://www.w3.org/XML/1998/namespace}id")
+    assert note.get("target") == "#" + ref.get("{http://www.w3.org/XML/1998/namespace}id")
+    assert text_of(root, "//t:div[@type='commentForm']/t:p") == [
+        "Leave a comment", "Your email address will not be published. Required fields are marked *"]

@@ -41,8 +41,11 @@ def _marker_pattern(numbers: set[str]) -> re.Pattern | None:
     return re.compile("|".join(alts))
 
 
-def link_notes(work_id: str, body: list[Block], notes: list[Block]) -> None:
-    """Number the notes, find their markers in ``body`` and link both ways."""
+def link_notes(work_id: str, body: list[Block], notes: list[Block], earlier: list[list[Block]] = ()) -> None:
+    """Number the notes, find their markers in ``body`` and link both ways. ``earlier``: the
+    bodies of earlier works of the file that have no notes of their own (a page whose one notes
+    block at its end answers markers in several works); their markers link to the notes no
+    marker of ``body`` claimed."""
     by_number: dict[str, Block] = {}
     for index, note in enumerate(notes, start=1):
         n = note.attrs.get("n") or str(index)
@@ -52,8 +55,17 @@ def link_notes(work_id: str, body: list[Block], notes: list[Block]) -> None:
     pattern = _marker_pattern({n for n, note in by_number.items() if note.attrs.get("_marker")})
     if pattern is None:
         return
+    _link_markers(body, by_number, pattern)
+    unclaimed = {n: note for n, note in by_number.items() if "target" not in note.attrs}
+    for blocks in earlier:
+        if unclaimed:
+            _link_markers(blocks, unclaimed, pattern)
+            unclaimed = {n: note for n, note in unclaimed.items() if "target" not in note.attrs}
+
+
+def _link_markers(blocks: list[Block], by_number: dict[str, Block], pattern: re.Pattern) -> None:
     seen: dict[str, int] = {}
-    for block in body:
+    for block in blocks:
         for match in pattern.finditer(block.text):
             value = next(v for v in match.groups() if v)
             n = value.translate(_SUPERSCRIPTS)

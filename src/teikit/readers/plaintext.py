@@ -43,6 +43,7 @@ class _WorkBuilder:
         self.doc = doc
         self.text = text
         self.wrapped = wrapped
+        self.without_notes: list[list[Block]] = []  # bodies of the works read so far with no notes
 
     # -- blocks -----------------------------------------------------------------------
 
@@ -96,7 +97,10 @@ class _WorkBuilder:
                          for part in work.body for b in _blocks(part)]
         if not work.body:  # TEI needs a body: what the reader put in front goes there instead
             work.body, work.front = self._rescue_body(work.front)
-        link_notes(wid, [b for part in work.body for b in _blocks(part)], notes_blocks)
+        body_blocks = [b for part in work.body for b in _blocks(part)]
+        link_notes(wid, body_blocks, notes_blocks, self.without_notes[::-1])
+        # a work without notes of its own: a later work's notes may answer its markers
+        self.without_notes = [] if notes_blocks else [*self.without_notes, body_blocks]
         work.lang = self.doc.lang
         return work
 

@@ -92,12 +92,16 @@ METADATA_PHRASES = (
     (re.compile(r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", re.I), "translated"),
 )
 
+# English words of a comment form count as a line of their own or in its phrases only: a title may
+# be "Comments on the Draft Programme" or "A Reply to Our Critics".
 COMMENT_CUES = re.compile(
-    r"comment(?:s|aire|aires|er)?\b|\breply\b|répondre|leave a |your (?:e-?mail|name|message)|"
+    r"^\W*(?:\d+\s+)?(?:comments?|reply|replies|send|submit|post)\W*$|"
+    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)|comments?\s+(?:are|is)\s+closed|no comments|"
+    r"commentaires?\b|commenter\b|répondre|your (?:e-?mail|name|message|comment)|"
     r"votre (?:message|adresse|nom|contribution|commentaire)|qui êtes-vous|\bforum\b|modéra|moderat|"
     r"log ?in to|se connecter|connexion|s[’']inscrire|subscribe|abonnez|share this|partager|imprimer|"
-    r"print this|kommentar|antworten|responder|comentario|commento|post a |required fields|"
-    r"champs obligatoires|\bsend\b|envoyer|\bsubmit\b|valider", re.I)
+    r"print this|kommentar|antworten|responder|comentario|commento|required fields|"
+    r"champs obligatoires|envoyer|valider", re.I)
 # A site's navigation at the foot of a page: "Top of the page", "Works Index", "Archive | Index".
 NAV_CUES = re.compile(
     r"^\W*(?:(?:back\s+)?to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page|"

@@ -284,8 +284,8 @@ class StructureJudge:
             while k - 1 > first_para:
                 j = seg[k - 1]
                 s = j.sig
-                if (s.label and s.label[1]) or s.dateline or s.notes_heading:
-                    break
+                if (s.label and s.label[1]) or s.dateline or s.notes_heading or s.note_start:
+                    break  # the text's own end: metadata, a closer, notes
                 if s.comment_cue or s.nav_cue or self.foreign(j):
                     cues += 1
                 elif self.is_para(j) or s.name_like:
