@@ -165,3 +165,11 @@ def test_places_in_french_prose_are_found_from_the_gazetteer(empty_lists):
             "et il écrivait chaque semaine à ses amis de Prague.")
     _, root = convert(text, empty_lists)
     assert names(root, "placeName") == ["Oslo", "Moscou", "Prague"]
+
+
+def test_a_sentence_may_open_with_a_given_name_that_is_also_a_word(empty_lists):
+    _, root = convert("A grouping appeared in the party. Martin Abern had led it for years. "
+                      "Grace came later. Frank Tillotson joined them.", empty_lists)
+    persons = names(root, "persName")
+    assert "Martin Abern" in persons and "Frank Tillotson" in persons
+    assert "Grace" not in persons  # alone at a sentence start, a word like any other

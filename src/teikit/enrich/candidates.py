@@ -168,10 +168,19 @@ class BlockScanner:
         if derived_word(self.t, i):
             return False
         if is_common_word(token.text):
+            if is_given_name(token.text) and self.weak_capital(i):
+                return self.before_surname(i)  # "Martin Abern had led it": a sentence may open with a name
             return (is_given_name(token.text) or token.key in self.names_among_words) and not self.weak_capital(i)
         if "-" in token.gap or (i + 1 < len(self.t) and self.t[i + 1].gap == "-"):
             return self.compound_name(i)
         return True
+
+    def before_surname(self, i: int) -> bool:
+        """The next word is a capitalised word of no dictionary, joined to this one: a surname."""
+        after = self.t[i + 1] if i + 1 < len(self.t) else None
+        return after is not None and after.kind == "word" and after.cap and not after.is_function_word and \
+            joinable(self.t[i], after) and not is_common_word(after.text) and not self.w.title and \
+            after.text not in cues.NEVER_NAMES and not after.is_acronym
 
     def compound_name(self, i: int) -> bool:
         """A hyphenated compound is a name only if each part could be one ("Verkhne-Uralsk";
