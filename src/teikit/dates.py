@@ -97,6 +97,9 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word).lower()
 
 
+_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?", re.I)
+
+
 def parse_date(text: str) -> str | None:
     """ISO form of ``text`` when the whole string (bar brackets, commas, full stops and
     white space around it) is one calendar date; otherwise None."""
@@ -107,6 +110,10 @@ def parse_date(text: str) -> str | None:
             return _iso(match.groupdict())
     if _YEAR_ONLY.fullmatch(core):
         return core
+    season = _SEASON.match(core)
+    if season:  # "Summer 1940", "early 1937": the year (or month) it falls in
+        rest = core[season.end():]
+        return parse_date(rest) if _YEAR_ONLY.fullmatch(rest) or _PATTERNS[3].fullmatch(rest) else None
     return None
 
 
@@ -132,7 +139,6 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 _RANGE = re.compile(r"^(?:from\s+)?(?P<a>.+?)\s*(?:[-–—]|\bto\b|\bau\b|\bbis\b)\s*(?P<b>.+)$", re.I)
-_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid)\s+", re.I)
 
 
 def parse_range(text: str) -> tuple[str, str] | None:

@@ -264,3 +264,9 @@ def test_two_works_titled_like_replies_and_one_notes_block_at_the_page_end():
     assert note.get("target") == "#" + ref.get("{http://www.w3.org/XML/1998/namespace}id")
     assert text_of(root, "//t:div[@type='commentForm']/t:p") == [
         "Leave a comment", "Your email address will not be published. Required fields are marked *"]
+
+
+def test_a_season_date_line_in_the_title_block_is_the_documents_date():
+    root = tei_tree("Joseph Hansen\n\nThe Abern Clique\n\n(Summer 1940)\n\nThe first paragraph is prose enough, "
+                    "and it goes on for a while as paragraphs do.\n", "season")
+    assert xp(root, "string(//t:titlePage/t:docDate/@when)") == "1940"

@@ -50,3 +50,10 @@ def test_a_german_day_with_its_dot_before_month_and_year():
     from teikit.dates import find_dates
     assert [d.when for d in find_dates("Berlin, den 5. Mai 1920")] == ["1920-05-05"]
     assert [d.when for d in find_dates("2. May we go on?")] == []  # a list item, not a date
+
+
+def test_a_season_or_part_of_a_year_gives_the_year_it_falls_in():
+    from teikit.dates import parse_date
+    assert parse_date("(Summer 1940)") == "1940"
+    assert parse_date("late September 1935") == "1935-09"
+    assert parse_date("Summer") is None and parse_date("early days") is None
