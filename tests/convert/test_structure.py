@@ -270,3 +270,12 @@ def test_a_season_date_line_in_the_title_block_is_the_documents_date():
     root = tei_tree("Joseph Hansen\n\nThe Abern Clique\n\n(Summer 1940)\n\nThe first paragraph is prose enough, "
                     "and it goes on for a while as paragraphs do.\n", "season")
     assert xp(root, "string(//t:titlePage/t:docDate/@when)") == "1940"
+
+
+def test_interview_turns_and_an_epigraphs_attribution_are_not_headings():
+    root = tei_tree((CASES / "interview_with_epigraph.txt").read_text(encoding="utf-8"), "interview")
+    assert not xp(root, "//t:body//t:head")
+    paragraphs = text_of(root, "//t:body/t:p")
+    assert "— Karl Marx" in paragraphs and "Question: Do you fear for his life?" in paragraphs
+    assert not xp(root, "//t:body//t:said[contains(., 'Karl Marx')]")  # an attribution, not a turn of dialogue
+    assert text_of(root, "//t:front//t:label[.='Transcription:']/..//t:persName") == ["Sally Ryan"]

@@ -179,7 +179,7 @@ class BlockScanner:
         """The next word is a capitalised word of no dictionary, joined to this one: a surname."""
         after = self.t[i + 1] if i + 1 < len(self.t) else None
         return after is not None and after.kind == "word" and after.cap and not after.is_function_word and \
-            joinable(self.t[i], after) and not is_common_word(after.text) and not self.w.title and \
+            joinable(self.t[i], after) and not is_common_word(after.text) and \
             after.text not in cues.NEVER_NAMES and not after.is_acronym
 
     def compound_name(self, i: int) -> bool:

@@ -99,6 +99,9 @@ _LEADING = re.compile(rf"\s*(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|
 _DASH = re.compile(r"[—―]|--|–(?=\s)")
 _MARKS = frozenset("“”‘’„‚«»‹›\"'`")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"']*\s*$")
+# After a dash, a name alone (and perhaps where or when): who wrote the lines above ("— Karl Marx",
+# "— Goethe, Faust"), not a turn of dialogue.
+_ATTRIBUTION = re.compile(r"\s*(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'-]*\.?\s*(?:,\s*[^.!?]{0,60})?\s*$")
 _OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
 
 # Cues that a stretch of text is someone speaking: someone addressed, the speaker's own
@@ -406,7 +409,7 @@ class _BlockSpeech:
     def _opens_with_turn(self) -> bool:
         dashes = self.para.dashes
         return bool(dashes) and not self.text[:dashes[0][0]].strip() and bool(
-            _OPENS_TURN.match(self.text, dashes[0][1]))
+            _OPENS_TURN.match(self.text, dashes[0][1])) and not _ATTRIBUTION.match(self.text, dashes[0][1])
 
     def _turns(self) -> None:
         """Turns between dialogue dashes in a paragraph that shows dialogue."""

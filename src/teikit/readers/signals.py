@@ -30,6 +30,8 @@ OPENING_SALUTE = re.compile(r"^(?:(?:my )?dear|dearest|comrades?|friends?|sir|ma
 # The word some languages put between a dateline's place and its date ("Paris, le 28 août 1936",
 # "Berlin, den 5. Mai 1920", "Madrid, el 3 de mayo de 1937").
 _DATELINE_ARTICLE = re.compile(r"(?:^|\s)(?:le|den|am|el|il|lo|the|on)$", re.I)
+# A speaker's label before their words ("Question:", "Rivera:", "Q.:").
+_SPEAKER_LABEL = re.compile(r"^[A-Z][\w’'.-]{0,24}(?:\s[A-Z][\w’'.-]{0,24})?\s?:\s+\S")
 _QUOTE_PAIRS = {"’": "‘", "”": "“", "»": "«"}
 # A quotation with words of its own around it: a comma, "!" or "?" closing it before a lower-case
 # word ("‘Very,’ said Alice"; not "The “Reward” for Capitulation"), or a
@@ -389,6 +391,9 @@ class Signals:
             score -= 0.45  # runs on into what follows
         if self.ends_exclaim and len(self.words) < 2:
             score -= 0.3
+        if self.text[:1] in "—–-" or (_SPEAKER_LABEL.match(self.text) and self.cap_ratio < 0.6 and
+                                       self.text.rstrip()[-1:] in ".?!…"):
+            score -= 0.6  # an attribution ("— Karl Marx") or a speaker's turn ("Question: Do you fear ...?")
         if _closes_a_quotation(self.text):
             score -= 0.5  # the end of someone's words ("Pray, what is the reason of that?’")
         elif _DIALOGUE_LINE.search(self.text) or (_QUOTED_SENTENCE.match(self.text) and self.cap_ratio < 0.6):
