@@ -144,3 +144,14 @@ def test_skipped_passes_leave_structure_only(essay: Path):
     assert len(etree.fromstring(full.stdout).xpath(inline, namespaces=NS)) == 3
     assert etree.fromstring(bare.stdout).xpath(inline, namespaces=NS) == []
     assert run_teikit("convert", str(essay), "--skip", "spelling").returncode == 2
+
+
+@pytest.mark.parametrize("args, line", [
+    (["convert", "--bogus"], "teikit convert: error: No such option '--bogus'."),
+    (["frobnicate"], "teikit: error: No such command 'frobnicate'."),
+    (["validate", "--format", "pdf", "x.xml"], "teikit validate: error: Invalid value for '-f' / '--format'"),
+])
+def test_usage_errors_end_with_one_diagnostic_in_the_projects_form(args, line):
+    result = run_teikit(*args)
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().splitlines()[-1].startswith(line)

@@ -7,10 +7,12 @@ runs, so ``teikit convert`` never pays for saxonche or xmlschema.
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from teikit import __version__
+from teikit.errors import ExitCode
 
 # command name -> "module:function" (module relative to teikit.cli)
 COMMANDS = {
@@ -44,5 +46,29 @@ def cli():
     """
 
 
+# click >= 8.2 raises this for a group run with no command (older versions print the help themselves)
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 def main() -> None:
-    cli(prog_name="teikit")
+    """Run the command line; a usage error prints the usage, then one diagnostic in the project's
+    form ("teikit convert: error: No such option '--bogus'") and exits 2."""
+    try:
+        code = cli.main(prog_name="teikit", standalone_mode=False)
+    except _NO_ARGS_IS_HELP as exc:  # "teikit" alone: the help, as a usage error
+        click.echo(exc.format_message(), err=True)
+        sys.exit(int(ExitCode.USAGE))
+    except click.UsageError as exc:
+        if exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+        where = exc.ctx.command_path if exc.ctx is not None else "teikit"
+        click.echo(f"{where}: error: {exc.format_message()}", err=True)
+        sys.exit(int(ExitCode.USAGE))
+    except click.ClickException as exc:  # a bad file named on the command line, and the like
+        click.echo(f"teikit: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("teikit: interrupted", err=True)
+        sys.exit(int(ExitCode.FAILED))
+    sys.exit(code if isinstance(code, int) else 0)
