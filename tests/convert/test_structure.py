@@ -279,3 +279,13 @@ def test_interview_turns_and_an_epigraphs_attribution_are_not_headings():
     assert "— Karl Marx" in paragraphs and "Question: Do you fear for his life?" in paragraphs
     assert not xp(root, "//t:body//t:said[contains(., 'Karl Marx')]")  # an attribution, not a turn of dialogue
     assert text_of(root, "//t:front//t:label[.='Transcription:']/..//t:persName") == ["Sally Ryan"]
+
+
+def test_a_table_of_contents_goes_to_the_front_and_the_chapters_to_the_body():
+    root = tei_tree((CASES / "contents_then_chapters.txt").read_text(encoding="utf-8"), "toc")
+    contents = "//t:front/t:div[@type='contents']"
+    assert text_of(root, f"{contents}/t:head") == ["Contents"]
+    assert text_of(root, f"{contents}/t:p") == [
+        "I. The Conquest of Political Power", "II. Prophecies of Revolution", "III. Growing into the Future State"]
+    assert text_of(root, "//t:body/t:div/t:head") == [
+        "I. The Conquest of Political Power", "II. Prophecies of Revolution", "III. Growing into the Future State"]

@@ -43,6 +43,14 @@ def test_random_marks_lose_nothing_and_stay_valid(text: str, tei_all_rng: Path):
         if element.tag.split("}")[1] not in ("q", "said", "quote", "soCalled"):
             continue
         read = comparable(reading_text_of(element))
+        previous = element.getprevious()
+        if element.find("t:p", NS) is not None and previous is not None and \
+                comparable("".join(previous.itertext())).endswith(":"):
+            # a block quotation the paragraph before introduces ("I told him :"); without both its
+            # marks, the introduction alone says it is one, and the certainty says so
+            marked = read[:1] in OPENERS and read[-1:] in CLOSERS
+            assert marked or element.get("cert") in ("low", "medium"), read
+            continue
         if read[:1] not in OPENERS and element.get("prev") is None:
             # without marks: speech found by its clause or dashes, or lines of verse set off in prose
             verse = element.tag.endswith("}quote") and bool(element.xpath(".//t:lb or .//t:l", namespaces=NS))

@@ -16,7 +16,7 @@ from teikit.readers import metadata as md
 from teikit.readers.layout import split_blocks
 from teikit.readers.notes import link_notes, note_number
 from teikit.readers.signals import NUMBERED_HEADING
-from teikit.readers.structure import (AUTHOR, BYLINE, CHROME, DATELINE, DOCDATE, HEAD, META, NOTE, NOTES_HEAD, P,
+from teikit.readers.structure import (AUTHOR, BYLINE, CHROME, CONTENTS, CONTENTS_HEAD, DATELINE, DOCDATE, HEAD, META, NOTE, NOTES_HEAD, P,
                                       SALUTE, SIGNED, SUBTITLE, TITLE, Judged, StructureJudge, WorkPlan)
 from teikit.textio import TextInput
 
@@ -79,7 +79,7 @@ class _WorkBuilder:
         work = Work(id=wid)
         groups = self._merge(plan.blocks)
         # split into regions by role, keeping source order
-        front_roles = {CHROME, AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE, META}
+        front_roles = {CHROME, AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE, META, CONTENTS_HEAD, CONTENTS}
         first_body = next((n for n, g in enumerate(groups) if g[0].role not in front_roles), len(groups))
         front, rest = groups[:first_body], groups[first_body:]
         last_body = max((n for n, g in enumerate(rest) if g[0].role in (P, HEAD, OPENER)), default=-1)
@@ -119,6 +119,15 @@ class _WorkBuilder:
                 continue
             if role == META:
                 _add_to_division(parts, METADATA, self._meta_block(g, work), None)
+                continue
+            if role == CONTENTS_HEAD:
+                parts.append(Division(type="contents", head=self._block(g, "head", j.cert)))
+                continue
+            if role == CONTENTS:
+                self._review(j, "an entry of the table of contents", index)
+                if not (parts and isinstance(parts[-1], Division) and parts[-1].type == "contents"):
+                    parts.append(Division(type="contents"))
+                parts[-1].content.extend(self._block([k], "p") for k in g)
                 continue
             if title_page is None or parts[-1] is not title_page:
                 title_page = Division(type=TITLE_PAGE)

@@ -29,6 +29,7 @@ META = "meta"
 HEAD, P = "head", "p"
 DATELINE, SIGNED, SALUTE = "dateline", "signed", "salute"
 NOTES_HEAD, NOTE = "notesHead", "note"
+CONTENTS_HEAD, CONTENTS = "contentsHead", "contents"
 
 TITLE_BLOCK_ROLES = {AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE}
 
@@ -208,6 +209,10 @@ class StructureJudge:
             # nothing title-like: the first short lines are a title only if they look like one
             tb = [k for k in range(len(run)) if self._title_like(run[k])][:3]
             tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == len(run) - 1 else []
+        contents = self._contents(run, after_meta if meta_idx else 0)
+        if contents is not None:  # a table of contents ends the front; the body opens at its first entry
+            body_start = contents
+            tb = [k for k in tb if run[k].role not in (CONTENTS_HEAD, CONTENTS) and k < contents]
         numbered = next((n for n, k in enumerate(tb) if n and run[k].sig.numbered_heading), None)
         if numbered is not None:  # "CHAPTER I. The Arrival" after the title opens the body
             body_start = min(body_start, tb[numbered])
@@ -221,6 +226,23 @@ class StructureJudge:
         for k in range(body_start, len(run)):
             run[k].role = P  # judged with the body
         return body_start if body_start < len(run) else len(run)
+
+    @staticmethod
+    def _contents(run: list[Judged], start: int) -> int | None:
+        """A table of contents before the first paragraph: a "Contents" heading, then entries
+        up to the first entry's heading in the text. Roles are set here; returns where the body
+        starts (the heading that repeats the first entry), or None."""
+        at = next((k for k in range(start, len(run)) if CONTENTS_HEADING.match(run[k].sig.text)), None)
+        if at is None or at + 2 >= len(run):
+            return None
+        first = _key(run[at + 1].sig.text)
+        repeat = next((k for k in range(at + 2, len(run)) if _key(run[k].sig.text) == first), None)
+        if repeat is None:
+            return None
+        run[at].role, run[at].cert = CONTENTS_HEAD, HIGH
+        for j in run[at + 1:repeat]:
+            j.role, j.cert = CONTENTS, HIGH
+        return repeat
 
     def _assign_title_block(self, tb: list[Judged]) -> None:
         if not tb:
@@ -399,6 +421,15 @@ class StructureJudge:
                 if (prev is not None and prev.role == P and not self.is_para(prev)
                         and not prev.block.blank_after and not self.is_para(j) and not j.sig.label):
                     j.joins_previous = True
+
+
+CONTENTS_HEADING = re.compile(r"^(?:(?:table\s+of\s+)?contents|sommaire|table des mati[èe]res|"
+                              r"inhalt(?:sverzeichnis)?|[íi]ndice|contenido)\s*:?$", re.I)
+
+
+def _key(text: str) -> str:
+    """A line compared with another: case, spacing and dot leaders ("I. Title ........ 3") aside."""
+    return " ".join(re.sub(r"[.\s]*\d*$", "", text).casefold().split())
 
 
 def _mentions(text: str, name: str) -> bool:
