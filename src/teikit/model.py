@@ -27,6 +27,8 @@ TITLE_PAGE, DOC_TITLE, OPENER, CLOSER = "titlePage", "docTitle", "opener", "clos
 ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, OPENER, CLOSER})
 # Division types of div[@type] the reader makes besides the page chrome.
 NOTES, METADATA, SECTION = "notes", "metadata", "section"
+# Divisions holding a web page's own chrome, not the text: no speech, names or notes are sought there.
+PAGE_CHROME = frozenset({"breadcrumb", "posting", "pageTitle", "pageHeader", "pageFooter", "commentForm"})
 
 
 @dataclass

@@ -289,3 +289,14 @@ def test_a_table_of_contents_goes_to_the_front_and_the_chapters_to_the_body():
         "I. The Conquest of Political Power", "II. Prophecies of Revolution", "III. Growing into the Future State"]
     assert text_of(root, "//t:body/t:div/t:head") == [
         "I. The Conquest of Political Power", "II. Prophecies of Revolution", "III. Growing into the Future State"]
+
+
+def test_a_french_page_sentence_case_title_translator_line_and_chrome():
+    root = tei_tree((CASES / "fr_sentence_case_title_chrome.txt").read_text(encoding="utf-8"), "fr")
+    page = "//t:front/t:titlePage"
+    assert text_of(root, f"{page}/t:docAuthor") == ["Léon Trotsky"]
+    assert text_of(root, f"{page}/t:docTitle/t:titlePart[@type='main']") == ["La révolution trahie"]
+    assert text_of(root, f"{page}/t:docTitle/t:titlePart[@type='sub']") == ["Extraits du chapitre XI"]
+    assert text_of(root, "//t:front/t:div[@type='metadata']/t:p") == ["Traduit du russe par Victor Serge."]
+    # the breadcrumb's "›" separators are no closing quotation marks
+    assert not xp(root, "//t:div[@type='breadcrumb']//t:said")

@@ -25,7 +25,7 @@ from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, sca
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
 from teikit.enrich.verse import VERSE, VerseRun, find_verse
 from teikit.ids import slug
-from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, Block, Division, Document, Entity, Part, ReviewItem,
+from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, PAGE_CHROME, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
 from teikit.review import snippet
 
@@ -203,7 +203,9 @@ class _WorkQuotations:
                 closers[mark.block].append((mark.offset, mark.end))
             else:
                 covered[mark.block].append((mark.offset, mark.end))
-        eligible = [b.kind == "p" and i not in self.in_verse for i, b in enumerate(blocks)]
+        eligible = [b.kind == "p" and i not in self.in_verse and
+                    not (isinstance(parent, Division) and parent.type in PAGE_CHROME)
+                    for i, (b, parent) in enumerate(zip(blocks, self.flow.parents))]
         return find_speech([b.text for b in blocks], eligible, covered, closers)
 
     def _speech(self, speech: Speech) -> None:

@@ -71,6 +71,7 @@ KNOWN_LABELS = {
     "first published": "first_published", "published": "first_published", "first appeared": "first_published",
     "originally published": "first_published", "first printed": "first_published", "publication": "first_published",
     "source": "source", "sources": "source", "online source": "source", "original source": "source",
+    "traduction": "translated", "traduit par": "translated", "übersetzung": "translated",
     "translated": "translated", "translation": "translated", "translated by": "translated", "translator": "translated",
     "transcription/html markup": "transcribed", "transcription/markup": "transcribed", "transcription": "transcribed",
     "transcribed": "transcribed", "transcribed by": "transcribed", "html markup": "transcribed",
@@ -92,6 +93,12 @@ METADATA_PHRASES = (
                 r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|transcribed))*(?:\s+by)?)\s+(?=[A-Z])", re.I),
      "transcribed"),
     (re.compile(r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", re.I), "translated"),
+    # French, German, Spanish, Italian: "Traduit du russe par", "Übersetzt aus dem Russischen von", ...
+    (re.compile(r"^(?P<label>(?:traduit|traduction)(?:\s+(?:du|de l[’']|de la|de)\s*\w+)?\s+(?:par|de)|"
+                r"(?:übersetzt|übersetzung)(?:\s+aus\s+dem\s+\w+)?\s+von|traducido(?:\s+del\s+\w+)?\s+por|"
+                r"tradotto(?:\s+dal(?:l[’'])?\s*\w+)?\s+da)\s+(?=[A-Z])", re.I), "translated"),
+    (re.compile(r"^(?P<label>(?:transcrit|transcription|mis en ligne|numérisé)(?:\s+(?:et|&)\s+\w+(?:\s+\w+)?)?"
+                r"\s+par)\s+(?=[A-Z])", re.I), "transcribed"),
 )
 
 # English words of a comment form count as a line of their own or in its phrases only: a title may

@@ -124,8 +124,10 @@ class StructureJudge:
 
     def _title_like(self, j: Judged) -> bool:
         s = j.sig
+        # French, Spanish, Italian... write titles in sentence case ("La révolution trahie")
+        sentence_case = self.body_lang not in (None, "en") and s.starts_upper and len(s.words) <= 12
         return not s.is_long and (s.heading_shape >= 0.4 or s.all_caps or
-                                  (s.starts_lower and len(s.words) <= 12 and not s.ends_terminal))
+                                  ((s.starts_lower or sentence_case) and len(s.words) <= 12 and not s.ends_terminal))
 
     def _title_block_suffix(self, run: list[Judged]) -> list[int]:
         """Positions in ``run`` of its longest tail that reads as a title block."""
