@@ -300,3 +300,19 @@ def test_a_french_page_sentence_case_title_translator_line_and_chrome():
     assert text_of(root, "//t:front/t:div[@type='metadata']/t:p") == ["Traduit du russe par Victor Serge."]
     # the breadcrumb's "›" separators are no closing quotation marks
     assert not xp(root, "//t:div[@type='breadcrumb']//t:said")
+
+
+def test_editors_note_before_the_text_navigation_lines_and_a_place_under_the_signature():
+    root = tei_tree((CASES / "etol_note_first_nav_and_place_signature.txt").read_text(encoding="utf-8"), "etol")
+    assert len(xp(root, "/t:TEI")) == 1  # the signature and its place open no second work
+    assert text_of(root, "//t:front/t:div[@type='pageHeader']/t:p") == [
+        "Leon Trotsky Internet Archive | ETOL Main Page"]
+    assert text_of(root, "//t:titlePage/t:docTitle/t:titlePart") == ["On the Eve of a New Congress"]
+    (note,) = xp(root, "//t:front/t:div[@type='notes']/t:note")
+    assert note.get("type") == "editorial" and note.get("place") == "top"
+    assert text_of(root, "//t:body/t:closer/t:signed") == ["Leon Trotsky"]
+    assert text_of(root, "//t:body/t:closer/t:dateline") == ["Coyoacán, D.F."]
+    assert xp(root, "count(//t:back/t:div[@type='notes']/t:note)") == 1
+    assert text_of(root, "//t:back/t:div[@type='pageFooter']/t:p") == [
+        "Top of page", "Main LTIA Index | Home Page | ETOL Main Page"]
+    assert text_of(root, "//t:back/t:div[@type='metadata']/t:p") == ["Last updated on: 3 March 2020"]

@@ -79,7 +79,7 @@ class _WorkBuilder:
         work = Work(id=wid)
         groups = self._merge(plan.blocks)
         # split into regions by role, keeping source order
-        front_roles = {CHROME, AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE, META, CONTENTS_HEAD, CONTENTS}
+        front_roles = {CHROME, AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE, META, CONTENTS_HEAD, CONTENTS, NOTES_HEAD, NOTE}
         first_body = next((n for n, g in enumerate(groups) if g[0].role not in front_roles), len(groups))
         front, rest = groups[:first_body], groups[first_body:]
         last_body = max((n for n, g in enumerate(rest) if g[0].role in (P, HEAD, OPENER)), default=-1)
@@ -107,6 +107,7 @@ class _WorkBuilder:
     def _front(self, groups: list[list[Judged]], work: Work, index: int) -> list:
         parts: list = []
         title_page: Division | None = None
+        front_notes: Division | None = None
         for g in groups:
             j = g[0]
             role = j.role
@@ -119,6 +120,10 @@ class _WorkBuilder:
                 continue
             if role == META:
                 _add_to_division(parts, METADATA, self._meta_block(g, work), None)
+                continue
+            if role in (NOTES_HEAD, NOTE):  # an editor's note before the text
+                self._review(j, "an editor's note before the text", index)
+                front_notes, _ = self._note_part(g, work, parts, front_notes if role == NOTE else None, "top")
                 continue
             if role == CONTENTS_HEAD:
                 parts.append(Division(type="contents", head=self._block(g, "head", j.cert)))
@@ -260,41 +265,49 @@ class _WorkBuilder:
             closer.content.append(block)
         return closer
 
+    def _note_part(self, g: list[Judged], work: Work, parts: list, note_div: Division | None,
+                    place: str) -> tuple[Division | None, Block | None]:
+        """A notes heading or a note, added to ``parts``; (the notes division, the note block)."""
+        j = g[0]
+        if j.role == NOTES_HEAD:
+            note_div = Division(type=NOTES, head=self._block(g, "head", j.cert))
+            note_div.attrs["_note_type"] = j.info.get("type", "")
+            if j.info.get("resp"):
+                note_div.attrs["_note_resp"] = j.info["resp"]
+            parts.append(note_div)
+            return note_div, None
+        # @resp of a note names its author, so the reader's certainty goes on the heading
+        block = self._block(g, "note", None)
+        n, _ = note_number(block, j.sig.note_start)
+        if n:
+            block.attrs["n"] = n
+            block.attrs["_marker"] = "yes"
+        if note_div is None:
+            note_div = Division(type=NOTES)
+            parts.append(note_div)
+        note_type = note_div.attrs.get("_note_type")
+        if note_type:
+            block.attrs["type"] = note_type
+        resp = note_div.attrs.get("_note_resp")
+        if resp:
+            rid = f"{work.id}-resp-{slug(resp)}"
+            block.attrs["resp"] = f"#{rid}"
+            if all(c[0] != rid for c in work.meta.contributors):
+                work.meta.contributors.append((rid, "notes", resp))
+        block.attrs["place"] = place
+        note_div.content.append(block)
+        return note_div, block
+
     def _back(self, groups: list[list[Judged]], work: Work, index: int) -> list[Block]:
         """Notes, trailing metadata and chrome; returns the note blocks."""
         notes: list[Block] = []
         note_div: Division | None = None
         for g in groups:
             j = g[0]
-            if j.role == NOTES_HEAD:
-                note_div = Division(type=NOTES, head=self._block(g, "head", j.cert))
-                note_div.attrs["_note_type"] = j.info.get("type", "")
-                if j.info.get("resp"):
-                    note_div.attrs["_note_resp"] = j.info["resp"]
-                work.back.append(note_div)
-                continue
-            if j.role == NOTE:
-                # @resp of a note names its author, so the reader's certainty goes on the heading
-                block = self._block(g, "note", None)
-                n, _ = note_number(block, j.sig.note_start)
-                if n:
-                    block.attrs["n"] = n
-                    block.attrs["_marker"] = "yes"
-                if note_div is None:
-                    note_div = Division(type=NOTES)
-                    work.back.append(note_div)
-                note_type = note_div.attrs.get("_note_type")
-                if note_type:
-                    block.attrs["type"] = note_type
-                resp = note_div.attrs.get("_note_resp")
-                if resp:
-                    rid = f"{work.id}-resp-{slug(resp)}"
-                    block.attrs["resp"] = f"#{rid}"
-                    if all(c[0] != rid for c in work.meta.contributors):
-                        work.meta.contributors.append((rid, "notes", resp))
-                block.attrs["place"] = "end"
-                note_div.content.append(block)
-                notes.append(block)
+            if j.role in (NOTES_HEAD, NOTE):
+                note_div, block = self._note_part(g, work, work.back, note_div, "end")
+                if block is not None:
+                    notes.append(block)
                 continue
             if j.role == META:
                 block = self._meta_block(g, work)

@@ -136,7 +136,8 @@ class StructureJudge:
         for i in reversed(range(len(run))):
             j = run[i]
             s = j.sig
-            if s.notes_heading or (s.label and s.label[1]) or s.comment_cue or s.is_breadcrumb or s.posting:
+            if s.notes_heading or (s.label and s.label[1]) or s.comment_cue or s.is_breadcrumb or s.posting or \
+                    s.nav_cue:
                 break
             if s.dateline:  # a date, or "Place, date" ("London, September 21, 1890")
                 if dates:
@@ -162,6 +163,9 @@ class StructureJudge:
         has_date = any(s.dateline for s in sigs)
         has_author = any(s.byline_name or (s.name_like and s.has_initials) for s in sigs)
         titles = [s for s in sigs if not s.dateline and not s.byline_name and not (s.name_like and s.has_initials)]
+        # without a date, a title that is a name is a signature ("Leon Trotsky / Coyoacán, D.F.")
+        if not has_date:
+            titles = [s for s in titles if not s.name_like]
         return bool(titles) and (has_date or has_author) and len(run) >= 2
 
     # -- one work ---------------------------------------------------------------------
@@ -170,7 +174,29 @@ class StructureJudge:
         first_para = next(i for i, j in enumerate(seg) if self.is_para(j))
         front_end = self._judge_front(seg[:first_para], first)
         tail_start = self._judge_tail(seg, first_para, last)
+        front_end = self._leading_note(seg, front_end, tail_start)
         self._judge_body(seg[front_end:tail_start])
+
+    def _leading_note(self, seg: list[Judged], start: int, end: int) -> int:
+        """An editor's note before the text ("Note by ETOL", "Editor's note", then one paragraph,
+        then the text): a note in front. Returns where the body starts."""
+        match = seg[start].sig.notes_heading if start + 2 < end else None
+        if match is None or not (match.group("editor") or match.group("by") or match.group("translator")) or \
+                not self.is_para(seg[start + 1]) or not any(self.is_para(j) for j in seg[start + 2:end]):
+            return start
+        self._notes_heading(seg[start], match)
+        seg[start + 1].role, seg[start + 1].cert = NOTE, MEDIUM
+        return start + 2
+
+    @staticmethod
+    def _notes_heading(heading: Judged, match: re.Match) -> None:
+        heading.role, heading.cert = NOTES_HEAD, HIGH
+        heading.info["type"] = "editorial" if (match.group("editor") or match.group("by")
+                                               or match.group("translator")) else ""
+        if match.group("by"):
+            heading.info["resp"] = match.group("by").strip()
+        elif match.group("translator"):
+            heading.info["resp"] = "translator"
 
     def _judge_front(self, run: list[Judged], first: bool) -> int:
         """Roles for the blocks before the first paragraph; returns where the body starts."""
@@ -285,6 +311,8 @@ class StructureJudge:
             kind = "breadcrumb"
         elif s.posting:
             kind = "posting"
+        elif s.nav_cue and not any(_same(s.text, t) for t in titles):
+            kind = "pageHeader" if top else "pageFooter"  # the site's navigation
         elif top and any(_same(s.text, t) for t in titles):
             kind = "pageTitle"
         elif top and s.heading_shape >= 0.6 and not s.comment_cue:
@@ -301,8 +329,9 @@ class StructureJudge:
     def _judge_tail(self, seg: list[Judged], first_para: int, last: bool) -> int:
         """Roles for chrome, metadata, notes and closer at the end; returns where they start."""
         end = len(seg)
-        # page chrome (comment forms, footers) closes the last work
+        # page chrome (comment forms, footers) closes the last work, perhaps above a last metadata line
         if last:
+            end = self._trailing_metadata(seg, first_para, end)
             k = end
             cues = 0
             while k - 1 > first_para:
@@ -322,9 +351,7 @@ class StructureJudge:
                     j.info["type"] = "commentForm" if any(x.sig.comment_cue for x in kinds) else "pageFooter"
                 end = k
         # labelled metadata lines at the end ("Last updated on: ...")
-        while end - 1 > first_para and seg[end - 1].sig.label and seg[end - 1].sig.label[1]:
-            seg[end - 1].role, seg[end - 1].cert = META, HIGH
-            end -= 1
+        end = self._trailing_metadata(seg, first_para, end)
         # notes: after a notes heading, or trailing blocks that open with a note marker
         notes_at = None
         for i in range(end - 1, first_para, -1):
@@ -335,15 +362,7 @@ class StructureJudge:
             if not (self.is_para(seg[i]) or s.note_start or not s.heading_shape >= 0.6):
                 break
         if notes_at is not None:
-            heading = seg[notes_at]
-            heading.role, heading.cert = NOTES_HEAD, HIGH
-            match = heading.sig.notes_heading
-            heading.info["type"] = "editorial" if (match.group("editor") or match.group("by")
-                                                   or match.group("translator")) else ""
-            if match.group("by"):
-                heading.info["resp"] = match.group("by").strip()
-            elif match.group("translator"):
-                heading.info["resp"] = "translator"
+            self._notes_heading(seg[notes_at], seg[notes_at].sig.notes_heading)
             for j in seg[notes_at + 1:end]:
                 j.role, j.cert = NOTE, HIGH
             end = notes_at
@@ -361,6 +380,9 @@ class StructureJudge:
             s = seg[i].sig
             if s.dateline and not any(c.role == DATELINE for c in closer):
                 seg[i].role, seg[i].cert = DATELINE, HIGH if s.date else MEDIUM
+            elif i == end - 1 and "," in s.text and s.name_like and i - 1 > first_para and \
+                    seg[i - 1].sig.name_like and "," not in seg[i - 1].sig.text:
+                seg[i].role, seg[i].cert = DATELINE, LOW  # a place under the signature ("Coyoacán, D.F.")
             elif (s.name_like or s.byline_name) and not any(c.role in (SIGNED, SALUTE) for c in closer):
                 seg[i].role, seg[i].cert = SIGNED, HIGH if s.has_initials else MEDIUM
             elif (s.salute and any(c.role == SIGNED for c in closer)
@@ -370,6 +392,14 @@ class StructureJudge:
                 break
             closer.append(seg[i])
         end -= len(closer)
+        return end
+
+    @staticmethod
+    def _trailing_metadata(seg: list[Judged], first_para: int, end: int) -> int:
+        """Labelled metadata lines just before ``end`` ("Last updated on: ..."); returns where they start."""
+        while end - 1 > first_para and seg[end - 1].sig.label and seg[end - 1].sig.label[1]:
+            seg[end - 1].role, seg[end - 1].cert = META, HIGH
+            end -= 1
         return end
 
     @staticmethod
