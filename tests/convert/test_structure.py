@@ -316,3 +316,12 @@ def test_editors_note_before_the_text_navigation_lines_and_a_place_under_the_sig
     assert text_of(root, "//t:back/t:div[@type='pageFooter']/t:p") == [
         "Top of page", "Main LTIA Index | Home Page | ETOL Main Page"]
     assert text_of(root, "//t:back/t:div[@type='metadata']/t:p") == ["Last updated on: 3 March 2020"]
+
+
+def test_a_numbered_list_of_sentences_is_no_run_of_headings():
+    root = tei_tree("A. Organiser\n\nOur Demands\n\n(1 May 1920)\n\nThe conference adopted the following demands "
+                    "after a long debate, and sent them to every branch.\n\n1. The eight-hour day in every industry.\n"
+                    "2. The right to organise without interference.\n3. Equal pay for women workers.\n\n"
+                    "These demands are modest. They can be won if the branches stand together.\n", "list")
+    assert not xp(root, "//t:body//t:head")
+    assert any(p.startswith("1. The eight-hour day") for p in text_of(root, "//t:body/t:p"))

@@ -382,8 +382,8 @@ class Signals:
         """0..1: how much the block alone looks like a heading (not where it stands)."""
         if self.is_long or self.length > 110 or len(self.words) > 16 or not self.words:
             return 0.0
-        if self.numbered_heading:
-            return 0.9
+        if self.numbered_heading and not (self.text.endswith(".") and len(self.words) > 4):
+            return 0.9  # "II. The Machine"; not "1. The eight-hour day in every industry." (a list item)
         if self.all_caps:
             score = 0.85
         elif self.starts_upper:
