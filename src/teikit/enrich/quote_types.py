@@ -207,8 +207,16 @@ def _speech_verb(before: str) -> re.Match | None:
     return found
 
 
+_MARKS = " “”‘’\"'«»‹›„"
+
+
+def _unmarked(inner: str) -> str:
+    """A quotation's words without its marks (and the spaces next to them)."""
+    return inner.strip(_MARKS)
+
+
 def _sentence_like(inner: str) -> bool:
-    core = inner.strip(" “”‘’\"'«»‹›„")
+    core = _unmarked(inner)
     words = _words(core)
     if not words:
         return False
@@ -259,7 +267,7 @@ def classify(ctx: Context) -> Typing:
         return Typing(QUOTE, MEDIUM if ctx.verse or written else LOW,
                       "lines of verse" if ctx.verse else "the language of verse or of older writing")
     if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
-        lower = inner.strip(" “”‘’\"'«»‹›„")[:1].islower()
+        lower = _unmarked(inner)[:1].islower()
         if _GREETING.match(inner):
             return Typing(SAID, LOW, "a greeting or an interjection")
         if n >= 3 and not written:
@@ -296,7 +304,7 @@ def _fallback(ctx: Context, inner: str, n: int, clause: bool, fragment: bool) ->
         typing = Typing(QUOTE, LOW, "sentences nobody speaks: cited from writing")
     elif n >= 3 and not clause:
         typing = Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
-    elif n >= 3 and inner.strip(" “”‘’\"'«»‹›„")[:1].islower():
+    elif n >= 3 and _unmarked(inner)[:1].islower():
         # a clause begun in lower case, woven into the writer's own sentence: borrowed words
         typing = Typing(QUOTE, LOW, "a clause of someone else's words inside the writer's sentence")
     else:

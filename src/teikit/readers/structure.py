@@ -14,7 +14,6 @@ headings, closers, note headings or chrome according to what surrounds them.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -181,7 +180,7 @@ class StructureJudge:
         """An editor's note before the text ("Note by ETOL", "Editor's note", then one paragraph,
         then the text): a note in front. Returns where the body starts."""
         match = seg[start].sig.notes_heading if start + 2 < end else None
-        if match is None or not (match.group("editor") or match.group("by") or match.group("translator")) or \
+        if match is None or not _editorial(match) or \
                 not self.is_para(seg[start + 1]) or not any(self.is_para(j) for j in seg[start + 2:end]):
             return start
         self._notes_heading(seg[start], match)
@@ -191,8 +190,7 @@ class StructureJudge:
     @staticmethod
     def _notes_heading(heading: Judged, match: re.Match) -> None:
         heading.role, heading.cert = NOTES_HEAD, HIGH
-        heading.info["type"] = "editorial" if (match.group("editor") or match.group("by")
-                                               or match.group("translator")) else ""
+        heading.info["type"] = "editorial" if _editorial(match) else ""
         if match.group("by"):
             heading.info["resp"] = match.group("by").strip()
         elif match.group("translator"):
@@ -457,6 +455,11 @@ class StructureJudge:
 
 CONTENTS_HEADING = re.compile(r"^(?:(?:table\s+of\s+)?contents|sommaire|table des mati[èe]res|"
                               r"inhalt(?:sverzeichnis)?|[íi]ndice|contenido)\s*:?$", re.I)
+
+
+def _editorial(notes_heading: re.Match) -> bool:
+    """A notes heading that names its notes' author: an editor, a translator, "Note by ETOL"."""
+    return bool(notes_heading.group("editor") or notes_heading.group("by") or notes_heading.group("translator"))
 
 
 def _key(text: str) -> str:
