@@ -1,0 +1,341 @@
+"""teikit's own development set: annotated TEI, the plain text teikit reads, and a scorer.
+
+    python bench/devset.py excerpt ELTEC.xml --name NAME --first-div 3 --min-words 9000
+    python bench/devset.py text bench/devset/NAME.xml            # the plain reading text
+    python bench/devset.py check                                 # every NAME.xml against NAME.txt
+    python bench/devset.py score [--json OUT.json]               # teikit against the annotations
+
+Each text of ``bench/devset/`` is a pair: ``NAME.xml``, TEI whose ``<body>`` carries the
+annotation (``persName``, ``placeName``, ``orgName``; ``said``, ``quote``, ``soCalled``, ``q``),
+and ``NAME.txt``, the plain text teikit converts. The plain text is the reading text of the
+body: every block (``head``, ``p``, a verse group, a letter's ``opener``/``closer`` lines ...) is
+separated from the next by a blank line, the lines of verse by a line break, and white space
+inside a block is collapsed. ``check`` proves that the annotation changed no character.
+
+The annotations were made by reading the texts, before teikit was run on them; see
+``bench/devset/README.md``. Scoring follows the measure of the project's external evaluation
+(overlap and exact matches, one to one, per element; names scored only where they look like
+proper names), written here from that description, not copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+DEVSET = HERE / "devset"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+T = f"{{{TEI_NS}}}"
+
+# Elements that are blocks of their own in the reading text (separated by a blank line).
+BLOCKS = frozenset({"head", "p", "lg", "opener", "closer", "dateline", "salute", "signed", "byline", "trailer",
+                    "postscript", "label", "item", "sp", "speaker", "stage", "epigraph", "argument", "docAuthor",
+                    "docDate", "titlePart", "ab"})
+# Lines inside a block (separated by a line break).
+LINES = frozenset({"l", "addrLine"})
+# Never part of the reading text.
+DROPPED = frozenset({"note", "pb", "lb", "milestone", "fw", "gap", "figDesc", "interp"})
+NAME_TYPES = ("persName", "placeName", "orgName")
+QUOTE_TYPES = ("said", "quote", "soCalled", "q")
+SCORED = NAME_TYPES + QUOTE_TYPES
+
+
+@dataclass
+class Span:
+    tag: str
+    start: int  # offsets in the reading text
+    end: int
+    text: str
+
+
+@dataclass
+class Reading:
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+
+class _Writer:
+    """Builds the reading text: blocks, lines, collapsed white space, spans by offset."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.length = 0
+        self.pending = ""  # a separator waiting for the next character
+        self.started = False
+
+    def separate(self, sep: str) -> None:
+        """A line or block break before the next character (the stronger one wins)."""
+        if self.started and sep.count("\n") > self.pending.count("\n"):
+            self.pending = sep
+
+    def text(self, chunk: str | None) -> None:
+        for char in chunk or "":
+            if char.isspace():
+                if self.started and not self.pending:
+                    self.pending = " "
+                continue
+            if self.pending:
+                self.out.append(self.pending)
+                self.length += len(self.pending)
+                self.pending = ""
+            self.out.append(char)
+            self.length += 1
+            self.started = True
+
+    def offset(self) -> int:
+        """Where the next character will be (a pending space or break belongs before it)."""
+        return self.length + len(self.pending)
+
+
+def _local(tag) -> str | None:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
+
+
+def read_body(body: etree._Element) -> Reading:
+    """The reading text of a TEI ``body`` (or any element) and its scored spans."""
+    writer = _Writer()
+    spans: list[Span] = []
+
+    def walk(element: etree._Element) -> None:
+        name = _local(element.tag)
+        if name is None or name in DROPPED:
+            writer.text(element.tail)
+            return
+        if name in BLOCKS:
+            writer.separate("\n\n")
+        elif name in LINES:
+            writer.separate("\n")
+        start = None
+        if name in SCORED:
+            if writer.pending == " ":
+                pass
+            start = writer.offset()
+        writer.text(element.text)
+        for child in element:
+            walk(child)
+        if start is not None:
+            end = writer.length
+            start = min(start, end)
+            spans.append(Span(name, start, end, ""))
+        if name in BLOCKS:
+            writer.separate("\n\n")
+        writer.text(element.tail)
+
+    walk(body)
+    text = "".join(writer.out)
+    for span in spans:
+        # a span opened before a pending separator starts after it
+        while span.start < span.end and text[span.start].isspace():
+            span.start += 1
+        span.text = text[span.start:span.end]
+    return Reading(text + "\n", [s for s in spans if s.end > s.start])
+
+
+def read_tei(path: Path) -> Reading:
+    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    body = root.find(f".//{T}body")
+    if body is None:
+        raise SystemExit(f"{path}: error: no <body>")
+    return read_body(body)
+
+
+# -- making a text from an ELTeC novel ------------------------------------------------------
+
+def excerpt(eltec: Path, name: str, first_div: int, min_words: int, out_dir: Path) -> None:
+    """``NAME.txt`` and a TEI skeleton ``NAME.xml`` from whole chapters of an ELTeC novel,
+    starting at chapter ``first_div`` (1-based), until ``min_words`` words are taken."""
+    tree = etree.parse(str(eltec))
+    root = tree.getroot()
+    chapters = [d for d in root.iter(f"{T}div") if not d.findall(f"{T}div")
+                and d.xpath("ancestor::t:body", namespaces={"t": TEI_NS})]
+    taken, words = [], 0
+    for div in chapters[first_div - 1:]:
+        taken.append(div)
+        words += len(" ".join(div.itertext()).split())
+        if words >= min_words:
+            break
+    title = root.findtext(f".//{T}titleStmt/{T}title") or name
+    author = root.findtext(f".//{T}titleStmt/{T}author") or ""
+    tei = etree.Element(f"{T}TEI", nsmap={None: TEI_NS})
+    header = etree.SubElement(tei, f"{T}teiHeader")
+    file_desc = etree.SubElement(header, f"{T}fileDesc")
+    stmt = etree.SubElement(file_desc, f"{T}titleStmt")
+    etree.SubElement(stmt, f"{T}title").text = f"{title}: chapters {first_div}-{first_div + len(taken) - 1}, " \
+                                              "annotated for teikit's development set"
+    etree.SubElement(stmt, f"{T}author").text = author
+    pub = etree.SubElement(file_desc, f"{T}publicationStmt")
+    etree.SubElement(pub, f"{T}p").text = (
+        "Part of teikit's development set (bench/devset). Text in the public domain; structural markup from "
+        "ELTeC (COST Action CA16204, ELTeC-eng level 1), CC BY 4.0; names and quotations annotated by the "
+        "teikit developers, CC BY 4.0.")
+    source = etree.SubElement(etree.SubElement(file_desc, f"{T}sourceDesc"), f"{T}bibl")
+    source.text = f"{eltec.name}: {title}, by {author}."
+    text = etree.SubElement(tei, f"{T}text")
+    body = etree.SubElement(text, f"{T}body")
+    for div in taken:
+        body.append(_clean(div))
+    etree.indent(tei, space=" ")
+    (out_dir / f"{name}.xml").write_bytes(etree.tostring(tei, xml_declaration=True, encoding="UTF-8") + b"\n")
+    reading = read_body(body)
+    (out_dir / f"{name}.txt").write_text(reading.text, encoding="utf-8")
+    print(f"{name}: {len(taken)} chapters, {len(reading.text.split()):,} words")
+
+
+def _clean(div: etree._Element) -> etree._Element:
+    """A chapter with only div, head, p, lg/l, quote: other markup unwrapped, notes dropped,
+    white space inside blocks collapsed."""
+    keep = {"div", "head", "p", "lg", "l"}
+    copy = etree.fromstring(etree.tostring(div))
+    # ELTeC's block quotations are structure here: verse becomes a line group, prose its paragraphs
+    # (the annotators mark what is quoted, and how, themselves)
+    for quote in list(copy.iter(f"{T}quote")):
+        if quote.find(f"{T}l") is not None:
+            quote.tag = f"{T}lg"
+    for element in list(copy.iter()):
+        name = _local(element.tag)
+        if name is None:
+            continue
+        if name in DROPPED and element.getparent() is not None:
+            _remove_keep_tail(element)
+        elif name not in keep and element is not copy:
+            _unwrap(element)
+    for attr in list(copy.attrib):
+        if attr != "type":
+            del copy.attrib[attr]
+    for element in copy.iter():
+        for attr in list(element.attrib):
+            if _local(element.tag) != "div" and attr != "type":
+                del element.attrib[attr]
+    for element in copy.iter(f"{T}p", f"{T}head", f"{T}l"):
+        _collapse(element)
+    return copy
+
+
+def _remove_keep_tail(element: etree._Element) -> None:
+    parent, tail = element.getparent(), element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _unwrap(element: etree._Element) -> None:
+    parent = element.getparent()
+    index = parent.index(element)
+    previous = element.getprevious()
+    lead = element.text or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + lead
+    else:
+        parent.text = (parent.text or "") + lead
+    for n, child in enumerate(list(element)):
+        parent.insert(index + n, child)
+    last = parent[index + len(element) - 1] if len(element) else None
+    tail = element.tail or ""
+    if len(element) == 0:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+    if last is not None:
+        last.tail = (last.tail or "") + tail
+
+
+def _collapse(element: etree._Element) -> None:
+    """One space for every run of white space inside a block; none at its edges."""
+    nodes = [element] + list(element.iterdescendants())
+    for node in nodes:
+        if node.text:
+            node.text = re.sub(r"\s+", " ", node.text)
+        if node is not element and node.tail:
+            node.tail = re.sub(r"\s+", " ", node.tail)
+    if element.text:
+        element.text = element.text.lstrip()
+    last = element[-1] if len(element) else None
+    if last is not None and last.tail:
+        last.tail = last.tail.rstrip()
+    elif last is None and element.text:
+        element.text = element.text.rstrip()
+
+
+# -- checking the annotation -------------------------------------------------------------------
+
+def is_proper(text: str) -> bool:
+    """A name span that looks like a proper name: it starts with a capital and is not "I"."""
+    stripped = text.strip()
+    return bool(stripped) and stripped[0].isupper() and stripped != "I"
+
+
+def texts(names: list[str] | None = None) -> list[Path]:
+    found = sorted(DEVSET.glob("*.xml"))
+    return [p for p in found if not names or p.stem in names]
+
+
+def check(paths: list[Path]) -> int:
+    failed = 0
+    totals: Counter = Counter()
+    for path in paths:
+        reading = read_tei(path)
+        plain = path.with_suffix(".txt")
+        if not plain.is_file():
+            print(f"{path}: error: {plain.name} is missing")
+            failed += 1
+            continue
+        wanted = plain.read_text(encoding="utf-8")
+        if reading.text != wanted:
+            at = next((i for i, (a, b) in enumerate(zip(reading.text, wanted)) if a != b),
+                      min(len(reading.text), len(wanted)))
+            line = wanted.count("\n", 0, at) + 1
+            print(f"{plain}:{line}: error: the annotated text differs here: "
+                  f"TEI {reading.text[at - 30:at + 30]!r} / text {wanted[at - 30:at + 30]!r}")
+            failed += 1
+            continue
+        counts = Counter(s.tag for s in reading.spans if s.tag not in NAME_TYPES or is_proper(s.text))
+        totals.update(counts)
+        names = sum(counts[t] for t in NAME_TYPES)
+        quotes = sum(counts[t] for t in QUOTE_TYPES)
+        print(f"{path.stem}: {len(wanted.split()):,} words, {names} proper names "
+              f"({', '.join(f'{t} {counts[t]}' for t in NAME_TYPES)}), {quotes} quotations "
+              f"({', '.join(f'{t} {counts[t]}' for t in QUOTE_TYPES)})")
+    names = sum(totals[t] for t in NAME_TYPES)
+    print(f"all: {len(paths)} texts, {names} proper names, {sum(totals[t] for t in QUOTE_TYPES)} quotations")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("excerpt", help="plain text and a TEI skeleton from chapters of an ELTeC novel")
+    ex.add_argument("eltec", type=Path)
+    ex.add_argument("--name", required=True)
+    ex.add_argument("--first-div", type=int, default=1)
+    ex.add_argument("--min-words", type=int, default=9000)
+    ex.add_argument("--out", type=Path, default=DEVSET)
+    tx = sub.add_parser("text", help="print the reading text of an annotated TEI file")
+    tx.add_argument("tei", type=Path)
+    ck = sub.add_parser("check", help="each NAME.xml's reading text is NAME.txt; counts")
+    ck.add_argument("names", nargs="*")
+    args = parser.parse_args(argv)
+    if args.command == "excerpt":
+        args.out.mkdir(parents=True, exist_ok=True)
+        excerpt(args.eltec, args.name, args.first_div, args.min_words, args.out)
+        return 0
+    if args.command == "text":
+        sys.stdout.write(read_tei(args.tei).text)
+        return 0
+    return check(texts(args.names))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
