@@ -25,7 +25,7 @@ def _free(block: Block, start: int, end: int) -> bool:
     return True
 
 
-def mark_dates(doc: Document, options) -> None:
+def mark_dates(doc: Document) -> None:
     for block in doc.blocks():
         if block.kind in SKIPPED_KINDS:
             continue

@@ -196,9 +196,9 @@ class _Applier:
                 "type": "editorial", "subtype": "added", "resp": self.editor}, note))
 
 
-def apply_edits(doc: Document, options) -> None:
-    """The enricher: apply the editor's file of ``doc``, if it has one."""
-    path = edits_file(doc.source_path, getattr(options, "edits", None))
+def apply_edits(doc: Document, edits_path: Path | None = None) -> None:
+    """Apply the editor's file of ``doc`` (``edits_path``, else NAME.edits.toml beside it), if it has one."""
+    path = edits_file(doc.source_path, edits_path)
     if path is None:
         return
     edits = EditsFile(path)

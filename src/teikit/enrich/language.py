@@ -125,7 +125,7 @@ class _Marker:
                 cert=cert, work=self.index, data={"lang": code, "confidence": f"{confidence:.2f}"}))
 
 
-def mark_languages(doc: Document, options=None) -> None:
+def mark_languages(doc: Document) -> None:
     """The enricher: xml:lang on divisions and blocks in another language than ``doc.lang``."""
     codes = tuple(dict.fromkeys((doc.lang, *LIKELY))) if doc.lang in LIKELY else LIKELY
     for index, work in enumerate(doc.works):

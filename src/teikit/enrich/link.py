@@ -1,8 +1,8 @@
 """Linking decided mentions to entries, and the document's own copies of those entries.
 
 - A list entry is copied with its names, identifiers, dates and note; ``@sameAs`` gives the
-  thing's URI (Wikidata, else GeoNames, else VIAF) and ``@corresp`` the list entry, as a
-  relative path from the folder the TEI is written to ('authority/persons.xml#trotsky').
+  thing's URI (Wikidata, else GeoNames, else VIAF) and ``@corresp`` the list entry (the writer
+  makes it a path relative to where the TEI goes: 'authority/persons.xml#trotsky').
 - A gazetteer place gets an entry with its GeoNames (or ISO 3166) identifier and location.
 - A name found in the text only gets an entry with no identifier. Mentions of one person
   ("Leon Trotsky", "L. Trotsky", "Trotsky") share it when their surnames agree and their
@@ -32,9 +32,8 @@ def _compatible(a: Key, b: Key) -> bool:
 
 
 class Linker:
-    def __init__(self, doc: Document, output_dir: Path):
+    def __init__(self, doc: Document):
         self.doc = doc
-        self.output_dir = output_dir
         self.labels: dict[str, str] = {}  # entity id -> what it was linked to, for review
         self._by_source: dict[tuple, str] = {}
         self._used_ids = {e.id for e in doc.entities}
@@ -77,13 +76,13 @@ class Linker:
             entity_id = earlier.id
             earlier.names = list(dict.fromkeys([*entry.names, *earlier.names]))
             earlier.idnos, earlier.same_as = list(entry.idnos), entry.uri()
-            earlier.corresp, earlier.note = entry.pointer_from(self.output_dir), entry.note
+            earlier.entry, earlier.note = entry.ref(), entry.note
             earlier.birth, earlier.death, earlier.geo, earlier.cert = entry.birth, entry.death, entry.geo, None
         else:
             entity_id = self._new_id(entry.id)
             self.doc.entities.append(Entity(
                 entity_id, entry.kind, list(entry.names), list(entry.idnos), same_as=entry.uri(),
-                corresp=entry.pointer_from(self.output_dir), note=entry.note, birth=entry.birth,
+                entry=entry.ref(), note=entry.note, birth=entry.birth,
                 death=entry.death, geo=entry.geo))
         self.labels[entity_id] = (entry.id, LIST)
         self._by_source[source] = entity_id

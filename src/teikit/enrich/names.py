@@ -118,12 +118,12 @@ def block_words(doc: Document) -> list[tuple[Block, BlockWords]]:
 
 
 class NameRecogniser:
-    def __init__(self, doc: Document, authority_paths: list[Path], output_dir: Path | None):
+    def __init__(self, doc: Document, authority_paths: list[Path]):
         self.doc = doc
         self.authority = load_authority(authority_paths)
         self.places = gazetteer()
         self.blocks = block_words(doc)
-        self.linker = Linker(doc, output_dir or Path.cwd())
+        self.linker = Linker(doc)
 
     def run(self) -> None:
         mentions: list[Mention] = []
@@ -441,6 +441,6 @@ def _fits(block: Block, start: int, end: int) -> bool:
     return True
 
 
-def mark_names(doc: Document, options) -> None:
-    """The enricher: persons, places and organisations, linked to entries."""
-    NameRecogniser(doc, list(options.authority), getattr(options, "output_dir", None)).run()
+def mark_names(doc: Document, authority: list[Path]) -> None:
+    """Persons, places and organisations, linked to entries of the ``authority`` lists."""
+    NameRecogniser(doc, authority).run()

@@ -52,7 +52,7 @@ def link_notes(work_id: str, body: list[Block], notes: list[Block], earlier: lis
         note.attrs["n"] = n
         note.attrs.setdefault("xml:id", f"{work_id}-note{index}")
         by_number.setdefault(n, note)
-    pattern = _marker_pattern({n for n, note in by_number.items() if note.attrs.get("_marker")})
+    pattern = _marker_pattern({n for n, note in by_number.items() if note.marker})
     if pattern is None:
         return
     _link_markers(body, by_number, pattern)

@@ -53,7 +53,7 @@ class _WorkBuilder:
         text = self.text[first.start:last.start + len(last.text)]
         block = Block(kind=kind, text=text, line=first.line, cert=cert)
         if len(judged) > 1 or (not self.wrapped and "\n" in text):
-            block.attrs["_lines"] = "lb"  # the line breaks are meaningful: written as <lb/>
+            block.line_breaks = True  # the line breaks are meaningful: written as <lb/>
         return block
 
     def _merge(self, items: list[Judged]) -> list[list[Judged]]:
@@ -93,7 +93,8 @@ class _WorkBuilder:
         notes_blocks = self._back(tail, work, index)
         if not any(not (isinstance(p, Division) and p.type in (OPENER, CLOSER)) for p in work.body):
             # TEI needs prose in a body: an opener or closer alone is read as paragraphs
-            work.body = [Block("p", b.text, b.line, attrs=dict(b.attrs), spans=b.spans)
+            work.body = [Block("p", b.text, b.line, attrs=dict(b.attrs), spans=b.spans, line_breaks=b.line_breaks,
+                               decisions=b.decisions)
                          for part in work.body for b in _blocks(part)]
         if not work.body:  # TEI needs a body: what the reader put in front goes there instead
             work.body, work.front = self._rescue_body(work.front)
@@ -271,9 +272,8 @@ class _WorkBuilder:
         j = g[0]
         if j.role == NOTES_HEAD:
             note_div = Division(type=NOTES, head=self._block(g, "head", j.cert))
-            note_div.attrs["_note_type"] = j.info.get("type", "")
-            if j.info.get("resp"):
-                note_div.attrs["_note_resp"] = j.info["resp"]
+            note_div.notes_type = j.info.get("type") or None
+            note_div.notes_resp = j.info.get("resp") or None
             parts.append(note_div)
             return note_div, None
         # @resp of a note names its author, so the reader's certainty goes on the heading
@@ -281,14 +281,13 @@ class _WorkBuilder:
         n, _ = note_number(block, j.sig.note_start)
         if n:
             block.attrs["n"] = n
-            block.attrs["_marker"] = "yes"
+            block.marker = True
         if note_div is None:
             note_div = Division(type=NOTES)
             parts.append(note_div)
-        note_type = note_div.attrs.get("_note_type")
-        if note_type:
-            block.attrs["type"] = note_type
-        resp = note_div.attrs.get("_note_resp")
+        if note_div.notes_type:
+            block.attrs["type"] = note_div.notes_type
+        resp = note_div.notes_resp
         if resp:
             rid = f"{work.id}-resp-{slug(resp)}"
             block.attrs["resp"] = f"#{rid}"
@@ -327,9 +326,8 @@ class _WorkBuilder:
         for part in front:
             if isinstance(part, Division) and part.type == TITLE_PAGE:
                 for block in _blocks(part):
-                    body.append(Block("p", block.text, block.line, attrs={
-                        k: v for k, v in block.attrs.items() if k == "_lines"}, spans=[
-                        s for s in block.spans if s.tag not in ("docAuthor",)]))
+                    body.append(Block("p", block.text, block.line, line_breaks=block.line_breaks, spans=[
+                        s for s in block.spans if s.tag not in ("docAuthor",)], decisions=block.decisions))
             else:
                 keep.append(part)
         if not body:
