@@ -171,6 +171,8 @@ TABLES: dict[str, RuleTable] = {}
 
 def all_rules() -> list[Rule]:
     """Every rule of every table (the weight modules imported first)."""
-    import teikit.weights  # noqa: F401  (registers the tables)
+    from teikit.weights import load_all
+
+    load_all()
 
     return [rule for table in TABLES.values() for rule in table]

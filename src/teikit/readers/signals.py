@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from teikit.dates import find_dates, parse_date
+from teikit.evidence import Evidence
 from teikit.readers.layout import SourceBlock
+from teikit.weights.structure import HEADING_SHAPE, PARAGRAPH
 
 FUNCTION_WORDS = frozenset("""a an the of and or in on at to for from by with as is are was were be but not no
 nor so yet into upon over under about after before against between through during without within
@@ -189,7 +191,25 @@ class Signals:
     @cached_property
     def is_long(self) -> bool:
         """Paragraph-sized: prose no heading or title block line would be."""
-        return self.length >= 200 or (self.sentences >= 2 and self.length >= 100) or len(self.words) >= 30
+        th = PARAGRAPH.thresholds
+        return self.length >= th["long-chars"] or (self.sentences >= 2 and self.length >= th["long-sentences-chars"]) \
+            or len(self.words) >= th["long-words"]
+
+    @cached_property
+    def paragraph(self) -> Evidence | None:
+        """Why the block is prose that anchors the reading (a paragraph, a note's text), or None."""
+        if self.label and self.label[1]:
+            return None  # a labelled metadata line is no paragraph, however long
+        evidence = PARAGRAPH.evidence()
+        th = PARAGRAPH.thresholds
+        if evidence.check(PARAGRAPH.long, self.is_long, chars=self.length, words=len(self.words),
+                          sentences=self.sentences):
+            return evidence
+        if evidence.check(PARAGRAPH.sentence, (self.ends_terminal or self.ends_exclaim) and
+                          len(self.words) >= th["sentence-words"] and self.heading_shape < th["heading-shape-below"],
+                          words=len(self.words), ends=self.last_char):
+            return evidence
+        return None
 
     @cached_property
     def cap_ratio(self) -> float:
@@ -380,33 +400,42 @@ class Signals:
     @cached_property
     def heading_shape(self) -> float:
         """0..1: how much the block alone looks like a heading (not where it stands)."""
-        if self.is_long or self.length > 110 or len(self.words) > 16 or not self.words:
-            return 0.0
-        if self.numbered_heading and not (self.text.endswith(".") and len(self.words) > 4):
-            return 0.9  # "II. The Machine"; not "1. The eight-hour day in every industry." (a list item)
+        return max(0.0, min(1.0, self.heading_evidence.score))
+
+    @cached_property
+    def heading_evidence(self) -> Evidence:
+        """The rules of the heading shape (``teikit.weights.structure.HEADING_SHAPE``)."""
+        rules, th = HEADING_SHAPE, HEADING_SHAPE.thresholds
+        evidence = rules.evidence()
+        words = len(self.words)
+        if self.is_long or self.length > th["max-chars"] or words > th["max-words"] or not self.words:
+            return evidence
+        # "II. The Machine"; not "1. The eight-hour day in every industry." (a list item)
+        if evidence.check(rules.numbered, self.numbered_heading and not (
+                self.text.endswith(".") and words > th["list-item-words"])):
+            return evidence
         if self.all_caps:
-            score = 0.85
+            evidence.add(rules.all_caps)
         elif self.starts_upper:
-            score = 0.25 + 0.45 * self.cap_ratio + (0.1 if len(self.words) <= 8 else 0.0)
+            evidence.add(rules.capitalised)
+            evidence.add(rules.capital_words, rules.capital_words.weight * self.cap_ratio, share=round(self.cap_ratio, 2))
+            evidence.check(rules.short, words <= th["short-words"], words=words)
         else:
-            return 0.05
+            evidence.add(rules.lowercase)
+            return evidence
         if self.last_char in ",;":
-            score -= 0.6
+            evidence.add(rules.ends_comma, last=self.last_char)
         elif self.last_char == "." and not self.all_caps:
-            score -= 0.45
+            evidence.add(rules.ends_full_stop)
         elif self.last_char in ":—–-":
-            score -= 0.45  # runs on into what follows
-        if self.ends_exclaim and len(self.words) < 2:
-            score -= 0.3
-        if self.text[:1] in "—–-" or (_SPEAKER_LABEL.match(self.text) and self.cap_ratio < 0.6 and
-                                       self.text.rstrip()[-1:] in ".?!…"):
-            score -= 0.6  # an attribution ("— Karl Marx") or a speaker's turn ("Question: Do you fear ...?")
-        if _closes_a_quotation(self.text):
-            score -= 0.5  # the end of someone's words ("Pray, what is the reason of that?’")
-        elif _DIALOGUE_LINE.search(self.text) or (_QUOTED_SENTENCE.match(self.text) and self.cap_ratio < 0.6):
-            score -= 0.5  # someone's words with their speech tag ("‘Very,’ said Alice: ‘—where’s ...’")
-        if self.sentences > 1:
-            score -= 0.4
-        if len(self.words) > 10:
-            score -= 0.15
-        return max(0.0, min(1.0, score))
+            evidence.add(rules.ends_colon_dash, last=self.last_char)
+        evidence.check(rules.lone_exclamation, self.ends_exclaim and words < 2)
+        evidence.check(rules.attribution_or_turn, self.text[:1] in "—–-" or (
+            _SPEAKER_LABEL.match(self.text) and self.cap_ratio < th["quoted-cap-share"] and
+            self.text.rstrip()[-1:] in ".?!…"))
+        if not evidence.check(rules.closes_quotation, _closes_a_quotation(self.text)):
+            evidence.check(rules.dialogue, _DIALOGUE_LINE.search(self.text) or (
+                _QUOTED_SENTENCE.match(self.text) and self.cap_ratio < th["quoted-cap-share"]))
+        evidence.check(rules.sentences, self.sentences > 1, sentences=self.sentences)
+        evidence.check(rules.many_words, words > th["many-words"], words=words)
+        return evidence
