@@ -225,10 +225,10 @@ class DateSpan:
 
     start: int
     end: int
+    rule: str  # the rule of teikit.weights.dates.DATE that found it
     when: str | None = None
     start_date: str | None = None
     end_date: str | None = None
-    cert: str = "high"
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -274,10 +274,10 @@ def find_date_spans(text: str) -> list[DateSpan]:
         day = _ORDINALS[match.group("ordinal").lower()]
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
-            add(DateSpan(match.start(), match.end(), when=when))
+            add(DateSpan(match.start(), match.end(), "ordinal", when=when))
     for found in _find_dates_fast(text):
         if free(found.start, found.end):
-            add(DateSpan(found.start, found.end, when=found.when))
+            add(DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR):
         for match in pattern.finditer(text):
             a, b = match.group("a"), match.group("b")
@@ -287,19 +287,21 @@ def find_date_spans(text: str) -> list[DateSpan]:
                 continue
             if pattern is _YEAR_PAIR and not _PAIR_CUE.search(text[max(0, match.start() - 12):match.start()]):
                 continue
-            add(DateSpan(match.start(), match.end(), start_date=a, end_date=b))
+            add(DateSpan(match.start(), match.end(), "year-range" if pattern is _YEAR_RANGE else "year-pair",
+                         start_date=a, end_date=b))
     for match in _DECADE.finditer(text):
         if free(*match.span()) and _word_before(text, match.start()) in ("the", "early", "late", "mid"):
             a = match.group("a")
-            add(DateSpan(match.start(), match.end(), start_date=a, end_date=str(int(a) + 9), cert="medium"))
+            add(DateSpan(match.start(), match.end(), "decade", start_date=a, end_date=str(int(a) + 9)))
     for match in _BARE_YEAR.finditer(text):
         if not free(*match.span()):
             continue
         before = _word_before(text, match.start())
         parenthesised = text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
         if (before in YEAR_CUES and not _counted(text, match.end())) or parenthesised:
-            add(DateSpan(match.start(), match.end(), when=match.group("a"),
-                         cert="high" if before in ("in", "since", "until", "till") or parenthesised else "medium"))
+            rule = "parenthesised-year" if parenthesised else \
+                "year-strong-cue" if before in ("in", "since", "until", "till") else "year-cue"
+            add(DateSpan(match.start(), match.end(), rule, when=match.group("a")))
     for match in _MONTH_ALONE.finditer(text):
         word = match.group("month")
         if not free(*match.span()) or not word[0].isupper() or len(word) < 3 or word.endswith("."):
@@ -309,5 +311,5 @@ def find_date_spans(text: str) -> list[DateSpan]:
             continue
         if word.lower() != _MONTHS[number].split()[0]:
             continue  # English month names in full only
-        add(DateSpan(match.start(), match.end(), when=f"--{number:02d}", cert="medium"))
+        add(DateSpan(match.start(), match.end(), "month-cue", when=f"--{number:02d}"))
     return sorted(spans, key=lambda s: s.start)

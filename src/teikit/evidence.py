@@ -122,14 +122,16 @@ class Evidence:
 class RuleTable:
     """The rules and thresholds of one decision, by name.
 
-    ``rules`` maps a short name to (weight, why); a rule's full name is ``decision.short``.
-    ``thresholds`` maps a name ("high", "medium", "head") to the score from which it holds."""
+    ``rules`` maps a short name to (weight, why); a rule's full name is ``decision.short``
+    (the short name alone when ``qualified`` is false, for a rule known by itself:
+    ``editors-file``). ``thresholds`` maps a name ("high", "medium", "head") to the score from
+    which it holds."""
 
     def __init__(self, decision: str, doc: str, rules: Mapping[str, tuple[float, str]],
-                 thresholds: Mapping[str, float] | None = None):
+                 thresholds: Mapping[str, float] | None = None, qualified: bool = True):
         self.decision = decision
         self.doc = doc
-        self.rules = {short: Rule(f"{decision}.{short}", float(weight), why)
+        self.rules = {short: Rule(f"{decision}.{short}" if qualified else short, float(weight), why)
                       for short, (weight, why) in rules.items()}
         self.thresholds = dict(thresholds or {})
         TABLES[decision] = self
