@@ -1,4 +1,4 @@
-"""Ordinary words a text uses only as a name ("Ginger", "Sparrow", "Marsh" as nicknames and surnames).
+"""Ordinary words a text uses only as a name ("Ginger", "Sparrow", "Baker" as nicknames and surnames).
 
 A capital on a word of the dictionary proves nothing by itself (a sentence starts, a title, a
 writer's "Party"), so the scanner ignores such words unless something else says they are names.
