@@ -34,11 +34,11 @@ PLACE_ENDING = 2  # "Kazakstan", "Uralsk": words shaped like place names
 ENGLISH_PLACE_ENDING = 1  # "Frampton": shaped like an English place name (or a surname)
 PLACE_OF = 6  # "the city of X"
 THE_PLACE = 2  # "the Thames"
-LOCAL_NAME = 3  # "the Common", "the Army"
+LOCAL_NAME = 3  # "the Dell", "the Army"
 PLACE_NOUN = 3  # "the river X"
 WHERE = 2
-ELIDED_PLACE = 4  # "at B.", "to S——": a place named by its initial (with the preposition's own weight)
-# prepositions before a place named by its initial letter ("in B.", "the rector of N.", "from B—— to S——")
+ELIDED_PLACE = 4  # "at G.", "to K——": a place named by its initial (with the preposition's own weight)
+# prepositions before a place named by its initial letter ("in G.", "the vicar of W.", "from K—— to T——")
 _ELIDED_AFTER = frozenset("in at near into to from of towards toward through".split())
 _ELIDED_LETTERS_NEVER = frozenset("AIO")  # an article, a pronoun, an interjection
 _ELIDED_END = frozenset(",;:)")  # what may follow the letter when neither a dot nor a dash does
@@ -267,7 +267,7 @@ class BlockScanner:
 
     def elided_places(self, taken: set[int]) -> list[Mention]:
         """A place named by its initial and a dot or a dash, as novels and letters of the 18th and
-        19th centuries name real towns ("he worked in B.", "the road from B—— to S——"): a capital
+        19th centuries name real towns ("he was born in G.", "the post road from K—— to T——"): a capital
         letter alone, right after a preposition of place, with nothing after it that makes it a
         person's initial ("at J. Smith's")."""
         found: list[Mention] = []
@@ -299,7 +299,7 @@ class BlockScanner:
 
     def compound_places(self, taken: set[int]) -> list[Mention]:
         """A capitalised word joined by a hyphen to a lower-case word for a kind of place
-        ("Holly-grove", "Bond-street", "Frog-lane"): one place name."""
+        ("Larch-grove", "Tanner-street", "Frog-lane"): one place name."""
         found: list[Mention] = []
         t = self.t
         for i in range(len(t) - 1):
@@ -329,11 +329,11 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
-        hyphened = j < len(t) and t[j].gap == "-"  # "the Hill-house": a part of a compound
+        hyphened = j < len(t) and t[j].gap == "-"  # "the Mill-house": a part of a compound
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
                 not self.weak_capital(i) and not t[i - 1].cap and not hyphened:
             if t[i].text in cues.PLACE_KEYWORDS:
-                found = self.mention(i, j, "place")  # "the Common", "the Hall": a local place's name
+                found = self.mention(i, j, "place")  # "the Dell", "the Hall": a local place's name
                 found.scores[PLACE] += LOCAL_NAME
                 return [found]
             if t[i].text in cues.INSTITUTIONS:
@@ -365,7 +365,7 @@ class BlockScanner:
         last = i + length
         token = self.t[i]
         if token.gap == "-" or (last < len(self.t) and self.t[last].gap == "-" and self.t[last].kind == "word"):
-            return []  # a part of a hyphenated compound ("Anglo-Saxon", "North-of-Hampshire")
+            return []  # a part of a hyphenated compound ("Anglo-Saxon", "Franco-Prussian")
         ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
                                                              token.is_honorific)
         if ordinary and self.weak_capital(i):
@@ -396,7 +396,7 @@ class BlockScanner:
     def surname_like(self, q: int) -> bool:
         """A capitalised ordinary word after a given name or title is a surname ("Walter Citrine",
         "John Smith"), unless it names a kind of organisation or place. A very frequent word
-        ("Long", "Young") only after a given name that is no ordinary word itself ("Samuel Long",
+        ("Little", "Young") only after a given name that is no ordinary word itself ("Jeremiah Little",
         not "May Day"), a title or an initial."""
         token = self.t[q]
         frequent_ok = q > 0 and not is_common_word(self.t[q - 1].text)

@@ -1,12 +1,12 @@
-"""Ordinary words a text uses only as a name ("Mossy", "Long", "Grey" as nicknames and surnames).
+"""Ordinary words a text uses only as a name ("Ginger", "Sparrow", "Baker" as nicknames and surnames).
 
 A capital on a word of the dictionary proves nothing by itself (a sentence starts, a title, a
 writer's "Party"), so the scanner ignores such words unless something else says they are names.
 This module supplies that something from the whole document: the word is written with a capital,
 mid-sentence, several times; never in lower case; never after an article or a possessive (persons
 take none); never inside a run of capitalised words (where it is part of a longer name or a title);
-and at least once it does what persons do (owns something, speaks, is addressed: "Mossy’s frills",
-"said Long", "Dear Mossy").
+and at least once it does what persons do (owns something, speaks, is addressed: "Ginger’s bonnet",
+"said Sparrow", "Dear Ginger").
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from teikit.enrich.tokens import Token
 MIN_MENTIONS = 3  # mid-sentence capitals: one or two may be a writer's emphasis
 _DETERMINERS = cues.PLURAL_DETERMINERS | frozenset(
     "a an this that my our your his her its their every no any each".split())
-_ADDRESS = frozenset("dear poor good old little".split())  # "Dear Mossy!", "poor Tray"
+_ADDRESS = frozenset("dear poor good old little".split())  # "Dear Ginger!", "poor Sparrow"
 _KEYWORDS = cues.ORG_KEYWORDS | cues.PLACE_KEYWORDS | cues.INSTITUTIONS | cues.ORG_HEADS | cues.NEVER_NAMES
 
 
@@ -32,7 +32,7 @@ def _capitalised_alone(tokens: list[Token], i: int) -> bool:
     if token.sentence_start or before is None:
         return False
     if before.cap and not before.gap.endswith(("—", "–")) and before.key not in _ADDRESS:
-        return False  # "Central Committee", "Old Mortality"
+        return False  # "Central Committee", "Vanity Fair"
     return not (after is not None and after.cap and after.kind == "word" and not after.sentence_start
                 and after.gap == " ")
 

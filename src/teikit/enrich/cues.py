@@ -98,7 +98,7 @@ House Bank University College Society Church Order Council Committee Congress Co
 Ministry Department Board League Union Federation Institute Museum Party Commissariat Guild
 """.split())
 # Keywords ending place names, capitalised as written ("Kibes Lane", "Solovsky Islands"); after
-# "the", alone, a local place's name ("the Common", "the Dell").
+# "the", alone, a local place's name ("the Dell", "the Grange").
 PLACE_KEYWORDS = frozenset("""
 Street Road Lane Avenue Square Place Row Terrace Crescent Gardens Park Common Green Heath Moor Down Downs
 Hill Hills Mountain Mountains Valley Vale Dale Wood Woods Forest Marsh Fen River Brook Lake Loch Pond Sea
