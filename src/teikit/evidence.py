@@ -27,6 +27,7 @@ Feature = Union[str, int, float, bool, None]
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
 _OFF: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("teikit_rules_off", default=frozenset())
+_COUNTS: contextvars.ContextVar[dict[str, int] | None] = contextvars.ContextVar("teikit_rules_fired", default=None)
 
 
 @contextlib.contextmanager
@@ -41,6 +42,24 @@ def switched_off(names: Iterable[str]) -> Iterator[None]:
 
 def is_off(name: str) -> bool:
     return name in _OFF.get()
+
+
+@contextlib.contextmanager
+def counting() -> Iterator[dict[str, int]]:
+    """Within the block, how many times each rule fires is counted into the dict yielded
+    (whether or not its decision is kept): a rule that never fires cannot change an output."""
+    counts: dict[str, int] = {}
+    token = _COUNTS.set(counts)
+    try:
+        yield counts
+    finally:
+        _COUNTS.reset(token)
+
+
+def _fired(name: str) -> None:
+    counts = _COUNTS.get()
+    if counts is not None:
+        counts[name] = counts.get(name, 0) + 1
 
 
 @dataclass(frozen=True)
@@ -88,6 +107,7 @@ class Evidence:
             return 0.0
         value = rule.weight if weight is None else weight
         self.fired.append(Fired(rule.name, value, features))
+        _fired(rule.name)
         return value
 
     def check(self, rule: Rule, condition: object, **features: Feature) -> bool:
@@ -96,6 +116,7 @@ class Evidence:
         if not condition or is_off(rule.name):
             return False
         self.fired.append(Fired(rule.name, rule.weight, features))
+        _fired(rule.name)
         return True
 
     def decide(self, decided: str, cert: str | None, threshold: float | None = None,
