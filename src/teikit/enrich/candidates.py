@@ -17,7 +17,7 @@ from teikit.authority.entries import ORG, PERSON, PLACE, AuthorityEntry
 from teikit.authority.forms import SURNAME_PARTICLES, Key
 from teikit.authority.gazetteer import best_first
 from teikit.authority.index import FormIndex, Match
-from teikit.enrich import cues
+from teikit.lang import en
 from teikit.enrich.lexicon import EVERYDAY_ZIPF, in_dictionary, is_common_word, is_given_name, zipf
 from teikit.enrich.tokens import Token, joinable
 
@@ -43,7 +43,7 @@ _ELIDED_AFTER = frozenset("in at near into to from of towards toward through".sp
 _ELIDED_LETTERS_NEVER = frozenset("AIO")  # an article, a pronoun, an interjection
 _ELIDED_END = frozenset(",;:)")  # what may follow the letter when neither a dot nor a dash does
 # words after "of" in a name ("Bank of England", "Duke of Wellington", "Isle of Wight")
-_OF_HEADS = cues.ORG_HEADS | cues.ORG_KEYWORDS | cues.PLACE_HEADS | frozenset(
+_OF_HEADS = en.ORG_HEADS | en.ORG_KEYWORDS | en.PLACE_HEADS | frozenset(
     "Duke Earl Prince Princess King Queen Bishop Archbishop Lord Lady Marquis Marquess Count Countess Baron "
     "Emperor Isles Kingdom Republic Empire City Gulf Bay Strait Sea Vale Valley Forest Principality Duchy "
     "Province County State States".split())
@@ -88,7 +88,7 @@ class BlockWords:
 
 
 def _roman(word: str) -> bool:
-    return len(word) <= 6 and all(c in cues.ROMAN_NUMERAL_CHARS for c in word) and word != "I" and len(word) > 1
+    return len(word) <= 6 and all(c in en.ROMAN_NUMERAL_CHARS for c in word) and word != "I" and len(word) > 1
 
 
 def _free_runs(i: int, j: int, taken: set[int]) -> list[tuple[int, int]]:
@@ -120,16 +120,16 @@ def derived_word(tokens: list[Token], i: int) -> bool:
     adjectives before their noun ('the German occupation')."""
     token = tokens[i]
     lower = token.text.lower()
-    if lower.endswith(cues.ISM_ENDINGS):
+    if lower.endswith(en.ISM_ENDINGS):
         return True
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     joined = after is not None and not after.gap.strip() and after.kind == "word"
-    demonym = lower.endswith(cues.DEMONYM_ENDINGS) and (is_common_word(lower) or zipf(lower) >= DERIVED_MIN_ZIPF)
+    demonym = lower.endswith(en.DEMONYM_ENDINGS) and (is_common_word(lower) or zipf(lower) >= DERIVED_MIN_ZIPF)
     if joined and not after.cap:
         before = tokens[i - 1] if i > 0 else None
         determined = before is not None and before.key in ("the", "a", "an") and not token.gap.strip()
-        return (lower.endswith(cues.ADJECTIVE_ENDINGS) and is_common_word(lower)) or \
-            (lower.endswith(cues.DEMONYM_ENDINGS) and determined) or (demonym and not is_given_name(token.text))
+        return (lower.endswith(en.ADJECTIVE_ENDINGS) and is_common_word(lower)) or \
+            (lower.endswith(en.DEMONYM_ENDINGS) and determined) or (demonym and not is_given_name(token.text))
     if joined and after.cap and is_given_name(token.text):
         return False
     return demonym
@@ -155,9 +155,9 @@ class BlockScanner:
     def name_like(self, i: int) -> bool:
         token = self.t[i]
         if token.kind == "abbr":
-            return token.cap and token.key not in cues.DOTTED_NON_NAMES
-        if token.kind != "word" or not token.cap or token.is_function_word or token.text in cues.NEVER_NAMES \
-                or token.text in cues.DEMONYMS:
+            return token.cap and token.key not in en.DOTTED_NON_NAMES
+        if token.kind != "word" or not token.cap or token.is_function_word or token.text in en.NEVER_NAMES \
+                or token.text in en.DEMONYMS:
             return False
         if _roman(token.text) or (len(token.text) > 6 and token.text.isupper()):
             return False  # "XIV"; a word in capitals proves nothing
@@ -180,7 +180,7 @@ class BlockScanner:
         after = self.t[i + 1] if i + 1 < len(self.t) else None
         return after is not None and after.kind == "word" and after.cap and not after.is_function_word and \
             joinable(self.t[i], after) and not is_common_word(after.text) and \
-            after.text not in cues.NEVER_NAMES and not after.is_acronym
+            after.text not in en.NEVER_NAMES and not after.is_acronym
 
     def compound_name(self, i: int) -> bool:
         """A hyphenated compound is a name only if each part could be one ("Verkhne-Uralsk";
@@ -233,7 +233,7 @@ class BlockScanner:
             taken.update(range(found.first, found.last))
         for i, j in self.chunks():
             for a, b in _free_runs(i, j, taken):
-                while a < b and (self.t[a].is_function_word or self.t[a].text in cues.NEVER_NAMES):
+                while a < b and (self.t[a].is_function_word or self.t[a].text in en.NEVER_NAMES):
                     a += 1
                 if a < b:
                     mentions += self.chunk(a, b)
@@ -280,8 +280,8 @@ class BlockScanner:
                 continue
             end = token.end
             after = text[end:end + 1]
-            if after in cues.DASHES or text[end:end + 2] == "--":
-                while end < len(text) and (text[end] in cues.DASHES or text[end] == "-"):
+            if after in en.DASHES or text[end:end + 2] == "--":
+                while end < len(text) and (text[end] in en.DASHES or text[end] == "-"):
                     end += 1
             elif after == ".":
                 following = t[i + 1] if i + 1 < len(t) else None
@@ -305,7 +305,7 @@ class BlockScanner:
         for i in range(len(t) - 1):
             token, part = t[i], t[i + 1]
             if i in taken or i + 1 in taken or not _capish(token) or token.kind != "word" or part.gap != "-" or \
-                    part.kind != "word" or part.cap or part.text.capitalize() not in cues.PLACE_KEYWORDS or \
+                    part.kind != "word" or part.cap or part.text.capitalize() not in en.PLACE_KEYWORDS or \
                     (i > 0 and t[i].gap == "-"):
                 continue
             mention = self.mention(i, i + 2, "place")
@@ -332,24 +332,24 @@ class BlockScanner:
         hyphened = j < len(t) and t[j].gap == "-"  # "the Mill-house": a part of a compound
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
                 not self.weak_capital(i) and not t[i - 1].cap and not hyphened:
-            if t[i].text in cues.PLACE_KEYWORDS:
+            if t[i].text in en.PLACE_KEYWORDS:
                 found = self.mention(i, j, "place")  # "the Dell", "the Hall": a local place's name
                 found.scores[PLACE] += LOCAL_NAME
                 return [found]
-            if t[i].text in cues.INSTITUTIONS:
+            if t[i].text in en.INSTITUTIONS:
                 found = self.mention(i, j, "org")  # "the Army", "the Club": one institution's name
                 found.scores[ORG] += LOCAL_NAME
                 return [found]
         caps = [k for k in range(i, j) if _capish(t[k])]
         plain = not self.w.heading or not any(is_common_word(t[k].text) for k in caps)
         if plain and len(caps) >= 2:
-            org_at = [k for k in caps if t[k].text in cues.ORG_KEYWORDS]
-            if org_at and (org_at[-1] > i or (t[i].text in cues.ORG_HEADS and j - i > 2)):
+            org_at = [k for k in caps if t[k].text in en.ORG_KEYWORDS]
+            if org_at and (org_at[-1] > i or (t[i].text in en.ORG_HEADS and j - i > 2)):
                 last = j if any(t[k].key == "of" for k in range(org_at[-1], j)) else org_at[-1] + 1
                 found = self.mention(i, last, "org")
                 found.scores[ORG] += KEYWORD
                 return [found, *self.chunk(last, j)] if last < j else [found]
-            if t[j - 1].text in cues.PLACE_KEYWORDS or t[i].text in cues.PLACE_HEADS:
+            if t[j - 1].text in en.PLACE_KEYWORDS or t[i].text in en.PLACE_HEADS:
                 found = self.mention(i, j, "place")
                 found.scores[PLACE] += KEYWORD
                 return [found]
@@ -373,8 +373,8 @@ class BlockScanner:
         by_list = [m for m in by_list if m.length == length]
         by_place = [m for m in by_place if m.length == length]
         if not by_list and length == 1 and last < j and _capish(self.t[last]) and \
-                self.t[last].text not in cues.PLACE_KEYWORDS | cues.ORG_KEYWORDS and \
-                (ordinary or token.text in cues.PLACE_QUALIFIERS or is_given_name(token.text)):
+                self.t[last].text not in en.PLACE_KEYWORDS | en.ORG_KEYWORDS and \
+                (ordinary or token.text in en.PLACE_QUALIFIERS or is_given_name(token.text)):
             return []  # a word that begins a longer name ("Northern Siberia", "Victoria Jones")
         found = self.mention(i, last, "authority" if by_list else "gazetteer", matches=by_list,
                              places=best_first([m.entry for m in by_place]))
@@ -401,8 +401,8 @@ class BlockScanner:
         token = self.t[q]
         frequent_ok = q > 0 and not is_common_word(self.t[q - 1].text)
         return token.kind == "word" and token.cap and not token.is_function_word and \
-            token.text not in cues.NEVER_NAMES and token.text not in cues.ORG_KEYWORDS and \
-            token.text not in cues.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
+            token.text not in en.NEVER_NAMES and token.text not in en.ORG_KEYWORDS and \
+            token.text not in en.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
             (frequent_ok or zipf(token.key) < SURNAME_MAX_ZIPF) and not token.sentence_start
 
     def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False) -> int:
@@ -430,7 +430,7 @@ class BlockScanner:
         t = self.t
         token = t[p]
         if token.is_honorific and p + 1 < j:
-            personal = token.text in cues.PERSONAL_TITLES or token.dot
+            personal = token.text in en.PERSONAL_TITLES or token.dot
             q = self.name_run(p + 1, j, after_given=personal, strict=not personal)
             if q > p + 1 and not all(t[k].is_initial for k in range(p + 1, q)):
                 found = self.mention(p, q, "honorific", key_from=p + 1)
@@ -462,9 +462,9 @@ class BlockScanner:
                 surname = q > p + 1 and all(t[k].kind == "word" for k in range(p + 1, q))
                 found.scores[PERSON] += GIVEN_AND_SURNAME if surname else GIVEN_ALONE
             elif q == p + 1 and token.kind == "word" and len(token.key) > 4:
-                if token.key.endswith(cues.PLACE_ENDINGS):
+                if token.key.endswith(en.PLACE_ENDINGS):
                     found.scores[PLACE] += PLACE_ENDING
-                elif token.key.endswith(cues.ENGLISH_PLACE_ENDINGS):
+                elif token.key.endswith(en.ENGLISH_PLACE_ENDINGS):
                     found.scores[PLACE] += ENGLISH_PLACE_ENDING
             if token.kind == "abbr":
                 found.scores[ORG] += DOTTED
@@ -499,38 +499,38 @@ class BlockScanner:
         before = t[m.first - 1] if m.first > 0 else None
         before2 = t[m.first - 2] if m.first > 1 else None
         gap = t[m.first].gap.strip()
-        if before is not None and not gap and before.key in cues.PLURAL_DETERMINERS:
+        if before is not None and not gap and before.key in en.PLURAL_DETERMINERS:
             m.determined = True
         m.indefinite = self.after_indefinite_article(m.first)
         if before is not None and not before.cap or (before is not None and before.sentence_start):
             b = before.key
-            if gap in ("", ",") and b in cues.PERSON_NOUNS and not before.cap:
+            if gap in ("", ",") and b in en.PERSON_NOUNS and not before.cap:
                 scores[PERSON] += PERSON_NOUN
-            if gap in ("", ",", "”", ",”", "’", ",’") and b in cues.SPEECH_VERBS:
+            if gap in ("", ",", "”", ",”", "’", ",’") and b in en.SPEECH_VERBS:
                 scores[PERSON] += SPEECH
             modifier = m.ordinary and self.modifier(m)  # "on Bank holidays"
-            if not gap and b in cues.PLACE_PREPOSITIONS and not modifier:
-                scores[PLACE] += cues.PLACE_PREPOSITIONS[b]
-            if not gap and b == "the" and before2 is not None and before2.key in cues.PLACE_PREPOSITIONS \
+            if not gap and b in en.PLACE_PREPOSITIONS and not modifier:
+                scores[PLACE] += en.PLACE_PREPOSITIONS[b]
+            if not gap and b == "the" and before2 is not None and before2.key in en.PLACE_PREPOSITIONS \
                     and not before.gap.strip():
-                scores[PLACE] += cues.PLACE_PREPOSITIONS[before2.key]
+                scores[PLACE] += en.PLACE_PREPOSITIONS[before2.key]
             if not gap and b == "the" and m.last == m.first + 1 and \
                     not self.modifier(m):
                 scores[PLACE] += THE_PLACE  # "the Thames", "the Kremlin" (persons take no article)
-            if not gap and b == "of" and before2 is not None and before2.key in cues.PLACE_NOUNS:
+            if not gap and b == "of" and before2 is not None and before2.key in en.PLACE_NOUNS:
                 scores[PLACE] += PLACE_OF
-            elif not gap and b in cues.PLACE_NOUNS and not before.cap:
+            elif not gap and b in en.PLACE_NOUNS and not before.cap:
                 scores[PLACE] += PLACE_NOUN
         after = t[m.last] if m.last < len(t) else None
         if after is not None and not after.cap:
             a_gap = after.gap.strip()
-            if a_gap in ("", ",") and after.key in cues.PERSON_AFTER:
+            if a_gap in ("", ",") and after.key in en.PERSON_AFTER:
                 scores[PERSON] += PERSON_AFTER
-            elif not a_gap and after.key in cues.SPEECH_VERBS:
+            elif not a_gap and after.key in en.SPEECH_VERBS:
                 scores[PERSON] += SPEECH
             elif a_gap == "," and after.key == "where":
                 scores[PLACE] += WHERE
-            elif not a_gap and after.key in cues.PLACE_AFTER:
+            elif not a_gap and after.key in en.PLACE_AFTER:
                 scores[PLACE] += PLACE_NOUN  # "the Bedford road"
             if after.key == "by" and m.last + 1 < len(t) and t[m.last + 1].key == "name":
                 scores[PERSON] += BY_NAME
@@ -552,7 +552,7 @@ def generic_plural(tokens: list[Token], i: int, persons: set[Key]) -> tuple[int,
     for singular in (token.key[:-1], token.key[:-2] if token.key.endswith("es") else None):
         if singular and (singular,) in persons:
             start = i
-            while start > 0 and tokens[start - 1].key in cues.PLURAL_DETERMINERS and \
+            while start > 0 and tokens[start - 1].key in en.PLURAL_DETERMINERS and \
                     not tokens[start].gap.strip() and i - start < 3:
                 start -= 1
             return start, (singular,)

@@ -14,15 +14,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from teikit.enrich import cues
+from teikit.lang import en
 from teikit.enrich.lexicon import is_common_word
 from teikit.enrich.tokens import Token
 
 MIN_MENTIONS = 3  # mid-sentence capitals: one or two may be a writer's emphasis
-_DETERMINERS = cues.PLURAL_DETERMINERS | frozenset(
+_DETERMINERS = en.PLURAL_DETERMINERS | frozenset(
     "a an this that my our your his her its their every no any each".split())
 _ADDRESS = frozenset("dear poor good old little".split())  # "Dear Ginger!", "poor Sparrow"
-_KEYWORDS = cues.ORG_KEYWORDS | cues.PLACE_KEYWORDS | cues.INSTITUTIONS | cues.ORG_HEADS | cues.NEVER_NAMES
+_KEYWORDS = en.ORG_KEYWORDS | en.PLACE_KEYWORDS | en.INSTITUTIONS | en.ORG_HEADS | en.NEVER_NAMES
 
 
 def _capitalised_alone(tokens: list[Token], i: int) -> bool:
@@ -41,10 +41,10 @@ def _acts_as_person(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    return token.possessive or (before is not None and (before.key in cues.SPEECH_VERBS or
-                                                      before.key in cues.PERSON_NOUNS or
+    return token.possessive or (before is not None and (before.key in en.SPEECH_VERBS or
+                                                      before.key in en.PERSON_NOUNS or
                                                       before.key in _ADDRESS)) or \
-        (after is not None and after.key in cues.SPEECH_VERBS and not after.cap)
+        (after is not None and after.key in en.SPEECH_VERBS and not after.cap)
 
 
 def names_among_words(blocks: Iterable[list[Token]]) -> frozenset[str]:

@@ -25,7 +25,7 @@ from teikit.authority.forms import Key
 from teikit.authority.gazetteer import gazetteer
 from teikit.authority.index import FormIndex
 from teikit.authority.load import load_authority
-from teikit.enrich import cues
+from teikit.lang import en
 from teikit.enrich.capitalised import names_among_words
 from teikit.enrich.candidates import BlockWords, Mention, generic_plural, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
@@ -412,7 +412,7 @@ def _add_qualifier(mention: Mention, tokens) -> None:
     if mention.first == 0:
         return
     before, first = tokens[mention.first - 1], tokens[mention.first]
-    if before.text in cues.PLACE_QUALIFIERS and not first.sentence_start and first.gap == " ":
+    if before.text in en.PLACE_QUALIFIERS and not first.sentence_start and first.gap == " ":
         mention.start, mention.first = before.start, mention.first - 1
         mention.text = f"{before.text} {mention.text}"
 
@@ -420,7 +420,7 @@ def _add_qualifier(mention: Mention, tokens) -> None:
 def _add_determiners(mention: Mention, words: BlockWords) -> None:
     """"all the Tarovs", "other Tarovs": a generic plural's determiners are part of the rs."""
     tokens, first = words.tokens, mention.first
-    while first > 0 and mention.first - first < 2 and tokens[first - 1].key in cues.PLURAL_DETERMINERS and \
+    while first > 0 and mention.first - first < 2 and tokens[first - 1].key in en.PLURAL_DETERMINERS and \
             not tokens[first].gap.strip() and not tokens[first].sentence_start:
         first -= 1
     mention.first, mention.start = first, tokens[first].start

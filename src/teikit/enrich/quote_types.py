@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit.enrich.cues import NEVER_NAMES
+from teikit.lang.en import NEVER_NAMES
 from teikit.enrich.lexicon import is_common_word
 from teikit.enrich.trie_regex import alternation, words
 from teikit.model import HIGH, LOW, MEDIUM

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from teikit.evidence import Evidence, RuleTable
+from teikit.lang import alternation, gather
 from teikit.model import OPENER
 from teikit.readers.layout import SourceBlock
 from teikit.readers.signals import Signals
@@ -511,8 +512,7 @@ class StructureJudge:
                     j.joins_previous = True
 
 
-CONTENTS_HEADING = re.compile(r"^(?:(?:table\s+of\s+)?contents|sommaire|table des mati[èe]res|"
-                              r"inhalt(?:sverzeichnis)?|[íi]ndice|contenido)\s*:?$", re.I)
+CONTENTS_HEADING = re.compile(rf"^(?:{alternation(gather('CONTENTS_HEADING_PATTERNS'))})\s*:?$", re.I)
 
 
 def _editorial(notes_heading: re.Match) -> bool:
