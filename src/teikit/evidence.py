@@ -71,6 +71,15 @@ class Rule:
     why: str
 
 
+def holds(rule: Rule, condition: object) -> bool:
+    """A rule that lets something in or keeps it out where there is no record to keep it on (a
+    word of a candidate name): True when ``condition`` holds and the rule is on (counted as fired)."""
+    if not condition or is_off(rule.name):
+        return False
+    _fired(rule.name)
+    return True
+
+
 @dataclass(frozen=True)
 class Fired:
     """A rule that fired, with what it saw."""
@@ -94,9 +103,14 @@ class Evidence:
     cert: str | None = None
     # what else was weighed, with its score (a name's other kinds, a heading against a paragraph)
     alternatives: list[tuple[str, float]] = field(default_factory=list)
+    # the score of what was decided, when it is not the sum of every rule (a name's kind counts
+    # only the rules that vote for it)
+    decided_score: float | None = None
 
     @property
     def score(self) -> float:
+        if self.decided_score is not None:
+            return self.decided_score
         return sum(f.weight for f in self.fired)
 
     def add(self, rule: Rule, weight: float | None = None, **features: Feature) -> float:
@@ -120,9 +134,11 @@ class Evidence:
         return True
 
     def decide(self, decided: str, cert: str | None, threshold: float | None = None,
-               alternatives: Iterable[tuple[str, float]] = ()) -> "Evidence":
+               alternatives: Iterable[tuple[str, float]] = (), score: float | None = None) -> "Evidence":
         self.decided, self.cert, self.threshold = decided, cert, threshold
-        self.alternatives = [(name, round(score, 4)) for name, score in alternatives if name != decided]
+        self.alternatives = [(name, round(value, 4)) for name, value in alternatives if name != decided]
+        if score is not None:
+            self.decided_score = round(score, 4)
         return self
 
     def extend(self, other: "Evidence | None") -> "Evidence":

@@ -17,8 +17,8 @@ from typing import Iterable
 from teikit.lang import en
 from teikit.enrich.lexicon import is_common_word
 from teikit.enrich.tokens import Token
+from teikit.weights.names import NAME_GATE
 
-MIN_MENTIONS = 3  # mid-sentence capitals: one or two may be a writer's emphasis
 _DETERMINERS = en.PLURAL_DETERMINERS | frozenset(
     "a an this that my our your his her its their every no any each".split())
 _ADDRESS = frozenset("dear poor good old little".split())  # "Dear Ginger!", "poor Sparrow"
@@ -68,5 +68,5 @@ def names_among_words(blocks: Iterable[list[Token]]) -> frozenset[str]:
                     person_like.add(token.key)
     return frozenset(
         key for key, count in capitalised.items()
-        if count >= MIN_MENTIONS and key in person_like and key not in excluded and
+        if count >= NAME_GATE.threshold("document-name-mentions") and key in person_like and key not in excluded and
         key.capitalize() not in _KEYWORDS and is_common_word(key))

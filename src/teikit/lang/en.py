@@ -72,14 +72,13 @@ sighed insisted admitted explained argued protested demanded considered believed
 PERSON_AFTER = _words("""
 himself herself who whom assassination murder death funeral trial execution biography memoirs widow
 """)
-# Prepositions before a place ("in Tashkent", "from Moscow"), with how much they say.
 # Dashes (a hyphen is not one): they end a name, or stand for the rest of one ("B——").
 DASHES = frozenset("–—")
-PLACE_PREPOSITIONS = {
-    "in": 2, "at": 2, "near": 3, "into": 2, "towards": 2, "toward": 2, "throughout": 2, "via": 3,
-    "across": 2, "within": 1, "from": 1, "to": 1, "through": 1, "beyond": 1, "outside": 1, "around": 1,
-    "round": 1, "over": 1, "on": 1, "upon": 1,
-}
+# Prepositions before a place ("in Tashkent", "from Moscow"), by how much they say: those that
+# almost always take a place, those that often do, those that take anything.
+PLACE_PREPOSITIONS_STRONG = _words("near via")
+PLACE_PREPOSITIONS = _words("in at into towards toward throughout across")
+PLACE_PREPOSITIONS_WEAK = _words("within from to through beyond outside around round over on upon")
 # Nouns for places before "of X" or right before a name ("the city of Andijan", "the river Test").
 PLACE_NOUNS = _words("""
 city town village hamlet county shire parish borough district province region state kingdom republic

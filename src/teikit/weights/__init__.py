@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("structure",)
+MODULES = ("structure", "notes", "dates", "languages", "edition", "names")
 
 
 def load_all() -> None:
