@@ -262,6 +262,7 @@ class ReviewItem:
     work: int | None = None
     data: dict[str, str] = field(default_factory=dict)
     evidence: Evidence | None = None  # the rules behind the decision under review
+    xpath: str | None = None  # for an item read from TEI: its element, as the trace names it
 
 
 @dataclass
