@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from teikit.evidence import all_rules
+from teikit.weights import all_rules
 from teikit.weights import rules_markdown
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "rules.md"

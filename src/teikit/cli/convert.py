@@ -119,7 +119,7 @@ def _known_rules(names: tuple[str, ...]) -> frozenset[str]:
     """The rules named, each checked against the weight tables (a misspelt rule is a usage error)."""
     if not names:
         return frozenset()
-    from teikit.evidence import all_rules
+    from teikit.weights import all_rules
 
     known = {rule.name for rule in all_rules()}
     unknown = sorted(set(names) - known)

@@ -25,6 +25,11 @@ def load_all() -> list:
     return list(dict.fromkeys(tables))
 
 
+def all_rules() -> list:
+    """Every rule of every table."""
+    return [rule for table in load_all() for rule in table]
+
+
 def rules_markdown() -> str:
     """Every table with its rules, weights, reasons and thresholds, as the page docs/rules.md."""
     out = ["# teikit's rules", "",
