@@ -2,7 +2,7 @@
 then with each named rule of the weight tables switched off in turn.
 
     python bench/ablate.py                       # every rule that fires on the development set
-    python bench/ablate.py --rules name-kind.    # the rules whose names start so
+    python bench/ablate.py --rules name.,heading  # the rules whose names start so
     python bench/ablate.py --json out.json --jobs 2
 
 For each rule the change of the development set's scores is printed (overlap F1 of names, of
@@ -63,7 +63,7 @@ class Evaluation:
                         "--sys-dir", str(out), "--json", str(report), "--proper-only"], check=True,
                        capture_output=True)
         rows = json.loads(report.read_text())["totals"]
-        return {name: round(100 * rows[row]["f1_overlap"], 2) for name, row in MEASURES if row in rows}
+        return {name: round(100 * rows[row]["overlap"]["f1"], 2) for name, row in MEASURES if row in rows}
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -87,7 +87,8 @@ def fired_on_devset() -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     global _EVALUATION
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rules", default="", help="only the rules whose names start with this")
+    parser.add_argument("--rules", default="", help="only the rules whose names start with one of these "
+                                                     "(comma-separated)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path, help="every score as JSON")
     parser.add_argument("--no-eval", action="store_true", help="do not score the evaluation set")
@@ -98,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     if EVAL.is_dir() and not args.no_eval:
         _EVALUATION = Evaluation(EVAL)
     fired = fired_on_devset()
-    rules = [r for r in all_rules() if r.name.startswith(args.rules)]
+    prefixes = tuple(args.rules.split(","))
+    rules = [r for r in all_rules() if r.name.startswith(prefixes)]
     measured = [r.name for r in rules if fired.get(r.name)]
     silent = [r.name for r in rules if not fired.get(r.name)]
     runs = [()] + [(name,) for name in measured]

@@ -23,10 +23,6 @@ from teikit.lang import en
 from teikit.weights.names import NAME, NAME_GATE
 
 _TH = NAME.thresholds
-# prepositions before a place named by its initial letter ("in G.", "the vicar of W.", "from K—— to T——")
-_ELIDED_AFTER = frozenset("in at near into to from of towards toward through".split())
-_ELIDED_LETTERS_NEVER = frozenset("AIO")  # an article, a pronoun, an interjection
-_ELIDED_END = frozenset(",;:)")  # what may follow the letter when neither a dot nor a dash does
 # words after "of" in a name ("Bank of England", "Duke of Wellington", "Isle of Wight")
 _OF_HEADS = en.ORG_HEADS | en.ORG_KEYWORDS | en.PLACE_HEADS | frozenset(
     "Duke Earl Prince Princess King Queen Bishop Archbishop Lord Lady Marquis Marquess Count Countess Baron "
@@ -160,7 +156,7 @@ class BlockScanner:
     def name_like(self, i: int) -> bool:
         token = self.t[i]
         if token.kind == "abbr":
-            return token.cap and not holds(NAME_GATE.dotted_non_name, token.key in en.DOTTED_NON_NAMES)
+            return token.cap
         if token.kind != "word" or not token.cap or token.is_function_word or token.text in en.NEVER_NAMES \
                 or token.text in en.DEMONYMS:
             return False
@@ -235,9 +231,6 @@ class BlockScanner:
     def scan(self) -> list[Mention]:
         mentions = self.listed_phrases()
         taken = {k for m in mentions for k in range(m.first, m.last)}
-        for found in (*self.elided_places(taken), *self.compound_places(taken)):
-            mentions.append(found)
-            taken.update(range(found.first, found.last))
         for i, j in self.chunks():
             for a, b in _free_runs(i, j, taken):
                 while a < b and (self.t[a].is_function_word or self.t[a].text in en.NEVER_NAMES):
@@ -272,54 +265,6 @@ class BlockScanner:
             i = last
         return found
 
-    def elided_places(self, taken: set[int]) -> list[Mention]:
-        """A place named by its initial and a dot or a dash, as novels and letters of the 18th and
-        19th centuries name real towns ("he was born in G.", "the post road from K—— to T——"): a capital
-        letter alone, right after a preposition of place, with nothing after it that makes it a
-        person's initial ("at J. Smith's")."""
-        found: list[Mention] = []
-        t, text = self.t, self.w.text
-        for i in range(1, len(t)):
-            token, before = t[i], t[i - 1]
-            if i in taken or token.kind != "word" or len(token.text) != 1 or not token.cap or \
-                    token.text in _ELIDED_LETTERS_NEVER or before.key not in _ELIDED_AFTER or token.gap != " " or \
-                    (before.cap and not before.sentence_start):
-                continue
-            end = token.end
-            after = text[end:end + 1]
-            if after in en.DASHES or text[end:end + 2] == "--":
-                while end < len(text) and (text[end] in en.DASHES or text[end] == "-"):
-                    end += 1
-            elif after == ".":
-                following = t[i + 1] if i + 1 < len(t) else None
-                if following is not None and following.gap == ". " and following.cap and \
-                        not following.is_function_word and following.kind == "word":
-                    continue  # "at J. Smith's": an initial of a person's name
-                end += 1
-            elif after and after not in _ELIDED_END:
-                continue
-            mention = self.mention(i, i + 1, "elided")
-            mention.end, mention.text = end, text[mention.start:end]
-            if mention.vote("place.elided", after=before.key):
-                found.append(mention)
-        return found
-
-    def compound_places(self, taken: set[int]) -> list[Mention]:
-        """A capitalised word joined by a hyphen to a lower-case word for a kind of place
-        ("Larch-grove", "Tanner-street", "Frog-lane"): one place name."""
-        found: list[Mention] = []
-        t = self.t
-        for i in range(len(t) - 1):
-            token, part = t[i], t[i + 1]
-            if i in taken or i + 1 in taken or not _capish(token) or token.kind != "word" or part.gap != "-" or \
-                    part.kind != "word" or part.cap or part.text.capitalize() not in en.PLACE_KEYWORDS or \
-                    (i > 0 and t[i].gap == "-"):
-                continue
-            mention = self.mention(i, i + 2, "place")
-            if mention.vote("place.hyphened-kind", kind=part.text):
-                found.append(mention)
-        return found
-
     # -- one run -----------------------------------------------------------------------
 
     def mention(self, first: int, last: int, pattern: str, key_from: int | None = None, **kw) -> Mention:
@@ -336,10 +281,8 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
-        # "the Mill-house": a part of a compound
-        hyphened = holds(NAME_GATE.the_hyphened_compound, j < len(t) and t[j].gap == "-")
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
-                not self.weak_capital(i) and not t[i - 1].cap and not hyphened:
+                not self.weak_capital(i) and not t[i - 1].cap:
             if t[i].text in en.PLACE_KEYWORDS:
                 found = self.mention(i, j, "place")  # "the Dell", "the Hall": a local place's name
                 if found.vote("place.local", keyword=t[i].text):
@@ -373,9 +316,6 @@ class BlockScanner:
             return []
         last = i + length
         token = self.t[i]
-        if holds(NAME_GATE.inside_compound, token.gap == "-" or (
-                last < len(self.t) and self.t[last].gap == "-" and self.t[last].kind == "word")):
-            return []  # a part of a hyphenated compound ("Anglo-Saxon", "Franco-Prussian")
         ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
                                                              token.is_honorific)
         if ordinary and self.weak_capital(i):
@@ -405,16 +345,13 @@ class BlockScanner:
 
     def surname_like(self, q: int) -> bool:
         """A capitalised ordinary word after a given name or title is a surname ("Walter Citrine",
-        "John Smith"), unless it names a kind of organisation or place. A very frequent word
-        ("Little", "Young") only after a given name that is no ordinary word itself ("Jeremiah Little",
-        not "May Day"), a title or an initial."""
+        "John Smith"), unless it names a kind of organisation or place or is a very frequent word
+        ("Little", "Young", "Day")."""
         token = self.t[q]
-        frequent_ok = q > 0 and not is_common_word(self.t[q - 1].text)
         return token.kind == "word" and token.cap and not token.is_function_word and \
             token.text not in en.NEVER_NAMES and token.text not in en.ORG_KEYWORDS and \
             token.text not in en.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
-            (zipf(token.key) < _TH["surname-max-zipf"] or holds(NAME_GATE.frequent_surname_after_given, frequent_ok)) \
-            and not token.sentence_start
+            zipf(token.key) < _TH["surname-max-zipf"] and not token.sentence_start
 
     def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False) -> int:
         """The end of the run of name words from ``p`` (particles inside it included); with

@@ -201,7 +201,7 @@ class NameRecogniser:
                 continue  # an ordinary word that is also a place name, with nothing to say it is one here
             evidence.decide(kind, cert, _TH["high"], [(k, kind_score(evidence, k)) for k in KINDS],
                             score=kind_score(evidence, kind))
-            guessed = all(m.weak or m.pattern == "elided" for m in group)  # no more than a capital or a letter
+            guessed = all(m.weak for m in group)  # no more than a capital says it is a name
             for mention in group:
                 mention.kind, mention.cert, mention.decision = kind, cert, evidence
                 own = max(KINDS, key=lambda k: mention.score(k))
@@ -232,7 +232,7 @@ class NameRecogniser:
                 return False
         if holds(NAME_GATE.indefinite, not listed and first.pattern == "unknown" and all(m.indefinite for m in group)):
             return False  # "a bureaucratic Thermidor": a name used as a common noun, not a name
-        strong = any(m.pattern in ("honorific", "initials", "org", "place", "elided") for m in group)
+        strong = any(m.pattern in ("honorific", "initials", "org", "place") for m in group)
         # a word the text also uses in lower case is an ordinary word
         return not holds(NAME_GATE.lowercase_elsewhere, len(key) == 1 and key[0] in lowercase and not listed and
                          not strong and not first.places)
@@ -338,9 +338,7 @@ class NameRecogniser:
                 short[(key[-1],)] = mention
         dummy = AuthorityEntry("doc", PERSON, ("doc",))
         for key in [*by_key, *short]:
-            # a lone letter ("B.") is a name only where its own context says so
-            if not holds(NAME_GATE.lone_letter, len(key) == 1 and len(key[0]) == 1):
-                known.add(key, dummy)
+            known.add(key, dummy)
         covered = defaultdict(set)
         for m in decided:
             covered[m.block_no].update(range(m.first, m.last))
@@ -433,8 +431,6 @@ class NameRecogniser:
         evidence = Evidence(NAME.decision, list(base.fired) if base else [],
                             base.threshold if base else None, tag, mention.cert or LOW,
                             list(base.alternatives) if base else [], base.decided_score if base else None)
-        if base is None:
-            evidence.add(NAME_MENTION.decided)
         link = self.linker.how_linked(mention.entity) if mention.entity else None
         if link is not None:
             evidence.add(link[0], **link[1])
@@ -474,7 +470,8 @@ def _add_qualifier(mention: Mention, tokens) -> None:
     if mention.first == 0:
         return
     before, first = tokens[mention.first - 1], tokens[mention.first]
-    if before.text in en.PLACE_QUALIFIERS and not first.sentence_start and first.gap == " ":
+    if holds(NAME_MENTION.place_qualifier, before.text in en.PLACE_QUALIFIERS and not first.sentence_start and
+             first.gap == " "):
         mention.start, mention.first = before.start, mention.first - 1
         mention.text = f"{before.text} {mention.text}"
 

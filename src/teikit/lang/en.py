@@ -50,8 +50,6 @@ Lieut Lt Sergeant Sgt Admiral Comrade
 # Abbreviated honorifics that end a sentence only rarely: a capital after "Mr." starts no sentence.
 ABBREVIATIONS = _words("mr mrs ms dr st rev revd fr prof capt col gen maj lieut lt sgt sergt mme mlle m messrs hon "
                        "no vol pp ch cf viz esq jun sen jr sr")
-# Dotted abbreviations that are never names ("N.B.", "P.S.", "A.D."), as keys (no dots, lower case).
-DOTTED_NON_NAMES = _words("nb ps pps ad bc am pm qed rsvp ie eg ult inst prox")
 
 # Lower-case words for persons written just before a name ("comrade Tarov", "my friend John").
 PERSON_NOUNS = _words("""

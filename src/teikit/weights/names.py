@@ -24,7 +24,6 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "person.by-name": (4, "'X by name'"),
     "person.possessive": (1, "in the possessive ('X’s')"),
     "place.keyword": (8, "a keyword of places at its end, or a head at its start ('Kibes Lane', 'Mount X')"),
-    "place.hyphened-kind": (8, "a capitalised word hyphened to a lower-case kind of place ('Holly-grove')"),
     "place.ending": (2, "ends like place names of many languages ('-stan', '-grad', '-shire')"),
     "place.english-ending": (1, "ends like English place names, which are also surnames ('-ton', '-ford')"),
     "place.of": (6, "'the city of X'"),
@@ -32,7 +31,6 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "place.local": (3, "'the Common', 'the Hall': a local place by a keyword of places"),
     "place.noun": (3, "'the river X', 'the X road'"),
     "place.where": (2, "', where' after it"),
-    "place.elided": (4, "an initial with a dot or dash after a preposition of place ('in B.', 'to S——')"),
     "place.preposition-strong": (3, "'near', 'via' before it"),
     "place.preposition": (2, "'in', 'at', 'into', 'towards' before it"),
     "place.preposition-weak": (1, "'from', 'to', 'on', 'over' before it"),
@@ -80,22 +78,16 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
     "lowercase-elsewhere": (0, "the text writes the word in lower case too: an ordinary word"),
     "group-noun": (0, "the plural of a known word ('the Bolsheviks'), nothing says a person"),
     "ordinary-place": (0, "an ordinary word that is also a place name, nothing else says a place"),
-    "inside-compound": (0, "a gazetteer form inside a hyphenated compound ('Anglo-Saxon')"),
-    "the-hyphened-compound": (0, "'the X-house': a place keyword beginning a hyphenated compound"),
-    "dotted-non-name": (0, "dotted abbreviations that are never names ('N.B.', 'P.S.')"),
-    "lone-letter": (0, "a lone letter is a name only where its own context says so"),
     # what lets a run in
     "document-name": (0, "a dictionary word the text writes only as a name, acting as a person"),
     "sentence-start-given-name": (0, "a given name opening a sentence before a surname ('Martin Abern had')"),
     "ordinary-surname-after-initials": (0, "after initials an ordinary word is the surname ('J. Smith')"),
-    "frequent-surname-after-given": (0, "a very frequent word after a given name that is no word ('Samuel Long')"),
 }, {
     # mid-sentence capitals a dictionary word needs to be a document's name (one or two may be emphasis)
     "document-name-mentions": 3,
 })
 
 NAME_MENTION = RuleTable("name-mention", "how a decided name reaches each of its mentions", {
-    "decided": (0, "a mention of the name decided from all its mentions"),
     "own-evidence": (0, "the mention's own words outweigh the name's decision"),
     "capital-only": (0, "no more than a capital or a letter says any mention is a name: at most medium"),
     "known-form": (0, "another mention of a name decided elsewhere in the text (at most medium)"),
@@ -106,7 +98,6 @@ NAME_MENTION = RuleTable("name-mention", "how a decided name reaches each of its
 
 NAME_LINK = RuleTable("name-link", "which entry a name points at", {
     "list-entry": (0, "an entry of the authority lists with this form"),
-    "same-person": (0, "the list entry of a fuller form of the same person in the text"),
     "gazetteer": (0, "a gazetteer's place (GeoNames, ISO 3166)"),
     "text-only": (0, "no entry: an entry made for the name as the text gives it"),
     "speaker-entry": (0, "the entry the quotation pass made for a speaker of this name"),
