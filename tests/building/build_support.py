@@ -1,4 +1,4 @@
-"""A small project to build in tests (and the fixtures building it; tests/build has no conftest.py,
+"""A small project to build in tests (and the fixtures building it; tests/building has no conftest.py,
 whose module name would shadow the suite's): the two samples, a constructed text naming persons, places
 and organisations, one that breaks the project's house rule (invalid) and one that cannot be
 converted (failed); and an enricher that tags the names (so that the corpus indexes have entries
