@@ -23,7 +23,7 @@ from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_S
 from teikit.convert import conversion_inputs
 from teikit.errors import Diagnostic, TeikitError, UsageError
 from teikit.resources import data_dir
-from teikit.validate.runner import available_cpus
+from teikit.runtime.pool import available_cpus
 
 SCHEMA_SUFFIXES = (".xsd", ".rng", ".sch", ".isosch", ".schematron", ".xsl")
 AUTHORITY_SUFFIXES = (".xml",)
