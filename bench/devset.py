@@ -3,7 +3,7 @@
     python bench/devset.py excerpt ELTEC.xml --name NAME --first-div 3 --min-words 9000
     python bench/devset.py text bench/devset/NAME.xml            # the plain reading text
     python bench/devset.py check                                 # every NAME.xml against NAME.txt
-    python bench/devset.py score [--json OUT.json]               # teikit against the annotations
+    python bench/devset.py score [NAME...] [--json OUT.json]     # teikit against the annotations
 
 Each text of ``bench/devset/`` is a pair: ``NAME.xml``, TEI whose ``<body>`` carries the
 annotation (``persName``, ``placeName``, ``orgName``; ``said``, ``quote``, ``soCalled``, ``q``),
@@ -114,9 +114,7 @@ def read_body(body: etree._Element) -> Reading:
         elif name in LINES:
             writer.separate("\n")
         start = None
-        if name in SCORED:
-            if writer.pending == " ":
-                pass
+        if name in SCORED or name == "head":
             start = writer.offset()
         writer.text(element.text)
         for child in element:
@@ -301,7 +299,7 @@ def check(paths: list[Path]) -> int:
                   f"TEI {reading.text[at - 30:at + 30]!r} / text {wanted[at - 30:at + 30]!r}")
             failed += 1
             continue
-        counts = Counter(s.tag for s in reading.spans if s.tag not in NAME_TYPES or is_proper(s.text))
+        counts = Counter(s.tag for s in reading.spans if s.tag in SCORED and (s.tag not in NAME_TYPES or is_proper(s.text)))
         totals.update(counts)
         names = sum(counts[t] for t in NAME_TYPES)
         quotes = sum(counts[t] for t in QUOTE_TYPES)
@@ -311,6 +309,215 @@ def check(paths: list[Path]) -> int:
     names = sum(totals[t] for t in NAME_TYPES)
     print(f"all: {len(paths)} texts, {names} proper names, {sum(totals[t] for t in QUOTE_TYPES)} quotations")
     return 1 if failed else 0
+
+
+# -- scoring teikit ---------------------------------------------------------------------------
+
+# What teikit's output adds that is not the source's (its reading skips them, as teikit.reading does).
+ADDED = frozenset({"corr", "reg", "supplied", "teiHeader", "standOff"})
+SYSTEM_TAGS = frozenset(SCORED) | {"head", "rs"}
+
+
+@dataclass
+class Found:
+    tag: str
+    start: int  # offsets in the non-white-space characters of the text
+    end: int
+    cert: str | None = None
+    text: str = ""
+
+
+def _nonspace_offsets(text: str) -> list[int]:
+    """For each offset of ``text``, how many non-white-space characters come before it."""
+    out, n = [], 0
+    for char in text:
+        out.append(n)
+        if not char.isspace():
+            n += 1
+    out.append(n)
+    return out
+
+
+def gold_spans(reading: Reading) -> tuple[str, list[Found]]:
+    """The gold's non-white-space text and its spans in that text's offsets."""
+    at = _nonspace_offsets(reading.text)
+    found = [Found(s.tag, at[s.start], at[s.end], None, s.text) for s in reading.spans]
+    return "".join(reading.text.split()), found
+
+
+def system_spans(root: etree._Element) -> tuple[str, list[Found]]:
+    """teikit's reading text (non-white-space characters of every outer <text>, sic over corr,
+    added notes skipped) and its scored elements, heads among them."""
+    chars: list[str] = []
+    found: list[Found] = []
+
+    def add(chunk: str | None) -> None:
+        if chunk:
+            chars.extend(c for c in chunk if not c.isspace())
+
+    def walk(element: etree._Element) -> None:
+        name = _local(element.tag)
+        skip = name is None or name in ADDED or (name == "note" and element.get("subtype") == "added")
+        if not skip:
+            start = len(chars)
+            add(element.text)
+            for child in element:
+                walk(child)
+            if name in SYSTEM_TAGS and name != "rs":
+                found.append(Found(name, start, len(chars), element.get("cert"),
+                                   "".join(chars[start:len(chars)])))
+        add(element.tail)
+
+    for text in root.iter(f"{T}text"):
+        if any(_local(a.tag) == "text" for a in text.iterancestors()):
+            continue
+        start = len(chars)
+        add(text.text)
+        for child in text:
+            walk(child)
+        del start
+    return "".join(chars), found
+
+
+def _matches(gold: list[tuple[int, int]], system: list[tuple[int, int]]) -> tuple[int, int]:
+    """(exact matches, overlap matches): spans equal, and spans paired one to one by the largest
+    overlap first."""
+    remaining = Counter(system)
+    exact = 0
+    for span in gold:
+        if remaining[span]:
+            remaining[span] -= 1
+            exact += 1
+    return exact, len(_pairs(gold, system))
+
+
+def _pairs(gold: list, system: list) -> list[tuple[int, int]]:
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, s in enumerate(system):
+            overlap = min(g[1], s[1]) - max(g[0], s[0])
+            if overlap > 0:
+                candidates.append((-overlap, i, j))
+    candidates.sort()
+    used_g, used_s, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_g and j not in used_s:
+            used_g.add(i)
+            used_s.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    system: int = 0
+    exact: int = 0
+    overlap: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.exact += other.exact
+        self.overlap += other.overlap
+
+    def f1(self, overlap: bool = True) -> float:
+        tp = self.overlap if overlap else self.exact
+        p = tp / self.system if self.system else 0.0
+        r = tp / self.gold if self.gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def prf(self, overlap: bool = True) -> tuple[float, float, float]:
+        tp = self.overlap if overlap else self.exact
+        p = tp / self.system if self.system else 0.0
+        r = tp / self.gold if self.gold else 0.0
+        return p, r, self.f1(overlap)
+
+
+ROWS = (*NAME_TYPES, "ALL_NAMES", *QUOTE_TYPES, "QUOTES_ANYTYPE", "QUOTE_TYPE_AGREEMENT", "head")
+
+
+def score_document(gold: Reading, root: etree._Element) -> dict[str, Counts]:
+    """Counts per row for one document: names (gold names that look like proper names only),
+    quotations, quotation type agreement over overlapping pairs, headings; plus, under
+    "cert:<tag>:<level>", how many system names of a certainty overlap a gold name of their type."""
+    gold_text, gold = gold_spans(gold)
+    sys_text, system = system_spans(root)
+    if gold_text != sys_text:
+        at = next((i for i, (a, b) in enumerate(zip(gold_text, sys_text)) if a != b),
+                  min(len(gold_text), len(sys_text)))
+        raise ValueError(f"teikit's text differs from the input at character {at}: "
+                         f"{gold_text[at - 20:at + 20]!r} / {sys_text[at - 20:at + 20]!r}")
+    gold = [g for g in gold if g.tag not in NAME_TYPES or is_proper(g.text)]
+    rows: dict[str, Counts] = {}
+    for tag in (*NAME_TYPES, *QUOTE_TYPES, "head"):
+        g = [(x.start, x.end) for x in gold if x.tag == tag]
+        s = [(x.start, x.end) for x in system if x.tag == tag]
+        exact, overlap = _matches(g, s)
+        rows[tag] = Counts(len(g), len(s), exact, overlap)
+    rows["ALL_NAMES"] = Counts()
+    for tag in NAME_TYPES:
+        rows["ALL_NAMES"].add(rows[tag])
+    g = [(x.start, x.end) for x in gold if x.tag in QUOTE_TYPES]
+    s = [(x.start, x.end) for x in system if x.tag in QUOTE_TYPES]
+    exact, overlap = _matches(g, s)
+    rows["QUOTES_ANYTYPE"] = Counts(len(g), len(s), exact, overlap)
+    gq = [x for x in gold if x.tag in QUOTE_TYPES]
+    sq = [x for x in system if x.tag in QUOTE_TYPES]
+    pairs = _pairs([(x.start, x.end) for x in gq], [(x.start, x.end) for x in sq])
+    agree = sum(gq[i].tag == sq[j].tag for i, j in pairs)
+    rows["QUOTE_TYPE_AGREEMENT"] = Counts(len(pairs), len(pairs), agree, agree)
+    for tag in NAME_TYPES:
+        g = [(x.start, x.end) for x in gold if x.tag == tag]
+        for level in ("high", "medium", "low"):
+            s = [(x.start, x.end) for x in system if x.tag == tag and x.cert == level]
+            _, overlap = _matches(g, s)
+            rows[f"cert:{tag}:{level}"] = Counts(0, len(s), 0, overlap)
+    return rows
+
+
+def convert(text_path: Path, without_rules: frozenset[str] = frozenset()) -> etree._Element:
+    """teikit's TEI for one plain text, every pass on, the rules named switched off."""
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.textio import read_text
+
+    result = convert_text(read_text(str(text_path)), options=ConvertOptions(without_rules=without_rules))
+    return etree.fromstring(result.tei)
+
+
+def score_set(paths: list[Path], without_rules: frozenset[str] = frozenset()) -> dict[str, Counts]:
+    totals: dict[str, Counts] = {}
+    for path in paths:
+        rows = score_document(read_tei(path), convert(path.with_suffix(".txt"), without_rules))
+        for key, counts in rows.items():
+            totals.setdefault(key, Counts()).add(counts)
+    return totals
+
+
+def print_scores(totals: dict[str, Counts], out=sys.stdout) -> None:
+    print(f"{'row':<22}{'gold':>7}{'sys':>7}  {'P_ex':>6}{'R_ex':>6}{'F1_ex':>7}  {'P_ov':>6}{'R_ov':>6}{'F1_ov':>7}",
+          file=out)
+    for row in ROWS:
+        c = totals.get(row)
+        if c is None or (not c.gold and not c.system):
+            continue
+        pe, re_, fe = c.prf(overlap=False)
+        po, ro, fo = c.prf()
+        print(f"{row:<22}{c.gold:>7}{c.system:>7}  {pe:>6.3f}{re_:>6.3f}{fe:>7.3f}  {po:>6.3f}{ro:>6.3f}{fo:>7.3f}",
+              file=out)
+    for tag in NAME_TYPES:
+        cells = []
+        for level in ("high", "medium", "low"):
+            c = totals.get(f"cert:{tag}:{level}")
+            if c is not None and c.system:
+                cells.append(f"{level} {c.overlap / c.system:.2f} of {c.system}")
+        if cells:
+            print(f"precision of {tag} by @cert: {', '.join(cells)}", file=out)
+
+
+def as_json(totals: dict[str, Counts]) -> dict:
+    return {row: {"gold": c.gold, "system": c.system, "exact": c.exact, "overlap": c.overlap,
+                  "f1_overlap": round(c.f1(), 4), "f1_exact": round(c.f1(False), 4)} for row, c in totals.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -326,7 +533,16 @@ def main(argv: list[str] | None = None) -> int:
     tx.add_argument("tei", type=Path)
     ck = sub.add_parser("check", help="each NAME.xml's reading text is NAME.txt; counts")
     ck.add_argument("names", nargs="*")
+    sc = sub.add_parser("score", help="convert each NAME.txt with teikit and score it against NAME.xml")
+    sc.add_argument("names", nargs="*")
+    sc.add_argument("--json", type=Path, help="the counts as JSON")
     args = parser.parse_args(argv)
+    if args.command == "score":
+        totals = score_set(texts(args.names))
+        print_scores(totals)
+        if args.json:
+            args.json.write_text(json.dumps(as_json(totals), indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.command == "excerpt":
         args.out.mkdir(parents=True, exist_ok=True)
         excerpt(args.eltec, args.name, args.first_div, args.min_words, args.out)

@@ -1,25 +1,32 @@
-"""The conversion pipeline: text -> reader -> model -> enrichers -> TEI writer.
+"""The conversion pipeline: text -> reader -> model -> passes -> TEI writer.
 
 One function for every caller (``teikit convert``, ``teikit build``, ``teikit review``,
-tests, benchmarks), so that the steps and their order are decided in one place.
+tests, benchmarks), so that the steps and their order are decided in one place. The passes
+and their contracts are registered in ``teikit.enrich.passes`` and checked by
+``teikit.pipeline.Pipeline`` before anything is read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from teikit.errors import Diagnostic
-from teikit.model import Document
+from teikit.evidence import switched_off
+from teikit.model import Block, Document, ReviewItem
+from teikit.pipeline import Pipeline, pass_names
 from teikit.readers.plaintext import read_plaintext
 from teikit.textio import TextInput
+from teikit.trace import Trace
+from teikit.writers.inline import nest
 from teikit.writers.tei import SchemaRef, TeiWriter
 
 
 @dataclass
 class ConvertOptions:
-    """What a conversion may use besides the text itself."""
+    """What a conversion may use besides the text itself. The passes take their own typed
+    options from these fields by name (``teikit.enrich.passes``)."""
 
     # Authority lists (TEI listPerson/listPlace/listOrg files or folders of them).
     authority: list[Path] = field(default_factory=list)
@@ -27,15 +34,13 @@ class ConvertOptions:
     edits: Path | None = None
     # <?xml-model?> instructions to write; None: tei_all only.
     schema_refs: Sequence[SchemaRef] | None = None
-    # Where the TEI will be written (relative pointers to list entries); None: the working directory.
+    # Where the TEI will be written (the writer points at list entries relative to it); None: the
+    # working directory.
     output_dir: Path | None = None
-    # Passes not to run (names from PASSES): structure alone is much faster on very long texts.
+    # Passes not to run (names of the registry): structure alone is much faster on very long texts.
     skip: frozenset[str] = frozenset()
-
-
-# An enricher adds to a document (spans, standOff entries, review items); it never
-# touches XML and may raise TeikitError for a problem in its own inputs.
-Enricher = Callable[[Document, ConvertOptions], None]
+    # Rules switched off by name (``teikit.evidence``): what a rule is worth, measured.
+    without_rules: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -43,19 +48,13 @@ class Conversion:
     document: Document
     tei: bytes
     warnings: list[Diagnostic] = field(default_factory=list)
+    # every machine decision with the element it made (``Trace.records`` for the JSON trace)
+    trace: Trace | None = None
 
 
-# The passes a conversion runs after reading, in order (a user may skip some by name).
-PASSES = ("edits", "quotations", "languages", "names", "dates")
-
-
-def default_enrichers(skip: frozenset[str] = frozenset()) -> list[Enricher]:
-    """The passes every conversion runs after reading, in order, less those skipped."""
-    from teikit.enrich import dates, edits, language, names, quotations
-
-    steps = {"edits": edits.apply_edits, "quotations": quotations.mark_quotations,
-             "languages": language.mark_languages, "names": names.mark_names, "dates": dates.mark_dates}
-    return [steps[name] for name in PASSES if name not in skip]
+def passes() -> tuple[str, ...]:
+    """The names of the passes a conversion runs, in order (what ``--skip`` takes)."""
+    return pass_names()
 
 
 def conversion_inputs(source_path: str, options: ConvertOptions | None = None) -> list[Path]:
@@ -67,16 +66,45 @@ def conversion_inputs(source_path: str, options: ConvertOptions | None = None) -
     return [Path(source_path)] + ([edits] if edits is not None else [])
 
 
-def enrich(document: Document, options: ConvertOptions, enrichers: Sequence[Enricher] | None = None) -> Document:
-    for step in default_enrichers(options.skip) if enrichers is None else enrichers:
-        step(document, options)
+def read_and_enrich(source: TextInput, *, name: str | None = None, options: ConvertOptions | None = None,
+                    pipeline: Pipeline | None = None) -> Document:
+    """The document model of one decoded input, with every pass run (the rules ``without_rules``
+    switched off), and markup that cannot nest set aside for review."""
+    options = options or ConvertOptions()
+    pipeline = pipeline or Pipeline.build(options.skip)
+    with switched_off(options.without_rules):
+        document = read_plaintext(source, name=name)
+        pipeline.run(document, options)
+    drop_crossing_spans(document)
     return document
 
 
 def convert_text(source: TextInput, *, name: str | None = None, options: ConvertOptions | None = None,
-                 enrichers: Sequence[Enricher] | None = None) -> Conversion:
+                 pipeline: Pipeline | None = None) -> Conversion:
     """Convert one decoded plain-text input to TEI."""
     options = options or ConvertOptions()
-    document = enrich(read_plaintext(source, name=name), options, enrichers)
-    tei = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None).write(document)
-    return Conversion(document, tei, list(source.warnings))
+    document = read_and_enrich(source, name=name, options=options, pipeline=pipeline)
+    writer = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None,
+                       output_dir=options.output_dir)
+    tei = writer.write(document)
+    return Conversion(document, tei, list(source.warnings), writer.trace)
+
+
+def drop_crossing_spans(document: Document) -> None:
+    """Spans that cross others cannot be XML: each is taken out and listed for review, so that
+    the writer only serialises."""
+    for block in document.blocks():
+        _drop_crossing(document, block)
+
+
+def _drop_crossing(document: Document, block: Block) -> None:
+    _, dropped = nest(block)
+    if not dropped:
+        return
+    gone = {id(span) for span in dropped}
+    block.spans = [span for span in block.spans if id(span) not in gone]
+    for span in dropped:
+        document.review.append(ReviewItem(
+            "markup", block.line_at(span.start), block.text[span.start:span.end][:80],
+            f"<{span.tag}> crosses other markup and was left out", cert=span.attrs.get("cert"),
+            evidence=span.evidence))

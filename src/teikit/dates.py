@@ -13,30 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_MONTHS = {
-    1: "january jan janvier janv janv. januar jänner enero gennaio janeiro",
-    2: "february feb février fevrier févr févr. fevr februar febrero febbraio fevereiro",
-    3: "march mar mars märz maerz marzo março marco",
-    4: "april apr avril abril aprile",
-    5: "may mai mayo maggio maio",
-    6: "june jun juin juni junio giugno junho",
-    7: "july jul juillet juil juil. juli julio luglio julho",
-    8: "august aug août aout agosto",
-    9: "september sept sep septembre settembre septiembre setembro",
-    10: "october oct octobre oktober octubre ottobre outubro",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec décembre decembre dezember diciembre dicembre dezembro",
-}
+from teikit.lang import DATE_LANGUAGES, en, gather
+
+# month number -> its names and abbreviations in every language the reader knows
+_MONTHS = {n: " ".join(module.MONTHS[n - 1] for module in DATE_LANGUAGES) for n in range(1, 13)}
 MONTH_NUMBERS: dict[str, int] = {}
 for _num, _names in _MONTHS.items():
     for _name in _names.split():
         MONTH_NUMBERS[_name.rstrip(".")] = _num
 
-_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday "
-             "lundi mardi mercredi jeudi vendredi samedi dimanche "
-             "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-             "lunes martes miércoles jueves viernes sábado domingo "
-             "lunedì martedì mercoledì giovedì venerdì sabato domenica").split()
+_WEEKDAYS = gather("WEEKDAYS", DATE_LANGUAGES)
 
 _month_alt = "|".join(sorted((re.escape(m) for m in MONTH_NUMBERS), key=len, reverse=True))
 _weekday_alt = "|".join(sorted((re.escape(w) for w in _WEEKDAYS), key=len, reverse=True))
@@ -168,13 +154,8 @@ def has_date_words(text: str) -> bool:
 
 # -- dates in running text -------------------------------------------------------------
 
-# Words after which a bare four-digit number is a year ("in 1926", "since 1923").
-YEAR_CUES = frozenset("""
-in of since from to until till by before after during around about circa c ca year years spring summer autumn
-winter fall early late end beginning middle mid
-""".split())
-# Words after which a month name alone is a month ("in March"); "May" needs one of them.
-MONTH_CUES = frozenset("in of since until till by before after during early late end beginning middle mid".split())
+YEAR_CUES = en.YEAR_CUES
+MONTH_CUES = en.MONTH_CUES
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _YEAR_RANGE = re.compile(rf"(?<![\d.,/–-])(?P<a>{_YEAR})\s*[–—-]\s*(?P<b>{_YEAR}|\d{{2}})(?![\d.,/–-]?\d)")
 _YEAR_PAIR = re.compile(rf"(?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})(?![\d])")
@@ -187,10 +168,8 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
 _MONTH_WORD = re.compile(rf"\b(?:{_month_alt})", re.I)
-_ORDINALS = {word: n for n, word in enumerate(
-    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
-    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(), start=1)}
-for _n, _word in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), start=1):
+_ORDINALS = {word: n for n, word in enumerate(en.ORDINALS, start=1)}
+for _n, _word in enumerate(en.ORDINALS[:9], start=1):
     _ORDINALS[f"twenty-{_word}"] = 20 + _n
 _ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _ORDINAL_DATE = re.compile(
@@ -225,10 +204,10 @@ class DateSpan:
 
     start: int
     end: int
+    rule: str  # the rule of teikit.weights.dates.DATE that found it
     when: str | None = None
     start_date: str | None = None
     end_date: str | None = None
-    cert: str = "high"
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -245,13 +224,8 @@ def _counted(text: str, end: int) -> bool:
     return word in _COUNTED or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
-_COUNTED = frozenset("men women people children feet head sheep cattle persons".split())
-
-
-_FOLLOWING_YEAR = frozenset("""
-and or to the a an in on at by for of with was were is had has he she it they we i when while but as that
-until till there this these on onto after before from all his her their its our my up onwards was has
-""".split())
+_COUNTED = en.COUNTED
+_FOLLOWING_YEAR = en.FOLLOWING_YEAR
 
 
 def find_date_spans(text: str) -> list[DateSpan]:
@@ -274,10 +248,10 @@ def find_date_spans(text: str) -> list[DateSpan]:
         day = _ORDINALS[match.group("ordinal").lower()]
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
-            add(DateSpan(match.start(), match.end(), when=when))
+            add(DateSpan(match.start(), match.end(), "ordinal", when=when))
     for found in _find_dates_fast(text):
         if free(found.start, found.end):
-            add(DateSpan(found.start, found.end, when=found.when))
+            add(DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR):
         for match in pattern.finditer(text):
             a, b = match.group("a"), match.group("b")
@@ -287,19 +261,21 @@ def find_date_spans(text: str) -> list[DateSpan]:
                 continue
             if pattern is _YEAR_PAIR and not _PAIR_CUE.search(text[max(0, match.start() - 12):match.start()]):
                 continue
-            add(DateSpan(match.start(), match.end(), start_date=a, end_date=b))
+            add(DateSpan(match.start(), match.end(), "year-range" if pattern is _YEAR_RANGE else "year-pair",
+                         start_date=a, end_date=b))
     for match in _DECADE.finditer(text):
         if free(*match.span()) and _word_before(text, match.start()) in ("the", "early", "late", "mid"):
             a = match.group("a")
-            add(DateSpan(match.start(), match.end(), start_date=a, end_date=str(int(a) + 9), cert="medium"))
+            add(DateSpan(match.start(), match.end(), "decade", start_date=a, end_date=str(int(a) + 9)))
     for match in _BARE_YEAR.finditer(text):
         if not free(*match.span()):
             continue
         before = _word_before(text, match.start())
         parenthesised = text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
         if (before in YEAR_CUES and not _counted(text, match.end())) or parenthesised:
-            add(DateSpan(match.start(), match.end(), when=match.group("a"),
-                         cert="high" if before in ("in", "since", "until", "till") or parenthesised else "medium"))
+            rule = "parenthesised-year" if parenthesised else \
+                "year-strong-cue" if before in ("in", "since", "until", "till") else "year-cue"
+            add(DateSpan(match.start(), match.end(), rule, when=match.group("a")))
     for match in _MONTH_ALONE.finditer(text):
         word = match.group("month")
         if not free(*match.span()) or not word[0].isupper() or len(word) < 3 or word.endswith("."):
@@ -307,7 +283,7 @@ def find_date_spans(text: str) -> list[DateSpan]:
         number = MONTH_NUMBERS.get(_fold(word))
         if number is None or _word_before(text, match.start()) not in MONTH_CUES:
             continue
-        if word.lower() != _MONTHS[number].split()[0]:
+        if word.lower() != en.MONTHS[number - 1].split()[0]:
             continue  # English month names in full only
-        add(DateSpan(match.start(), match.end(), when=f"--{number:02d}", cert="medium"))
+        add(DateSpan(match.start(), match.end(), "month-cue", when=f"--{number:02d}"))
     return sorted(spans, key=lambda s: s.start)

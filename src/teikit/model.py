@@ -8,8 +8,10 @@ never lose or reorder a character. What the edition adds (a correction, a normal
 editor's note) is attached as data that is not source text (``Span.added``, ``Insertion``).
 
 Enrichers (names, dates, quotations, notes, languages) take a Document and add spans, standOff
-entries and review items; they never touch XML. This module imports nothing from teikit but
-itself, so readers, enrichers and writers can all depend on it.
+entries and review items; they never touch XML. Every machine decision keeps its ``Evidence``
+(``teikit.evidence``) on what it decided: a block's or division's ``decisions``, a span's or
+entity's ``evidence``. This module imports nothing from teikit but ``evidence``, so readers,
+enrichers and writers can all depend on it.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-# Certainty values (TEI @cert) used across teikit.
-HIGH, MEDIUM, LOW = "high", "medium", "low"
+from teikit.evidence import HIGH, LOW, MEDIUM, Evidence
+
+__all__ = ["HIGH", "MEDIUM", "LOW", "Evidence"]  # certainty values (TEI @cert), re-exported
 
 # Division types that are TEI elements of their own rather than div[@type].
 TITLE_PAGE, DOC_TITLE, OPENER, CLOSER = "titlePage", "docTitle", "opener", "closer"
@@ -51,6 +54,8 @@ class Span:
     added_attrs: dict[str, str] = field(default_factory=dict)
     # A lower number wraps a higher one when two spans cover the same range.
     priority: int = 50
+    # Why the machine made this span (the rules that fired), when a pass made it.
+    evidence: Evidence | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -83,8 +88,7 @@ class Block:
     kind: str
     text: str
     line: int  # 1-based line of the input where the block starts
-    # TEI attributes; keys starting with "_" are notes for the writer, never written
-    # ("_lines": the block's line breaks are meaningful and become <lb/>).
+    # TEI attributes, written as they are.
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     insertions: list[Insertion] = field(default_factory=list)
@@ -96,6 +100,12 @@ class Block:
     # For ``meta`` blocks: the label as written ("First Published") and where the value starts.
     label: str | None = None
     value_start: int = 0
+    # The block's line breaks are the text's own (verse, a list, an address): written as <lb/>.
+    line_breaks: bool = False
+    # A note that opens with its own marker ("[1] ...", "* ..."): its marker may be sought in the text.
+    marker: bool = False
+    # How the machine decided about the block: its role, its language.
+    decisions: list[Evidence] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
         """The input line of ``text[offset]``."""
@@ -126,6 +136,11 @@ class Division:
     content: list["Part"] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     cert: str | None = None
+    # For a division of notes: the notes' @type ("editorial") and who wrote them, as the heading says.
+    notes_type: str | None = None
+    notes_resp: str | None = None
+    # How the machine decided about the division (page chrome, its language).
+    decisions: list[Evidence] = field(default_factory=list)
 
 
 Part = Union[Block, Division]
@@ -207,6 +222,15 @@ class Work:
     id: str = ""
 
 
+@dataclass(frozen=True)
+class EntryRef:
+    """An entry of an authority list: the list file (absolute) and the entry's xml:id. The
+    writer makes it relative to where the TEI goes ('authority/persons.xml#id')."""
+
+    path: str
+    id: str
+
+
 @dataclass
 class Entity:
     """A standOff entry (person, place, org) a document's names point at."""
@@ -216,13 +240,14 @@ class Entity:
     names: list[str] = field(default_factory=list)
     idnos: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
     same_as: str | None = None  # the thing itself on the web (a Wikidata or GeoNames URI)
-    corresp: str | None = None  # the source list entry ('authority/persons.xml#id')
+    entry: EntryRef | None = None  # the source list entry (written as @corresp)
     note: str | None = None
     birth: str | None = None
     death: str | None = None
     cert: str | None = None
     resp: str | None = None
     geo: str | None = None  # a place's "latitude longitude"
+    evidence: Evidence | None = None  # how the names it stands for were decided
 
 
 @dataclass
@@ -236,6 +261,7 @@ class ReviewItem:
     cert: str | None = None
     work: int | None = None
     data: dict[str, str] = field(default_factory=dict)
+    evidence: Evidence | None = None  # the rules behind the decision under review
 
 
 @dataclass

@@ -94,11 +94,13 @@ def tag_names(doc, options) -> None:
 def with_names(monkeypatch) -> None:
     """Conversions in this process tag NAMES instead of running the names pass (builds with one
     job run here), so that the indexes hold exactly what the tests expect."""
-    from teikit import convert
+    from teikit import pipeline
 
-    defaults = convert.default_enrichers
-    monkeypatch.setattr(convert, "default_enrichers",
-                        lambda skip=frozenset(): [*defaults(frozenset(skip) | {"names"}), tag_names])
+    registry = pipeline.load_passes()
+    spec = registry["names"]
+    monkeypatch.setitem(registry, "names", pipeline.PassSpec(
+        spec.name, lambda doc, options: tag_names(doc, options), spec.requires, spec.assigns, spec.uses,
+        spec.options, spec.doc))
 
 
 # -- fixtures (imported by the test modules) ----------------------------------------------------------

@@ -176,9 +176,9 @@ def test_hard_wrapped_paragraphs_are_joined_without_line_breaks():
 
 def test_short_lines_running_on_are_one_block_not_headings():
     text = ("A Poem Inside\n\n(1820)\n\nSo he said, and every reader of the old songs will remember the lines "
-            "that follow here in full, as the village sang them:\n\n"
-            "I trust we have within our realm\nFive hundred good as he.\n\n"
-            "was the universal sentiment of the whole parish on that day, and nobody disputed it.\n")
+            "that follow here in full, as the reapers sang them:\n\n"
+            "The barley bends beneath the wind\nAnd every sheaf stands tall.\n\n"
+            "was all the company would sing on the way home, and nobody tired of it.\n")
     root = tei_tree(text, "verse")
     assert not xp(root, "//t:body//t:head")
     assert xp(root, "count(//t:body//t:p[t:lb])") == 1

@@ -59,7 +59,7 @@ def test_dotted_abbreviations_are_organisations_or_places(empty_lists):
     _, root = convert("He was arrested by the G.P.U. and sent back to the U.S.S.R. in chains.", empty_lists)
     assert names(root, "orgName") == ["G.P.U."]
     assert names(root, "placeName") == ["U.S.S.R."]
-    _, root = convert("We lost the match (N.B. we never played for money) in 1820 A.D. at noon.", empty_lists)
+    _, root = convert("The fair was held (N.B. the stalls opened late) in 1790 A.D. at dawn.", empty_lists)
     assert root.find(".//t:text//t:orgName", NS) is None and root.find(".//t:text//t:placeName", NS) is None
 
 
@@ -78,42 +78,42 @@ def test_context_resolves_a_person_who_is_also_a_town(empty_lists):
 
 
 def test_places_named_by_their_initial_after_a_preposition(empty_lists):
-    text = ("He was curate of N., a market town, and walked in B. He never went to S—— again; the coach "
-            "from B-- to S—— was gone. The men of K, our neighbours, came at noon. Mr. B. was there, and "
-            "we dined at J. Crowle's. A letter from B. came. A. Brown wrote.")
+    text = ("He was vicar of W., a cathedral town, and lodged in G. He never went to K—— again; the mail "
+            "from G-- to K—— had stopped. The girls of T, our cousins, came at dusk. Mr. G. was there, and "
+            "we supped at J. Pellow's. A note from G. came. A. Brown wrote.")
     _, root = convert(text, empty_lists)
-    assert names(root, "placeName") == ["N.", "B.", "S——", "B--", "S——", "K", "B."]
-    assert {"Mr. B.", "J. Crowle"} <= set(names(root, "persName"))
+    assert names(root, "placeName") == ["W.", "G.", "K——", "G--", "K——", "T", "G."]
+    assert {"Mr. G.", "J. Pellow"} <= set(names(root, "persName"))
     refs = {e.text: e.get("ref") for e in root.iterfind(".//t:text//t:placeName", NS)}
-    assert refs["B."] == refs["B--"] != refs["S——"]
+    assert refs["G."] == refs["G--"] != refs["K——"]
     # a letter is only ever a guess: never sure, and never tagged where nothing says it is a place
     assert {e.get("cert") for e in root.iterfind(".//t:text//t:placeName", NS)} <= {"low", "medium"}
     assert "A" not in names(root, "placeName") and "A." not in names(root, "placeName")
 
 
 def test_a_capitalised_word_hyphened_to_a_kind_of_place_is_one_place(empty_lists):
-    _, root = convert("Ellen was happy at Holly-grove, bought gloves in Bond-street, and never left "
-                      "Holly-grove. The tailor lived in Tom-house, close to the Hill-house.", empty_lists)
-    assert names(root, "placeName") == ["Holly-grove", "Bond-street", "Holly-grove"]
+    _, root = convert("Clara was happy at Larch-grove, bought buttons in Tanner-street, and never left "
+                      "Larch-grove. The baker lived in Tom-house, close to the Mill-house.", empty_lists)
+    assert names(root, "placeName") == ["Larch-grove", "Tanner-street", "Larch-grove"]
 
 
 def test_a_dictionary_word_the_text_uses_only_as_a_name_is_one(empty_lists):
-    story = ("We all loved Nutmeg dearly. In the winter I gave Nutmeg a blanket, and Nutmeg’s coat grew thick. "
-             "Dear Nutmeg! Nobody was kinder than Nutmeg to the children.")
+    story = ("The twins adored Thimble. On cold nights I let Thimble sleep by the stove, and Thimble’s basket "
+             "stood beside it. Good Thimble! Nothing ever frightened Thimble except thunder.")
     _, root = convert(story, empty_lists)
-    assert names(root, "persName").count("Nutmeg") >= 4
+    assert names(root, "persName").count("Thimble") >= 4
     # the same word in lower case elsewhere is an ordinary word; so is one after an article
-    _, root = convert(story + " The cake smelt of nutmeg.", empty_lists)
-    assert "Nutmeg" not in names(root, "persName")
+    _, root = convert(story + " Grandmother lost her silver thimble.", empty_lists)
+    assert "Thimble" not in names(root, "persName")
     _, root = convert("The Party met. We joined the Party, and the Party’s line changed. Dear Party! "
                       "Nobody trusted the Party.", empty_lists)
     assert "Party" not in names(root, "persName")
 
 
 def test_a_frequent_word_after_a_given_name_is_a_surname(empty_lists):
-    _, root = convert("The best bowler was Samuel Long, and everybody liked Samuel Long. Mr. Young came too.",
-                      empty_lists)
-    assert names(root, "persName") == ["Samuel Long", "Samuel Long", "Mr. Young"]
+    _, root = convert("The new organist was Jeremiah Little, and the choir trusted Jeremiah Little. Mr. Young "
+                      "came too.", empty_lists)
+    assert names(root, "persName") == ["Jeremiah Little", "Jeremiah Little", "Mr. Young"]
 
 
 def test_generic_plurals_of_a_persons_name_are_rs(empty_lists):

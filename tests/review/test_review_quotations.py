@@ -51,7 +51,7 @@ def test_a_quotation_may_run_over_verse_lines_in_tei(tmp_path: Path):
 
 def test_an_orphan_closing_mark_is_reviewed_as_speech_from_text_and_from_tei(tmp_path: Path):
     (tmp_path / "talk.txt").write_text("A Talk\n\nSome prose to begin with, long enough to be a paragraph.\n\n"
-                                       "—And when is the wedding to be?”—\n", encoding="utf-8")
+                                       "—And who is to carry the basket?”—\n", encoding="utf-8")
     assert run_teikit("convert", "talk.txt", "-o", "talk.xml", cwd=tmp_path).returncode == 0
     for name in ("talk.txt", "talk.xml"):
         found = [r for r in rows(name, cwd=tmp_path) if r["category"] == "quotation"]

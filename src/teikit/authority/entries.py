@@ -8,13 +8,13 @@ dates (``birth``/``death @when``), a location (``location/geo``) and a short ``n
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from teikit.errors import InputError
+from teikit.model import EntryRef
 from teikit.ns import TEI, XML_ID, local_name
 from teikit.xmlio import parse_file
 
@@ -65,15 +65,9 @@ class AuthorityEntry:
                 return value if value.startswith("http") else _URI_FORMS[kind].format(value)
         return None
 
-    def pointer_from(self, folder: Path) -> str | None:
-        """A relative reference from ``folder`` to this entry in its list ('authority/persons.xml#x')."""
-        if self.source is None:
-            return None
-        try:
-            rel = os.path.relpath(self.source.absolute(), folder.absolute())
-        except ValueError:  # another drive (Windows): an absolute file URI instead
-            return f"{self.source.absolute().as_uri()}#{self.id}"
-        return f"{Path(rel).as_posix()}#{self.id}"
+    def ref(self) -> EntryRef | None:
+        """Where the entry is (its list file and id); None for an entry of no list (a gazetteer's)."""
+        return None if self.source is None else EntryRef(str(self.source.absolute()), self.id)
 
 
 def _text(element: etree._Element) -> str:

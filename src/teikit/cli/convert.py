@@ -11,7 +11,7 @@ import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
-from teikit.convert import PASSES
+from teikit.pipeline import pass_names
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.textio import STDIN_NAME, read_text
 from teikit.xmlio import write_atomic
@@ -62,7 +62,7 @@ def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | No
 @click.option("--edits", type=click.Path(dir_okay=False, path_type=Path),
               help="The editor's file for a single input. Default: NAME.edits.toml beside NAME.txt, if any.")
 @authority_option
-@click.option("--skip", "skip", multiple=True, type=click.Choice(PASSES),
+@click.option("--skip", "skip", multiple=True, type=click.Choice(pass_names()),
               help="A pass not to run (repeatable). Structure alone converts very long texts fastest.")
 @reports_errors
 def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None,

@@ -10,40 +10,25 @@ made later (``teikit.enrich.names``).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from teikit.authority.entries import ORG, PERSON, PLACE, AuthorityEntry
+from teikit.authority.entries import AuthorityEntry
 from teikit.authority.forms import SURNAME_PARTICLES, Key
 from teikit.authority.gazetteer import best_first
 from teikit.authority.index import FormIndex, Match
-from teikit.enrich import cues
 from teikit.enrich.lexicon import EVERYDAY_ZIPF, in_dictionary, is_common_word, is_given_name, zipf
 from teikit.enrich.tokens import Token, joinable
+from teikit.evidence import Evidence, holds
+from teikit.lang import en
+from teikit.weights.names import NAME, NAME_GATE
 
-# Evidence weights (added up over a name's mentions; see teikit.enrich.names).
-HONORIFIC, INITIALS, GIVEN_AND_SURNAME, GIVEN_ALONE = 8, 6, 5, 2
-KEYWORD = 8  # "Central Committee", "Kibes Lane"
-DOTTED = 3  # "G.P.U."
-ACRONYM = 2  # "NKVD"
-PERSON_NOUN, SPEECH, PERSON_AFTER, BY_NAME, POSSESSIVE = 4, 3, 3, 4, 1
-ACRONYM_MAX_ZIPF = 3.5
-SURNAME_MAX_ZIPF = 5.3  # "Smith", "Brown", "White"; not "Year", "Time"
-DERIVED_MIN_ZIPF = 2.0  # "Thermidorian", "Praetorians" are known words; "Davitian" is a name
-PLACE_ENDING = 2  # "Kazakstan", "Uralsk": words shaped like place names
-ENGLISH_PLACE_ENDING = 1  # "Frampton": shaped like an English place name (or a surname)
-PLACE_OF = 6  # "the city of X"
-THE_PLACE = 2  # "the Thames"
-LOCAL_NAME = 3  # "the Common", "the Army"
-PLACE_NOUN = 3  # "the river X"
-WHERE = 2
-ELIDED_PLACE = 4  # "at B.", "to S——": a place named by its initial (with the preposition's own weight)
-# prepositions before a place named by its initial letter ("in B.", "the rector of N.", "from B—— to S——")
+_TH = NAME.thresholds
+# prepositions before a place named by its initial letter ("in G.", "the vicar of W.", "from K—— to T——")
 _ELIDED_AFTER = frozenset("in at near into to from of towards toward through".split())
 _ELIDED_LETTERS_NEVER = frozenset("AIO")  # an article, a pronoun, an interjection
 _ELIDED_END = frozenset(",;:)")  # what may follow the letter when neither a dot nor a dash does
 # words after "of" in a name ("Bank of England", "Duke of Wellington", "Isle of Wight")
-_OF_HEADS = cues.ORG_HEADS | cues.ORG_KEYWORDS | cues.PLACE_HEADS | frozenset(
+_OF_HEADS = en.ORG_HEADS | en.ORG_KEYWORDS | en.PLACE_HEADS | frozenset(
     "Duke Earl Prince Princess King Queen Bishop Archbishop Lord Lady Marquis Marquess Count Countess Baron "
     "Emperor Isles Kingdom Republic Empire City Gulf Bay Strait Sea Vale Valley Forest Principality Duchy "
     "Province County State States".split())
@@ -60,7 +45,8 @@ class Mention:
     key: Key  # the name without titles: what mentions of one name share
     text: str
     pattern: str  # what found it: authority, gazetteer, honorific, initials, given, org, place, unknown, known
-    scores: Counter = field(default_factory=Counter)
+    # the rules of teikit.weights.names.NAME its own words fired (each votes for one kind)
+    evidence: Evidence = field(default_factory=NAME.evidence)
     matches: list[Match] = field(default_factory=list)  # authority list entries with this form
     places: list[AuthorityEntry] = field(default_factory=list)  # gazetteer entries with this form
     weak: bool = False  # only a capital at a sentence start or in a title says it is a name
@@ -72,6 +58,25 @@ class Mention:
     rs: bool = False  # a generic plural ("the Tarovs"): rs, not the person
     cert: str | None = None
     entity: str | None = None
+    # the decision of the whole name (all its mentions), for the trace and review
+    decision: Evidence | None = None
+
+    def score(self, kind: str) -> float:
+        """What this mention's own words say for ``kind``."""
+        return kind_score(self.evidence, kind)
+
+    def vote(self, rule: str, **features) -> float:
+        """Fire rule ``rule`` of NAME ("person.honorific") on this mention; 0 when it is off."""
+        return self.evidence.add(NAME[rule], **features)
+
+
+def kind_of(rule_name: str) -> str:
+    """The kind a rule of NAME votes for ("name.person.honorific" -> "person")."""
+    return rule_name.split(".", 2)[1]
+
+
+def kind_score(evidence: Evidence, kind: str) -> float:
+    return sum(f.weight for f in evidence.fired if kind_of(f.rule) == kind)
 
 
 @dataclass
@@ -88,7 +93,7 @@ class BlockWords:
 
 
 def _roman(word: str) -> bool:
-    return len(word) <= 6 and all(c in cues.ROMAN_NUMERAL_CHARS for c in word) and word != "I" and len(word) > 1
+    return len(word) <= 6 and all(c in en.ROMAN_NUMERAL_CHARS for c in word) and word != "I" and len(word) > 1
 
 
 def _free_runs(i: int, j: int, taken: set[int]) -> list[tuple[int, int]]:
@@ -120,16 +125,16 @@ def derived_word(tokens: list[Token], i: int) -> bool:
     adjectives before their noun ('the German occupation')."""
     token = tokens[i]
     lower = token.text.lower()
-    if lower.endswith(cues.ISM_ENDINGS):
+    if lower.endswith(en.ISM_ENDINGS):
         return True
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     joined = after is not None and not after.gap.strip() and after.kind == "word"
-    demonym = lower.endswith(cues.DEMONYM_ENDINGS) and (is_common_word(lower) or zipf(lower) >= DERIVED_MIN_ZIPF)
+    demonym = lower.endswith(en.DEMONYM_ENDINGS) and (is_common_word(lower) or zipf(lower) >= _TH["derived-min-zipf"])
     if joined and not after.cap:
         before = tokens[i - 1] if i > 0 else None
         determined = before is not None and before.key in ("the", "a", "an") and not token.gap.strip()
-        return (lower.endswith(cues.ADJECTIVE_ENDINGS) and is_common_word(lower)) or \
-            (lower.endswith(cues.DEMONYM_ENDINGS) and determined) or (demonym and not is_given_name(token.text))
+        return (lower.endswith(en.ADJECTIVE_ENDINGS) and is_common_word(lower)) or \
+            (lower.endswith(en.DEMONYM_ENDINGS) and determined) or (demonym and not is_given_name(token.text))
     if joined and after.cap and is_given_name(token.text):
         return False
     return demonym
@@ -155,22 +160,24 @@ class BlockScanner:
     def name_like(self, i: int) -> bool:
         token = self.t[i]
         if token.kind == "abbr":
-            return token.cap and token.key not in cues.DOTTED_NON_NAMES
-        if token.kind != "word" or not token.cap or token.is_function_word or token.text in cues.NEVER_NAMES \
-                or token.text in cues.DEMONYMS:
+            return token.cap and not holds(NAME_GATE.dotted_non_name, token.key in en.DOTTED_NON_NAMES)
+        if token.kind != "word" or not token.cap or token.is_function_word or token.text in en.NEVER_NAMES \
+                or token.text in en.DEMONYMS:
             return False
         if _roman(token.text) or (len(token.text) > 6 and token.text.isupper()):
             return False  # "XIV"; a word in capitals proves nothing
         if _contraction(token.text):
             return False  # "I’ve", "Ain't", "Per'aps"
         if token.is_acronym:  # "GPU", "NKVD"; not "ABC", nor a word of a line in capitals
-            return not self.w.all_caps and zipf(token.key) < ACRONYM_MAX_ZIPF
+            return not self.w.all_caps and zipf(token.key) < _TH["acronym-max-zipf"]
         if derived_word(self.t, i):
             return False
         if is_common_word(token.text):
             if is_given_name(token.text) and self.weak_capital(i):
-                return self.before_surname(i)  # "Martin Abern had led it": a sentence may open with a name
-            return (is_given_name(token.text) or token.key in self.names_among_words) and not self.weak_capital(i)
+                # "Martin Abern had led it": a sentence may open with a name
+                return holds(NAME_GATE.sentence_start_given_name, self.before_surname(i))
+            return (is_given_name(token.text) or holds(NAME_GATE.document_name, token.key in self.names_among_words)) \
+                and not self.weak_capital(i)
         if "-" in token.gap or (i + 1 < len(self.t) and self.t[i + 1].gap == "-"):
             return self.compound_name(i)
         return True
@@ -180,7 +187,7 @@ class BlockScanner:
         after = self.t[i + 1] if i + 1 < len(self.t) else None
         return after is not None and after.kind == "word" and after.cap and not after.is_function_word and \
             joinable(self.t[i], after) and not is_common_word(after.text) and \
-            after.text not in cues.NEVER_NAMES and not after.is_acronym
+            after.text not in en.NEVER_NAMES and not after.is_acronym
 
     def compound_name(self, i: int) -> bool:
         """A hyphenated compound is a name only if each part could be one ("Verkhne-Uralsk";
@@ -233,7 +240,7 @@ class BlockScanner:
             taken.update(range(found.first, found.last))
         for i, j in self.chunks():
             for a, b in _free_runs(i, j, taken):
-                while a < b and (self.t[a].is_function_word or self.t[a].text in cues.NEVER_NAMES):
+                while a < b and (self.t[a].is_function_word or self.t[a].text in en.NEVER_NAMES):
                     a += 1
                 if a < b:
                     mentions += self.chunk(a, b)
@@ -267,7 +274,7 @@ class BlockScanner:
 
     def elided_places(self, taken: set[int]) -> list[Mention]:
         """A place named by its initial and a dot or a dash, as novels and letters of the 18th and
-        19th centuries name real towns ("he worked in B.", "the road from B—— to S——"): a capital
+        19th centuries name real towns ("he was born in G.", "the post road from K—— to T——"): a capital
         letter alone, right after a preposition of place, with nothing after it that makes it a
         person's initial ("at J. Smith's")."""
         found: list[Mention] = []
@@ -280,8 +287,8 @@ class BlockScanner:
                 continue
             end = token.end
             after = text[end:end + 1]
-            if after in cues.DASHES or text[end:end + 2] == "--":
-                while end < len(text) and (text[end] in cues.DASHES or text[end] == "-"):
+            if after in en.DASHES or text[end:end + 2] == "--":
+                while end < len(text) and (text[end] in en.DASHES or text[end] == "-"):
                     end += 1
             elif after == ".":
                 following = t[i + 1] if i + 1 < len(t) else None
@@ -293,24 +300,24 @@ class BlockScanner:
                 continue
             mention = self.mention(i, i + 1, "elided")
             mention.end, mention.text = end, text[mention.start:end]
-            mention.scores[PLACE] += ELIDED_PLACE
-            found.append(mention)
+            if mention.vote("place.elided", after=before.key):
+                found.append(mention)
         return found
 
     def compound_places(self, taken: set[int]) -> list[Mention]:
         """A capitalised word joined by a hyphen to a lower-case word for a kind of place
-        ("Holly-grove", "Bond-street", "Frog-lane"): one place name."""
+        ("Larch-grove", "Tanner-street", "Frog-lane"): one place name."""
         found: list[Mention] = []
         t = self.t
         for i in range(len(t) - 1):
             token, part = t[i], t[i + 1]
             if i in taken or i + 1 in taken or not _capish(token) or token.kind != "word" or part.gap != "-" or \
-                    part.kind != "word" or part.cap or part.text.capitalize() not in cues.PLACE_KEYWORDS or \
+                    part.kind != "word" or part.cap or part.text.capitalize() not in en.PLACE_KEYWORDS or \
                     (i > 0 and t[i].gap == "-"):
                 continue
             mention = self.mention(i, i + 2, "place")
-            mention.scores[PLACE] += KEYWORD
-            found.append(mention)
+            if mention.vote("place.hyphened-kind", kind=part.text):
+                found.append(mention)
         return found
 
     # -- one run -----------------------------------------------------------------------
@@ -329,30 +336,32 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
-        hyphened = j < len(t) and t[j].gap == "-"  # "the Hill-house": a part of a compound
+        # "the Mill-house": a part of a compound
+        hyphened = holds(NAME_GATE.the_hyphened_compound, j < len(t) and t[j].gap == "-")
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
                 not self.weak_capital(i) and not t[i - 1].cap and not hyphened:
-            if t[i].text in cues.PLACE_KEYWORDS:
-                found = self.mention(i, j, "place")  # "the Common", "the Hall": a local place's name
-                found.scores[PLACE] += LOCAL_NAME
-                return [found]
-            if t[i].text in cues.INSTITUTIONS:
+            if t[i].text in en.PLACE_KEYWORDS:
+                found = self.mention(i, j, "place")  # "the Dell", "the Hall": a local place's name
+                if found.vote("place.local", keyword=t[i].text):
+                    return [found]
+            if t[i].text in en.INSTITUTIONS:
                 found = self.mention(i, j, "org")  # "the Army", "the Club": one institution's name
-                found.scores[ORG] += LOCAL_NAME
-                return [found]
+                if found.vote("org.local", keyword=t[i].text):
+                    return [found]
         caps = [k for k in range(i, j) if _capish(t[k])]
         plain = not self.w.heading or not any(is_common_word(t[k].text) for k in caps)
         if plain and len(caps) >= 2:
-            org_at = [k for k in caps if t[k].text in cues.ORG_KEYWORDS]
-            if org_at and (org_at[-1] > i or (t[i].text in cues.ORG_HEADS and j - i > 2)):
+            org_at = [k for k in caps if t[k].text in en.ORG_KEYWORDS]
+            if org_at and (org_at[-1] > i or (t[i].text in en.ORG_HEADS and j - i > 2)):
                 last = j if any(t[k].key == "of" for k in range(org_at[-1], j)) else org_at[-1] + 1
                 found = self.mention(i, last, "org")
-                found.scores[ORG] += KEYWORD
-                return [found, *self.chunk(last, j)] if last < j else [found]
-            if t[j - 1].text in cues.PLACE_KEYWORDS or t[i].text in cues.PLACE_HEADS:
+                if found.vote("org.keyword", keyword=t[org_at[-1]].text):
+                    return [found, *self.chunk(last, j)] if last < j else [found]
+            if t[j - 1].text in en.PLACE_KEYWORDS or t[i].text in en.PLACE_HEADS:
                 found = self.mention(i, j, "place")
-                found.scores[PLACE] += KEYWORD
-                return [found]
+                if found.vote("place.keyword", keyword=t[j - 1].text if t[j - 1].text in en.PLACE_KEYWORDS
+                              else t[i].text):
+                    return [found]
         return self.segment(i, j)
 
     def known(self, i: int, j: int) -> list[Mention]:
@@ -364,8 +373,9 @@ class BlockScanner:
             return []
         last = i + length
         token = self.t[i]
-        if token.gap == "-" or (last < len(self.t) and self.t[last].gap == "-" and self.t[last].kind == "word"):
-            return []  # a part of a hyphenated compound ("Anglo-Saxon", "North-of-Hampshire")
+        if holds(NAME_GATE.inside_compound, token.gap == "-" or (
+                last < len(self.t) and self.t[last].gap == "-" and self.t[last].kind == "word")):
+            return []  # a part of a hyphenated compound ("Anglo-Saxon", "Franco-Prussian")
         ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
                                                              token.is_honorific)
         if ordinary and self.weak_capital(i):
@@ -373,8 +383,8 @@ class BlockScanner:
         by_list = [m for m in by_list if m.length == length]
         by_place = [m for m in by_place if m.length == length]
         if not by_list and length == 1 and last < j and _capish(self.t[last]) and \
-                self.t[last].text not in cues.PLACE_KEYWORDS | cues.ORG_KEYWORDS and \
-                (ordinary or token.text in cues.PLACE_QUALIFIERS or is_given_name(token.text)):
+                self.t[last].text not in en.PLACE_KEYWORDS | en.ORG_KEYWORDS and \
+                (ordinary or token.text in en.PLACE_QUALIFIERS or is_given_name(token.text)):
             return []  # a word that begins a longer name ("Northern Siberia", "Victoria Jones")
         found = self.mention(i, last, "authority" if by_list else "gazetteer", matches=by_list,
                              places=best_first([m.entry for m in by_place]))
@@ -396,14 +406,15 @@ class BlockScanner:
     def surname_like(self, q: int) -> bool:
         """A capitalised ordinary word after a given name or title is a surname ("Walter Citrine",
         "John Smith"), unless it names a kind of organisation or place. A very frequent word
-        ("Long", "Young") only after a given name that is no ordinary word itself ("Samuel Long",
+        ("Little", "Young") only after a given name that is no ordinary word itself ("Jeremiah Little",
         not "May Day"), a title or an initial."""
         token = self.t[q]
         frequent_ok = q > 0 and not is_common_word(self.t[q - 1].text)
         return token.kind == "word" and token.cap and not token.is_function_word and \
-            token.text not in cues.NEVER_NAMES and token.text not in cues.ORG_KEYWORDS and \
-            token.text not in cues.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
-            (frequent_ok or zipf(token.key) < SURNAME_MAX_ZIPF) and not token.sentence_start
+            token.text not in en.NEVER_NAMES and token.text not in en.ORG_KEYWORDS and \
+            token.text not in en.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
+            (zipf(token.key) < _TH["surname-max-zipf"] or holds(NAME_GATE.frequent_surname_after_given, frequent_ok)) \
+            and not token.sentence_start
 
     def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False) -> int:
         """The end of the run of name words from ``p`` (particles inside it included); with
@@ -430,12 +441,12 @@ class BlockScanner:
         t = self.t
         token = t[p]
         if token.is_honorific and p + 1 < j:
-            personal = token.text in cues.PERSONAL_TITLES or token.dot
+            personal = token.text in en.PERSONAL_TITLES or token.dot
             q = self.name_run(p + 1, j, after_given=personal, strict=not personal)
             if q > p + 1 and not all(t[k].is_initial for k in range(p + 1, q)):
                 found = self.mention(p, q, "honorific", key_from=p + 1)
-                found.scores[PERSON] += HONORIFIC
-                return found
+                if found.vote("person.honorific", title=token.text):
+                    return found
         known = self.known(p, j)
         if known:
             return known[0]
@@ -443,11 +454,12 @@ class BlockScanner:
             q = p
             while q < j and t[q].is_initial:
                 q += 1
-            end = self.name_run(q, j, after_given=True)  # "J. Smith": an ordinary word as the surname
+            # "J. Smith": an ordinary word as the surname
+            end = self.name_run(q, j, after_given=holds(NAME_GATE.ordinary_surname_after_initials, True))
             if end > q:
                 found = self.mention(p, end, "initials")
-                found.scores[PERSON] += INITIALS
-                return found
+                if found.vote("person.initials"):
+                    return found
             return None
         if self.name_like(p):
             if token.sentence_start and p + 1 < j and not is_given_name(token.text) and \
@@ -460,16 +472,16 @@ class BlockScanner:
             found = self.mention(p, q, "given" if given else "unknown")
             if given:
                 surname = q > p + 1 and all(t[k].kind == "word" for k in range(p + 1, q))
-                found.scores[PERSON] += GIVEN_AND_SURNAME if surname else GIVEN_ALONE
+                found.vote("person.given-and-surname" if surname else "person.given-alone", given=token.text)
             elif q == p + 1 and token.kind == "word" and len(token.key) > 4:
-                if token.key.endswith(cues.PLACE_ENDINGS):
-                    found.scores[PLACE] += PLACE_ENDING
-                elif token.key.endswith(cues.ENGLISH_PLACE_ENDINGS):
-                    found.scores[PLACE] += ENGLISH_PLACE_ENDING
+                if token.key.endswith(en.PLACE_ENDINGS):
+                    found.vote("place.ending")
+                elif token.key.endswith(en.ENGLISH_PLACE_ENDINGS):
+                    found.vote("place.english-ending")
             if token.kind == "abbr":
-                found.scores[ORG] += DOTTED
+                found.vote("org.dotted")
             elif token.is_acronym and q == p + 1:
-                found.scores[ORG] += ACRONYM
+                found.vote("org.acronym")
             found.weak = self.w.title or (token.sentence_start and q == p + 1)
             return found
         return None
@@ -495,47 +507,56 @@ class BlockScanner:
             not after.is_function_word
 
     def add_context(self, m: Mention) -> None:
-        t, scores = self.t, m.scores
+        t = self.t
         before = t[m.first - 1] if m.first > 0 else None
         before2 = t[m.first - 2] if m.first > 1 else None
         gap = t[m.first].gap.strip()
-        if before is not None and not gap and before.key in cues.PLURAL_DETERMINERS:
+        if before is not None and not gap and before.key in en.PLURAL_DETERMINERS:
             m.determined = True
         m.indefinite = self.after_indefinite_article(m.first)
         if before is not None and not before.cap or (before is not None and before.sentence_start):
             b = before.key
-            if gap in ("", ",") and b in cues.PERSON_NOUNS and not before.cap:
-                scores[PERSON] += PERSON_NOUN
-            if gap in ("", ",", "”", ",”", "’", ",’") and b in cues.SPEECH_VERBS:
-                scores[PERSON] += SPEECH
+            if gap in ("", ",") and b in en.PERSON_NOUNS and not before.cap:
+                m.vote("person.noun-before", word=b)
+            if gap in ("", ",", "”", ",”", "’", ",’") and b in en.SPEECH_VERBS:
+                m.vote("person.speech-verb", word=b)
             modifier = m.ordinary and self.modifier(m)  # "on Bank holidays"
-            if not gap and b in cues.PLACE_PREPOSITIONS and not modifier:
-                scores[PLACE] += cues.PLACE_PREPOSITIONS[b]
-            if not gap and b == "the" and before2 is not None and before2.key in cues.PLACE_PREPOSITIONS \
-                    and not before.gap.strip():
-                scores[PLACE] += cues.PLACE_PREPOSITIONS[before2.key]
+            if not gap and not modifier:
+                _preposition(m, b)
+            if not gap and b == "the" and before2 is not None and not before.gap.strip():
+                _preposition(m, before2.key)
             if not gap and b == "the" and m.last == m.first + 1 and \
                     not self.modifier(m):
-                scores[PLACE] += THE_PLACE  # "the Thames", "the Kremlin" (persons take no article)
-            if not gap and b == "of" and before2 is not None and before2.key in cues.PLACE_NOUNS:
-                scores[PLACE] += PLACE_OF
-            elif not gap and b in cues.PLACE_NOUNS and not before.cap:
-                scores[PLACE] += PLACE_NOUN
+                m.vote("place.the")  # "the Thames", "the Kremlin" (persons take no article)
+            if not gap and b == "of" and before2 is not None and before2.key in en.PLACE_NOUNS:
+                m.vote("place.of", noun=before2.key)
+            elif not gap and b in en.PLACE_NOUNS and not before.cap:
+                m.vote("place.noun", noun=b)
         after = t[m.last] if m.last < len(t) else None
         if after is not None and not after.cap:
             a_gap = after.gap.strip()
-            if a_gap in ("", ",") and after.key in cues.PERSON_AFTER:
-                scores[PERSON] += PERSON_AFTER
-            elif not a_gap and after.key in cues.SPEECH_VERBS:
-                scores[PERSON] += SPEECH
+            if a_gap in ("", ",") and after.key in en.PERSON_AFTER:
+                m.vote("person.word-after", word=after.key)
+            elif not a_gap and after.key in en.SPEECH_VERBS:
+                m.vote("person.speech-verb", word=after.key)
             elif a_gap == "," and after.key == "where":
-                scores[PLACE] += WHERE
-            elif not a_gap and after.key in cues.PLACE_AFTER:
-                scores[PLACE] += PLACE_NOUN  # "the Bedford road"
+                m.vote("place.where")
+            elif not a_gap and after.key in en.PLACE_AFTER:
+                m.vote("place.noun", noun=after.key)  # "the Bedford road"
             if after.key == "by" and m.last + 1 < len(t) and t[m.last + 1].key == "name":
-                scores[PERSON] += BY_NAME
+                m.vote("person.by-name")
         if m.possessive:
-            scores[PERSON] += POSSESSIVE
+            m.vote("person.possessive")
+
+
+def _preposition(m: Mention, word: str) -> None:
+    """A preposition of place before the name (or before its article): as much as it says."""
+    if word in en.PLACE_PREPOSITIONS_STRONG:
+        m.vote("place.preposition-strong", word=word)
+    elif word in en.PLACE_PREPOSITIONS:
+        m.vote("place.preposition", word=word)
+    elif word in en.PLACE_PREPOSITIONS_WEAK:
+        m.vote("place.preposition-weak", word=word)
 
 
 def scan_block(words: BlockWords, authority: FormIndex, gazetteer: FormIndex,
@@ -552,7 +573,7 @@ def generic_plural(tokens: list[Token], i: int, persons: set[Key]) -> tuple[int,
     for singular in (token.key[:-1], token.key[:-2] if token.key.endswith("es") else None):
         if singular and (singular,) in persons:
             start = i
-            while start > 0 and tokens[start - 1].key in cues.PLURAL_DETERMINERS and \
+            while start > 0 and tokens[start - 1].key in en.PLURAL_DETERMINERS and \
                     not tokens[start].gap.strip() and i - start < 3:
                 start -= 1
             return start, (singular,)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from teikit.dates import find_date_spans
 from teikit.model import Block, Document, Span
+from teikit.weights.dates import DATE
 
 SKIPPED_KINDS = frozenset({"docDate", "label"})
 SPAN_PRIORITY = 35  # as names: inside quotations, around corrections
@@ -25,7 +26,7 @@ def _free(block: Block, start: int, end: int) -> bool:
     return True
 
 
-def mark_dates(doc: Document, options) -> None:
+def mark_dates(doc: Document) -> None:
     for block in doc.blocks():
         if block.kind in SKIPPED_KINDS:
             continue
@@ -34,6 +35,11 @@ def mark_dates(doc: Document, options) -> None:
             a, b = start + found.start, start + found.end
             if not _free(block, a, b):
                 continue
+            evidence = DATE.evidence()
+            if not evidence.check(DATE[found.rule], True, when=found.when or f"{found.start_date}/{found.end_date}"):
+                continue
+            cert = DATE.cert(evidence.score)
+            evidence.decide("date", cert)
             attrs = {"when": found.when or "", "from": found.start_date or "", "to": found.end_date or "",
-                     "cert": found.cert}
-            block.add_span(Span(a, b, "date", attrs, priority=SPAN_PRIORITY))
+                     "cert": cert}
+            block.add_span(Span(a, b, "date", attrs, priority=SPAN_PRIORITY, evidence=evidence))

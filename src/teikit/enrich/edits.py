@@ -24,6 +24,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from teikit.errors import Diagnostic, InputError
 from teikit.model import Block, Document, Insertion, Span, iter_blocks
+from teikit.weights.edition import EDITION
 
 SUFFIX = ".edits.toml"
 EDITOR_ROLE = "editorial corrections and notes"
@@ -187,18 +188,21 @@ class _Applier:
             if crossed is not None:
                 raise self.edits.error(f"anchor “{entry.data['anchor']}” crosses the text's <{crossed.tag}> "
                                        f"markup: choose an anchor inside it or around it", entry.line)
+            evidence = EDITION.evidence()
+            evidence.add(EDITION["editors-file"], file=self.edits.path.name, line=entry.line, kind=entry.kind)
+            evidence.decide(added_tag, entry.data.get("cert"))
             block.add_span(Span(start, end, "choice", source_tag=source_tag, added_tag=added_tag,
                                 added=entry.data[reading],
                                 added_attrs={"resp": self.editor, "cert": entry.data.get("cert", "")},
-                                priority=CHOICE_PRIORITY))
+                                priority=CHOICE_PRIORITY, evidence=evidence))
         if note:
             block.insertions.append(Insertion(end, "note", {
                 "type": "editorial", "subtype": "added", "resp": self.editor}, note))
 
 
-def apply_edits(doc: Document, options) -> None:
-    """The enricher: apply the editor's file of ``doc``, if it has one."""
-    path = edits_file(doc.source_path, getattr(options, "edits", None))
+def apply_edits(doc: Document, edits_path: Path | None = None) -> None:
+    """Apply the editor's file of ``doc`` (``edits_path``, else NAME.edits.toml beside it), if it has one."""
+    path = edits_file(doc.source_path, edits_path)
     if path is None:
         return
     edits = EditsFile(path)

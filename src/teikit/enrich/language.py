@@ -11,20 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
-from teikit.model import HIGH, MEDIUM, Block, Division, Document, Part, ReviewItem
+from teikit.model import HIGH, Block, Division, Document, Part, ReviewItem
 from teikit.readers.signals import stopword_counts
+from teikit.weights.languages import LANGUAGE
 
 # The languages considered (ISO 639-1), the document's own always among them.
 LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
-# Letters needed before a judgement is made, for a division and for a single block.
-MIN_LETTERS_DIVISION, MIN_LETTERS_BLOCK = 20, 40
-# Confidence (0..1) the detector must give the other language.
-MIN_CONFIDENCE, SURE = 0.75, 0.9
 # Enough text to judge a long division or block by.
 SAMPLE = 1000
-# A block holding this many of its language's commonest words, and several times more than of
-# any other's, is taken to be in that language without asking the detector.
-CLEAR_STOPWORDS, CLEAR_RATIO = 6, 4
 _LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -63,7 +57,9 @@ def clearly_in(text: str, lang: str) -> bool:
     """Whether the commonest words of ``lang`` plainly dominate ``text`` (no detector needed)."""
     counts = stopword_counts(text[:SAMPLE])
     own = counts.get(lang, 0)
-    return own >= CLEAR_STOPWORDS and own >= CLEAR_RATIO * max((n for k, n in counts.items() if k != lang), default=0)
+    th = LANGUAGE.thresholds
+    return own >= th["clear-stopwords"] and \
+        own >= th["clear-ratio"] * max((n for k, n in counts.items() if k != lang), default=0)
 
 
 def _title_like(text: str) -> bool:
@@ -85,7 +81,7 @@ class _Marker:
         if _letters(text) < minimum or clearly_in(text, self.doc.lang):
             return None
         found = detect(text, self.codes, self.doc.lang)
-        if found is None or found[0] == self.doc.lang or found[1] < MIN_CONFIDENCE:
+        if found is None or found[0] == self.doc.lang or found[1] < LANGUAGE.threshold("medium"):
             return None
         return found
 
@@ -94,18 +90,17 @@ class _Marker:
             if isinstance(part, Division):
                 self.division(part)
             else:
-                self.block(part, MIN_LETTERS_BLOCK)
+                self.block(part, LANGUAGE.threshold("min-letters-block"))
 
     def division(self, div: Division) -> None:
         blocks = ([div.head] if div.head is not None else []) + [p for p in div.content if isinstance(p, Block)]
         if len(blocks) == len(div.content) + (div.head is not None):  # a division of blocks only
             text = "\n".join(b.text for b in blocks)
-            found = self.judge(text, MIN_LETTERS_DIVISION)
-            if found:
-                self.mark(div.attrs, found, blocks[0].line if blocks else None, text)
+            found = self.judge(text, LANGUAGE.threshold("min-letters-division"))
+            if found and self.mark(div, found, blocks[0].line if blocks else None, text):
                 return
         if div.head is not None:
-            self.block(div.head, MIN_LETTERS_BLOCK)
+            self.block(div.head, LANGUAGE.threshold("min-letters-block"))
         self.parts(div.content)
 
     def block(self, block: Block, minimum: int) -> None:
@@ -113,19 +108,29 @@ class _Marker:
             return  # names and title words are poor evidence of a language on their own
         found = self.judge(block.text, minimum)
         if found:
-            self.mark(block.attrs, found, block.line, block.text)
+            self.mark(block, found, block.line, block.text)
 
-    def mark(self, attrs: dict, found: tuple[str, float], line: int | None, text: str) -> None:
+    def mark(self, part: Block | Division, found: tuple[str, float], line: int | None, text: str) -> bool:
+        """``xml:lang`` on ``part`` for the language found, with the evidence; False when the
+        rule is switched off."""
         code, confidence = found
-        attrs["xml:lang"] = code
-        cert = HIGH if confidence >= SURE else MEDIUM
+        evidence = LANGUAGE.evidence()
+        if not evidence.add(LANGUAGE.detected, LANGUAGE.detected.weight * confidence, lang=code,
+                            confidence=round(confidence, 3), letters=_letters(text)):
+            return False
+        cert = LANGUAGE.cert(evidence.score)
+        evidence.decide(code, cert, LANGUAGE.threshold("medium"), [(self.doc.lang, 0.0)])
+        part.attrs["xml:lang"] = code
+        part.decisions.append(evidence)
         if cert != HIGH:
             self.doc.review.append(ReviewItem(
                 "language", line, " ".join(text.split())[:80], f"passage taken as xml:lang='{code}'",
-                cert=cert, work=self.index, data={"lang": code, "confidence": f"{confidence:.2f}"}))
+                cert=cert, work=self.index, data={"lang": code, "confidence": f"{confidence:.2f}"},
+                evidence=evidence))
+        return True
 
 
-def mark_languages(doc: Document, options=None) -> None:
+def mark_languages(doc: Document) -> None:
     """The enricher: xml:lang on divisions and blocks in another language than ``doc.lang``."""
     codes = tuple(dict.fromkeys((doc.lang, *LIKELY))) if doc.lang in LIKELY else LIKELY
     for index, work in enumerate(doc.works):

@@ -1,8 +1,8 @@
 """Linking decided mentions to entries, and the document's own copies of those entries.
 
 - A list entry is copied with its names, identifiers, dates and note; ``@sameAs`` gives the
-  thing's URI (Wikidata, else GeoNames, else VIAF) and ``@corresp`` the list entry, as a
-  relative path from the folder the TEI is written to ('authority/persons.xml#trotsky').
+  thing's URI (Wikidata, else GeoNames, else VIAF) and ``@corresp`` the list entry (the writer
+  makes it a path relative to where the TEI goes: 'authority/persons.xml#trotsky').
 - A gazetteer place gets an entry with its GeoNames (or ISO 3166) identifier and location.
 - A name found in the text only gets an entry with no identifier. Mentions of one person
   ("Leon Trotsky", "L. Trotsky", "Trotsky") share it when their surnames agree and their
@@ -18,8 +18,10 @@ from teikit.authority.entries import PERSON, AuthorityEntry
 from teikit.authority.forms import Key, name_key
 from teikit.enrich.candidates import Mention
 from teikit.enrich.names_review import GAZETTEER, LIST, NEW, TEXT_ONLY
+from teikit.evidence import Evidence, Rule
 from teikit.ids import ncname, slug
 from teikit.model import HIGH, LOW, MEDIUM, Document, Entity
+from teikit.weights.names import NAME, NAME_LINK
 
 
 
@@ -32,10 +34,10 @@ def _compatible(a: Key, b: Key) -> bool:
 
 
 class Linker:
-    def __init__(self, doc: Document, output_dir: Path):
+    def __init__(self, doc: Document):
         self.doc = doc
-        self.output_dir = output_dir
         self.labels: dict[str, str] = {}  # entity id -> what it was linked to, for review
+        self.links: dict[str, tuple[Rule, dict]] = {}  # entity id -> the rule that linked it, what it saw
         self._by_source: dict[tuple, str] = {}
         self._used_ids = {e.id for e in doc.entities}
         # entries other passes made (the quotation pass's speakers), by kind and name
@@ -60,6 +62,20 @@ class Linker:
         self._used_ids.add(candidate)
         return candidate
 
+    def how_linked(self, entity_id: str) -> tuple[Rule, dict] | None:
+        """The rule of NAME_LINK that gave the entity, with what it saw (for the trace)."""
+        return self.links.get(entity_id)
+
+    def _evidence(self, entity_id: str, kind: str, cert: str | None, decision: Evidence | None) -> Evidence:
+        """An entry's evidence: the decision of the name it was made for, and how it was linked."""
+        evidence = Evidence(NAME.decision, list(decision.fired) if decision else [],
+                            decision.threshold if decision else None, kind, cert,
+                            list(decision.alternatives) if decision else [],
+                            decision.decided_score if decision else None)
+        rule, features = self.links[entity_id]
+        evidence.add(rule, **features)
+        return evidence
+
     def entry_label(self, entity_id: str) -> tuple[str, str]:
         """(what the entity was linked to, or "new"; where its entry comes from), for review."""
         return self.labels.get(entity_id, (NEW, TEXT_ONLY))
@@ -77,19 +93,20 @@ class Linker:
             entity_id = earlier.id
             earlier.names = list(dict.fromkeys([*entry.names, *earlier.names]))
             earlier.idnos, earlier.same_as = list(entry.idnos), entry.uri()
-            earlier.corresp, earlier.note = entry.pointer_from(self.output_dir), entry.note
+            earlier.entry, earlier.note = entry.ref(), entry.note
             earlier.birth, earlier.death, earlier.geo, earlier.cert = entry.birth, entry.death, entry.geo, None
         else:
             entity_id = self._new_id(entry.id)
             self.doc.entities.append(Entity(
                 entity_id, entry.kind, list(entry.names), list(entry.idnos), same_as=entry.uri(),
-                corresp=entry.pointer_from(self.output_dir), note=entry.note, birth=entry.birth,
+                entry=entry.ref(), note=entry.note, birth=entry.birth,
                 death=entry.death, geo=entry.geo))
         self.labels[entity_id] = (entry.id, LIST)
+        self.links[entity_id] = (NAME_LINK.list_entry, {"entry": entry.id})
         self._by_source[source] = entity_id
         return entity_id
 
-    def _from_gazetteer(self, place: AuthorityEntry, cert: str) -> str:
+    def _from_gazetteer(self, place: AuthorityEntry, cert: str, decision: Evidence | None) -> str:
         source = ("gazetteer", place.id)
         if source in self._by_source:
             return self._by_source[source]
@@ -97,23 +114,27 @@ class Linker:
         feature = place.extra.get("feature", "place")
         country = place.extra.get("country")
         note = f"Gazetteer match: {feature}" + (f" ({country})" if country and feature != "country" else "") + "."
+        self.links[entity_id] = (NAME_LINK.gazetteer, {"place": place.id})
         self.doc.entities.append(Entity(entity_id, "place", [place.preferred], list(place.idnos),
-                                        same_as=place.uri(), note=note, geo=place.geo, cert=cert))
+                                        same_as=place.uri(), note=note, geo=place.geo, cert=cert,
+                                        evidence=self._evidence(entity_id, "place", cert, decision)))
         self.labels[entity_id] = (" ".join(f"{t} {v}" for t, v in place.idnos[:1]), GAZETTEER)
         self._by_source[source] = entity_id
         return entity_id
 
-    def _from_text(self, kind: str, key: tuple, names: list[str], cert: str) -> str:
+    def _from_text(self, kind: str, key: tuple, names: list[str], cert: str, decision: Evidence | None) -> str:
         source = ("text", kind, key)
         if source in self._by_source:
             return self._by_source[source]
         earlier = self._earlier_entity(kind, names)
         if earlier is not None:
             self._by_source[source] = earlier.id
+            self.links.setdefault(earlier.id, (NAME_LINK.speaker_entry, {"entry": earlier.id}))
             return earlier.id
         entity_id = self._new_id(slug(names[0]))
+        self.links[entity_id] = (NAME_LINK.text_only, {"name": names[0]})
         self.doc.entities.append(Entity(entity_id, kind, names, [], note="Recognised in the text; no list entry.",
-                                        cert=cert))
+                                        cert=cert, evidence=self._evidence(entity_id, kind, cert, decision)))
         self._by_source[source] = entity_id
         return entity_id
 
@@ -131,11 +152,13 @@ class Linker:
                 by_cluster_entry.setdefault(clusters[mention.key], entry)
         cert_order = {LOW: 0, MEDIUM: 1, HIGH: 2}
         best_cert: dict[tuple, str] = {}
+        best_mention: dict[tuple, Mention] = {}
         for mention in named:
             group = (mention.kind, clusters.get(mention.key, mention.key))
             cert = mention.cert or LOW
             if cert_order[cert] > cert_order[best_cert.get(group, LOW)] or group not in best_cert:
                 best_cert[group] = cert
+                best_mention[group] = mention
         forms: dict[tuple, Counter] = defaultdict(Counter)
         for mention in named:
             forms[(mention.kind, clusters.get(mention.key, mention.key))][mention.text] += 1
@@ -156,12 +179,13 @@ class Linker:
             if entry is not None:
                 mention.entity = self._from_entry(entry, entry_forms[entry.id])
             elif mention.kind == "place" and mention.places:
-                mention.entity = self._from_gazetteer(mention.places[0], mention.cert or LOW)
+                mention.entity = self._from_gazetteer(mention.places[0], mention.cert or LOW, mention.decision)
             else:
                 group = (mention.kind, cluster)
                 names = sorted(forms[group], key=lambda f: (-len(f.split()), -len(f), -forms[group][f], f))
                 names = [n for n in dict.fromkeys(_plain(n) for n in names) if n]
-                mention.entity = self._from_text(mention.kind, cluster, names, best_cert[group])
+                mention.entity = self._from_text(mention.kind, cluster, names, best_cert[group],
+                                                 best_mention[group].decision)
 
     @staticmethod
     def _entry_for(mention: Mention, listed_use: Counter) -> AuthorityEntry | None:

@@ -25,38 +25,26 @@ from teikit.authority.forms import Key
 from teikit.authority.gazetteer import gazetteer
 from teikit.authority.index import FormIndex
 from teikit.authority.load import load_authority
-from teikit.enrich import cues
+from teikit.lang import en
 from teikit.enrich.capitalised import names_among_words
-from teikit.enrich.candidates import BlockWords, Mention, generic_plural, scan_block
+from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_of, kind_score, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
 from teikit.enrich.link import Linker
 from teikit.enrich.names_review import TEXT_ONLY, context_snippet, name_message
 from teikit.enrich.tokens import joinable, tokenize
+from teikit.evidence import Evidence, Fired, holds
 from teikit.model import HIGH, LOW, MEDIUM, Block, Division, Document, ReviewItem, Span
 from teikit.readers.signals import guess_language
+from teikit.weights.names import NAME, NAME_GATE, NAME_MENTION
 
 KINDS = (PERSON, PLACE, ORG)
 TAGS = {PERSON: "persName", PLACE: "placeName", ORG: "orgName"}
 CERT_ORDER = {LOW: 0, MEDIUM: 1, HIGH: 2}
 # Blocks whose text is not searched for names (a date line is a date; labels are labels).
 SKIPPED_KINDS = frozenset({"docDate", "label"})
-# Evidence a list entry, a gazetteer or a given name gives a name (once per name).
-LISTED, LISTED_DERIVED = 10, 6
-# A surname alone, derived from a list entry whose fuller forms the text never uses: weak
-# evidence ("in Paris" is not Robert Paris unless the text names him).
-LISTED_UNATTESTED = 2
-GAZETTEER_MAJOR, GAZETTEER, GAZETTEER_ALTERNATE, GAZETTEER_COMMON = 4, 3, 2, 1
-MAJOR_POPULATION = 1_000_000
 MAJOR_FEATURES = frozenset({"country", "continent", "historical country", "state"})
-GIVEN_NAME = 2
-SURNAME = 4  # the surname of a person named in full elsewhere in the text
-COORDINATED = 1.5  # a sure name joined by "and", "or", commas to an unsure one
-COORDINATION_ROUNDS = 2
 _COORDINATION = re.compile(r"^(?:’s|'s)?(?:\s*,\s*|\s*,?\s+(?:and|or|nor|&)\s+)$")
-GROUP_NOUN_ZIPF = 2.5  # "Bolshevik" is a known word: "the Bolsheviks" is a group, not a name
-DEFAULT_PERSON = 0.5  # an unknown name with no other evidence is most often a person's
-# A mention's own evidence overrides the name's decision from this much, by this margin.
-OVERRIDE, OVERRIDE_MARGIN = 6, 4
+_TH = NAME.thresholds
 SPAN_PRIORITY = 35  # inside a quotation of the same range (30), around a correction (40)
 
 
@@ -118,16 +106,17 @@ def block_words(doc: Document) -> list[tuple[Block, BlockWords]]:
 
 
 class NameRecogniser:
-    def __init__(self, doc: Document, authority_paths: list[Path], output_dir: Path | None):
+    def __init__(self, doc: Document, authority_paths: list[Path]):
         self.doc = doc
         self.authority = load_authority(authority_paths)
         self.places = gazetteer()
         self.blocks = block_words(doc)
-        self.linker = Linker(doc, output_dir or Path.cwd())
+        self.linker = Linker(doc)
 
     def run(self) -> None:
         mentions: list[Mention] = []
-        proper = names_among_words(w.tokens for _, w in self.blocks if not w.title)
+        proper = names_among_words(w.tokens for _, w in self.blocks if not w.title) \
+            if holds(NAME_GATE.document_name, True) else frozenset()
         for _, words in self.blocks:
             mentions += scan_block(words, self.authority.index, self.places, proper)
         lowercase = {t.key for _, w in self.blocks for t in w.tokens if t.kind == "word" and not t.cap}
@@ -138,67 +127,94 @@ class NameRecogniser:
 
     # -- deciding ----------------------------------------------------------------------
 
-    def name_evidence(self, group: list[Mention], attested: set[str]) -> Counter:
-        scores: Counter = Counter()
+    def name_evidence(self, group: list[Mention], attested: set[str]) -> Evidence:
+        """What the lists, the gazetteer and given names say of a name, once per name."""
+        evidence = NAME.evidence()
         entries = {m.entry.id: m for mention in group for m in mention.matches}
+        best: dict[str, tuple[float, str, str]] = {}
         for match in entries.values():
-            weight = LISTED if match.stated else LISTED_DERIVED if (
-                match.length > 1 or match.entry.id in attested) else LISTED_UNATTESTED
-            scores[match.entry.kind] = max(scores[match.entry.kind], weight)
+            how = "listed" if match.stated else "listed-derived" if (
+                match.length > 1 or match.entry.id in attested) else "listed-unattested"
+            rule = NAME[f"{match.entry.kind}.{how}"]
+            if rule.weight > best.get(match.entry.kind, (0,))[0]:
+                best[match.entry.kind] = (rule.weight, f"{match.entry.kind}.{how}", match.entry.id)
+        for _, short, entry in best.values():
+            evidence.add(NAME[short], entry=entry)
         places = [p for mention in group for p in mention.places]
         if places:
             place = places[0]
             major = place.extra.get("feature") in MAJOR_FEATURES or \
-                place.extra.get("population", 0) >= MAJOR_POPULATION
+                place.extra.get("population", 0) >= _TH["major-population"]
             stated = any(m.stated for mention in group for m in self.places.longest_at(mention.key, 0))
             given = len(group[0].key) == 1 and is_given_name(group[0].text)
-            scores[PLACE] += GAZETTEER_MAJOR if major else GAZETTEER_COMMON if group[0].ordinary or given else \
-                GAZETTEER if stated else GAZETTEER_ALTERNATE
+            how = "gazetteer-major" if major else "gazetteer-common" if group[0].ordinary or given else \
+                "gazetteer" if stated else "gazetteer-alternate"
+            evidence.add(NAME[f"place.{how}"], place=place.preferred, feature=place.extra.get("feature"))
         if len(group[0].key) == 1 and is_given_name(group[0].text.split()[-1]) and not entries:
-            scores[PERSON] += GIVEN_NAME
-        scores[PERSON] += DEFAULT_PERSON
-        return scores
+            evidence.add(NAME["person.given-name"])
+        evidence.add(NAME["person.default"])
+        return evidence
+
+    @staticmethod
+    def add_mentions(evidence: Evidence, group: list[Mention]) -> None:
+        """What the mentions' own words say, rule by rule, added up less than linearly (ten "to X"
+        are not ten proofs)."""
+        damping = math.sqrt(len(group))
+        totals: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for mention in group:
+            for fired in mention.evidence.fired:
+                totals[fired.rule] = totals.get(fired.rule, 0.0) + fired.weight
+                counts[fired.rule] = counts.get(fired.rule, 0) + 1
+        for rule, total in totals.items():
+            evidence.fired.append(Fired(rule, round(total / damping, 4), {"mentions": counts[rule]}))
 
     def decide(self, mentions: list[Mention], lowercase: set[str]) -> list[Mention]:
         groups: dict[Key, list[Mention]] = defaultdict(list)
         for mention in mentions:
             groups[mention.key].append(mention)
-        accepted: dict[Key, tuple[list[Mention], Counter, bool]] = {}
+        accepted: dict[Key, tuple[list[Mention], Evidence, bool]] = {}
         surnames = {m.key[-1] for m in mentions if len(m.key) > 1 and m.pattern in ("honorific", "given", "initials")}
         # list entries the text names by a stated or a fuller form, not only by a derived surname
         attested = {m.entry.id for mention in mentions for m in mention.matches if m.stated or m.length > 1}
         for key, group in groups.items():
-            scores = self.name_evidence(group, attested)
+            evidence = self.name_evidence(group, attested)
             if len(key) == 1 and key[0] in surnames:
-                scores[PERSON] += SURNAME  # "Bolderfield" after "John Bolderfield"
-            # what the mentions say adds up, but less than linearly: ten "to X" are not ten proofs
-            damping = math.sqrt(len(group))
-            for kind in KINDS:
-                scores[kind] += sum(m.scores[kind] for m in group) / damping
+                evidence.add(NAME["person.surname-of-named"])  # "Bolderfield" after "John Bolderfield"
+            self.add_mentions(evidence, group)
             listed = any(m.matches for m in group)
-            if self.accepted(key, group, listed, lowercase) and not self.group_noun(group, scores, listed):
-                accepted[key] = (group, scores, listed)
-        verdicts = {key: self.verdict(scores, listed) for key, (_, scores, listed) in accepted.items()}
+            if self.accepted(key, group, listed, lowercase) and not self.group_noun(group, evidence, listed):
+                accepted[key] = (group, evidence, listed)
+        verdicts = {key: self.verdict(evidence) for key, (_, evidence, _) in accepted.items()}
         lent: set[Key] = set()  # names that took the kind of a neighbour (once each)
-        for _ in range(COORDINATION_ROUNDS):  # "Brighton or Bognor or Southend": one name lends to the next
-            for key, extra in self.coordination(accepted, verdicts, lent).items():
-                _, scores, listed = accepted[key]
-                scores.update(extra)
-                verdicts[key] = self.verdict(scores, listed)
+        for _ in range(int(_TH["coordination-rounds"])):  # "Brighton or Bognor or Southend": one lends to the next
+            for key, kinds in self.coordination(accepted, verdicts, lent).items():
+                _, evidence, _ = accepted[key]
+                for kind, neighbour in kinds:
+                    evidence.add(NAME[f"{kind}.coordinated"], neighbour=neighbour)
+                verdicts[key] = self.verdict(evidence)
         kept: list[Mention] = []
-        for key, (group, scores, listed) in accepted.items():
+        for key, (group, evidence, listed) in accepted.items():
             kind, cert = verdicts[key]
-            if kind == PLACE and scores[PLACE] <= GAZETTEER_COMMON and not listed:
+            if holds(NAME_GATE.ordinary_place, kind == PLACE and kind_score(evidence, PLACE) <= NAME[
+                    "place.gazetteer-common"].weight and not listed):
                 continue  # an ordinary word that is also a place name, with nothing to say it is one here
+            evidence.decide(kind, cert, _TH["high"], [(k, kind_score(evidence, k)) for k in KINDS],
+                            score=kind_score(evidence, kind))
+            guessed = all(m.weak or m.pattern == "elided" for m in group)  # no more than a capital or a letter
             for mention in group:
-                mention.kind, mention.cert = kind, cert
-                own = max(KINDS, key=lambda k: mention.scores[k])
-                if own != kind and mention.scores[own] >= OVERRIDE and \
-                        mention.scores[own] >= mention.scores[kind] + OVERRIDE_MARGIN:
+                mention.kind, mention.cert, mention.decision = kind, cert, evidence
+                own = max(KINDS, key=lambda k: mention.score(k))
+                if own != kind and mention.score(own) >= _TH["override"] and \
+                        mention.score(own) >= mention.score(kind) + _TH["override-margin"] and \
+                        holds(NAME_MENTION.own_evidence, True):
                     mention.kind, mention.cert = own, MEDIUM
-                guessed = all(m.weak or m.pattern == "elided" for m in group)  # no more than a capital or a letter
-                if guessed and mention.cert == HIGH:
+                    mention.decision = _mention_decision(evidence, NAME_MENTION.own_evidence, own, MEDIUM,
+                                                         own_score=mention.score(own))
+                if guessed and mention.cert == HIGH and holds(NAME_MENTION.capital_only, True):
                     mention.cert = MEDIUM
+                    mention.decision = _mention_decision(mention.decision, NAME_MENTION.capital_only,
+                                                         mention.kind, MEDIUM)
                 kept.append(mention)
         self.plurals(kept)
         self.misplaced_apostrophes(kept)
@@ -209,20 +225,19 @@ class NameRecogniser:
         """Whether the mentions of a name are a name at all."""
         first = group[0]
         if all(m.weak for m in group) and not listed:
-            if first.pattern not in ("unknown", "given"):
-                return False
             rare = len(key) > 1 or (is_rare(first.text) and key[0] not in lowercase and len(key[0]) >= 4
                                     and len(group) > 1)
             given = first.pattern == "given" and not is_common_word(first.text)
-            if not (rare or given):
+            if holds(NAME_GATE.capital_only, first.pattern not in ("unknown", "given") or not (rare or given)):
                 return False
-        if not listed and first.pattern == "unknown" and all(m.indefinite for m in group):
+        if holds(NAME_GATE.indefinite, not listed and first.pattern == "unknown" and all(m.indefinite for m in group)):
             return False  # "a bureaucratic Thermidor": a name used as a common noun, not a name
         strong = any(m.pattern in ("honorific", "initials", "org", "place", "elided") for m in group)
         # a word the text also uses in lower case is an ordinary word
-        return not (len(key) == 1 and key[0] in lowercase and not listed and not strong and not first.places)
+        return not holds(NAME_GATE.lowercase_elsewhere, len(key) == 1 and key[0] in lowercase and not listed and
+                         not strong and not first.places)
 
-    def coordination(self, accepted: dict, verdicts: dict, lent: set) -> dict[Key, Counter]:
+    def coordination(self, accepted: dict, verdicts: dict, lent: set) -> dict[Key, list[tuple[str, str]]]:
         """Names joined by "and", "or" or commas are mostly of one kind ("Brighton or Bognor",
         "Stalin, Molotov and Bukharin"): a sure neighbour lends its kind to an unsure one."""
         by_block: dict[int, list[Mention]] = defaultdict(list)
@@ -230,7 +245,7 @@ class NameRecogniser:
             for mention in group:
                 by_block[mention.block_no].append(mention)
         texts = {w.block_no: w.text for _, w in self.blocks}
-        extra: dict[Key, Counter] = defaultdict(Counter)
+        extra: dict[Key, list[tuple[str, str]]] = defaultdict(list)
         for block_no, mentions in by_block.items():
             mentions.sort(key=lambda m: m.start)
             for a, b in zip(mentions, mentions[1:]):
@@ -239,7 +254,7 @@ class NameRecogniser:
                 for this, other in ((a, b), (b, a)):
                     kind, cert = verdicts[other.key]
                     if (cert != LOW or other.key in lent) and verdicts[this.key][1] == LOW and this.key not in lent:
-                        extra[this.key][kind] += COORDINATED
+                        extra[this.key].append((kind, other.text))
         lent.update(extra)
         return extra
 
@@ -256,8 +271,12 @@ class NameRecogniser:
             singular = next((s for s in (key[0][:-1], key[0][:-2]) if s in persons), None)
             if singular is None or not any(m.determined for m in group):
                 continue
+            if not holds(NAME_MENTION.generic_plural, True):
+                continue
             for mention in group:
                 mention.rs, mention.key, mention.kind, mention.cert = True, (singular,), PERSON, MEDIUM
+                mention.decision = _mention_decision(None, NAME_MENTION.generic_plural, "rs", MEDIUM,
+                                                     singular=singular)
 
     @staticmethod
     def misplaced_apostrophes(mentions: list[Mention]) -> None:
@@ -271,28 +290,34 @@ class NameRecogniser:
             if not target or not all(m.possessive for m in group):
                 continue
             person = next((m for m in target if m.kind == PERSON and not m.rs), None)
-            if person is not None:
+            if person is not None and holds(NAME_MENTION.misplaced_apostrophe, True):
                 for mention in group:
                     mention.key, mention.kind, mention.cert = person.key, PERSON, person.cert
+                    mention.decision = _mention_decision(person.decision, NAME_MENTION.misplaced_apostrophe,
+                                                         PERSON, person.cert, person=person.text)
+
     @staticmethod
-    def group_noun(group: list[Mention], scores: Counter, listed: bool) -> bool:
+    def group_noun(group: list[Mention], evidence: Evidence, listed: bool) -> bool:
         """"the Bolsheviks", "Communists": the plural of a known word, not a name, unless
         something says it is a person's ("Engels wrote")."""
         key, first = group[0].key, group[0]
         if listed or len(key) != 1 or first.pattern != "unknown" or not key[0].endswith("s") or first.places:
             return False
         singular = key[0][:-2] if key[0].endswith("es") and zipf(key[0][:-2]) > zipf(key[0][:-1]) else key[0][:-1]
-        person_cues = sum(m.scores[PERSON] for m in group)
-        known = zipf(singular) >= GROUP_NOUN_ZIPF or in_dictionary(key[0])
-        return known and not is_given_name(singular.capitalize()) and person_cues < 3
+        person_cues = sum(m.score(PERSON) for m in group)
+        known = zipf(singular) >= _TH["group-noun-zipf"] or in_dictionary(key[0])
+        return holds(NAME_GATE.group_noun, known and not is_given_name(singular.capitalize()) and
+                     person_cues < _TH["group-noun-person-cues"])
 
     @staticmethod
-    def verdict(scores: Counter, listed: bool) -> tuple[str, str]:
+    def verdict(evidence: Evidence) -> tuple[str, str]:
+        """The kind with the highest score, and the certainty its lead earns."""
+        scores = {k: kind_score(evidence, k) for k in KINDS}
         ranked = sorted(KINDS, key=lambda k: (-scores[k], KINDS.index(k)))
         best, second = scores[ranked[0]], scores[ranked[1]]
-        if (listed and best >= 8 and best - second >= 4) or (best >= 8 and best - second >= 4):
+        if best >= _TH["high"] and best - second >= _TH["high-margin"]:
             cert = HIGH
-        elif best >= 3 and best - second >= 2:
+        elif best >= _TH["medium"] and best - second >= _TH["medium-margin"]:
             cert = MEDIUM
         else:
             cert = LOW
@@ -313,7 +338,8 @@ class NameRecogniser:
                 short[(key[-1],)] = mention
         dummy = AuthorityEntry("doc", PERSON, ("doc",))
         for key in [*by_key, *short]:
-            if len(key) > 1 or len(key[0]) > 1:  # a lone letter ("B.") is a name only where its context says so
+            # a lone letter ("B.") is a name only where its own context says so
+            if not holds(NAME_GATE.lone_letter, len(key) == 1 and len(key[0]) == 1):
                 known.add(key, dummy)
         covered = defaultdict(set)
         for m in decided:
@@ -333,10 +359,15 @@ class NameRecogniser:
                 if plural is not None and not any(k in taken for k in range(plural[0], i + 1)):
                     start, singular = plural
                     source = by_key.get(singular) or short[singular]
+                    if not holds(NAME_MENTION.generic_plural, True):
+                        i += 1
+                        continue
                     mention = Mention(words.block_no, tokens[start].start, token.end, start, i + 1, singular,
                                       words.text[tokens[start].start:token.end], "plural", kind=PERSON,
                                       rs=True, cert=MEDIUM)
                     mention.entity = None
+                    mention.decision = _mention_decision(source.decision, NAME_MENTION.generic_plural, "rs", MEDIUM,
+                                                         singular=singular[0])
                     added.append(mention)
                     taken.update(range(start, i + 1))
                     i += 1
@@ -358,11 +389,16 @@ class NameRecogniser:
                 if any(not tokens[k].cap for k in range(i, last)):
                     i += 1
                     continue
+                if not holds(NAME_MENTION.known_form, True):
+                    i += 1
+                    continue
                 start, end = tokens[i].start, tokens[last - 1].end
+                cert = MEDIUM if source.cert == HIGH else source.cert or LOW
                 mention = Mention(words.block_no, start, end, i, last, source.key, words.text[start:end], "known",
-                                  possessive=tokens[last - 1].possessive, kind=source.kind,
-                                  cert=MEDIUM if source.cert == HIGH else source.cert or LOW,
+                                  possessive=tokens[last - 1].possessive, kind=source.kind, cert=cert,
                                   matches=source.matches, places=source.places)
+                mention.decision = _mention_decision(source.decision, NAME_MENTION.known_form, source.kind or "",
+                                                     cert, form=source.text)
                 added.append(mention)
                 taken.update(range(i, last))
                 i = last
@@ -381,13 +417,28 @@ class NameRecogniser:
                 _add_determiners(mention, words[mention.block_no])
             if not _fits(block, mention.start, mention.end):
                 continue
+            tag = "rs" if mention.rs else TAGS[mention.kind]
+            evidence = self.span_evidence(mention, tag)
             if mention.rs:
                 attrs = {"type": "person", "cert": mention.cert or LOW}
-                block.add_span(Span(mention.start, mention.end, "rs", attrs, priority=SPAN_PRIORITY))
             else:
                 attrs = {"ref": f"#{mention.entity}", "cert": mention.cert or LOW}
-                block.add_span(Span(mention.start, mention.end, TAGS[mention.kind], attrs, priority=SPAN_PRIORITY))
+            block.add_span(Span(mention.start, mention.end, tag, attrs, priority=SPAN_PRIORITY, evidence=evidence))
         self.review(mentions, blocks)
+
+    def span_evidence(self, mention: Mention, tag: str) -> Evidence:
+        """The decision one name span shows: the name's rules (or how the mention took the name of
+        another), and how it was linked to its entry."""
+        base = mention.decision
+        evidence = Evidence(NAME.decision, list(base.fired) if base else [],
+                            base.threshold if base else None, tag, mention.cert or LOW,
+                            list(base.alternatives) if base else [], base.decided_score if base else None)
+        if base is None:
+            evidence.add(NAME_MENTION.decided)
+        link = self.linker.how_linked(mention.entity) if mention.entity else None
+        if link is not None:
+            evidence.add(link[0], **link[1])
+        return evidence
 
     def review(self, mentions: list[Mention], blocks: dict[int, Block]) -> None:
         """One review item per name (entry and kind, or generic plural), in order of first mention."""
@@ -398,13 +449,24 @@ class NameRecogniser:
             first = group[0]
             block = blocks[first.block_no]
             forms = Counter(m.text for m in group)
-            cert = min((m.cert or LOW for m in group), key=lambda c: CERT_ORDER[c])
+            least = min(group, key=lambda m: CERT_ORDER[m.cert or LOW])
+            cert = least.cert or LOW
             entry, source = ("-", TEXT_ONLY) if rs else self.linker.entry_label(entity)
             tag = "rs" if rs else TAGS[kind]
             self.doc.review.append(ReviewItem(
                 "name", block.line, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,
                 data={"type": tag, "count": str(len(group)), "entry": entry,
-                      "context": context_snippet(block.text, first.start, first.end)}))
+                      "context": context_snippet(block.text, first.start, first.end)},
+                evidence=self.span_evidence(least, tag)))
+
+
+def _mention_decision(base: Evidence | None, rule, decided: str, cert: str | None, **features) -> Evidence:
+    """A mention's own decision: the name's (``base``) with the rule that changed it for this mention."""
+    evidence = Evidence(NAME.decision, list(base.fired) if base else [], base.threshold if base else None,
+                        decided, cert, list(base.alternatives) if base else [],
+                        base.decided_score if base else None)
+    evidence.fired.append(Fired(rule.name, rule.weight, features))
+    return evidence
 
 
 def _add_qualifier(mention: Mention, tokens) -> None:
@@ -412,7 +474,7 @@ def _add_qualifier(mention: Mention, tokens) -> None:
     if mention.first == 0:
         return
     before, first = tokens[mention.first - 1], tokens[mention.first]
-    if before.text in cues.PLACE_QUALIFIERS and not first.sentence_start and first.gap == " ":
+    if before.text in en.PLACE_QUALIFIERS and not first.sentence_start and first.gap == " ":
         mention.start, mention.first = before.start, mention.first - 1
         mention.text = f"{before.text} {mention.text}"
 
@@ -420,7 +482,7 @@ def _add_qualifier(mention: Mention, tokens) -> None:
 def _add_determiners(mention: Mention, words: BlockWords) -> None:
     """"all the Tarovs", "other Tarovs": a generic plural's determiners are part of the rs."""
     tokens, first = words.tokens, mention.first
-    while first > 0 and mention.first - first < 2 and tokens[first - 1].key in cues.PLURAL_DETERMINERS and \
+    while first > 0 and mention.first - first < 2 and tokens[first - 1].key in en.PLURAL_DETERMINERS and \
             not tokens[first].gap.strip() and not tokens[first].sentence_start:
         first -= 1
     mention.first, mention.start = first, tokens[first].start
@@ -441,6 +503,6 @@ def _fits(block: Block, start: int, end: int) -> bool:
     return True
 
 
-def mark_names(doc: Document, options) -> None:
-    """The enricher: persons, places and organisations, linked to entries."""
-    NameRecogniser(doc, list(options.authority), getattr(options, "output_dir", None)).run()
+def mark_names(doc: Document, authority: list[Path]) -> None:
+    """Persons, places and organisations, linked to entries of the ``authority`` lists."""
+    NameRecogniser(doc, authority).run()

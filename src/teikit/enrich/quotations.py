@@ -254,7 +254,7 @@ class _WorkQuotations:
             before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-EARLIER:]
         ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
                       quotation.depth, earlier)
-        ctx.verse = any(blocks[b].attrs.get("_lines") == "lb" and "\n" in blocks[b].text[s:e]
+        ctx.verse = any(blocks[b].line_breaks and "\n" in blocks[b].text[s:e]
                         for b, s, e in quotation.parts) or len(quotation.parts) > 1 and all(
                             len(blocks[b].text) < VERSE_LINE for b, _, _ in quotation.parts)
         return ctx, whole
@@ -413,7 +413,7 @@ def person_entity(doc: Document, name: str) -> Entity:
     return entity
 
 
-def mark_quotations(doc: Document, options=None) -> None:
+def mark_quotations(doc: Document) -> None:
     """The enricher: quotations of every work of ``doc``."""
     for index, work in enumerate(doc.works):
         _WorkQuotations(doc, work, index).run()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit.enrich.cues import NEVER_NAMES
+from teikit.lang.en import NEVER_NAMES
 from teikit.enrich.lexicon import is_common_word
 from teikit.enrich.trie_regex import alternation, words
 from teikit.model import HIGH, LOW, MEDIUM
@@ -74,7 +74,7 @@ SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNOREC
 # after a full stop outside the marks ("… annexations”. Trotsky said:" begins another sentence).
 _TAG_AFTER = re.compile(
     rf"^[\s,;:—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
-    # "…,” the keeper observed", "…,” as the worthy keeper observed"
+    # "…,” the ferryman remarked", "…,” as the old ferryman remarked"
     rf"(?:as\s+)?(?P<s2>{_PRONOUN}|{_NAME}|{_DESCRIBED})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
 _CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".

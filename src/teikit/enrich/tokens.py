@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from teikit.authority.forms import fold
-from teikit.enrich.cues import ABBREVIATIONS, DASHES, FUNCTION_WORDS, HONORIFICS
+from teikit.lang.en import ABBREVIATIONS, DASHES, FUNCTION_WORDS, HONORIFICS
 
 # Dotted abbreviations ("U.S.S.R.", "i.e."), words with inner apostrophes ("O’Callaghan"), numbers.
 _TOKEN = re.compile(r"(?P<abbr>(?:[^\W\d_]\.){2,})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<num>\d+)")

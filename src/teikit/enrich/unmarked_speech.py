@@ -3,14 +3,14 @@
 Older prose (and French and German prose after it) often writes speech without marks; three
 conventions still show where it is:
 
-- a **reporting clause** set off by punctuation: "Dear me, said she, why not?", "Yes, she
-  answered.", "…, continued he: …", "— Bonjour, dit-il." The speech is on either side of
+- a **reporting clause** set off by punctuation: "Well, said she, why not?", "Yes, she
+  answered.", "…, replied he: …", "— Bonjour, dit-il." The speech is on either side of
   the clause, up to a dialogue dash, the paragraph's edge, a marked quotation or the
   sentence's edge (and on over the sentences next to it that read as speech);
 - **dialogue dashes**: in a paragraph that shows dialogue, the sentences between dashes
-  ("—Oh no!—and where are you to live?—") are turns of speech; a paragraph that opens with a
+  ("—Not yet!—and when do you sail?—") are turns of speech; a paragraph that opens with a
   dash before a capital is a turn in the French manner;
-- an **orphan closing mark** ("—And when is the happy day?”—"): the speech opens at the
+- an **orphan closing mark** ("—And who is to carry the basket?”—"): the speech opens at the
   nearest dialogue dash, reporting clause or paragraph start before it.
 
 Every finding is judged with several signals (the clause's form, the segment's persons,
@@ -39,7 +39,7 @@ _REPORTING_FR = (
 _REPORTING_DE = (
     "sagte|sagt|rief|ruft|fragte|fragt|antwortete|antwortet|erwiderte|meinte|flüsterte|sprach|versetzte|"
     "entgegnete|schrie|murmelte|seufzte|lachte")
-# Verbs that may also take an object ("answered the purpose", "returned the compliment"):
+# Verbs that may also take an object ("answered the purpose", "returned the favour"):
 # inverted before a described subject, they report speech only before words that sound spoken.
 _TRANSITIVE = frozenset({"answered", "answers", "returned", "observed", "observes", "called", "asked", "asks",
                          "added", "adds", "began", "continued", "continues", "resumed", "pursued", "repeated",
@@ -72,7 +72,7 @@ _TAIL = (r"(?:\s+to\s+(?:me|him|her|them|us|you|himself|herself|(?:the|his|her|m
          r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|once|(?:in|with|after|at)\s+"
          r"(?:a|an|the|his|her|my|their|some|great)\s+(?:[a-z]+\s+){0,2}?[a-z]+))?"
          r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?"
-         # a speaker in apposition ("said Mary, the housemaid, …")
+         # a speaker in apposition ("said Mary, the cook, …")
          r"(?:,\s+(?:the|his|her|their|our|my|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*,))?")
 # What a reporting clause follows: the speech's own pause, a dialogue dash.
 _PRE = r"(?:[,!?…]|—|--|―)"

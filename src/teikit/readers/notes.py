@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from teikit.model import HIGH, MEDIUM, Block, Span
+from teikit.model import Block, Span
+from teikit.weights.notes import NOTE_MARKER
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -52,7 +53,7 @@ def link_notes(work_id: str, body: list[Block], notes: list[Block], earlier: lis
         note.attrs["n"] = n
         note.attrs.setdefault("xml:id", f"{work_id}-note{index}")
         by_number.setdefault(n, note)
-    pattern = _marker_pattern({n for n, note in by_number.items() if note.attrs.get("_marker")})
+    pattern = _marker_pattern({n for n, note in by_number.items() if note.marker})
     if pattern is None:
         return
     _link_markers(body, by_number, pattern)
@@ -74,8 +75,14 @@ def _link_markers(blocks: list[Block], by_number: dict[str, Block], pattern: re.
                 continue
             seen[n] = seen.get(n, 0) + 1
             ref_id = f"{note.attrs['xml:id']}-ref" + ("" if seen[n] == 1 else str(seen[n]))
-            glued = match.group(match.lastgroup) if match.lastgroup == "g" else None
+            evidence = NOTE_MARKER.evidence()
+            rule = {"b": NOTE_MARKER.bracketed, "u": NOTE_MARKER.superscript, "g": NOTE_MARKER.glued_number,
+                    "s": NOTE_MARKER.symbol}[match.lastgroup]
+            if not evidence.check(rule, True, marker=match.group(), note=n):
+                continue
+            cert = NOTE_MARKER.cert(evidence.score)
+            evidence.decide("ref", cert)
             block.add_span(Span(match.start(), match.end(), "ref", {
                 "xml:id": ref_id, "type": "noteAnchor", "n": n, "target": f"#{note.attrs['xml:id']}",
-                "cert": MEDIUM if glued else HIGH}, priority=10))
+                "cert": cert}, priority=10, evidence=evidence))
             note.attrs.setdefault("target", f"#{ref_id}")

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from teikit.dates import find_dates
 from teikit.ids import ncname, slug, work_id
+from teikit.evidence import Evidence
 from teikit.model import (CLOSER, DOC_TITLE, HIGH, LOW, MEDIUM, METADATA, NOTES, OPENER, SECTION, TITLE_PAGE,
                           Block, Division, Document, PageMeta, ReviewItem, Span, Work, iter_blocks)
+from teikit.weights.structure import LAYOUT
 from teikit.readers import metadata as md
 from teikit.readers.layout import split_blocks
 from teikit.readers.notes import link_notes, note_number
@@ -48,12 +50,13 @@ class _WorkBuilder:
     # -- blocks -----------------------------------------------------------------------
 
     def _block(self, judged: list[Judged], kind: str, cert: str | None = None) -> Block:
-        """One model block over the source text of one or more consecutive judged blocks."""
+        """One model block over the source text of one or more consecutive judged blocks, with
+        the evidence of its role."""
         first, last = judged[0].block, judged[-1].block
         text = self.text[first.start:last.start + len(last.text)]
-        block = Block(kind=kind, text=text, line=first.line, cert=cert)
+        block = Block(kind=kind, text=text, line=first.line, cert=cert, decisions=[_role_evidence(judged, kind)])
         if len(judged) > 1 or (not self.wrapped and "\n" in text):
-            block.attrs["_lines"] = "lb"  # the line breaks are meaningful: written as <lb/>
+            block.line_breaks = True  # the line breaks are meaningful: written as <lb/>
         return block
 
     def _merge(self, items: list[Judged]) -> list[list[Judged]]:
@@ -70,7 +73,7 @@ class _WorkBuilder:
         if j.cert in (MEDIUM, LOW):
             snippet = " ".join(j.sig.text.split())[:80]
             self.doc.review.append(ReviewItem("structure", j.block.line, snippet, f"taken as {what}",
-                                              cert=j.cert, work=work))
+                                              cert=j.cert, work=work, evidence=j.evidence))
 
     # -- a work -----------------------------------------------------------------------
 
@@ -93,7 +96,8 @@ class _WorkBuilder:
         notes_blocks = self._back(tail, work, index)
         if not any(not (isinstance(p, Division) and p.type in (OPENER, CLOSER)) for p in work.body):
             # TEI needs prose in a body: an opener or closer alone is read as paragraphs
-            work.body = [Block("p", b.text, b.line, attrs=dict(b.attrs), spans=b.spans)
+            work.body = [Block("p", b.text, b.line, attrs=dict(b.attrs), spans=b.spans, line_breaks=b.line_breaks,
+                               decisions=b.decisions)
                          for part in work.body for b in _blocks(part)]
         if not work.body:  # TEI needs a body: what the reader put in front goes there instead
             work.body, work.front = self._rescue_body(work.front)
@@ -112,14 +116,14 @@ class _WorkBuilder:
             j = g[0]
             role = j.role
             if role == CHROME:
-                kind = j.info.get("type", "pageHeader")
+                kind = j.chrome_kind or "pageHeader"
                 block = self._block(g, "p")
                 self._review(j, f"web-page chrome ({kind})", index)
                 self._read_chrome(kind, block)
-                _add_to_division(parts, kind, block, j.cert)
+                _add_to_division(parts, kind, block, j.cert, j.evidence)
                 continue
             if role == META:
-                _add_to_division(parts, METADATA, self._meta_block(g, work), None)
+                _add_to_division(parts, METADATA, self._meta_block(g, work), None, None)
                 continue
             if role in (NOTES_HEAD, NOTE):  # an editor's note before the text
                 self._review(j, "an editor's note before the text", index)
@@ -161,7 +165,7 @@ class _WorkBuilder:
             work.meta.authors.append(" ".join(block.text.split()))
         elif role == BYLINE:
             block = self._block(g, "byline", j.cert)
-            name = j.info.get("name")
+            name = j.byline_name
             if name:
                 start = block.text.rfind(name)
                 block.add_span(Span(start, start + len(name), "docAuthor", priority=20))
@@ -271,9 +275,8 @@ class _WorkBuilder:
         j = g[0]
         if j.role == NOTES_HEAD:
             note_div = Division(type=NOTES, head=self._block(g, "head", j.cert))
-            note_div.attrs["_note_type"] = j.info.get("type", "")
-            if j.info.get("resp"):
-                note_div.attrs["_note_resp"] = j.info["resp"]
+            note_div.notes_type = j.notes_type
+            note_div.notes_resp = j.notes_resp
             parts.append(note_div)
             return note_div, None
         # @resp of a note names its author, so the reader's certainty goes on the heading
@@ -281,14 +284,13 @@ class _WorkBuilder:
         n, _ = note_number(block, j.sig.note_start)
         if n:
             block.attrs["n"] = n
-            block.attrs["_marker"] = "yes"
+            block.marker = True
         if note_div is None:
             note_div = Division(type=NOTES)
             parts.append(note_div)
-        note_type = note_div.attrs.get("_note_type")
-        if note_type:
-            block.attrs["type"] = note_type
-        resp = note_div.attrs.get("_note_resp")
+        if note_div.notes_type:
+            block.attrs["type"] = note_div.notes_type
+        resp = note_div.notes_resp
         if resp:
             rid = f"{work.id}-resp-{slug(resp)}"
             block.attrs["resp"] = f"#{rid}"
@@ -313,11 +315,12 @@ class _WorkBuilder:
                 block = self._meta_block(g, work)
                 kind = METADATA
             else:  # CHROME, or anything the tail left (kept, never dropped)
-                kind = j.info.get("type", "pageFooter") if j.role == CHROME else "trailer"
+                kind = (j.chrome_kind or "pageFooter") if j.role == CHROME else "trailer"
                 block = self._block(g, "p")
                 if j.role == CHROME:
                     self._read_chrome(kind, block)
-            _add_to_division(work.back, kind, block, j.cert if j.role == CHROME else None)
+            chrome = j.role == CHROME
+            _add_to_division(work.back, kind, block, j.cert if chrome else None, j.evidence if chrome else None)
         return notes
 
     @staticmethod
@@ -327,9 +330,8 @@ class _WorkBuilder:
         for part in front:
             if isinstance(part, Division) and part.type == TITLE_PAGE:
                 for block in _blocks(part):
-                    body.append(Block("p", block.text, block.line, attrs={
-                        k: v for k, v in block.attrs.items() if k == "_lines"}, spans=[
-                        s for s in block.spans if s.tag not in ("docAuthor",)]))
+                    body.append(Block("p", block.text, block.line, line_breaks=block.line_breaks, spans=[
+                        s for s in block.spans if s.tag not in ("docAuthor",)], decisions=block.decisions))
             else:
                 keep.append(part)
         if not body:
@@ -346,18 +348,33 @@ def _is_label_heading(div: Division) -> bool:
         NUMBERED_HEADING.match(div.head.text.strip()))
 
 
-def _add_to_division(parts: list, kind: str, block: Block, cert: str | None) -> None:
+def _add_to_division(parts: list, kind: str, block: Block, cert: str | None, evidence: Evidence | None) -> None:
     """Append ``block`` to the trailing division of type ``kind`` (or open one); the
-    division's certainty is that of its least certain block."""
+    division's certainty, and the decision it shows, are those of its least certain block."""
     if parts and isinstance(parts[-1], Division) and parts[-1].type == kind:
         div = parts[-1]
         div.content.append(block)
         if cert is not None and _CERT_ORDER[cert] < _CERT_ORDER[div.cert]:
-            div.cert = cert
+            div.cert, div.decisions = cert, [evidence] if evidence is not None else []
     else:
-        parts.append(Division(type=kind, content=[block], cert=cert))
+        parts.append(Division(type=kind, content=[block], cert=cert, decisions=[evidence] if evidence else []))
+
+
+def _role_evidence(judged: list[Judged], kind: str) -> Evidence:
+    """The evidence of a block's role: its first judged block's, with the rule that joined the
+    others to it; a block no rule claimed (what the tail left) says so."""
+    first = judged[0].evidence
+    if first is None:
+        evidence = LAYOUT.evidence()
+        evidence.add(LAYOUT.unclaimed, kind=kind)
+        evidence.decide(kind, judged[0].cert)
+    else:
+        evidence = Evidence(first.decision, list(first.fired), first.threshold, first.decided, first.cert,
+                            list(first.alternatives))
+    if len(judged) > 1:
+        evidence.add(LAYOUT.joins_previous, lines=len(judged))
+    return evidence
 
 
 def _blocks(part) -> list[Block]:
     return list(iter_blocks(part))
-

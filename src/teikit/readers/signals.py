@@ -11,25 +11,22 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from teikit.dates import find_dates, parse_date
+from teikit.evidence import Evidence
+from teikit.lang import LANGUAGES, alternation, gather, xx
 from teikit.readers.layout import SourceBlock
+from teikit.weights.structure import HEADING_SHAPE, PARAGRAPH
 
-FUNCTION_WORDS = frozenset("""a an the of and or in on at to for from by with as is are was were be but not no
-nor so yet into upon over under about after before against between through during without within
-de la le les des du et en à au aux un une d l sur pour par dans
-der die das den dem des und von zu im am ein eine
-el los las y del al con por para
-il lo gli i e di da della nel per""".split())
+# Words a title leaves in lower case, in every language the reader knows.
+FUNCTION_WORDS = frozenset(gather("TITLE_SMALL_WORDS"))
 
 TERMINAL = ".;:,—–"
 SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
-OPENING_SALUTE = re.compile(r"^(?:(?:my )?dear|dearest|comrades?|friends?|sir|madam|gentlemen|"
-                            r"cher|chère|chers|liebe[rn]?|sehr geehrte[rn]?|querid[oa]s?|estimad[oa]s?|caro|cara)\b",
-                            re.I)
+OPENING_SALUTE = re.compile(rf"^(?:{alternation(gather('OPENING_SALUTE_PATTERNS'))})\b", re.I)
 # The word some languages put between a dateline's place and its date ("Paris, le 28 août 1936",
 # "Berlin, den 5. Mai 1920", "Madrid, el 3 de mayo de 1937").
-_DATELINE_ARTICLE = re.compile(r"(?:^|\s)(?:le|den|am|el|il|lo|the|on)$", re.I)
+_DATELINE_ARTICLE = re.compile(rf"(?:^|\s)(?:{alternation(dict.fromkeys(gather('DATELINE_ARTICLES')))})$", re.I)
 # A speaker's label before their words ("Question:", "Rivera:", "Q.:").
 _SPEAKER_LABEL = re.compile(r"^[A-Z][\w’'.-]{0,24}(?:\s[A-Z][\w’'.-]{0,24})?\s?:\s+\S")
 _QUOTE_PAIRS = {"’": "‘", "”": "“", "»": "«"}
@@ -50,84 +47,37 @@ def _closes_a_quotation(text: str) -> bool:
     return last in _QUOTE_PAIRS and _QUOTE_PAIRS[last] not in text
 
 
-BYLINE = re.compile(r"^(?:by|par|von|por|di|de)\s+(?P<name>\S.*)$", re.I)
+BYLINE = re.compile(rf"^(?:{alternation(dict.fromkeys(gather('BYLINE_WORDS')))})\s+(?P<name>\S.*)$", re.I)
 NUMBERED_HEADING = re.compile(
-    r"^(?:(?:chapter|part|section|book|chapitre|partie|kapitel|teil|cap[ií]tulo)\s+\w+(?:[.:—–]\s+\S.*)?|"
+    rf"^(?:(?:{alternation(gather('DIVISION_WORDS'))})\s+\w+(?:[.:—–]\s+\S.*)?|"
     r"[IVXLC]{1,6}\.?|\d{1,2}\.?|[IVXLC]{1,6}\.\s+\S.*|\d{1,2}\.\s+[A-Z].*)$", re.I)
 NOTES_HEADING = re.compile(
-    r"^(?:(?P<plain>notes?|footnotes?|endnotes?|anmerkungen|fu(?:ß|ss)noten|notas)|"
-    r"(?P<editor>editor[’'`]?s[’'`]? notes?|notes? (?:of|from) the editors?|ed\.? note|"
-    r"notes? de la r[ée]daction|note de l[’']?[ée]diteur|anmerkung der redaktion)|"
-    r"(?P<translator>translator[’'`]?s[’'`]? notes?|note du traducteur)|"
-    r"notes? (?:by|par|von) (?P<by>[^\s].{0,40}?))\s*:?$", re.I)
+    rf"^(?:(?P<plain>{alternation(gather('NOTES_HEADING_PATTERNS'))})|"
+    rf"(?P<editor>{alternation(gather('EDITOR_NOTES_PATTERNS'))})|"
+    rf"(?P<translator>{alternation(gather('TRANSLATOR_NOTES_PATTERNS'))})|"
+    rf"(?:{alternation(gather('NOTES_BY_PATTERNS'))}) (?P<by>[^\s].{{0,40}}?))\s*:?$", re.I)
 NOTE_START = re.compile(r"^\s*(?:\[(?P<b>\d{1,3}|[*†‡§]+)\]|(?P<d>\d{1,3})[.)]\s|(?P<s>[*†‡§]+)\s?|"
                         r"(?P<u>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s?)")
 METADATA_LABEL = re.compile(r"^(?P<label>[A-Z][\w’' /\\&.-]{0,38}?)\s?:\s+(?P<value>\S.*)$", re.S)
 BREADCRUMB_SEP = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
 
-# Known metadata labels (lower case, as written) -> the field they fill.
-KNOWN_LABELS = {
-    "written": "written", "date written": "written", "delivered": "written", "écrit": "written",
-    "first published": "first_published", "published": "first_published", "first appeared": "first_published",
-    "originally published": "first_published", "first printed": "first_published", "publication": "first_published",
-    "source": "source", "sources": "source", "online source": "source", "original source": "source",
-    "traduction": "translated", "traduit par": "translated", "übersetzung": "translated",
-    "translated": "translated", "translation": "translated", "translated by": "translated", "translator": "translated",
-    "transcription/html markup": "transcribed", "transcription/markup": "transcribed", "transcription": "transcribed",
-    "transcribed": "transcribed", "transcribed by": "transcribed", "html markup": "transcribed",
-    "transcription & markup": "transcribed", "markup": "transcribed", "proofread": "proofread",
-    "proofreading": "proofread", "proofed": "proofread", "html": "transcribed",
-    "copyleft": "licence", "public domain": "licence", "license": "licence", "licence": "licence",
-    "copyright": "licence", "rights": "licence", "creative commons": "licence",
-    "last updated on": "last_updated", "last updated": "last_updated", "updated": "last_updated",
-    "last modified": "last_updated", "online version": "online", "original title": "original_title",
-}
+# Known metadata labels (lower case, as written) -> the field they fill, in every language.
+KNOWN_LABELS = {label: field for module in LANGUAGES for label, field in module.LABELS.items()}
 
 # Metadata lines without a "Label:" that web archives write as sentences
 # ("From New International, Vol. 3 No. 3, June 1936, pp. 71–75.",
 #  "Transcribed & marked up by Einde O’Callaghan for ETOL.").
-METADATA_PHRASES = (
-    (re.compile(r"^(?P<label>(?:first |originally )?(?:published|printed) in|from)\s+(?=\S.*(?:\bvol\b|\bno\b|\d{4}))",
-                re.I), "first_published"),
-    (re.compile(r"^(?P<label>(?:transcribed|transcription|marked up|html(?: markup)?|proofread)"
-                r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|transcribed))*(?:\s+by)?)\s+(?=[A-Z])", re.I),
-     "transcribed"),
-    (re.compile(r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", re.I), "translated"),
-    # French, German, Spanish, Italian: "Traduit du russe par", "Übersetzt aus dem Russischen von", ...
-    (re.compile(r"^(?P<label>(?:traduit|traduction)(?:\s+(?:du|de l[’']|de la|de)\s*\w+)?\s+(?:par|de)|"
-                r"(?:übersetzt|übersetzung)(?:\s+aus\s+dem\s+\w+)?\s+von|traducido(?:\s+del\s+\w+)?\s+por|"
-                r"tradotto(?:\s+dal(?:l[’'])?\s*\w+)?\s+da)\s+(?=[A-Z])", re.I), "translated"),
-    (re.compile(r"^(?P<label>(?:transcrit|transcription|mis en ligne|numérisé)(?:\s+(?:et|&)\s+\w+(?:\s+\w+)?)?"
-                r"\s+par)\s+(?=[A-Z])", re.I), "transcribed"),
-)
+METADATA_PHRASES = tuple((re.compile(pattern, re.I), field) for pattern, field in gather("METADATA_PHRASE_PATTERNS"))
 
-# English words of a comment form count as a line of their own or in its phrases only: a title may
-# be "Comments on the Draft Programme" or "A Reply to Our Critics".
-COMMENT_CUES = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|reply|replies|send|submit|post)\W*$|"
-    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)|comments?\s+(?:are|is)\s+closed|no comments|"
-    r"commentaires?\b|commenter\b|répondre|your (?:e-?mail|name|message|comment)|"
-    r"votre (?:message|adresse|nom|contribution|commentaire)|qui êtes-vous|\bforum\b|modéra|moderat|"
-    r"log ?in to|se connecter|connexion|s[’']inscrire|subscribe|abonnez|share this|partager|imprimer|"
-    r"print this|kommentar|antworten|responder|comentario|commento|required fields|"
-    r"champs obligatoires|envoyer|valider", re.I)
+# A comment form's words: English ones count as a line of their own or in their phrases only (a
+# title may be "Comments on the Draft Programme" or "A Reply to Our Critics").
+COMMENT_CUES = re.compile(alternation(gather("COMMENT_PATTERNS")), re.I)
 # A site's navigation at the foot of a page: "Top of the page", "Works Index", "Archive | Index".
-NAV_CUES = re.compile(
-    r"^\W*(?:(?:back\s+)?to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?|top\s+of\s+(?:the\s+)?page|"
-    r"(?:back|return)\s+to\s+\S.{0,40}|(?:table\s+of\s+)?contents|(?:works\s+|subject\s+)?index|home(?:\s+page)?|"
-    r"next|previous|prev|up|haut de (?:la )?page|retour.{0,40}|sommaire|accueil|nach oben|inhalt)\W*$|"
-    r"\S\s+\|\s+\S", re.I)
-POSTING_CUES = re.compile(r"(?:,|\s)(?:par|by|posted by|publié par|von|por|di)\s+\S|^(?:posted|publié|mis en ligne)",
-                          re.I)
-HOME_CUES = re.compile(r"^(?:accueil|home|startseite|inicio|home page)\b", re.I)
+NAV_CUES = re.compile(rf"^\W*(?:{alternation(gather('NAVIGATION_PATTERNS'))})\W*$|\S\s+\|\s+\S", re.I)
+POSTING_CUES = re.compile(rf"(?:,|\s)(?:{alternation(gather('POSTED_BY_PATTERNS'))})\s+\S|"
+                          rf"^(?:{alternation(gather('POSTED_PATTERNS'))})", re.I)
 
-_STOPWORDS = {
-    "en": set("the of and to in is that it was for on with as his he be by at not this which have from".split()),
-    "fr": set("le la les de des et à un une est que qui dans pour pas sur au du par ne se votre vous avec".split()),
-    "de": set("der die das und ist nicht zu den mit sich des auf für von ein eine dem im".split()),
-    "es": set("el la los las de que y en un una es por con para no se del al lo".split()),
-    "it": set("il lo la gli le di che e un una è per non con del della nel si".split()),
-}
+_STOPWORDS = {module.__name__.rsplit(".", 1)[-1]: module.STOPWORDS for module in LANGUAGES}
 
 
 # word -> the languages it is a common word of (one dictionary look-up per word)
@@ -189,7 +139,25 @@ class Signals:
     @cached_property
     def is_long(self) -> bool:
         """Paragraph-sized: prose no heading or title block line would be."""
-        return self.length >= 200 or (self.sentences >= 2 and self.length >= 100) or len(self.words) >= 30
+        th = PARAGRAPH.thresholds
+        return self.length >= th["long-chars"] or (self.sentences >= 2 and self.length >= th["long-sentences-chars"]) \
+            or len(self.words) >= th["long-words"]
+
+    @cached_property
+    def paragraph(self) -> Evidence | None:
+        """Why the block is prose that anchors the reading (a paragraph, a note's text), or None."""
+        if self.label and self.label[1]:
+            return None  # a labelled metadata line is no paragraph, however long
+        evidence = PARAGRAPH.evidence()
+        th = PARAGRAPH.thresholds
+        if evidence.check(PARAGRAPH.long, self.is_long, chars=self.length, words=len(self.words),
+                          sentences=self.sentences):
+            return evidence
+        if evidence.check(PARAGRAPH.sentence, (self.ends_terminal or self.ends_exclaim) and
+                          len(self.words) >= th["sentence-words"] and self.heading_shape < th["heading-shape-below"],
+                          words=len(self.words), ends=self.last_char):
+            return evidence
+        return None
 
     @cached_property
     def cap_ratio(self) -> float:
@@ -304,7 +272,7 @@ class Signals:
             return False
         capitalised = 0
         for token in tokens:
-            if token.lower() in {"de", "von", "van", "der", "da", "di", "le", "la", "du", "y", "and", "et", "&"}:
+            if token.lower() in xx.NAME_PARTICLES or token.lower() in xx.NAME_LIST_WORDS:
                 continue
             if not (token[0].isupper() or _INITIAL.match(token)):
                 return False
@@ -322,8 +290,7 @@ class Signals:
         """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg')."""
         if self.length > 50 or self.ends_exclaim or ":" in self.text:
             return False
-        if any(w.lower() in FUNCTION_WORDS - {"de", "von", "van", "der", "da", "di", "le", "la", "du"}
-               for w in self.words):
+        if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in self.words):
             return False
         return self._name_shape(self.text)
 
@@ -380,33 +347,42 @@ class Signals:
     @cached_property
     def heading_shape(self) -> float:
         """0..1: how much the block alone looks like a heading (not where it stands)."""
-        if self.is_long or self.length > 110 or len(self.words) > 16 or not self.words:
-            return 0.0
-        if self.numbered_heading and not (self.text.endswith(".") and len(self.words) > 4):
-            return 0.9  # "II. The Machine"; not "1. The eight-hour day in every industry." (a list item)
+        return max(0.0, min(1.0, self.heading_evidence.score))
+
+    @cached_property
+    def heading_evidence(self) -> Evidence:
+        """The rules of the heading shape (``teikit.weights.structure.HEADING_SHAPE``)."""
+        rules, th = HEADING_SHAPE, HEADING_SHAPE.thresholds
+        evidence = rules.evidence()
+        words = len(self.words)
+        if self.is_long or self.length > th["max-chars"] or words > th["max-words"] or not self.words:
+            return evidence
+        # "II. The Machine"; not "1. The eight-hour day in every industry." (a list item)
+        if evidence.check(rules.numbered, self.numbered_heading and not (
+                self.text.endswith(".") and words > th["list-item-words"])):
+            return evidence
         if self.all_caps:
-            score = 0.85
+            evidence.add(rules.all_caps)
         elif self.starts_upper:
-            score = 0.25 + 0.45 * self.cap_ratio + (0.1 if len(self.words) <= 8 else 0.0)
+            evidence.add(rules.capitalised)
+            evidence.add(rules.capital_words, rules.capital_words.weight * self.cap_ratio, share=round(self.cap_ratio, 2))
+            evidence.check(rules.short, words <= th["short-words"], words=words)
         else:
-            return 0.05
+            evidence.add(rules.lowercase)
+            return evidence
         if self.last_char in ",;":
-            score -= 0.6
+            evidence.add(rules.ends_comma, last=self.last_char)
         elif self.last_char == "." and not self.all_caps:
-            score -= 0.45
+            evidence.add(rules.ends_full_stop)
         elif self.last_char in ":—–-":
-            score -= 0.45  # runs on into what follows
-        if self.ends_exclaim and len(self.words) < 2:
-            score -= 0.3
-        if self.text[:1] in "—–-" or (_SPEAKER_LABEL.match(self.text) and self.cap_ratio < 0.6 and
-                                       self.text.rstrip()[-1:] in ".?!…"):
-            score -= 0.6  # an attribution ("— Karl Marx") or a speaker's turn ("Question: Do you fear ...?")
-        if _closes_a_quotation(self.text):
-            score -= 0.5  # the end of someone's words ("Pray, what is the reason of that?’")
-        elif _DIALOGUE_LINE.search(self.text) or (_QUOTED_SENTENCE.match(self.text) and self.cap_ratio < 0.6):
-            score -= 0.5  # someone's words with their speech tag ("‘Very,’ said Alice: ‘—where’s ...’")
-        if self.sentences > 1:
-            score -= 0.4
-        if len(self.words) > 10:
-            score -= 0.15
-        return max(0.0, min(1.0, score))
+            evidence.add(rules.ends_colon_dash, last=self.last_char)
+        evidence.check(rules.lone_exclamation, self.ends_exclaim and words < 2)
+        evidence.check(rules.attribution_or_turn, self.text[:1] in "—–-" or (
+            _SPEAKER_LABEL.match(self.text) and self.cap_ratio < th["quoted-cap-share"] and
+            self.text.rstrip()[-1:] in ".?!…"))
+        if not evidence.check(rules.closes_quotation, _closes_a_quotation(self.text)):
+            evidence.check(rules.dialogue, _DIALOGUE_LINE.search(self.text) or (
+                _QUOTED_SENTENCE.match(self.text) and self.cap_ratio < th["quoted-cap-share"]))
+        evidence.check(rules.sentences, self.sentences > 1, sentences=self.sentences)
+        evidence.check(rules.many_words, words > th["many-words"], words=words)
+        return evidence

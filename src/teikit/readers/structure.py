@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from teikit.model import HIGH, LOW, MEDIUM, OPENER
+from teikit.evidence import Evidence, RuleTable
+from teikit.lang import alternation, gather
+from teikit.model import OPENER
 from teikit.readers.layout import SourceBlock
 from teikit.readers.signals import Signals
+from teikit.weights.structure import CHROME as CHROME_RULES
+from teikit.weights.structure import CONTENTS as CONTENTS_RULES
+from teikit.weights.structure import HEADING, LETTER, METADATA, NOTES, TITLE_BLOCK
 
 # Roles (the model's block kinds, plus reader-internal ones).
 CHROME = "chrome"
@@ -35,12 +40,17 @@ TITLE_BLOCK_ROLES = {AUTHOR, TITLE, SUBTITLE, BYLINE, DOCDATE}
 
 @dataclass
 class Judged:
-    """A source block with the role the reader gave it."""
+    """A source block with the role the reader gave it, and why."""
 
     sig: Signals
     role: str = P
     cert: str | None = None
-    info: dict[str, str] = field(default_factory=dict)
+    evidence: Evidence | None = None
+    chrome_kind: str | None = None  # for page chrome: breadcrumb, posting, pageTitle, ...
+    byline_name: str | None = None  # for a byline: the author's name in it
+    notes_type: str | None = None  # for a notes heading: "editorial" when it names an editor
+    notes_resp: str | None = None  # ... and who wrote the notes ("translator", "ETOL")
+    settled: bool = False  # the body's judging leaves the role as it is (an opening salutation)
     # True when this block continues the previous one (a title wrapped over two lines,
     # short lines of a verse or list): the builder merges it into the previous block.
     joins_previous: bool = False
@@ -49,16 +59,21 @@ class Judged:
     def block(self) -> SourceBlock:
         return self.sig.block
 
+    def decide(self, role: str, evidence: Evidence, table: RuleTable | None = None, cert: str | None = None,
+               threshold: float | None = None, alternatives: list[tuple[str, float]] = ()) -> None:
+        """Take ``role`` for the rules in ``evidence``; the certainty is what their score earns in
+        ``table`` (or ``cert`` as given)."""
+        if table is not None:
+            cert = table.cert(evidence.score)
+        self.role, self.cert, self.evidence = role, cert, evidence
+        evidence.decide(role, cert, threshold, alternatives)
+
 
 @dataclass
 class WorkPlan:
     """The judged blocks of one work, in order."""
 
     blocks: list[Judged]
-
-
-def _cert(score: float) -> str:
-    return HIGH if score >= 0.8 else MEDIUM if score >= 0.6 else LOW
 
 
 class StructureJudge:
@@ -74,14 +89,10 @@ class StructureJudge:
         votes = Counter(j.sig.language for j in self.items if j.sig.is_long and j.sig.language)
         return votes.most_common(1)[0][0] if votes else None
 
-    def is_para(self, j: Judged) -> bool:
+    @staticmethod
+    def is_para(j: Judged) -> bool:
         """Prose that anchors the reading: a paragraph (or a note's text)."""
-        s = j.sig
-        if s.label and s.label[1]:
-            return False
-        if s.is_long:
-            return True
-        return (s.ends_terminal or s.ends_exclaim) and len(s.words) >= 8 and s.heading_shape < 0.5
+        return j.sig.paragraph is not None
 
     def foreign(self, j: Judged) -> bool:
         lang = j.sig.language
@@ -183,18 +194,23 @@ class StructureJudge:
         if match is None or not _editorial(match) or \
                 not self.is_para(seg[start + 1]) or not any(self.is_para(j) for j in seg[start + 2:end]):
             return start
+        evidence = NOTES.evidence()
+        if not evidence.check(NOTES.editor_note_first, True, heading=match.group().strip()):
+            return start
         self._notes_heading(seg[start], match)
-        seg[start + 1].role, seg[start + 1].cert = NOTE, MEDIUM
+        seg[start + 1].decide(NOTE, evidence, NOTES)
         return start + 2
 
     @staticmethod
     def _notes_heading(heading: Judged, match: re.Match) -> None:
-        heading.role, heading.cert = NOTES_HEAD, HIGH
-        heading.info["type"] = "editorial" if _editorial(match) else ""
+        evidence = NOTES.evidence()
+        evidence.add(NOTES.heading, heading=match.group().strip())
+        heading.decide(NOTES_HEAD, evidence, NOTES)
+        heading.notes_type = "editorial" if _editorial(match) else None
         if match.group("by"):
-            heading.info["resp"] = match.group("by").strip()
+            heading.notes_resp = match.group("by").strip()
         elif match.group("translator"):
-            heading.info["resp"] = "translator"
+            heading.notes_resp = "translator"
 
     def _judge_front(self, run: list[Judged], first: bool) -> int:
         """Roles for the blocks before the first paragraph; returns where the body starts."""
@@ -213,7 +229,12 @@ class StructureJudge:
                 meta_idx.add(k)
                 k += 1
         for i in meta_idx:
-            run[i].role, run[i].cert = META, HIGH if run[i].sig.label else MEDIUM
+            evidence = METADATA.evidence()
+            if run[i].sig.label:
+                evidence.add(METADATA.labelled, label=run[i].sig.label[0], field=run[i].sig.label[1])
+            else:
+                evidence.add(METADATA.in_labelled_group, group=len(meta_idx))
+            run[i].decide(META, evidence, METADATA)
         before_meta = min(meta_idx) if meta_idx else len(run)
         after_meta = max(meta_idx) + 1 if meta_idx else len(run)
 
@@ -263,64 +284,75 @@ class StructureJudge:
             return None
         first = _key(run[at + 1].sig.text)
         repeat = next((k for k in range(at + 2, len(run)) if _key(run[k].sig.text) == first), None)
-        if repeat is None:
+        heading = CONTENTS_RULES.evidence()
+        if repeat is None or not heading.check(CONTENTS_RULES.heading, True, entries=repeat - at - 1):
             return None
-        run[at].role, run[at].cert = CONTENTS_HEAD, HIGH
+        run[at].decide(CONTENTS_HEAD, heading, CONTENTS_RULES)
         for j in run[at + 1:repeat]:
-            j.role, j.cert = CONTENTS, HIGH
+            entry = CONTENTS_RULES.evidence()
+            entry.add(CONTENTS_RULES.entry, first_entry=run[at + 1].sig.text[:60])
+            j.decide(CONTENTS, entry, CONTENTS_RULES)
         return repeat
 
     def _assign_title_block(self, tb: list[Judged]) -> None:
         if not tb:
             return
+        rules = TITLE_BLOCK
         author_name = None
         title_seen = False
         previous: Judged | None = None
         for n, j in enumerate(tb):
             s = j.sig
-            if s.dateline and not any(k.role == DOCDATE for k in tb[:n]):
-                j.role, j.cert = DOCDATE, HIGH
-            elif s.byline_name:
-                j.role, j.cert = BYLINE, HIGH
+            ev = rules.evidence()
+            if ev.check(rules.date_line, s.dateline and not any(k.role == DOCDATE for k in tb[:n]), when=s.dateline):
+                j.decide(DOCDATE, ev, rules)
+            elif ev.check(rules.byline, s.byline_name, name=s.byline_name):
+                j.decide(BYLINE, ev, rules)
                 author_name = author_name or s.byline_name
-                j.info["name"] = s.byline_name
-            elif s.name_like and not title_seen and (s.has_initials or (n == 0 and len(tb) > 1)):
-                j.role, j.cert = AUTHOR, HIGH if s.has_initials else MEDIUM
+                j.byline_name = s.byline_name
+            elif s.name_like and not title_seen and (
+                    ev.check(rules.author_initials, s.has_initials) or
+                    ev.check(rules.author_first, n == 0 and len(tb) > 1, lines=len(tb))):
+                j.decide(AUTHOR, ev, rules)
                 author_name = author_name or s.text
-            elif not title_seen:
-                j.role, j.cert = TITLE, HIGH if len(tb) > 1 else MEDIUM
+            elif not title_seen and (ev.check(rules.title, len(tb) > 1, lines=len(tb)) or
+                                     ev.check(rules.title_alone, True)):
+                j.decide(TITLE, ev, rules)
                 title_seen = True
-            elif previous is not None and previous.role == TITLE and s.starts_lower:
-                j.role, j.cert, j.joins_previous = TITLE, MEDIUM, True
-            elif author_name and _mentions(s.text, author_name):
-                j.role, j.cert = BYLINE, MEDIUM
+            elif ev.check(rules.title_continued, previous is not None and previous.role == TITLE and s.starts_lower):
+                j.decide(TITLE, ev, rules)
+                j.joins_previous = True
+            elif ev.check(rules.byline_mentions_author, author_name and _mentions(s.text, author_name),
+                          author=author_name):
+                j.decide(BYLINE, ev, rules)
             else:
-                j.role, j.cert = SUBTITLE, MEDIUM
+                ev.add(rules.subtitle)
+                j.decide(SUBTITLE, ev, rules)
             previous = j
-        # a byline's name is the author when no author line was found
-        if author_name:
-            for j in tb:
-                if j.role == BYLINE and "name" not in j.info and _mentions(j.sig.text, author_name):
-                    j.info["mentions"] = author_name
 
     def _assign_chrome(self, j: Judged, top: bool, titles: list[str] = ()) -> None:
         s = j.sig
-        if s.is_breadcrumb:
+        rules = CHROME_RULES
+        ev = rules.evidence()
+        repeats_title = any(_same(s.text, t) for t in titles)
+        if ev.check(rules.breadcrumb, s.is_breadcrumb):
             kind = "breadcrumb"
-        elif s.posting:
+        elif ev.check(rules.posting, s.posting):
             kind = "posting"
-        elif s.nav_cue and not any(_same(s.text, t) for t in titles):
+        elif ev.check(rules.navigation, s.nav_cue and not repeats_title):
             kind = "pageHeader" if top else "pageFooter"  # the site's navigation
-        elif top and any(_same(s.text, t) for t in titles):
-            kind = "pageTitle"
-        elif top and s.heading_shape >= 0.6 and not s.comment_cue:
+        elif ev.check(rules.page_title, top and (repeats_title or (
+                s.heading_shape >= rules.threshold("page-title-shape") and not s.comment_cue)),
+                repeats_title=repeats_title):
             kind = "pageTitle"  # the page's own heading above the posting line
-        elif s.comment_cue:
+        elif ev.check(rules.comment_form, s.comment_cue):
             kind = "commentForm"
         else:
+            ev.add(rules.page_header if top else rules.page_footer)
             kind = "pageHeader" if top else "pageFooter"
-        j.role, j.info["type"] = CHROME, kind
-        j.cert = HIGH if kind in {"breadcrumb", "posting", "commentForm"} else MEDIUM if kind == "pageTitle" else LOW
+        j.decide(CHROME, ev, rules)
+        j.chrome_kind = kind
+        ev.decided = kind
 
     # -- the end of a work ------------------------------------------------------------
 
@@ -344,9 +376,10 @@ class StructureJudge:
                 k -= 1
             if cues and k < end:
                 kinds = [seg[i] for i in range(k, end)]
+                footer = "commentForm" if any(x.sig.comment_cue for x in kinds) else "pageFooter"
                 for j in kinds:
                     self._assign_chrome(j, top=False)
-                    j.info["type"] = "commentForm" if any(x.sig.comment_cue for x in kinds) else "pageFooter"
+                    j.chrome_kind = j.evidence.decided = footer
                 end = k
         # labelled metadata lines at the end ("Last updated on: ...")
         end = self._trailing_metadata(seg, first_para, end)
@@ -362,30 +395,42 @@ class StructureJudge:
         if notes_at is not None:
             self._notes_heading(seg[notes_at], seg[notes_at].sig.notes_heading)
             for j in seg[notes_at + 1:end]:
-                j.role, j.cert = NOTE, HIGH
+                ev = NOTES.evidence()
+                ev.add(NOTES.under_heading, heading=seg[notes_at].sig.text[:60])
+                j.decide(NOTE, ev, NOTES)
             end = notes_at
         else:
             k = end
-            while k - 1 > first_para and self._trailing_note(seg[k - 1], seg[first_para:k - 1]):
+            found: list[Evidence] = []
+            while k - 1 > first_para:
+                ev = self._trailing_note(seg[k - 1], seg[first_para:k - 1])
+                if ev is None:
+                    break
+                found.append(ev)
                 k -= 1
-            if k < end:
-                for j in seg[k:end]:
-                    j.role, j.cert = NOTE, MEDIUM
-                end = k
+            for j, ev in zip(reversed(seg[k:end]), found):
+                j.decide(NOTE, ev, NOTES)
+            end = k
         # closer: a dateline and/or a signature just before what follows the body
-        closer = []
+        closer: list[Judged] = []
+        rules = LETTER
         for i in range(end - 1, max(first_para, end - 4), -1):
             s = seg[i].sig
-            if s.dateline and not any(c.role == DATELINE for c in closer):
-                seg[i].role, seg[i].cert = DATELINE, HIGH if s.date else MEDIUM
-            elif i == end - 1 and "," in s.text and s.name_like and i - 1 > first_para and \
-                    seg[i - 1].sig.name_like and "," not in seg[i - 1].sig.text:
-                seg[i].role, seg[i].cert = DATELINE, LOW  # a place under the signature ("Coyoacán, D.F.")
-            elif (s.name_like or s.byline_name) and not any(c.role in (SIGNED, SALUTE) for c in closer):
-                seg[i].role, seg[i].cert = SIGNED, HIGH if s.has_initials else MEDIUM
-            elif (s.salute and any(c.role == SIGNED for c in closer)
-                  and not any(c.role == SALUTE for c in closer)):
-                seg[i].role, seg[i].cert = SALUTE, MEDIUM
+            ev = rules.evidence()
+            if s.dateline and not any(c.role == DATELINE for c in closer) and (
+                    ev.check(rules.dateline, s.date, when=s.dateline) or
+                    ev.check(rules.place_dateline, True, when=s.dateline)):
+                seg[i].decide(DATELINE, ev, rules)
+            elif ev.check(rules.place_under_signature,
+                          i == end - 1 and "," in s.text and s.name_like and i - 1 > first_para and
+                          seg[i - 1].sig.name_like and "," not in seg[i - 1].sig.text):
+                seg[i].decide(DATELINE, ev, rules)  # a place under the signature ("Coyoacán, D.F.")
+            elif (s.name_like or s.byline_name) and not any(c.role in (SIGNED, SALUTE) for c in closer) and (
+                    ev.check(rules.signature_initials, s.has_initials) or ev.check(rules.signature, True)):
+                seg[i].decide(SIGNED, ev, rules)
+            elif ev.check(rules.closing_salute, s.salute and any(c.role == SIGNED for c in closer)
+                          and not any(c.role == SALUTE for c in closer)):
+                seg[i].decide(SALUTE, ev, rules)
             else:
                 break
             closer.append(seg[i])
@@ -396,65 +441,78 @@ class StructureJudge:
     def _trailing_metadata(seg: list[Judged], first_para: int, end: int) -> int:
         """Labelled metadata lines just before ``end`` ("Last updated on: ..."); returns where they start."""
         while end - 1 > first_para and seg[end - 1].sig.label and seg[end - 1].sig.label[1]:
-            seg[end - 1].role, seg[end - 1].cert = META, HIGH
+            ev = METADATA.evidence()
+            if not ev.check(METADATA.labelled, True, label=seg[end - 1].sig.label[0], field=seg[end - 1].sig.label[1]):
+                break
+            seg[end - 1].decide(META, ev, METADATA)
             end -= 1
         return end
 
     @staticmethod
-    def _trailing_note(j: Judged, before: list[Judged]) -> bool:
-        """A block at the end that opens with a note marker, with no notes heading above it: a
-        bracketed one ("[1] ..."), or a symbol the text before it carries as a marker ("...
-        phrase.*" then "* The German original ..."); a bare number is too often a list item."""
+    def _trailing_note(j: Judged, before: list[Judged]) -> Evidence | None:
+        """Why a block at the end that opens with a note marker, with no notes heading above it,
+        is a note: a bracketed marker ("[1] ..."), or a symbol the text before it carries as a
+        marker ("... phrase.*" then "* The German original ..."); a bare number is too often a
+        list item. None when it is not one."""
         start = j.sig.note_start
         if start is None:
-            return False
-        if start.group("b"):
-            return True
+            return None
+        ev = NOTES.evidence()
+        if ev.check(NOTES.bracketed_marker, start.group("b"), marker=start.group("b")):
+            return ev
         symbol = start.group("s")
         marker = re.compile(rf"[^\W_][.,;:!?”’\"»)]?{re.escape(symbol)}(?![*†‡§])") if symbol else None
-        return marker is not None and any(marker.search(k.block.text) for k in before)
+        if ev.check(NOTES.symbol_marker, marker is not None and any(marker.search(k.block.text) for k in before),
+                    marker=symbol):
+            return ev
+        return None
 
     # -- body -------------------------------------------------------------------------
 
     def _judge_body(self, body: list[Judged]) -> None:
-        if body and body[0].sig.salute and body[0].sig.opening_salute:
-            body[0].role, body[0].cert, body[0].info["judged"] = OPENER, MEDIUM, "yes"
+        opener = LETTER.evidence()
+        if body and body[0].sig.salute and opener.check(LETTER.opening_salute, body[0].sig.opening_salute):
+            body[0].decide(OPENER, opener, LETTER)
+            body[0].settled = True
+        rules, th = HEADING, HEADING.thresholds
         for n, j in enumerate(body):
-            if j.role not in (P, HEAD) or j.info.get("judged"):
+            if j.role not in (P, HEAD) or j.settled:
                 continue
             s = j.sig
             if self.is_para(j):
-                j.role, j.cert = P, None
+                j.decide(P, s.paragraph)
                 continue
             nxt = body[n + 1] if n + 1 < len(body) else None
             prev = body[n - 1] if n else None
-            score = s.heading_shape
+            ev = rules.evidence()
+            ev.add(rules.shape, rules.shape.weight * s.heading_shape,
+                   **{f.rule: f.weight for f in s.heading_evidence.fired})
             if nxt is None:
-                score -= 0.3
+                ev.add(rules.last_block)
             else:
                 if self.is_para(nxt) and nxt.sig.starts_upper:
-                    score += 0.2
+                    ev.add(rules.before_paragraph)
                 elif nxt.sig.starts_lower or nxt.sig.first_alpha == "":
-                    score -= 0.5
-                if not s.block.blank_after and not self.is_para(nxt) and not nxt.sig.heading_shape >= 0.8:
-                    score -= 0.3  # short lines running on: verse, a list, an address
-            if prev is not None and prev.role == P and not self.is_para(prev) and not prev.block.blank_after:
-                score -= 0.2
-            if s.block.blank_before and s.block.blank_after and not s.ends_terminal and len(s.words) <= 8:
-                score += 0.1  # a short line standing alone in prose
-            if score >= 0.6:
-                j.role, j.cert = HEAD, _cert(score)
+                    ev.add(rules.before_lowercase)
+                ev.check(rules.runs_on, not s.block.blank_after and not self.is_para(nxt) and
+                         not nxt.sig.heading_shape >= th["heading-like-next"])
+            ev.check(rules.after_short_line, prev is not None and prev.role == P and not self.is_para(prev) and
+                     not prev.block.blank_after)
+            ev.check(rules.stands_alone, s.block.blank_before and s.block.blank_after and not s.ends_terminal and
+                     len(s.words) <= th["alone-words"])
+            score = ev.score
+            if score >= th["head"]:
+                j.decide(HEAD, ev, rules, threshold=th["head"], alternatives=[(P, score)])
             else:
-                j.role = P
-                j.cert = LOW if score >= 0.45 else None
+                j.decide(P, ev, cert=rules.cert(score) if score >= th["doubtful-paragraph"] else None,
+                         threshold=th["head"], alternatives=[(HEAD, score)])
                 # short lines with no blank line between them are one block, line by line
                 if (prev is not None and prev.role == P and not self.is_para(prev)
                         and not prev.block.blank_after and not self.is_para(j) and not j.sig.label):
                     j.joins_previous = True
 
 
-CONTENTS_HEADING = re.compile(r"^(?:(?:table\s+of\s+)?contents|sommaire|table des mati[èe]res|"
-                              r"inhalt(?:sverzeichnis)?|[íi]ndice|contenido)\s*:?$", re.I)
+CONTENTS_HEADING = re.compile(rf"^(?:{alternation(gather('CONTENTS_HEADING_PATTERNS'))})\s*:?$", re.I)
 
 
 def _editorial(notes_heading: re.Match) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from lxml import etree
 
@@ -26,7 +27,7 @@ def attr_name(key: str) -> str:
 
 def set_attrs(element: etree._Element, attrs: dict[str, str]) -> None:
     for key, value in attrs.items():
-        if not key.startswith("_") and value is not None and value != "":
+        if value is not None and value != "":
             element.set(attr_name(key), value)
 
 
@@ -90,15 +91,24 @@ def nest(block: Block) -> tuple[list[_Node], list[Span]]:
     return roots, dropped
 
 
-def fill(element: etree._Element, block: Block) -> list[Span]:
-    """Write the block's text with its spans into ``element``; returns the dropped spans."""
+# Called with each element written for a span (for a choice: its corr or reg, what the span decided).
+OnSpan = Callable[[etree._Element, Span], None]
+
+
+def fill(element: etree._Element, block: Block, on_span: OnSpan | None = None) -> list[Span]:
+    """Write the block's text with its spans into ``element``; returns the spans that could not
+    nest (the conversion sets those aside before writing, so none is expected)."""
     roots, dropped = nest(block)
-    line_breaks = block.attrs.get("_lines") == "lb"
-    _emit(element, block.text, roots, 0, len(block.text), line_breaks)
+    _emit(element, block.text, roots, 0, len(block.text), block.line_breaks, on_span or _nothing)
     return dropped
 
 
-def _emit(element: etree._Element, text: str, nodes: list[_Node], lo: int, hi: int, lb: bool) -> None:
+def _nothing(element: etree._Element, span: Span) -> None:
+    return None
+
+
+def _emit(element: etree._Element, text: str, nodes: list[_Node], lo: int, hi: int, lb: bool,
+          on_span: OnSpan) -> None:
     cursor = lo
     for node in nodes:
         append_text(element, text[cursor:node.start], lb)
@@ -113,11 +123,13 @@ def _emit(element: etree._Element, text: str, nodes: list[_Node], lo: int, hi: i
         set_attrs(child, item.attrs)
         if item.is_choice:
             source = etree.SubElement(child, tei(item.source_tag or "sic"))
-            _emit(source, text, node.children, node.start, node.end, lb)
+            _emit(source, text, node.children, node.start, node.end, lb, on_span)
             added = etree.SubElement(child, tei(item.added_tag))
             set_attrs(added, item.added_attrs)
             added.text = item.added or None
+            on_span(added, item)
         else:
-            _emit(child, text, node.children, node.start, node.end, lb)
+            on_span(child, item)
+            _emit(child, text, node.children, node.start, node.end, lb, on_span)
         cursor = node.end
     append_text(element, text[cursor:hi], lb)

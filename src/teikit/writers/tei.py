@@ -7,13 +7,16 @@ timestamps, ids from the document's name and structural position.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
-from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, Part, ReviewItem, Work, iter_blocks
+from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, EntryRef, Part, Work, iter_blocks
 from teikit.ns import TEI, XML_ID, XML_LANG, local_name, tei
+from teikit.trace import Trace
 from teikit.writers.header import HeaderWriter, el
 from teikit.writers.inline import fill, set_attrs
 
@@ -50,11 +53,29 @@ def default_schema_refs(schema_dir: str | None) -> list[SchemaRef]:
     return refs
 
 
+def entry_pointer(entry: EntryRef, folder: Path) -> str:
+    """A relative reference from ``folder`` (where the TEI goes) to a list entry
+    ('authority/persons.xml#x')."""
+    source = Path(entry.path)
+    try:
+        rel = os.path.relpath(source, folder.absolute())
+    except ValueError:  # another drive (Windows): an absolute file URI instead
+        return f"{source.as_uri()}#{entry.id}"
+    return f"{Path(rel).as_posix()}#{entry.id}"
+
+
 class TeiWriter:
-    def __init__(self, schema_refs: list[SchemaRef] | None = None):
+    """Serialises a document. ``output_dir``: where the TEI goes (pointers to list entries are
+    relative to it; default the working directory). Each element written from a machine decision
+    is marked in ``trace``."""
+
+    def __init__(self, schema_refs: list[SchemaRef] | None = None, output_dir: Path | None = None):
         self.schema_refs = schema_refs if schema_refs is not None else default_schema_refs(None)
+        self.output_dir = output_dir or Path.cwd()
+        self.trace = Trace()
 
     def to_tree(self, doc: Document) -> etree._Element:
+        self.trace = Trace()
         app_id = f"{doc.name}-teikit"
         headers = HeaderWriter(doc, app_id)
         if doc.is_corpus:
@@ -67,7 +88,7 @@ class TeiWriter:
             uses = Counter(ref for work in doc.works for ref in _references(work))
             shared = [e for e in doc.entities if uses[e.id] > 1]
             if shared:
-                root.append(standoff(shared, app_id))
+                root.append(self._standoff(shared, app_id))
             for work in doc.works:
                 root.append(self._work(doc, work, headers, app_id, in_corpus=True,
                                        exclude={e.id for e in shared}))
@@ -93,7 +114,7 @@ class TeiWriter:
         root.set(XML_LANG, work.lang or doc.lang)
         root.append(headers.work_header(work, in_corpus))
         text = el(root, "text")
-        parts = _PartWriter(doc, work, app_id)
+        parts = _PartWriter(doc, work, app_id, self.trace)
         if work.front:
             parts.write_all(el(text, "front"), work.front)
         parts.write_all(el(text, "body"), work.body)
@@ -102,16 +123,23 @@ class TeiWriter:
         entities = [e for e in doc.entities if e.id in parts.referenced and e.id not in exclude] if in_corpus \
             else doc.entities
         if entities:
-            root.append(standoff(entities, app_id))
+            root.append(self._standoff(entities, app_id))
         return root
+
+    def _standoff(self, entities: list[Entity], app_id: str) -> etree._Element:
+        element = standoff(entities, app_id, self.output_dir)
+        for entity, item in zip(_in_list_order(entities), element.iterfind(f"{{{TEI}}}*/{{{TEI}}}*")):
+            self.trace.mark(item, entity.evidence, entity.names[0] if entity.names else "")
+        return element
 
 
 class _PartWriter:
     """Writes divisions and blocks of one work, marking machine decisions with @resp."""
 
-    def __init__(self, doc: Document, work: Work, app_id: str):
+    def __init__(self, doc: Document, work: Work, app_id: str, trace: Trace):
         self.doc = doc
         self.work = work
+        self.trace = trace
         self.resp = f"#{app_id}"
         self.div_count = 0
         self.referenced: set[str] = set()
@@ -136,6 +164,10 @@ class _PartWriter:
         if div.cert and div.type not in ELEMENT_DIVISIONS:
             element.set("cert", div.cert)
             element.set("resp", self.resp)
+        if div.decisions:
+            text = "\n".join(b.text for b in iter_blocks(div))
+            for evidence in div.decisions:
+                self.trace.mark(element, evidence, text)
         for head in ([div.head] if div.head is not None else []) + div.subheads:
             self._block(element, head)
         self.write_all(element, div.content)
@@ -149,16 +181,15 @@ class _PartWriter:
             else:
                 outer = parent = el(parent, block.wrap.tag)
                 set_attrs(outer, block.wrap.attrs)
+                self.trace.mark(outer, block.wrap.evidence, block.text)
             self.last_wrap, self.last_outer = block.wrap, outer
         element = el(parent, block.kind)
         set_attrs(element, block.attrs)
         if block.cert:
             element.set("cert", block.cert)
-        dropped = fill(element, block)
-        for span in dropped:
-            self.doc.review.append(ReviewItem(
-                "markup", block.line, block.text[span.start:span.end][:80],
-                f"<{span.tag}> crosses other markup and was left out", cert=span.attrs.get("cert")))
+        for evidence in block.decisions:
+            self.trace.mark(element, evidence, block.text)
+        fill(element, block, lambda child, span: self.trace.mark(child, span.evidence, block.text[span.start:span.end]))
         for node in (outer if outer is not None else element).iter():
             if node.get("cert") is not None and node.get("resp") is None:
                 node.set("resp", self.resp)
@@ -207,8 +238,13 @@ def indent(element: etree._Element, level: int = 0, in_text: bool = False) -> No
     children[-1].tail = "\n" + " " * level
 
 
-def standoff(entities: list[Entity], app_id: str) -> etree._Element:
-    """The document's own entries for the persons, places and organisations it names."""
+def _in_list_order(entities: list[Entity]) -> list[Entity]:
+    return [e for kind, _ in _ENTITY_LISTS for e in entities if e.kind == kind]
+
+
+def standoff(entities: list[Entity], app_id: str, folder: Path) -> etree._Element:
+    """The document's own entries for the persons, places and organisations it names
+    (``folder``: where the TEI goes, for pointers to list entries)."""
     element = el(None, "standOff")
     for kind, list_name in _ENTITY_LISTS:
         members = [e for e in entities if e.kind == kind]
@@ -216,13 +252,14 @@ def standoff(entities: list[Entity], app_id: str) -> etree._Element:
             continue
         container = el(element, list_name)
         for entity in members:
-            container.append(_entity(entity, app_id))
+            container.append(_entity(entity, app_id, folder))
     return element
 
 
-def _entity(entity: Entity, app_id: str) -> etree._Element:
+def _entity(entity: Entity, app_id: str, folder: Path) -> etree._Element:
     name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
-    item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=entity.corresp or "",
+    corresp = entry_pointer(entity.entry, folder) if entity.entry is not None else ""
+    item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=corresp,
               cert=entity.cert or "", resp=entity.resp or (f"#{app_id}" if entity.cert else ""))
     for name in entity.names:
         el(item, name_tag, name)

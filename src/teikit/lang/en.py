@@ -1,8 +1,10 @@
-"""Words that signal names in English prose: general knowledge of the language, in one place.
+"""English: the words of titles, letters, web pages and dates, and the words that signal
+names in English prose. General knowledge of the language, in one place.
 
-Each set is lower-case unless said otherwise. None of them lists names: they list the
-words around and inside names (titles, keywords of organisations and places, prepositions
-of place, verbs of speech) and the closed classes that are capitalised without being names.
+Each set is lower-case unless said otherwise. None of them lists names: they list the words
+around and inside names (titles, keywords of organisations and places, prepositions of place,
+verbs of speech) and the closed classes that are capitalised without being names. Lists named
+``..._PATTERNS`` hold regular-expression fragments.
 """
 
 from __future__ import annotations
@@ -70,14 +72,13 @@ sighed insisted admitted explained argued protested demanded considered believed
 PERSON_AFTER = _words("""
 himself herself who whom assassination murder death funeral trial execution biography memoirs widow
 """)
-# Prepositions before a place ("in Tashkent", "from Moscow"), with how much they say.
 # Dashes (a hyphen is not one): they end a name, or stand for the rest of one ("B——").
 DASHES = frozenset("–—")
-PLACE_PREPOSITIONS = {
-    "in": 2, "at": 2, "near": 3, "into": 2, "towards": 2, "toward": 2, "throughout": 2, "via": 3,
-    "across": 2, "within": 1, "from": 1, "to": 1, "through": 1, "beyond": 1, "outside": 1, "around": 1,
-    "round": 1, "over": 1, "on": 1, "upon": 1,
-}
+# Prepositions before a place ("in Tashkent", "from Moscow"), by how much they say: those that
+# almost always take a place, those that often do, those that take anything.
+PLACE_PREPOSITIONS_STRONG = _words("near via")
+PLACE_PREPOSITIONS = _words("in at into towards toward throughout across")
+PLACE_PREPOSITIONS_WEAK = _words("within from to through beyond outside around round over on upon")
 # Nouns for places before "of X" or right before a name ("the city of Andijan", "the river Test").
 PLACE_NOUNS = _words("""
 city town village hamlet county shire parish borough district province region state kingdom republic
@@ -98,7 +99,7 @@ House Bank University College Society Church Order Council Committee Congress Co
 Ministry Department Board League Union Federation Institute Museum Party Commissariat Guild
 """.split())
 # Keywords ending place names, capitalised as written ("Kibes Lane", "Solovsky Islands"); after
-# "the", alone, a local place's name ("the Common", "the Dell").
+# "the", alone, a local place's name ("the Dell", "the Grange").
 PLACE_KEYWORDS = frozenset("""
 Street Road Lane Avenue Square Place Row Terrace Crescent Gardens Park Common Green Heath Moor Down Downs
 Hill Hills Mountain Mountains Valley Vale Dale Wood Woods Forest Marsh Fen River Brook Lake Loch Pond Sea
@@ -153,3 +154,88 @@ ENGLISH_PLACE_ENDINGS = ("ton", "ham", "ford", "field", "bury", "borough", "wort
 # Plural determiners before a generic plural of a name ("all the Kossiors", "other Tarovs").
 PLURAL_DETERMINERS = _words("the all other these those such several many some two three few")
 ROMAN_NUMERAL_CHARS = frozenset("IVXLCDM")
+
+
+# -- the structure of a transcription -------------------------------------------------------
+
+# Words a title leaves in lower case ("The Revolution of the Workers").
+TITLE_SMALL_WORDS = _words("""a an the of and or in on at to for from by with as is are was were be but not no
+nor so yet into upon over under about after before against between through during without within""")
+# The commonest words, by which a line's language is guessed.
+STOPWORDS = _words("the of and to in is that it was for on with as his he be by at not this which have from")
+# How a letter opens (patterns).
+OPENING_SALUTE_PATTERNS = (r"(?:my )?dear", "dearest", "comrades?", "friends?", "sir", "madam", "gentlemen")
+# The word between a dateline's place and its date ("London, on 3 May 1920").
+DATELINE_ARTICLES = ("the", "on")
+# The word of a byline ("by Rosa Luxemburg").
+BYLINE_WORDS = ("by",)
+# Words that number a division ("Chapter IV", "Part 2").
+DIVISION_WORDS = ("chapter", "part", "section", "book")
+# Headings of notes (patterns): plain, an editor's, a translator's, and "notes by" someone.
+NOTES_HEADING_PATTERNS = ("notes?", "footnotes?", "endnotes?")
+EDITOR_NOTES_PATTERNS = (r"editor[’'`]?s[’'`]? notes?", r"notes? (?:of|from) the editors?", r"ed\.? note")
+TRANSLATOR_NOTES_PATTERNS = (r"translator[’'`]?s[’'`]? notes?",)
+NOTES_BY_PATTERNS = ("notes? by",)
+CONTENTS_HEADING_PATTERNS = (r"(?:table\s+of\s+)?contents",)
+# Labels of metadata lines (as written, lower case) -> the header field they fill.
+LABELS = {
+    "written": "written", "date written": "written", "delivered": "written",
+    "first published": "first_published", "published": "first_published", "first appeared": "first_published",
+    "originally published": "first_published", "first printed": "first_published", "publication": "first_published",
+    "source": "source", "sources": "source", "online source": "source", "original source": "source",
+    "translated": "translated", "translation": "translated", "translated by": "translated", "translator": "translated",
+    "transcription/html markup": "transcribed", "transcription/markup": "transcribed", "transcription": "transcribed",
+    "transcribed": "transcribed", "transcribed by": "transcribed", "html markup": "transcribed",
+    "transcription & markup": "transcribed", "markup": "transcribed", "proofread": "proofread",
+    "proofreading": "proofread", "proofed": "proofread", "html": "transcribed",
+    "copyleft": "licence", "public domain": "licence", "license": "licence", "licence": "licence",
+    "copyright": "licence", "rights": "licence", "creative commons": "licence",
+    "last updated on": "last_updated", "last updated": "last_updated", "updated": "last_updated",
+    "last modified": "last_updated", "online version": "online", "original title": "original_title",
+}
+# Metadata written as sentences (full patterns; group "label" is the label, the value follows):
+# "From New International, Vol. 3 No. 3, June 1936", "Transcribed & marked up by ...".
+METADATA_PHRASE_PATTERNS = (
+    (r"^(?P<label>(?:first |originally )?(?:published|printed) in|from)\s+(?=\S.*(?:\bvol\b|\bno\b|\d{4}))",
+     "first_published"),
+    (r"^(?P<label>(?:transcribed|transcription|marked up|html(?: markup)?|proofread)"
+     r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|transcribed))*(?:\s+by)?)\s+(?=[A-Z])", "transcribed"),
+    (r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", "translated"),
+)
+# A comment form's words (patterns): as a line of their own, or in their phrases only, since a
+# title may be "Comments on the Draft Programme" or "A Reply to Our Critics".
+COMMENT_PATTERNS = (
+    r"^\W*(?:\d+\s+)?(?:comments?|reply|replies|send|submit|post)\W*$",
+    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)", r"comments?\s+(?:are|is)\s+closed", "no comments",
+    r"your (?:e-?mail|name|message|comment)", r"\bforum\b", "moderat", "log ?in to", "subscribe", "share this",
+    "print this", "required fields")
+# A site's navigation lines (patterns, each a whole line).
+NAVIGATION_PATTERNS = (
+    r"(?:back\s+)?to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?", r"top\s+of\s+(?:the\s+)?page",
+    r"(?:back|return)\s+to\s+\S.{0,40}", r"(?:table\s+of\s+)?contents", r"(?:works\s+|subject\s+)?index",
+    r"home(?:\s+page)?", "next", "previous", "prev", "up")
+# A posting line's words: "by" before the poster, and what opens one.
+POSTED_BY_PATTERNS = ("by", "posted by")
+POSTED_PATTERNS = ("posted",)
+
+# -- dates ----------------------------------------------------------------------------------
+
+MONTHS = ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+          "september sept sep", "october oct", "november nov", "december dec")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words after which a bare four-digit number is a year ("in 1926", "since 1923").
+YEAR_CUES = _words("""
+in of since from to until till by before after during around about circa c ca year years spring summer autumn
+winter fall early late end beginning middle mid
+""")
+# Words after which a month name alone is a month ("in March"); "May" needs one of them.
+MONTH_CUES = _words("in of since until till by before after during early late end beginning middle mid")
+# Words that may follow a year (a number followed by another word is a count: "1500 men").
+FOLLOWING_YEAR = _words("""
+and or to the a an in on at by for of with was were is had has he she it they we i when while but as that
+until till there this these on onto after before from all his her their its our my up onwards was has
+""")
+# Nouns counted by a number (not a year): "1200 prisoners" is no year.
+COUNTED = _words("men women people children feet head sheep cattle persons")
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()

@@ -1,0 +1,33 @@
+"""German: the words of titles, letters, web pages and dates. Lists named ``..._PATTERNS``
+hold regular-expression fragments."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLE_SMALL_WORDS = _words("der die das den dem des und von zu im am ein eine")
+STOPWORDS = _words("der die das und ist nicht zu den mit sich des auf für von ein eine dem im")
+OPENING_SALUTE_PATTERNS = ("liebe[rn]?", "sehr geehrte[rn]?")
+DATELINE_ARTICLES = ("den", "am")
+BYLINE_WORDS = ("von",)
+DIVISION_WORDS = ("kapitel", "teil")
+NOTES_HEADING_PATTERNS = ("anmerkungen", r"fu(?:ß|ss)noten")
+EDITOR_NOTES_PATTERNS = ("anmerkung der redaktion",)
+TRANSLATOR_NOTES_PATTERNS = ()
+NOTES_BY_PATTERNS = ("notes? von",)
+CONTENTS_HEADING_PATTERNS = (r"inhalt(?:sverzeichnis)?",)
+LABELS = {"übersetzung": "translated"}
+METADATA_PHRASE_PATTERNS = (
+    (r"^(?P<label>(?:übersetzt|übersetzung)(?:\s+aus\s+dem\s+\w+)?\s+von)\s+(?=[A-Z])", "translated"),
+)
+COMMENT_PATTERNS = ("kommentar", "antworten")
+NAVIGATION_PATTERNS = ("nach oben", "inhalt")
+POSTED_BY_PATTERNS = ("von",)
+POSTED_PATTERNS = ()
+
+MONTHS = ("januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "dezember")
+WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")

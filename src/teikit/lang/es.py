@@ -1,0 +1,33 @@
+"""Spanish: the words of titles, letters, web pages and dates. Lists named ``..._PATTERNS``
+hold regular-expression fragments."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLE_SMALL_WORDS = _words("el los las y del al con por para")
+STOPWORDS = _words("el la los las de que y en un una es por con para no se del al lo")
+OPENING_SALUTE_PATTERNS = ("querid[oa]s?", "estimad[oa]s?")
+DATELINE_ARTICLES = ("el",)
+BYLINE_WORDS = ("por", "de")
+DIVISION_WORDS = ("cap[ií]tulo",)
+NOTES_HEADING_PATTERNS = ("notas",)
+EDITOR_NOTES_PATTERNS = ()
+TRANSLATOR_NOTES_PATTERNS = ()
+NOTES_BY_PATTERNS = ()
+CONTENTS_HEADING_PATTERNS = ("[íi]ndice", "contenido")
+LABELS: dict[str, str] = {}
+METADATA_PHRASE_PATTERNS = (
+    (r"^(?P<label>traducido(?:\s+del\s+\w+)?\s+por)\s+(?=[A-Z])", "translated"),
+)
+COMMENT_PATTERNS = ("responder", "comentario")
+NAVIGATION_PATTERNS = ()
+POSTED_BY_PATTERNS = ("por",)
+POSTED_PATTERNS = ()
+
+MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+          "noviembre", "diciembre")
+WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")

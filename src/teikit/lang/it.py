@@ -1,0 +1,33 @@
+"""Italian: the words of titles, letters, web pages and dates. Lists named ``..._PATTERNS``
+hold regular-expression fragments."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLE_SMALL_WORDS = _words("il lo gli i e di da della nel per")
+STOPWORDS = _words("il lo la gli le di che e un una è per non con del della nel si")
+OPENING_SALUTE_PATTERNS = ("caro", "cara")
+DATELINE_ARTICLES = ("il", "lo")
+BYLINE_WORDS = ("di",)
+DIVISION_WORDS = ()
+NOTES_HEADING_PATTERNS = ()
+EDITOR_NOTES_PATTERNS = ()
+TRANSLATOR_NOTES_PATTERNS = ()
+NOTES_BY_PATTERNS = ()
+CONTENTS_HEADING_PATTERNS = ()
+LABELS: dict[str, str] = {}
+METADATA_PHRASE_PATTERNS = (
+    (r"^(?P<label>tradotto(?:\s+dal(?:l[’'])?\s*\w+)?\s+da)\s+(?=[A-Z])", "translated"),
+)
+COMMENT_PATTERNS = ("commento",)
+NAVIGATION_PATTERNS = ()
+POSTED_BY_PATTERNS = ("di",)
+POSTED_PATTERNS = ()
+
+MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+          "ottobre", "novembre", "dicembre")
+WEEKDAYS = ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica")

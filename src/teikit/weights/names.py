@@ -1,0 +1,113 @@
+"""Rules of the names pass: is a capitalised run a name, of a person, a place or an organisation?
+
+``NAME`` holds the evidence rules. Each votes for one kind, which its name says
+(``person.honorific`` votes for a person); a mention's own words give some (``candidates``), what
+is known of the name gives others once per name (lists, gazetteers, given names), and a name's
+mentions add up, damped (``names``). The kind with the highest score wins; how far it is ahead
+gives the certainty (``thresholds``). ``NAME_GATE`` holds the rules that decide whether a run is a
+name at all, and ``NAME_MENTION`` those that carry a decided name to more of its mentions.
+"""
+
+from teikit.evidence import RuleTable
+
+PERSON, PLACE, ORG = "person", "place", "org"
+
+NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
+    # the words of one mention (teikit.enrich.candidates)
+    "person.honorific": (8, "a title before it ('Mr.', 'Sir', 'Comrade')"),
+    "person.initials": (6, "initials before it ('J. R. Hall')"),
+    "person.given-and-surname": (5, "a given name and a surname"),
+    "person.given-alone": (2, "a given name alone"),
+    "person.noun-before": (4, "a noun for a person before it ('comrade X', 'my friend X')"),
+    "person.speech-verb": (3, "a verb of speech or thought next to it ('said X', 'X wrote')"),
+    "person.word-after": (3, "'himself', 'who', 'assassination' after it"),
+    "person.by-name": (4, "'X by name'"),
+    "person.possessive": (1, "in the possessive ('X’s')"),
+    "place.keyword": (8, "a keyword of places at its end, or a head at its start ('Kibes Lane', 'Mount X')"),
+    "place.hyphened-kind": (8, "a capitalised word hyphened to a lower-case kind of place ('Holly-grove')"),
+    "place.ending": (2, "ends like place names of many languages ('-stan', '-grad', '-shire')"),
+    "place.english-ending": (1, "ends like English place names, which are also surnames ('-ton', '-ford')"),
+    "place.of": (6, "'the city of X'"),
+    "place.the": (2, "'the X' alone (persons take no article)"),
+    "place.local": (3, "'the Common', 'the Hall': a local place by a keyword of places"),
+    "place.noun": (3, "'the river X', 'the X road'"),
+    "place.where": (2, "', where' after it"),
+    "place.elided": (4, "an initial with a dot or dash after a preposition of place ('in B.', 'to S——')"),
+    "place.preposition-strong": (3, "'near', 'via' before it"),
+    "place.preposition": (2, "'in', 'at', 'into', 'towards' before it"),
+    "place.preposition-weak": (1, "'from', 'to', 'on', 'over' before it"),
+    "org.keyword": (8, "a keyword of organisations inside ('Central Committee', 'Bank of X')"),
+    "org.local": (3, "'the Army', 'the Club': one institution by its keyword"),
+    "org.dotted": (3, "dotted capitals ('G.P.U.')"),
+    "org.acronym": (2, "an acronym ('NKVD')"),
+    # what is known of the name, once per name (teikit.enrich.names)
+    "person.listed": (10, "an authority list's person, by a form the list states"),
+    "place.listed": (10, "an authority list's place, by a form the list states"),
+    "org.listed": (10, "an authority list's organisation, by a form the list states"),
+    "person.listed-derived": (6, "a list's person, by a fuller derived form or one the text attests"),
+    "place.listed-derived": (6, "a list's place, by a derived form the text attests"),
+    "org.listed-derived": (6, "a list's organisation, by a derived form the text attests"),
+    "person.listed-unattested": (2, "a list's person by a surname alone the text never gives in full"),
+    "place.listed-unattested": (2, "a list's place by a derived form alone"),
+    "org.listed-unattested": (2, "a list's organisation by a derived form alone"),
+    "place.gazetteer-major": (4, "a gazetteer's country, continent, state or city of a million"),
+    "place.gazetteer": (3, "a gazetteer's place by its stated name"),
+    "place.gazetteer-alternate": (2, "a gazetteer's place by an alternate name"),
+    "place.gazetteer-common": (1, "a gazetteer's place whose name is also an ordinary word or given name"),
+    "person.given-name": (2, "one word that is a given name, no list entry"),
+    "person.surname-of-named": (4, "the surname of a person the text names in full"),
+    "person.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure person"),
+    "place.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure place"),
+    "org.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure organisation"),
+    "person.default": (0.5, "an unknown name is most often a person's"),
+}, {
+    "high": 8, "high-margin": 4, "medium": 3, "medium-margin": 2,
+    # a mention's own evidence overrides the name's decision from this much, by this margin
+    "override": 6, "override-margin": 4,
+    "major-population": 1_000_000,
+    "coordination-rounds": 2,
+    # Zipf frequencies: an acronym more frequent is a word; a surname after a title no more frequent;
+    # a derived word ('Thermidorian') this frequent is a word; the singular of a group noun
+    "acronym-max-zipf": 3.5, "surname-max-zipf": 5.3, "derived-min-zipf": 2.0, "group-noun-zipf": 2.5,
+    # person cues that make a plural of a known word a family's name ('the Bolsheviks' vs 'Engels wrote')
+    "group-noun-person-cues": 3,
+})
+
+NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all", {
+    # what keeps a run out (a switched-off rule lets it in)
+    "capital-only": (0, "only a capital at a sentence start or in a title says it is a name"),
+    "indefinite": (0, "after 'a'/'an': a name used as a common noun ('a bureaucratic Thermidor')"),
+    "lowercase-elsewhere": (0, "the text writes the word in lower case too: an ordinary word"),
+    "group-noun": (0, "the plural of a known word ('the Bolsheviks'), nothing says a person"),
+    "ordinary-place": (0, "an ordinary word that is also a place name, nothing else says a place"),
+    "inside-compound": (0, "a gazetteer form inside a hyphenated compound ('Anglo-Saxon')"),
+    "the-hyphened-compound": (0, "'the X-house': a place keyword beginning a hyphenated compound"),
+    "dotted-non-name": (0, "dotted abbreviations that are never names ('N.B.', 'P.S.')"),
+    "lone-letter": (0, "a lone letter is a name only where its own context says so"),
+    # what lets a run in
+    "document-name": (0, "a dictionary word the text writes only as a name, acting as a person"),
+    "sentence-start-given-name": (0, "a given name opening a sentence before a surname ('Martin Abern had')"),
+    "ordinary-surname-after-initials": (0, "after initials an ordinary word is the surname ('J. Smith')"),
+    "frequent-surname-after-given": (0, "a very frequent word after a given name that is no word ('Samuel Long')"),
+}, {
+    # mid-sentence capitals a dictionary word needs to be a document's name (one or two may be emphasis)
+    "document-name-mentions": 3,
+})
+
+NAME_MENTION = RuleTable("name-mention", "how a decided name reaches each of its mentions", {
+    "decided": (0, "a mention of the name decided from all its mentions"),
+    "own-evidence": (0, "the mention's own words outweigh the name's decision"),
+    "capital-only": (0, "no more than a capital or a letter says any mention is a name: at most medium"),
+    "known-form": (0, "another mention of a name decided elsewhere in the text (at most medium)"),
+    "generic-plural": (0, "the plural of a person's name after 'the', 'all the', 'other': rs"),
+    "misplaced-apostrophe": (0, "'Engel’s' for Engels’: a possessive whose form with s is a person's"),
+    "place-qualifier": (0, "a capitalised qualifier before a place is part of its name ('Central Asia')"),
+}, {"high": 8, "medium": 3})
+
+NAME_LINK = RuleTable("name-link", "which entry a name points at", {
+    "list-entry": (0, "an entry of the authority lists with this form"),
+    "same-person": (0, "the list entry of a fuller form of the same person in the text"),
+    "gazetteer": (0, "a gazetteer's place (GeoNames, ISO 3166)"),
+    "text-only": (0, "no entry: an entry made for the name as the text gives it"),
+    "speaker-entry": (0, "the entry the quotation pass made for a speaker of this name"),
+})
