@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_teikit
-from teikit.errors import InputError
+from teikit.errors import InputError, TeikitError
 from teikit.runtime import saxon
 from teikit.runtime.modules import IMPORT_BASE, stylesheet_modules
 
@@ -172,3 +172,10 @@ def test_a_file_compiled_after_a_run_gets_a_processor_of_its_own(tmp_path, secre
     page.set_parameters({"header": "omit"})
     assert page.transform(ARTICLE.read_text(encoding="utf-8").split("?>", 1)[1]).startswith("L. Trotsky")
     assert generated.transform(document) == "text"
+
+
+def test_a_processor_that_does_not_close_is_refused(monkeypatch):
+    """(What saxonche 12.5 does: asked to close after compiling, it stays open.)"""
+    monkeypatch.setattr(saxon, "CLOSED", "file")
+    with pytest.raises(TeikitError, match="does not close file access"):
+        saxon._Processor().close()

@@ -33,6 +33,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from teikit.errors import Diagnostic, TeikitError
 from teikit.runtime.modules import catalog_path, stylesheet_modules
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
@@ -54,9 +55,25 @@ class _Processor:
         self.open = True
 
     def close(self) -> None:
+        """Close the processor for good, and prove it: a probe stylesheet must not see a file that
+        exists. (saxonche 12.5 keeps a processor open when told to close it after compiling:
+        teikit would rather not run than run open.)"""
         if self.open:
             self.saxon.set_configuration_property(ALLOWED_PROTOCOLS, CLOSED)
             self.open = False
+            probe = self.saxon.new_xslt30_processor().compile_stylesheet(
+                stylesheet_text=_PROBE.format(uri=catalog_path().as_uri()))
+            seen = probe.transform_to_string(xdm_node=self.saxon.new_document_builder().parse_xml(xml_text="<p/>"))
+            if (seen or "").strip() != "closed":
+                raise TeikitError(Diagnostic("saxonche", f"{self.saxon.version} does not close file access after a "
+                                                         "stylesheet compiles: teikit needs saxonche 13.1 or later",
+                                             engine="xslt"))
+
+
+_PROBE = ('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+          '<xsl:output method="text"/><xsl:template match="/">'
+          '<xsl:value-of select="if (unparsed-text-available(\'{uri}\')) then \'open\' else \'closed\'"/>'
+          '</xsl:template></xsl:stylesheet>')
 
 
 _current: list[_Processor] = []  # the processor new compilations go to
