@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-eval", action="store_true", help="do not score the evaluation set")
     args = parser.parse_args(argv)
 
-    from teikit.evidence import all_rules
+    from teikit.weights import all_rules
 
     if EVAL.is_dir() and not args.no_eval:
         _EVALUATION = Evaluation(EVAL)

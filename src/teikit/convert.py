@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from teikit.enrich import passes as _passes  # noqa: F401  (registers teikit's passes, in order)
 from teikit.errors import Diagnostic
 from teikit.evidence import switched_off
 from teikit.model import Block, Document, ReviewItem
-from teikit.pipeline import Pipeline, pass_names
+from teikit.pipeline import REGISTRY, Pipeline
 from teikit.readers.plaintext import read_plaintext
 from teikit.textio import TextInput
 from teikit.trace import Trace
@@ -54,7 +55,7 @@ class Conversion:
 
 def passes() -> tuple[str, ...]:
     """The names of the passes a conversion runs, in order (what ``--skip`` takes)."""
-    return pass_names()
+    return tuple(REGISTRY)
 
 
 def conversion_inputs(source_path: str, options: ConvertOptions | None = None) -> list[Path]:

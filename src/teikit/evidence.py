@@ -206,12 +206,3 @@ class RuleTable:
 
 # Every rule table, by decision name (filled as the weight modules are imported).
 TABLES: dict[str, RuleTable] = {}
-
-
-def all_rules() -> list[Rule]:
-    """Every rule of every table (the weight modules imported first)."""
-    from teikit.weights import load_all
-
-    load_all()
-
-    return [rule for table in TABLES.values() for rule in table]

@@ -172,6 +172,15 @@ class Publication:
 
 
 @dataclass
+class Supplied:
+    """Header fields an editor's file states for a work (never the text): its address, licence, source."""
+
+    url: str | None = None
+    licence: str | None = None
+    source: str | None = None
+
+
+@dataclass
 class WorkMeta:
     """What the text states about one work, for its ``teiHeader``."""
 
@@ -195,7 +204,7 @@ class WorkMeta:
     # Every labelled line, as (label, value, line), including those named above.
     fields: list[tuple[str, str, int]] = field(default_factory=list)
     # Header fields an editor's file adds (url, licence, ...), never from the text.
-    supplied: dict[str, str] = field(default_factory=dict)
+    supplied: Supplied = field(default_factory=Supplied)
 
 
 @dataclass
@@ -262,6 +271,7 @@ class ReviewItem:
     work: int | None = None
     data: dict[str, str] = field(default_factory=dict)
     evidence: Evidence | None = None  # the rules behind the decision under review
+    xpath: str | None = None  # for an item read from TEI: its element, as the trace names it
 
 
 @dataclass

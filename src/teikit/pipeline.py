@@ -9,7 +9,8 @@ poorer output. Skipping every pass is always possible (structure only): the read
 what every pass requires.
 
 Facts are named after the model's typed fields (``docs/architecture.md`` lists them). Passes
-share state through those fields only.
+share state through those fields only. teikit's own passes are registered by importing
+``teikit.enrich.passes`` (``teikit.convert`` does), before any other.
 """
 
 from __future__ import annotations
@@ -68,17 +69,6 @@ def unregister_pass(name: str) -> None:
     REGISTRY.pop(name, None)
 
 
-def load_passes() -> dict[str, PassSpec]:
-    """The registry with teikit's own passes registered (their modules imported)."""
-    import teikit.enrich.passes  # noqa: F401  (registers edits, quotations, languages, names, dates)
-
-    return REGISTRY
-
-
-def pass_names() -> tuple[str, ...]:
-    return tuple(load_passes())
-
-
 @dataclass(frozen=True)
 class Pipeline:
     """The passes of one conversion, checked, in order."""
@@ -89,7 +79,7 @@ class Pipeline:
     def build(cls, skip: Iterable[str] = ()) -> "Pipeline":
         """The registered passes less those skipped; a usage error when a kept pass requires a
         fact only a skipped pass assigns, or when a skipped name is no pass."""
-        registry = load_passes()
+        registry = REGISTRY
         skip = frozenset(skip)
         unknown = sorted(skip - set(registry))
         if unknown:
@@ -141,4 +131,4 @@ def options_for(spec: PassSpec, options: object) -> Any:
 def describe() -> list[dict[str, str]]:
     """One row per pass (name, requires, assigns, uses), for the documentation and tests."""
     return [{"pass": s.name, "requires": ", ".join(s.requires), "assigns": ", ".join(s.assigns),
-             "uses": ", ".join(s.uses) or "-"} for s in load_passes().values()]
+             "uses": ", ".join(s.uses) or "-"} for s in REGISTRY.values()]

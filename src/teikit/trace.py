@@ -92,3 +92,8 @@ class _Paths:
         path = self._step(element) if parent is None else f"{self.of(parent)}/{self._step(element)}"
         self.cache[element] = path
         return path
+
+
+def xpath_of(element: etree._Element) -> str:
+    """The XPath of one element, as the trace writes it."""
+    return _Paths().of(element)

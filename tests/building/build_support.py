@@ -94,9 +94,10 @@ def tag_names(doc, options) -> None:
 def with_names(monkeypatch) -> None:
     """Conversions in this process tag NAMES instead of running the names pass (builds with one
     job run here), so that the indexes hold exactly what the tests expect."""
-    from teikit import pipeline
+    from teikit import convert, pipeline
 
-    registry = pipeline.load_passes()
+    assert convert.passes()  # teikit's passes registered
+    registry = pipeline.REGISTRY
     spec = registry["names"]
     monkeypatch.setitem(registry, "names", pipeline.PassSpec(
         spec.name, lambda doc, options: tag_names(doc, options), spec.requires, spec.assigns, spec.uses,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
-from teikit.pipeline import pass_names
+from teikit.convert import passes
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.textio import STDIN_NAME, read_text
 from teikit.xmlio import write_atomic
@@ -32,18 +33,22 @@ def output_name(input_name: str) -> str:
 
 
 def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | None = None,
-                authority: Sequence[Path] = (), skip: frozenset[str] = frozenset()) -> list[Diagnostic]:
+                authority: Sequence[Path] = (), skip: frozenset[str] = frozenset(),
+                without_rules: frozenset[str] = frozenset(), trace: list[dict] | None = None) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
     editor's file (default: NAME.edits.toml beside the input, when there is one);
-    ``authority``: the lists names are linked to; ``skip``: passes not to run."""
+    ``authority``: the lists names are linked to; ``skip``: passes not to run; ``without_rules``:
+    rules switched off; ``trace``: where to add the decisions of this input."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name)
     out_dir = target.parent if target is not None else Path.cwd()
     options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
-                             authority=list(authority), output_dir=out_dir, skip=skip)
+                             authority=list(authority), output_dir=out_dir, skip=skip, without_rules=without_rules)
     result = convert_text(source, options=options)
+    if trace is not None and result.trace is not None:
+        trace.extend(result.trace.records(input_name))
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
     if target is None:
         sys.stdout.buffer.write(data)
@@ -62,15 +67,25 @@ def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | No
 @click.option("--edits", type=click.Path(dir_okay=False, path_type=Path),
               help="The editor's file for a single input. Default: NAME.edits.toml beside NAME.txt, if any.")
 @authority_option
-@click.option("--skip", "skip", multiple=True, type=click.Choice(pass_names()),
+@click.option("--skip", "skip", multiple=True, type=click.Choice(passes()),
               help="A pass not to run (repeatable). Structure alone converts very long texts fastest.")
+@click.option("--trace", "trace_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every decision (element, rules with weights and features, threshold, certainty) "
+                   "of all inputs to this JSON file.")
+@click.option("--without-rule", "without", multiple=True, metavar="RULE",
+              help="Switch off a named rule of the weight tables (repeatable): see what it decides.")
 @reports_errors
 def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None,
-            authority: tuple[Path, ...], skip: tuple[str, ...]) -> None:
+            authority: tuple[Path, ...], skip: tuple[str, ...], trace_path: Path | None,
+            without: tuple[str, ...]) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
     """
+    from teikit.pipeline import Pipeline
+
+    Pipeline.build(skip)  # a pass that needs a skipped one is a usage error before anything is read
+    without_rules = _known_rules(without)
     if STDIN_NAME in inputs and len(inputs) > 1:
         raise UsageError(Diagnostic("-", "standard input (-) can only be converted on its own"))
     several = len(inputs) > 1
@@ -84,14 +99,31 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path 
         output = output / output_name(inputs[0])
     lists = authority_paths(authority)
     failed = False
+    trace: list[dict] | None = [] if trace_path is not None else None
     for name in inputs:
         target = output / output_name(name) if several else output
         try:
-            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip)))
+            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise
             emit([exc.diagnostic])
             failed = True
+    if trace_path is not None:
+        write_atomic(trace_path, (json.dumps(trace, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     if failed:
         sys.exit(int(ExitCode.FAILED))
+
+
+def _known_rules(names: tuple[str, ...]) -> frozenset[str]:
+    """The rules named, each checked against the weight tables (a misspelt rule is a usage error)."""
+    if not names:
+        return frozenset()
+    from teikit.weights import all_rules
+
+    known = {rule.name for rule in all_rules()}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise UsageError(Diagnostic("--without-rule", f"no rule named {', '.join(unknown)} "
+                                                      "(the rules are listed in docs/rules.md)"))
+    return frozenset(names)

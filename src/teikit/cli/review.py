@@ -11,7 +11,7 @@ import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
-from teikit.errors import ExitCode, TeikitError
+from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.model import ReviewItem
 
 _COLUMNS = ("file", "category", "line", "cert", "text", "message")
@@ -22,8 +22,8 @@ def _looks_like_xml(name: str, data: bytes) -> bool:
     return name.endswith(".xml") or head.startswith(b"<?xml") or head.startswith(b"<TEI") or head.startswith(b"<tei")
 
 
-def collect(name: str, options) -> list[ReviewItem]:
-    """Review items for one input, plain text or TEI."""
+def collect(name: str, options, trace: list[dict] | None = None) -> list[ReviewItem]:
+    """Review items for one input, plain text or TEI (with the decisions of ``trace``, when given)."""
     from teikit.textio import decode, read_bytes
 
     data = read_bytes(name)
@@ -31,7 +31,7 @@ def collect(name: str, options) -> list[ReviewItem]:
         from teikit.review import review_tei
         from teikit.xmlio import parse_bytes
 
-        return review_tei(parse_bytes(name, data).getroot(), name)
+        return review_tei(parse_bytes(name, data).getroot(), name, _for_file(trace, name))
     from teikit.convert import convert_text
     from teikit.enrich.spelling import propose_corrections
 
@@ -42,16 +42,45 @@ def collect(name: str, options) -> list[ReviewItem]:
     return document.review
 
 
+def _for_file(trace: list[dict] | None, name: str) -> list[dict] | None:
+    """The decisions of a trace that belong to the TEI file ``name``: those of the input with the
+    same stem when the trace holds several inputs (texts/a.txt for tei/a.xml), else all."""
+    if trace is None:
+        return None
+    files = {record.get("file") for record in trace}
+    if len(files) <= 1:
+        return trace
+    stem = Path(name).stem
+    return [record for record in trace if Path(str(record.get("file"))).stem == stem]
+
+
+def _read_trace(path: Path) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(Diagnostic(str(path), f"not a trace written by teikit convert --trace: {exc}")) from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) and "xpath" in r for r in data):
+        raise UsageError(Diagnostic(str(path), "not a trace written by teikit convert --trace"))
+    return data
+
+
+# Columns of the table and CSV: the rules behind an item come last; their full record only in JSON.
+_LAST, _JSON_ONLY = ("rules",), frozenset({"evidence", "work"})
+
+
 def _extra_columns(rows: list[dict]) -> list[str]:
-    """The data columns the items carry (type, count, entry, context...), after the common ones."""
-    return sorted({k for r in rows for k in r if r[k] not in (None, "")} - set(_COLUMNS) - {"work"})
+    """The data columns the items carry (type, count, entry, context...), after the common ones,
+    and the rules behind each item last."""
+    present = {k for r in rows for k in r if r[k] not in (None, "")}
+    return sorted(present - set(_COLUMNS) - _JSON_ONLY - set(_LAST)) + [c for c in _LAST if c in present]
 
 
 def _table(rows: list[dict]) -> str:
     if not rows:
         return "nothing to review\n"
     columns = [*_COLUMNS, *_extra_columns(rows)]
-    widths = {c: min(max(len(str(r.get(c) or "")) for r in rows + [{c: c}]), 60 if c in ("text", "context") else 80)
+    widths = {c: min(max(len(str(r.get(c) or "")) for r in rows + [{c: c}]),
+                     60 if c in ("text", "context") else 200 if c == "rules" else 80)
               for c in columns}
     line = "  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()
     out = [line]
@@ -65,9 +94,12 @@ def _table(rows: list[dict]) -> str:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @authority_option
+@click.option("--trace", "trace_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="For TEI inputs: the trace teikit convert --trace wrote for them, to show the rules behind "
+                   "each item (text inputs always show them).")
 @reports_errors
-def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...]) -> None:
-    """List what teikit guessed, with its certainty, for an editor to check.
+def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None) -> None:
+    """List what teikit guessed, with its certainty and the rules behind it, for an editor to check.
 
     INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
     """
@@ -75,11 +107,12 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...]) -> No
     from teikit.review import item_record
 
     options = ConvertOptions(authority=authority_paths(authority), output_dir=Path.cwd())
+    trace = _read_trace(trace_path) if trace_path is not None else None
     rows: list[dict] = []
     failed = False
     for name in inputs:
         try:
-            rows += [item_record(name, item) for item in collect(name, options)]
+            rows += [item_record(name, item) for item in collect(name, options, trace)]
         except TeikitError as exc:
             emit([exc.diagnostic])
             failed = True
@@ -87,8 +120,7 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...]) -> No
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        extra = sorted({k for r in rows for k in r} - set(_COLUMNS))
-        writer = csv.DictWriter(sys.stdout, fieldnames=[*_COLUMNS, *extra], extrasaction="ignore")
+        writer = csv.DictWriter(sys.stdout, fieldnames=[*_COLUMNS, *_extra_columns(rows)], extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
     else:

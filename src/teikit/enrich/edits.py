@@ -12,6 +12,7 @@ header.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from teikit.errors import Diagnostic, InputError
-from teikit.model import Block, Document, Insertion, Span, iter_blocks
+from teikit.model import Block, Document, Insertion, Span, Supplied, iter_blocks
 from teikit.weights.edition import EDITION
 
 SUFFIX = ".edits.toml"
@@ -33,7 +34,7 @@ ENTRY_KINDS = {"correction": ("corr", "sic", "corr"), "normalisation": ("reg", "
                "note": ("text", None, None)}
 _ENTRY_KEYS = {"anchor", "context", "occurrence", "work", "note", "cert"}
 CERTAINTIES = ("high", "medium", "low")
-HEADER_KEYS = frozenset({"url", "licence", "source"})
+HEADER_KEYS = frozenset(f.name for f in dataclasses.fields(Supplied))
 _TOP_KEYS = {"editor", "header", "work", *ENTRY_KINDS}
 # Corrections wrap other markup over the same characters, and stay inside quotations.
 CHOICE_PRIORITY = 40
@@ -227,7 +228,7 @@ def apply_edits(doc: Document, edits_path: Path | None = None) -> None:
     for index, work in enumerate(doc.works, start=1):
         supplied = {**{k: v for k, v in header.items() if k != "url" or doc.page is None},
                     **works.get(str(index), {})}
-        work.meta.supplied.update(supplied)
+        work.meta.supplied = dataclasses.replace(work.meta.supplied, **supplied)
     if doc.page is not None and "url" in header:
         doc.page.url = header["url"]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from teikit.authority.entries import PERSON, AuthorityEntry
 from teikit.authority.forms import Key, name_key
 from teikit.enrich.candidates import Mention
-from teikit.enrich.names_review import GAZETTEER, LIST, NEW, TEXT_ONLY
+from teikit.review.names import GAZETTEER, LIST, NEW, TEXT_ONLY
 from teikit.evidence import Evidence, Rule
 from teikit.ids import ncname, slug
 from teikit.model import HIGH, LOW, MEDIUM, Document, Entity

@@ -98,7 +98,7 @@ class HeaderWriter:
 
     def _publication_stmt(self, file_desc: etree._Element, meta: WorkMeta | None) -> None:
         stmt = el(file_desc, "publicationStmt")
-        supplied = meta.supplied.get("licence") if meta else None
+        supplied = meta.supplied.licence if meta else None
         if meta is None or not meta.licence:
             el(stmt, "p", "The source states no publisher and no licence.")
             if supplied:
@@ -155,16 +155,16 @@ class HeaderWriter:
             el(bibl, "distributor", meta.licence_holder)
         if meta.last_updated:
             _date(bibl, meta.last_updated, type="lastUpdated")
-        if meta.supplied.get("url"):
-            el(bibl, "ptr", target=meta.supplied["url"], resp=self.supplier)
+        if meta.supplied.url:
+            el(bibl, "ptr", target=meta.supplied.url, resp=self.supplier)
         for label, value, _ in meta.fields:
             if label.lower().startswith(("online", "proofread", "original title")) or not label:
                 el(bibl, "note", f"{label}: {value}" if label else value, type="metadata")
         where = ("a web page carrying several works, described in the corpus header" if in_corpus
                  else "a plain-text transcription")
         el(bibl, "note", f"Converted from {where} ({self.file_name}).", type="file")
-        if meta.supplied.get("source"):
-            el(bibl, "note", meta.supplied["source"], type="source", resp=self.supplier)
+        if meta.supplied.source:
+            el(bibl, "note", meta.supplied.source, type="source", resp=self.supplier)
         if self.doc.page and not in_corpus:
             self._web_page(desc, self.doc.page)
 

@@ -9,6 +9,8 @@ from lxml import etree
 
 from teikit.model import HIGH, LOW, MEDIUM, ReviewItem
 from teikit.ns import TEI, XML_ID, local_name
+from teikit.review.items import snippet
+from teikit.trace import xpath_of
 
 NAME_TAGS = ("persName", "placeName", "orgName", "rs")
 _ENTRY_TAGS = frozenset({"person", "place", "org"})
@@ -53,8 +55,6 @@ def entry_label(entry: etree._Element | None) -> tuple[str, str]:
 
 def context(element: etree._Element) -> str:
     """The words around ``element`` in its parent."""
-    from teikit.review import snippet
-
     parent = element.getparent()
     if parent is None:
         return snippet("".join(element.itertext()))
@@ -90,11 +90,13 @@ def names_in_tei(root: etree._Element, name: str) -> list[ReviewItem]:
     items = []
     for (tag, key), elements in groups.items():
         forms = Counter(" ".join("".join(e.itertext()).split()) for e in elements)
-        certs = [e.get("cert") for e in elements if e.get("cert") in _CERT_ORDER]
-        cert = min(certs, key=_CERT_ORDER.get) if certs else None
+        certain = [e for e in elements if e.get("cert") in _CERT_ORDER]
+        least = min(certain, key=lambda e: _CERT_ORDER[e.get("cert")]) if certain else elements[0]
+        cert = least.get("cert") if certain else None
         entry, source = entry_label(entries.get(key[1:])) if key.startswith("#") else ("-", TEXT_ONLY)
         first = elements[0]
         items.append(ReviewItem(
             "name", first.sourceline, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,
-            data={"type": tag, "count": str(len(elements)), "entry": entry, "context": context(first)}))
+            data={"type": tag, "count": str(len(elements)), "entry": entry, "context": context(first)},
+            xpath=xpath_of(least)))
     return items
