@@ -3,8 +3,11 @@ external tools, and the --accept switch that regenerates golden files."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,32 @@ def check_golden(path: Path, actual: str | bytes, accept: bool) -> None:
             data.decode("utf-8", "replace").splitlines(True),
             fromfile=str(path), tofile="actual", n=2))
         pytest.fail(f"output differs from golden file {path.name} (pytest --accept regenerates it):\n{diff[:6000]}")
+
+
+@dataclass
+class HttpRecorder:
+    """A local HTTP server that answers every GET and records its path: a test that nothing is
+    fetched asserts ``requests == []``."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def http_recorder():
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            recorder.requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"<!ENTITY x 'fetched'>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    recorder = HttpRecorder(f"http://127.0.0.1:{server.server_port}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield recorder
+    server.shutdown()

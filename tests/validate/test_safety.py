@@ -8,9 +8,6 @@ or by Saxon.
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pytest
 from helpers import run_teikit
 from validate_support import ROOT, private_cache, tei_all_env, validate  # noqa: F401 (fixtures)
@@ -84,45 +81,22 @@ def test_external_dtd_is_not_loaded_and_undeclared_entities_are_reported(tmp_pat
     assert (diagnostic.code, diagnostic.line) == ("xml-undeclared-entity", 3)
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self):  # noqa: N802 - http.server's name
-        _Recorder.requests.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"<!ENTITY x 'fetched'>")
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def http_recorder():
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    _Recorder.requests.clear()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
 def test_nothing_is_fetched_over_the_network(tmp_path, http_recorder):
     doc = tmp_path / "remote.xml"
-    doc.write_text(f'<?xml version="1.0"?>\n<?xml-model href="{http_recorder}/schema.rng" '
+    doc.write_text(f'<?xml version="1.0"?>\n<?xml-model href="{http_recorder.url}/schema.rng" '
                    'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-                   f'<!DOCTYPE r SYSTEM "{http_recorder}/r.dtd">\n<r><a/></r>\n')
+                   f'<!DOCTYPE r SYSTEM "{http_recorder.url}/r.dtd">\n<r><a/></r>\n')
     rules = tmp_path / "fetch.sch"
     rules.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
                      '<sch:pattern id="p"><sch:rule context="a">'
-                     f'<sch:assert test="doc-available(\'{http_recorder}/d.xml\')'
-                     f' or unparsed-text-available(\'{http_recorder}/t.txt\')">no</sch:assert>'
+                     f'<sch:assert test="doc-available(\'{http_recorder.url}/d.xml\')'
+                     f' or unparsed-text-available(\'{http_recorder.url}/t.txt\')">no</sch:assert>'
                      '</sch:rule></sch:pattern></sch:schema>')
     plain = run_teikit("validate", str(doc))
     assert b"never fetches URLs" in plain.stderr and plain.returncode == 0
     ruled = run_teikit("validate", "--schema", str(rules), str(doc))
     assert ruled.returncode == 1
-    assert _Recorder.requests == []
+    assert http_recorder.requests == []
 
 
 def test_rules_cannot_read_local_files(tmp_path, secret_file):
@@ -141,18 +115,18 @@ def test_rules_cannot_read_local_files(tmp_path, secret_file):
 def test_schemas_are_never_fetched(tmp_path, http_recorder):
     rng = tmp_path / "inc.rng"
     rng.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
-                   f'<include href="{http_recorder}/other.rng"/><start><element name="r"><empty/></element></start>'
+                   f'<include href="{http_recorder.url}/other.rng"/><start><element name="r"><empty/></element></start>'
                    '</grammar>')
     sch = tmp_path / "inc.sch"
     sch.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron">'
-                   f'<sch:include href="{http_recorder}/p.sch"/></sch:schema>')
+                   f'<sch:include href="{http_recorder.url}/p.sch"/></sch:schema>')
     doc = tmp_path / "doc.xml"
     doc.write_text("<r/>")
     for schema in (rng, sch):
         result = run_teikit("validate", "--schema", str(schema), str(doc))
         assert result.returncode == 2
         assert b"refusing to fetch" in result.stderr
-    assert _Recorder.requests == []
+    assert http_recorder.requests == []
 
 
 @pytest.mark.parametrize("content, message", [

@@ -47,6 +47,11 @@
 
   <xsl:output method="html" html-version="5.0" encoding="UTF-8" include-content-type="no" indent="yes"/>
 
+  <!-- tei.css (beside this file), read once while the stylesheet compiles: when it runs, teikit's
+       Saxon reads nothing but the document it is given. -->
+  <xsl:variable name="tk:stylesheet-css" static="yes" as="xs:string"
+      select="unparsed-text(resolve-uri('tei.css', static-base-uri()), 'utf-8')"/>
+
   <xsl:template match="/">
     <xsl:call-template name="tk:check-params"/>
     <xsl:variable name="doc" select="(TEI, teiCorpus)[1]"/>
@@ -98,7 +103,7 @@
     <xsl:choose>
       <xsl:when test="$css = 'inline'">
         <style>
-          <xsl:value-of select="unparsed-text(resolve-uri('tei.css', static-base-uri()), 'utf-8')"/>
+          <xsl:value-of select="$tk:stylesheet-css"/>
         </style>
       </xsl:when>
       <xsl:when test="$css = 'link'">

@@ -1,6 +1,5 @@
 """``teikit build``: a project's texts to TEI to a published site, incremental and parallel.
 
-- ``settings``: the project's folders, authority lists and schemas (settings files, options);
 - ``tasks``: one document's build (convert, validate, publish), a picklable task for any worker;
 - ``summary`` and ``records``: what a built document tells the corpus pages and the report;
 - ``state``: content hashes of every input, to rebuild only what changed;
@@ -8,9 +7,11 @@
 - ``site``: the corpus pages (the works, the indexes of persons, places and organisations);
 - ``report``: the progress bar, the summary table and the JSON report;
 - ``runner``: the whole build.
+
+The project's folders, authority lists and schemas are ``teikit.project.Project``'s, as for every
+command.
 """
 
 from teikit.build.runner import BuildOptions, build_project
-from teikit.build.settings import BuildSettings, resolve
 
-__all__ = ["BuildOptions", "BuildSettings", "build_project", "resolve"]
+__all__ = ["BuildOptions", "build_project"]

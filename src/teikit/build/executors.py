@@ -1,33 +1,26 @@
 """Where the per-document tasks run: here, in local worker processes, or on a Dask cluster.
 
 Every executor runs the same function (``tasks.build_document``) on the same tasks and hands each
-result to ``on_result`` as it arrives (in completion order). A worker that dies takes only its
-own documents with it: they come back as failed, and the others still build.
+result to ``on_result`` as it arrives (in completion order). A worker that dies takes only the
+document it was building with it: that one comes back as failed, and the others still build.
 
-Local workers are forked while this process has not started Saxon (saxonche's threads do not
-survive a fork; teikit only loads it inside tasks, and the corpus pages are made after the pool
-has closed); otherwise they start with forkserver or spawn. Each worker compiles the schemas and
-stylesheets on its first task and keeps them for the others.
+Local workers are ``teikit.runtime.pool``'s: forked while this process has not started Saxon
+(teikit only loads it inside tasks, and the corpus pages are made after the pool has closed).
+Each worker compiles the schemas and stylesheets on its first task and keeps them for the others.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import sys
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
 
 from teikit.build.records import FAILED, DocumentResult
 from teikit.build.tasks import DocumentTask, build_document, build_documents
 from teikit.errors import Diagnostic, UsageError
-from teikit.validate.runner import available_cpus
+from teikit.runtime import pool
 
 OnResult = Callable[[DocumentResult], None]
 EXECUTORS = ("local", "dask")
-# tasks queued per local worker: enough to keep it busy, few enough that Ctrl-C stops soon
-QUEUED_PER_WORKER = 4
 SCHEDULER_TIMEOUT = "10s"  # to reach a --scheduler
 DASK_CHUNK, DASK_CHUNKS_PER_WORKER = 16, 8
 
@@ -36,41 +29,9 @@ def lost(task: DocumentTask, why: str) -> DocumentResult:
     return DocumentResult(task.name, FAILED, [Diagnostic(task.text, why, engine="build")])
 
 
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    if "saxonche" not in sys.modules and "fork" in methods:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def run_local(tasks: Sequence[DocumentTask], on_result: OnResult, jobs: int) -> None:
     """Run the tasks in ``jobs`` worker processes (in this process for one job or one task)."""
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            on_result(build_document(task))
-        return
-    pending = list(reversed(tasks))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
-        running: dict = {}
-        try:
-            while pending or running:
-                while pending and len(running) < jobs * QUEUED_PER_WORKER:
-                    task = pending.pop()
-                    running[pool.submit(build_document, task)] = task
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    task = running.pop(future)
-                    try:
-                        on_result(future.result())
-                    except BrokenProcessPool:
-                        on_result(lost(task, "a worker process died while building it"))
-        except BrokenProcessPool:  # submitting after a worker died
-            for task in [*running.values(), *reversed(pending)]:
-                on_result(lost(task, "not built: a worker process died during the build"))
-        except BaseException:
-            for future in running:
-                future.cancel()
-            raise
+    pool.run(build_document, tasks, jobs, lambda _index, result: on_result(result), lost)
 
 
 def run_dask(tasks: Sequence[DocumentTask], on_result: OnResult, jobs: int, scheduler: str | None) -> None:
@@ -126,7 +87,7 @@ def run(tasks: Sequence[DocumentTask], on_result: OnResult, executor: str = "loc
         scheduler: str | None = None) -> None:
     if not tasks:
         return  # nothing to build: no cluster to start
-    jobs = jobs or available_cpus()
+    jobs = jobs or pool.available_cpus()
     if executor == "dask":
         run_dask(tasks, on_result, jobs, scheduler)
     else:

@@ -17,13 +17,13 @@ from typing import Callable, Sequence
 from teikit.build import executors, site
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
-from teikit.build.settings import BuildSettings
 from teikit.build.state import Entry, State, code_digest, digest, file_digest, files_digest
 from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_STYLESHEET, DocumentTask
 from teikit.convert import conversion_inputs
 from teikit.errors import Diagnostic, TeikitError, UsageError
+from teikit.project import Project, schema_dir_for
 from teikit.resources import data_dir
-from teikit.validate.runner import available_cpus
+from teikit.runtime.pool import available_cpus
 
 SCHEMA_SUFFIXES = (".xsd", ".rng", ".sch", ".isosch", ".schematron", ".xsl")
 AUTHORITY_SUFFIXES = (".xml",)
@@ -37,19 +37,19 @@ class BuildOptions:
     force: bool = False
 
 
-def shared_inputs(settings: BuildSettings, schema_dir: str | None) -> str:
+def shared_inputs(project: Project, schema_dir: str | None) -> str:
     """The hash of what every document's build depends on besides its own files."""
     schema_files = []
-    for ref in settings.schemas:  # the schema, and the schema files beside it (its includes)
+    for ref in project.schemas:  # the schema, and the schema files beside it (its includes)
         path = Path(ref.path)
         schema_files += [path, *sorted(p for p in path.parent.iterdir() if p.suffix in SCHEMA_SUFFIXES)]
     # paths inside the project relative to it, so that a moved or copied project stays built
-    configuration = {"schemas": [[ref.kind, display(ref.path, settings.root)] for ref in settings.schemas],
-                     "authority": [display(str(p), settings.root) for p in settings.authority],
+    configuration = {"schemas": [[ref.kind, display(ref.path, project.root)] for ref in project.schemas],
+                     "authority": [display(str(p), project.root) for p in project.authority],
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
                      "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS)}
     return digest(
-        files_digest(settings.authority, AUTHORITY_SUFFIXES),
+        files_digest(project.authority, AUTHORITY_SUFFIXES),
         files_digest(dict.fromkeys(schema_files)),
         files_digest([data_dir("xslt")]),
         code_digest(),
@@ -69,18 +69,12 @@ def _shown(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _schema_dir(tei: Path) -> str | None:
-    from teikit.cli.convert import schema_dir_for
-
-    return schema_dir_for(tei)
-
-
-def _task(settings: BuildSettings, text: Path, schema_dir: str | None, shared: str) -> DocumentTask:
+def _task(project: Project, text: Path, schema_dir: str | None, shared: str) -> DocumentTask:
     name = text.stem
     return DocumentTask(
-        name=name, text=str(text), tei=str(settings.tei / f"{name}.xml"), html=str(settings.site / f"{name}.html"),
-        txt=str(settings.site / f"{name}.txt"), page=f"{name}.html",
-        authority=tuple(str(p) for p in settings.authority), schema_dir=schema_dir, schemas=settings.schemas,
+        name=name, text=str(text), tei=str(project.tei / f"{name}.xml"), html=str(project.site / f"{name}.html"),
+        txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
+        authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=project.schemas,
         generation=shared)
 
 
@@ -93,23 +87,25 @@ def _prune(state: State, names: set[str]) -> None:
         state.changed()
 
 
-def build_project(settings: BuildSettings, options: BuildOptions,
+def build_project(project: Project, options: BuildOptions,
                   report: Callable[[Sequence[Diagnostic]], None] = lambda diagnostics: None,
                   progress: Progress | None = None) -> Summary:
-    """Build every text of the project; ``report`` gets each document's diagnostics as it finishes."""
+    """Build every text of the project; ``report`` gets each document's diagnostics as it finishes.
+    A setting that names something missing (texts, authority lists, schemas) is a usage error
+    before anything is written."""
     start = time.perf_counter()
-    sources = settings.sources()
+    sources = project.text_files()
     if not sources:
-        raise UsageError(Diagnostic(str(settings.texts), "no *.txt files to build"))
-    for folder in (settings.tei, settings.site):
+        raise UsageError(Diagnostic(str(project.texts), "no *.txt files to build"))
+    schema_dir = schema_dir_for(project.tei)
+    shared = shared_inputs(project, schema_dir)  # (reads the authority lists and schemas: checks them)
+    for folder in (project.tei, project.site):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(Diagnostic(str(folder), f"cannot make the output folder: {exc.strerror or exc}")) \
                 from None
-    schema_dir = _schema_dir(settings.tei)
-    shared = shared_inputs(settings, schema_dir)
-    state = State.load(settings.state_file)
+    state = State.load(project.state_file)
     _prune(state, {text.stem for text in sources})
 
     results: dict[str, DocumentResult] = {}
@@ -128,11 +124,11 @@ def build_project(settings: BuildSettings, options: BuildOptions,
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(settings, text, schema_dir, shared))
+            tasks.append(_task(project, text, schema_dir, shared))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))
-    outputs = {task.name: [os.path.relpath(p, settings.state_file.parent) for p in (task.tei, task.html, task.txt)]
+    outputs = {task.name: [os.path.relpath(p, project.state_file.parent) for p in (task.tei, task.html, task.txt)]
                for task in tasks}
 
     def finished(result: DocumentResult) -> None:
@@ -159,12 +155,12 @@ def build_project(settings: BuildSettings, options: BuildOptions,
     ordered = [results[text.stem] for text in sources]
     listed = [r for r in ordered if r.status in (BUILT, SKIPPED)]
     corpus = site.corpus_key([state.documents[r.name].to_json()["record"] for r in listed], shared)
-    remake = options.force or corpus != state.corpus or not all(p.is_file() for p in site.files(settings.site))
+    remake = options.force or corpus != state.corpus or not all(p.is_file() for p in site.files(project.site))
     if remake:
         try:
-            site.write_pages(settings.site, listed)
+            site.write_pages(project.site, listed)
         except OSError as exc:
-            raise TeikitError(Diagnostic(exc.filename or str(settings.site),
+            raise TeikitError(Diagnostic(exc.filename or str(project.site),
                                          f"cannot write the corpus pages: {exc.strerror or exc}", engine="build")) \
                 from None
         state.corpus = corpus

@@ -51,18 +51,18 @@ class DocumentTask:
 
 
 _one_at_a_time = threading.Lock()
-# Per process: the stylesheets compiled for the current generation of shared inputs. A worker
-# that outlives a build (a Dask worker) compiles again when a stylesheet or schema has changed.
-_compiled: dict[str, object] = {}
+# The generation of shared inputs this process's compiled schemas and stylesheets belong to. A
+# worker that outlives a build (a Dask worker) compiles again when a stylesheet or schema has changed.
 _generation = [""]
 
 
 def _renew(generation: str) -> None:
     if generation != _generation[0]:
+        from teikit.publish.saxon import forget
         from teikit.validate.schemas import forget_engines
 
         forget_engines()
-        _compiled.clear()
+        forget()
         _generation[0] = generation
 
 
@@ -133,11 +133,9 @@ def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Dia
 
 
 def publish(stylesheet: str, tree, name: str, params: Mapping[str, str], diagnostics: list[Diagnostic]) -> str:
-    if stylesheet not in _compiled:
-        from teikit.publish.saxon import Stylesheet
+    from teikit.publish.saxon import compiled
 
-        _compiled[stylesheet] = Stylesheet(data_dir("xslt") / stylesheet)
-    result = _compiled[stylesheet].transform(tree, name, params)
+    result = compiled(data_dir("xslt") / stylesheet).transform(tree, name, params)
     diagnostics.extend(result.messages)
     return result.text
 

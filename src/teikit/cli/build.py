@@ -38,18 +38,19 @@ def build(config: Path | None, jobs: int | None, executor: str | None, scheduler
     Only documents whose inputs changed are rebuilt (their text, editor's file, the authority
     lists, schemas, stylesheets or teikit itself). Exit 1 when a document failed or is invalid.
     """
-    from teikit.build import BuildOptions, build_project, resolve
+    from teikit.build import BuildOptions, build_project
     from teikit.build.runner import display
+    from teikit.project import Project
 
     if executor == "local" and scheduler:
         raise UsageError(Diagnostic("--scheduler", "a scheduler is for --executor dask"))
-    settings = resolve(config, authority)
+    project = Project.load(config, authority)
     options = BuildOptions(jobs=jobs or 0, executor=executor or ("dask" if scheduler else "local"),
                            scheduler=scheduler, force=force)
-    summary = build_project(settings, options, report=emit)
+    summary = build_project(project, options, report=emit)
     if report_file is not None:
         summary.write_json(report_file)
-    where = " -> ".join(display(str(p)) for p in (settings.texts, settings.tei, settings.site))
+    where = " -> ".join(display(str(p)) for p in (project.texts, project.tei, project.site))
     click.echo(f"teikit build: {where} ({summary.seconds:.1f} s)")
     click.echo(summary.table(), nl=False)
     if not summary.ok:

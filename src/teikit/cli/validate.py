@@ -35,18 +35,13 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
 
     Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.
     """
-    from teikit import config
+    from teikit.project import Project
     from teikit.validate.runner import Options, validate as run
-    from teikit.validate.schemas import configured_tei_all, from_option
     from teikit.xmlio import write_atomic
 
-    settings = config.load_settings()
-    refs = None
-    if schemas:
-        refs = []
-        for value in schemas:
-            refs.extend(r for r in from_option(value, settings, embedded_rules) if r not in refs)
-    options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=configured_tei_all(settings))
+    project = Project.load()
+    refs = project.schema_option(schemas, embedded_rules) if schemas else None
+    options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=project.tei_all)
     results = run(list(paths), options)
     report = render(results, fmt)
     summary = Summary.of(results)

@@ -1,16 +1,16 @@
 """Publishing many inputs: where each output goes, and running the batch, in parallel across
 processes where it pays.
 
-Each worker process compiles the stylesheet once and then transforms the inputs it is given;
-the parent never loads Saxon for a parallel batch (so that forking it is safe). Small batches
-run in the calling process: starting a worker costs about as much as publishing a document.
+Each worker process (``teikit.runtime.pool``) compiles the stylesheet once, on its first input,
+and then transforms the inputs it is given; the parent never loads Saxon for a parallel batch
+(so that forking it is safe), and an input whose worker dies is reported alone. Small batches run
+in the calling process: starting a worker costs about as much as publishing a document.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -18,6 +18,7 @@ from typing import Mapping, Sequence
 from teikit.errors import Diagnostic, Severity, TeikitError, UsageError
 from teikit.publish.targets import Target
 from teikit.resources import data_dir
+from teikit.runtime import pool
 from teikit.textio import STDIN_NAME, read_bytes
 from teikit.xmlio import parse_bytes, write_atomic
 
@@ -101,31 +102,13 @@ def publish_one(job: Job, stylesheet: Path, params: Mapping[str, str]) -> Batch:
     return batch
 
 
-# Worker state: set once per worker process by _init_worker.
-_worker: dict = {}
-
-
-def _init_worker(stylesheet: Path, params: Mapping[str, str]) -> None:
-    from teikit.publish.saxon import compiled
-
-    _worker.update(stylesheet=stylesheet, params=dict(params))
-    try:
-        compiled(stylesheet)
-    except TeikitError:
-        pass  # reported by publish_one for each input
-
-
-def _work(job: Job) -> Batch:
-    return publish_one(job, _worker["stylesheet"], _worker["params"])
-
-
 def worker_count(jobs: Sequence[Job], requested: int = 0) -> int:
     """How many processes to use: ``requested`` when given, else by the size of the batch."""
     if any(job.source == STDIN_NAME or job.output is None for job in jobs):
         return 1  # standard input and output belong to this process
     if requested:
         return max(1, min(requested, len(jobs)))
-    cpus = os.cpu_count() or 1
+    cpus = pool.available_cpus()
     if cpus < 2:
         return 1
     size = sum(os.path.getsize(job.source) for job in jobs if os.path.isfile(job.source))
@@ -134,32 +117,23 @@ def worker_count(jobs: Sequence[Job], requested: int = 0) -> int:
     return min(cpus, len(jobs))
 
 
-def _context():
-    # fork is cheapest and safe while this process has not started Saxon; otherwise spawn.
-    import sys
-
-    if "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def run_batch(jobs: Sequence[Job], target: Target, stylesheet: Path, params: Mapping[str, str],
               workers: int = 1) -> Batch:
     """Publish every job; outputs are written atomically, diagnostics collected in input order."""
     total = Batch()
-    if workers <= 1:
-        results = [publish_one(job, stylesheet, params) for job in jobs]
-    else:
-        chunksize = max(1, len(jobs) // (workers * 4))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                                 initargs=(stylesheet, dict(params))) as pool:
-            results = list(pool.map(_work, jobs, chunksize=chunksize))
-    for result in results:
-        total.diagnostics.extend(result.diagnostics)
-        if result.stdout is not None:
-            total.stdout = result.stdout
+    results: dict[int, Batch] = {}
+    work = functools.partial(publish_one, stylesheet=stylesheet, params=dict(params))
+    pool.run(work, jobs, workers, results.__setitem__, _lost)
+    for index in sorted(results):
+        total.diagnostics.extend(results[index].diagnostics)
+        if results[index].stdout is not None:
+            total.stdout = results[index].stdout
     _copy_linked_assets(jobs, target, params)
     return total
+
+
+def _lost(job: Job, why: str) -> Batch:
+    return Batch([Diagnostic(job.source, f"not published: {why}", engine="xslt")])
 
 
 def _copy_linked_assets(jobs: Sequence[Job], target: Target, params: Mapping[str, str]) -> None:

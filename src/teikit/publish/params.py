@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from lxml import etree
 
 from teikit.errors import Diagnostic, UsageError
 from teikit.ns import XSL
-from teikit.publish.targets import resolve_module
-from teikit.xmlio import parse_file
+from teikit.runtime.modules import stylesheet_modules
 
 DOC_NS = "https://teikit.invalid/ns/doc"
 
@@ -70,29 +68,13 @@ def _bad(name: str, value: str, expected: str) -> UsageError:
     return UsageError(Diagnostic("--param", f"{name}={value}: expected {expected}"))
 
 
-def _modules(stylesheet: Path) -> Iterable[tuple[Path, etree._Element]]:
-    """The stylesheet and every module it includes or imports, the importing one first."""
-    seen: set[Path] = set()
-    pending = [stylesheet.resolve()]
-    while pending:
-        path = pending.pop(0)
-        if path in seen or not path.is_file():
-            continue
-        seen.add(path)
-        root = parse_file(path).getroot()
-        yield path, root
-        for link in root.iterchildren(f"{{{XSL}}}include", f"{{{XSL}}}import"):
-            target = resolve_module(link.get("href", ""), path)
-            if target is not None:
-                pending.append(target)
-
-
 @functools.lru_cache(maxsize=None)
 def declared_params(stylesheet: Path) -> dict[str, ParamSpec]:
     """Name -> ParamSpec for every global parameter; the first declaration met wins (the
     importing stylesheet's own declaration overrides the one it imports)."""
     specs: dict[str, ParamSpec] = {}
-    for _path, root in _modules(stylesheet):
+    for module in stylesheet_modules(stylesheet):
+        root = module.root
         docs = {d.get("param"): d for d in root.iterchildren(f"{{{DOC_NS}}}doc")}
         for param in root.iterchildren(f"{{{XSL}}}param"):
             name = param.get("name", "")

@@ -1,63 +1,31 @@
-"""Running an XSLT 3.0 stylesheet with saxonche: one processor per process, each stylesheet
-compiled once, inputs handed over as parsed trees.
+"""Publishing with XSLT 3.0: a compiled stylesheet, run on parsed TEI, with its messages and
+failures as teikit's diagnostics. Each stylesheet is compiled once per process.
 
-An input is parsed by ``teikit.xmlio`` (no DTD, no entity expansion, no network), checked to be
-TEI, and serialised without its DOCTYPE for Saxon to build its tree from: Saxon never opens a
-URI or a DTD on an input's behalf. Saxon reports errors on the process's stderr as well as in
-its exception; that report is captured and folded into teikit's one diagnostic line.
+Saxon itself is ``teikit.runtime.saxon``: one processor for validation and publishing, that
+reads nothing by itself (``doc()``, ``unparsed-text()`` and the like are closed) and loads
+stylesheet modules only from teikit's stylesheets and the stylesheet it compiles (a project's
+``--xslt``). An input is parsed by ``teikit.xmlio`` (no DTD, no entity expansion, no network),
+checked to be TEI, and handed over serialised without its DOCTYPE. Saxon reports errors on the
+process's stderr as well as in its exception; that report is folded into one diagnostic line.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Mapping
 
 from lxml import etree
 
 from teikit.errors import Diagnostic, InputError, Severity, TeikitError
 from teikit.ns import TEI
-from teikit.publish.targets import catalog_path
+from teikit.runtime import saxon
 
 TEI_ROOTS = (f"{{{TEI}}}TEI", f"{{{TEI}}}teiCorpus")
 ENGINE = "xslt"
 
-_processor = None
 _compiled: dict[tuple[Path, int], "Stylesheet"] = {}
-
-
-def processor():
-    """The process's Saxon processor, created on first use (with teikit's XML catalog, which
-    maps https://teikit.invalid/xslt/ to the installed stylesheets)."""
-    global _processor
-    if _processor is None:
-        from saxonche import PySaxonProcessor  # imported late: only publishing needs it
-
-        _processor = PySaxonProcessor(license=False)
-        _processor.set_catalog_files([str(catalog_path())])
-    return _processor
-
-
-@contextlib.contextmanager
-def _captured_stderr() -> Iterator[list[str]]:
-    """Collect what Saxon writes to file descriptor 2 while the block runs."""
-    captured: list[str] = []
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield captured
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            sink.seek(0)
-            captured.append(sink.read().decode("utf-8", "replace"))
 
 
 _SAXON_LOCATION = re.compile(r"\s*(?:at \S+ )?on line (\d+)(?: column (\d+))? of ([^:\s]+):?")
@@ -99,34 +67,26 @@ class Stylesheet:
     """A compiled stylesheet. Use ``compiled(path)``: it compiles each file once per process."""
 
     def __init__(self, path: Path):
-        from saxonche import PySaxonApiError
-
         self.path = path
-        self._error = PySaxonApiError
-        proc = processor()
+        self._error = saxon.api_error()
         failure = None
-        with _captured_stderr() as captured:
+        with saxon.captured_stderr() as captured:
             try:
-                self._executable = proc.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
-            except PySaxonApiError as exc:
+                self._executable = saxon.compile_file(path)
+            except self._error as exc:
                 failure = exc
         if failure is not None:  # (the report is complete once the capture has ended)
             report = SaxonReport.of(failure, captured)
             module = path if report.module in (None, path.name) else path.parent / report.module
             raise InputError(Diagnostic(str(module), f"stylesheet does not compile: {report.message}",
                                         line=report.line, column=report.column, engine=ENGINE))
-        self._executable.set_save_xsl_message(True)
+        self._executable.xslt.set_save_xsl_message(True)
         self._params: dict[str, str] | None = None
 
     def _set_params(self, params: Mapping[str, str]) -> None:
-        if params == self._params:
-            return
-        proc = processor()
-        self._executable.clear_parameters()
-        for name, value in params.items():
-            # untypedAtomic: Saxon converts it to the parameter's declared type
-            self._executable.set_parameter(name, proc.make_atomic_value("untypedAtomic", value))
-        self._params = dict(params)
+        if params != self._params:
+            self._executable.set_parameters(params)
+            self._params = dict(params)
 
     def transform(self, tree: etree._ElementTree, name: str, params: Mapping[str, str],
                   roots: tuple[str, ...] | None = TEI_ROOTS) -> Result:
@@ -139,12 +99,10 @@ class Stylesheet:
                                               f"{etree.QName(root).namespace or 'none'!r}, not TEI or "
                                               f"teiCorpus in {TEI}", engine=ENGINE))
         self._set_params(params)
-        proc = processor()
         failure, text = None, None
-        with _captured_stderr() as captured:
+        with saxon.captured_stderr() as captured:
             try:
-                node = proc.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
-                text = self._executable.transform_to_string(xdm_node=node)
+                text = self._executable.transform(etree.tostring(root, encoding="unicode"))
             except self._error as exc:
                 failure = exc
         messages = self._messages(name)
@@ -153,18 +111,24 @@ class Stylesheet:
             terminated = messages and "xsl:message" in str(failure)
             report = SaxonReport.of(failure, captured)
             raise TeikitError(Diagnostic(name, messages[-1].message if terminated
-                                         else report.message + report.where, engine=ENGINE))
+                                         else saxon.explain(report.message) + report.where, engine=ENGINE))
         if text is None:
             raise TeikitError(Diagnostic(name, "the stylesheet produced no output", engine=ENGINE))
         return Result(text, messages)
 
     def _messages(self, name: str) -> list[Diagnostic]:
-        value = self._executable.get_xsl_messages()
-        self._executable.clear_xsl_messages()
+        value = self._executable.xslt.get_xsl_messages()
+        self._executable.xslt.clear_xsl_messages()
         if value is None:
             return []
         return [Diagnostic(name, " ".join(value.item_at(i).string_value.split()),
                            severity=Severity.WARNING, engine=ENGINE) for i in range(value.size)]
+
+
+def forget() -> None:
+    """Drop the stylesheets compiled so far (a long-lived worker serving build after build, whose
+    stylesheets may have changed since, compiles them again)."""
+    _compiled.clear()
 
 
 def compiled(path: Path) -> Stylesheet:

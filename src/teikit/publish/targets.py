@@ -7,11 +7,6 @@ from pathlib import Path
 
 from teikit.resources import data_dir
 
-# The address a customisation imports teikit's stylesheets by, e.g.
-# <xsl:import href="https://teikit.invalid/xslt/html/tei-to-html.xsl"/>. xslt/catalog.xml maps
-# it to the installed stylesheets; the .invalid domain can never be fetched.
-IMPORT_BASE = "https://teikit.invalid/xslt/"
-
 
 @dataclass(frozen=True)
 class Target:
@@ -32,18 +27,3 @@ TARGETS = {
     "html": Target("html", "html/tei-to-html.xsl", ".html", linked_assets=("html/tei.css",)),
     "text": Target("text", "text/tei-to-text.xsl", ".txt"),
 }
-
-
-def catalog_path() -> Path:
-    return data_dir("xslt") / "catalog.xml"
-
-
-def resolve_module(href: str, importer: Path) -> Path | None:
-    """The file an xsl:include/xsl:import href names, or None for a URI teikit cannot map."""
-    if href.startswith(IMPORT_BASE):
-        return data_dir("xslt") / href[len(IMPORT_BASE):]
-    if href.startswith("file://"):
-        return Path(href[len("file://"):])
-    if "://" in href:
-        return None
-    return (importer.parent / href).resolve()

@@ -5,22 +5,21 @@ files in chunks, checks each chunk against every schema (the RELAX NG engine com
 pruned to what the chunk uses, and reuses it for later chunks it covers), and returns the
 diagnostics. Engines for ``--schema`` schemas are built before the jobs start, so a bad schema is
 a usage error before any work, and forked jobs inherit what was compiled; Saxon, which must not
-be running when a process forks, starts inside each job.
+be running when a process forks, starts inside each job. The jobs run on ``teikit.runtime.pool``:
+a job whose process dies reports that on each of its files, and the other jobs still finish.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from teikit.errors import Diagnostic, ExitCode, Severity, TeikitError, UsageError
 from teikit.textio import read_bytes
-from teikit.validate import documents, saxon
+from teikit.runtime import pool
+from teikit.validate import documents
 from teikit.validate.documents import Document
 from teikit.validate.engine import RunContext
 from teikit.validate.inputs import STDIN, expand
@@ -52,13 +51,6 @@ class FileResult:
     @property
     def valid(self) -> bool:
         return not any(d.severity == Severity.ERROR for d in self.diagnostics)
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
 
 
 # -- one job's work --------------------------------------------------------------------------------------
@@ -131,9 +123,10 @@ def check_files(files: Sequence[str], options: Options, run: RunContext,
     return results
 
 
-def _job(files, options, run, preloaded):
-    """A worker's entry point: (results, None), or (None, (is usage error, diagnostic)) since a
-    TeikitError does not survive pickling."""
+def _job(job: tuple) -> tuple:
+    """A worker's entry point for (files, options, run context, preloaded inputs): (results, None),
+    or (None, (is usage error, diagnostic)) since a TeikitError does not survive pickling."""
+    files, options, run, preloaded = job
     try:
         return check_files(files, options, run, preloaded), None
     except TeikitError as exc:
@@ -151,13 +144,6 @@ def _groups(files: list[str], jobs: int) -> list[list[str]]:
         lightest[0] += _size(path) or 1
         lightest[1].append(path)
     return [sorted(group, key=order.__getitem__) for _, group in loads if group]
-
-
-def _context():
-    # fork shares what the parent compiled; it is safe while this process runs no Saxon threads
-    if sys.platform.startswith("linux") and not saxon.started():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def _wants_run_context(files: list[str], options: Options, preloaded: dict[str, bytes], engines) -> bool:
@@ -196,7 +182,7 @@ def plan_jobs(files: list[str], jobs: int) -> int:
         return max(1, min(jobs, len(files)))
     if len(files) < PARALLEL_MIN_FILES or sum(map(_size, files)) < PARALLEL_MIN_BYTES:
         return 1
-    return max(1, min(available_cpus(), len(files)))
+    return max(1, min(pool.available_cpus(), len(files)))
 
 
 def validate(paths: list[str], options: Options) -> list[FileResult]:
@@ -215,14 +201,21 @@ def validate(paths: list[str], options: Options) -> list[FileResult]:
     jobs = plan_jobs(files, options.jobs)
     if jobs <= 1:
         return results + check_files(files, options, run, preloaded)
+    groups = [(group, options, run, {k: v for k, v in preloaded.items() if k in group})
+              for group in _groups(files, jobs)]
+    done: dict[int, tuple] = {}
+    pool.run(_job, groups, jobs, done.__setitem__, _lost)
     by_path: dict[str, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        futures = [pool.submit(_job, group, options, run, {k: v for k, v in preloaded.items() if k in group})
-                   for group in _groups(files, jobs)]
-        for future in futures:
-            done, failure = future.result()
-            if failure is not None:
-                usage, diagnostic = failure
-                raise (UsageError if usage else TeikitError)(diagnostic)
-            by_path.update((r.path, r) for r in done)
+    for index in sorted(done):
+        found, failure = done[index]
+        if failure is not None:
+            usage, diagnostic = failure
+            raise (UsageError if usage else TeikitError)(diagnostic)
+        by_path.update((r.path, r) for r in found)
     return results + [by_path[path] for path in files]
+
+
+def _lost(job: tuple, why: str) -> tuple:
+    """The results of a job whose process died: that, on each of its files."""
+    return [FileResult(path, [Diagnostic(path, f"not validated: {why}", engine="validate", code="worker-died")])
+            for path in job[0]], None

@@ -9,7 +9,7 @@ from lxml import etree
 
 from teikit.errors import Diagnostic, Severity
 from teikit.ns import SVRL, XML
-from teikit.validate import saxon
+from teikit.runtime import saxon
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError
@@ -37,8 +37,8 @@ class SchematronEngine(Engine):
     def __init__(self, schema: Schema, label: str | None = None):
         super().__init__(label or schema.file)
         self.rules = schema
-        self._executables: dict[bool, object] = {}
-        self._run_values: tuple | None = None
+        self._executables: dict[bool, saxon.Executable] = {}
+        self._run_values: dict[int, tuple] = {}
         self.wants_run_context = bool({RUN_IDS, RUN_DOCUMENTS} & schema.parameter_names)
         # prefixes to print paths with: the schema's own, and xml
         self._prefixes = {uri: prefix for prefix, uri in reversed(list(schema.namespaces.items()))}
@@ -47,47 +47,44 @@ class SchematronEngine(Engine):
     def executable(self, fired_rules: bool = False):
         """The compiled stylesheet (compiled on first use in this process)."""
         if fired_rules not in self._executables:
-            from saxonche import PySaxonApiError
-
             text = compile_stylesheet(self.rules, fired_rules)
             try:
-                self._executables[fired_rules] = saxon.compile_xslt(text)
-            except PySaxonApiError as exc:
+                self._executables[fired_rules] = saxon.compile_text(text)
+            except saxon.api_error() as exc:
                 raise SchemaError.at(self.rules.file, f"rules do not compile: {saxon.error_text(exc)}",
                                      engine=self.name) from None
         return self._executables[fired_rules]
 
-    def _parameters(self, executable, run: RunContext) -> None:
-        """Set the run parameters the schema declares (converted once per run, not per document)."""
+    def _parameters(self, executable: saxon.Executable, run: RunContext) -> None:
+        """Set the run parameters the schema declares (converted once per run and executable, not
+        per document)."""
         if not self.wants_run_context:
             return
-        if self._run_values is None or self._run_values[0] is not run:
-            ids = {key: " ".join(uris) for key, uris in run.ids.items()}
-            self._run_values = (run, saxon.string_map(ids), saxon.processor().make_string_value(
-                " ".join(run.documents)))
-        names = self.rules.parameter_names
-        if RUN_IDS in names:
-            executable.set_parameter(RUN_IDS, self._run_values[1])
-        if RUN_DOCUMENTS in names:
-            executable.set_parameter(RUN_DOCUMENTS, self._run_values[2])
+        cached = self._run_values.get(id(executable))
+        if cached is None or cached[0] is not run:
+            names = self.rules.parameter_names
+            values = {}
+            if RUN_IDS in names:
+                values[RUN_IDS] = executable.string_map({key: " ".join(uris) for key, uris in run.ids.items()})
+            if RUN_DOCUMENTS in names:
+                values[RUN_DOCUMENTS] = executable.string(" ".join(run.documents))
+            cached = self._run_values[id(executable)] = (run, values)
+        executable.set_parameters(cached[1])
 
     def svrl(self, doc: Document, run: RunContext | None = None, fired_rules: bool = True
              ) -> etree._ElementTree:
         """The SVRL report for one document."""
         executable = self.executable(fired_rules)
         self._parameters(executable, run or RunContext())
-        source = saxon.parse_text(doc.xml_text(), doc.uri)
-        result = executable.transform_to_string(xdm_node=source)
+        result = executable.transform(doc.xml_text(), doc.uri)
         return parse_bytes("svrl", result.encode("utf-8"))
 
     def check(self, documents: Sequence[Document], run: RunContext) -> list[list[Diagnostic]]:
-        from saxonche import PySaxonApiError
-
         results = []
         for doc in documents:
             try:
                 report = self.svrl(doc, run, fired_rules=False)
-            except PySaxonApiError as exc:
+            except saxon.api_error() as exc:
                 results.append([self.diagnostic(doc, f"rules could not run: {saxon.error_text(exc)}",
                                                 code="schematron-failed")])
                 continue

@@ -1,4 +1,4 @@
-"""A small project to build in tests (and the fixtures building it; tests/build has no conftest.py,
+"""A small project to build in tests (and the fixtures building it; tests/building has no conftest.py,
 whose module name would shadow the suite's): the two samples, a constructed text naming persons, places
 and organisations, one that breaks the project's house rule (invalid) and one that cannot be
 converted (failed); and an enricher that tags the names (so that the corpus indexes have entries
@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from teikit.build import BuildOptions, build_project, resolve
+from teikit.build import BuildOptions, build_project
 from teikit.build.report import Progress, Summary
 from teikit.model import Entity, Span, iter_blocks
+from teikit.project import Project
 
 SAMPLES = ("000_c13e9c14db7b3e72", "001_6cfbcb76526a9a85")
 
@@ -108,7 +109,7 @@ def with_names(monkeypatch) -> None:
 def build(folder: Path, progress: Progress | None = None, **options) -> Summary:
     """Build a project in this process (one job unless told), without a progress bar."""
     options.setdefault("jobs", 1)
-    return build_project(resolve(folder / "teikit.toml"), BuildOptions(**options),
+    return build_project(Project.load(folder / "teikit.toml"), BuildOptions(**options),
                          progress=progress or Progress(0, enabled=False))
 
 

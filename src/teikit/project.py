@@ -1,0 +1,142 @@
+"""A teikit project: its settings and what they mean, in one object for every command and the build.
+
+Settings come from ``[tool.teikit]`` in pyproject.toml or teikit.toml, found from the working
+directory upwards or named by ``--config`` (``teikit.config`` reads the files); paths in them are
+relative to the project root. What the command line gives wins over them, with paths relative
+to the working directory. The project says where its texts, TEI and site are, which authority
+lists names are linked to, and which schemas every TEI is checked against; a setting that names
+something missing is a usage error when it is asked for, so that a command only fails for the
+settings it uses (``teikit convert`` never for a bad schema).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from teikit.config import Settings, load_settings
+from teikit.errors import Diagnostic, UsageError
+
+if TYPE_CHECKING:
+    from teikit.validate.schemas import SchemaRef
+
+DEFAULTS = {"texts": "texts", "tei": "tei", "site": "site", "schema": "teikit"}
+STATE_FILE = ".teikit-state.json"  # what a build has built, beside the settings, in the project root
+TEXT_GLOB = "*.txt"
+AUTHORITY_FOLDER = "authority"  # the default authority lists: this folder inside the tei folder
+SCHEMA_NAMES = ("teikit", "tei_all")  # schemas named rather than given as files
+
+
+class Project:
+    """The project at ``settings.root``; ``authority``: lists given on the command line, which
+    replace the configured ones."""
+
+    def __init__(self, settings: Settings, authority: Sequence[Path] = ()):
+        self.settings = settings
+        self._given_authority = tuple(authority)
+
+    @classmethod
+    def load(cls, config: str | os.PathLike | None = None, authority: Sequence[Path] = (),
+             start: Path | None = None) -> "Project":
+        """The project whose settings are in ``config``, or found from ``start`` (the working
+        directory) upwards; without settings, the working directory with the defaults."""
+        return cls(load_settings(config, start), authority)
+
+    # -- folders -----------------------------------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.settings.root
+
+    @property
+    def texts(self) -> Path:
+        return self.settings.path("texts", DEFAULTS["texts"])
+
+    @property
+    def tei(self) -> Path:
+        return self.settings.path("tei", DEFAULTS["tei"])
+
+    @property
+    def site(self) -> Path:
+        return self.settings.path("site", DEFAULTS["site"])
+
+    @property
+    def state_file(self) -> Path:
+        return self.root / STATE_FILE
+
+    def text_files(self) -> list[Path]:
+        """The project's texts, in name order; no texts folder is a usage error."""
+        if not self.texts.is_dir():
+            raise UsageError(Diagnostic(str(self.texts), "no texts folder: set 'texts' in teikit.toml or "
+                                                         "[tool.teikit]"))
+        return sorted(self.texts.glob(TEXT_GLOB))
+
+    # -- authority lists ---------------------------------------------------------------------------------
+
+    @cached_property
+    def authority(self) -> tuple[Path, ...]:
+        """The lists names are linked to: those given on the command line (each a TEI file or a
+        folder of them); else the settings' ``authority = [...]``; else ``authority/`` in the tei
+        folder when it exists. The lists packaged with teikit are its samples' lists: used only
+        when named, never by default outside the teikit project itself. A named list must exist."""
+        if self._given_authority:
+            paths = list(self._given_authority)
+        elif "authority" not in self.settings.values:
+            default = self.tei / AUTHORITY_FOLDER
+            return (default,) if default.is_dir() else ()
+        else:
+            paths = self.settings.paths("authority")
+        for path in paths:
+            if not path.exists():
+                raise UsageError(Diagnostic(str(path), "authority list not found (--authority, or 'authority' "
+                                                       "in teikit.toml / [tool.teikit])"))
+        return tuple(paths)
+
+    # -- schemas -----------------------------------------------------------------------------------------
+
+    @cached_property
+    def schema_names(self) -> tuple[str, ...]:
+        """The ``schema`` setting: schema names (teikit, tei_all) and files, as configured."""
+        value = self.settings.get("schema", DEFAULTS["schema"])
+        names = value if isinstance(value, list) else [value]
+        if not names or not all(isinstance(n, str) and n for n in names):
+            raise UsageError(Diagnostic(", ".join(map(str, self.settings.sources)) or "schema",
+                                        "'schema' must be a schema name (teikit, tei_all) or file, or a list of them"))
+        return tuple(names)
+
+    @cached_property
+    def schemas(self) -> tuple[SchemaRef, ...]:
+        """What every TEI of the project is checked against (files relative to the project root)."""
+        values = []
+        for name in self.schema_names:
+            path = Path(os.path.expanduser(name))
+            values.append(name if name in SCHEMA_NAMES or path.is_absolute() else str(self.root / path))
+        return tuple(self.schema_option(values))
+
+    def schema_option(self, values: Sequence[str], embedded_rules: bool = False) -> list[SchemaRef]:
+        """The schemas ``--schema`` values name (files relative to the working directory), each once."""
+        from teikit.validate.schemas import from_option
+
+        refs: list[SchemaRef] = []
+        for value in values:
+            refs.extend(r for r in from_option(value, self.settings, embedded_rules) if r not in refs)
+        return refs
+
+    @property
+    def tei_all(self) -> Path | None:
+        """The configured tei_all schema ($TEIKIT_TEI_ALL, else ``tei_all`` in the settings), if any."""
+        from teikit.validate.schemas import configured_tei_all
+
+        return configured_tei_all(self.settings)
+
+
+def schema_dir_for(output_dir: Path) -> str | None:
+    """The relative path from ``output_dir`` to the nearest ``schema/`` folder holding teikit.xsd
+    (the project's), for the ``<?xml-model?>`` lines of the TEI written there."""
+    here = output_dir.resolve()
+    for folder in (here, *here.parents):
+        if (folder / "schema" / "teikit.xsd").is_file():
+            return Path(os.path.relpath(folder / "schema", here)).as_posix()
+    return None
