@@ -37,14 +37,7 @@ def test_command_help(name, flag):
             assert max(param.opts, key=len) in out, f"{name}: {param.name} is not listed"
 
 
-# cli/review.py belongs to the work on passes and traces (issue 11): strict, so that this
-# marker fails (and goes) as soon as its --format says what it does
-_UNDESCRIBED = {"review": "teikit review --format has no help text yet"}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=_UNDESCRIBED[name], strict=True)) if name in _UNDESCRIBED
-    else name for name in sorted(COMMANDS)])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_option_says_what_it_does(name):
     command = cli.get_command(click.Context(cli), name)
     undescribed = [p.name for p in command.params if isinstance(p, click.Option) and not p.help]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -14,18 +13,9 @@ from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
 from teikit.convert import passes
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
+from teikit.project import schema_dir_for
 from teikit.textio import STDIN_NAME, read_text
 from teikit.xmlio import write_atomic
-
-
-def schema_dir_for(output_dir: Path) -> str | None:
-    """The relative path from ``output_dir`` to the nearest ``schema/`` folder holding
-    teikit.xsd (the project's), used in the files' xml-model instructions."""
-    here = output_dir.resolve()
-    for folder in (here, *here.parents):
-        if (folder / "schema" / "teikit.xsd").is_file():
-            return Path(os.path.relpath(folder / "schema", here)).as_posix()
-    return None
 
 
 def output_name(input_name: str) -> str:

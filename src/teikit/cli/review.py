@@ -92,7 +92,8 @@ def _table(rows: list[dict]) -> str:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="A table for people, CSV for spreadsheets, or JSON (with each item's full evidence).")
 @authority_option
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="For TEI inputs: the trace teikit convert --trace wrote for them, to show the rules behind "
