@@ -25,6 +25,7 @@ from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, sca
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
 from teikit.enrich.verse import VERSE, VerseRun, find_verse
 from teikit.ids import slug
+from teikit.lang import en
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, PAGE_CHROME, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
 from teikit.review import snippet
@@ -384,7 +385,7 @@ class _WorkQuotations:
             if not self.work.meta.authors:
                 return None
             speaker = self.work.meta.authors[0]
-        elif speaker.split()[0].lower() in ("he", "she", "they", "we", "you", "it", "the"):
+        elif speaker.split()[0].lower() in en.NAMELESS_SPEAKERS:
             return None
         return person_entity(self.doc, speaker).id
 

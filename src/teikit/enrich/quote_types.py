@@ -17,97 +17,54 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit.lang.en import NEVER_NAMES
+from teikit import lang
 from teikit.enrich.lexicon import is_common_word
-from teikit.enrich.trie_regex import alternation, words
+from teikit.enrich.trie_regex import alternation
+from teikit.lang import en
 from teikit.model import HIGH, LOW, MEDIUM
 
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
 
-# Verbs that report speech in an inverted or parenthetical clause ("said she", "she replied").
-# Narrower than the typing cues: only verbs writers put in a reporting clause.
-REPORTING_VERBS_EN = (
-    "said|says|cried|cries|replied|replies|answered|answers|asked|asks|continued|continues|exclaimed|exclaims|"
-    "returned|rejoined|observed|observes|added|adds|whispered|whispers|muttered|murmured|shouted|called|"
-    "resumed|pursued|repeated|retorted|responded|interposed|interrupted|remarked|remarks|began|quoth|sighed|"
-    "groaned|laughed|sobbed|stammered|faltered|urged|pleaded|persisted|inquired|enquired|demanded|suggested|"
-    "explained|declared|protested|insisted|screamed|shrieked|roared|growled|grumbled|concluded|ejaculated|"
-    "went on|goes on|cried out|called out|broke in|put in|chimed in")
-# Speech cues near a quotation: every reporting verb but "called" (a cue of a name: "called “X”"), and more.
-_SPEECH_VERBS = REPORTING_VERBS_EN.replace("|called|", "|") + "|" + (
-    "say|says|said|saying|ask|asks|asked|asking|reply|replies|replied|answer|answers|answered|cry|cries|cried|"
-    "exclaim|exclaims|exclaimed|shout|shouts|shouted|whisper|whispers|whispered|call|calls|called out|add|adds|"
-    "added|continue|continues|continued|remark|remarks|remarked|observe|observes|observed|tell|tells|told|"
-    "began|repeat|repeats|repeated|retort|retorts|retorted|respond|responds|responded|mutter|mutters|muttered|"
-    "murmur|murmurs|murmured|rejoin|rejoined|interrupt|interrupted|insist|insists|insisted|protest|protested|"
-    "explain|explains|explained|inquire|inquired|enquire|enquired|demand|demands|demanded|scream|screamed|"
-    "shriek|shrieked|bellow|bellowed|yell|yelled|plead|pleaded|beg|begged|urge|urged|sigh|sighed|sob|sobbed|"
-    "stammer|stammered|laugh|laughed|groan|groaned|announce|announced|assure|assured|boast|boasted|"
-    "complain|complained|confess|confessed|object|objected|warn|warned|promise|promised|address|addressed|"
-    "greet|greeted|question|questioned|went on|go on|goes on|speak|speaks|spoke|spoken|talk|talked|utter|uttered|"
-    "declare|declared|declares|reply|rejoins|returned|resumed|persisted|pursued|concluded|thought")
-_WRITING_VERBS = (
-    "write|writes|wrote|written|writing|states|stated|reads|publish|publishes|published|print|prints|"
-    "printed|proclaim|proclaims|proclaimed|cite|cites|cited|quote|quotes|quoted|formulate|formulates|"
-    "formulated|put it|puts it|sings|sang|recite|recites|recited|in the words of|according to")
-_SOURCE_NOUNS = (
-    "letter|letters|article|articles|resolution|resolutions|document|documents|declaration|manifesto|book|books|"
-    "pamphlet|programme|program|platform|theses|thesis|appeal|editorial|newspaper|paper|journal|magazine|"
-    "review|report|telegram|decree|statute|statutes|constitution|poem|poems|poet|poets|verse|verses|lines|"
-    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqué|communique|bulletin|leaflet|"
-    "proclamation|protocol|minutes|diary|motto|inscription|epitaph|proverb|bible|scripture|gospel|chapter|"
-    "volume|preface|introduction|author|writer|writings|works|play|novel|story|tale|open letter")
-_SO_CALLED_CUES = r"so-called|so called|self-styled|dubbed|styled|nicknamed"
-_MENTION_CUES = (r"the (?:word|words|term|terms|expression|phrase|slogan|formula|title|name|heading|motto)|"
-                 r"entitled|called|termed|labell?ed|branded|known as|headed|marked")
+# (the verb and noun lists as prefix trees: long windows are searched for them on every quotation)
+_SPEECH = alternation(en.SPEECH_CUE_VERBS)
+SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
+WRITING_VERB = re.compile(rf"\b{alternation(en.WRITING_VERBS)}\b", re.IGNORECASE)
+SOURCE_NOUN = re.compile(rf"\b{alternation(en.SOURCE_NOUNS)}\b", re.IGNORECASE)
 
 _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
-_PRONOUN = r"(?:he|she|they|I|we|you|it)"
-_DESCRIBED = r"(?:the|a|an|his|her|my|our|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"
-# (the word lists as prefix trees: long windows are searched for them on every quotation)
-_SPEECH = alternation(words(_SPEECH_VERBS))
-SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
-WRITING_VERB = re.compile(rf"\b{alternation(words(_WRITING_VERBS))}\b", re.IGNORECASE)
-SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNORECASE)
+_PRONOUN = rf"(?:{lang.alternation(en.SUBJECT_PRONOUNS)})"
+_DESCRIBED = rf"(?:{lang.alternation(en.DESCRIBED_DETERMINERS)})\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*"
 # A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown"; not
 # after a full stop outside the marks ("… annexations”. Trotsky said:" begins another sentence).
 _TAG_AFTER = re.compile(
     rf"^[\s,;:—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
     # "…,” the ferryman remarked", "…,” as the old ferryman remarked"
     rf"(?:as\s+)?(?P<s2>{_PRONOUN}|{_NAME}|{_DESCRIBED})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
-_CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(rf"(?:(?P<so>{lang.alternation(en.SO_CALLED_CUES)})|"
+                         rf"(?P<mention>{lang.alternation(en.MENTION_PATTERNS)}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
-_CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
-                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b"
+_CITED_AFTER = re.compile(rf"^[\s,;—–-]*(?:{lang.alternation(en.ASCRIBING_WORDS)})\s+(?:[\w’'.-]+\s+){{0,3}}?"
+                          rf"(?:{lang.alternation(en.ASCRIBED_WORDS)})\b"
                           # "…, as the old song has it", "…, the proverb says"
-                          rf"|^[\s,;—–-]*(?:as\s+)?(?:the|an?|that|his|her|their|our)\s+(?:[\w’'-]+\s+){{0,2}}?"
-                          rf"{alternation(words(_SOURCE_NOUNS + '|proverb|saying|adage'))}\s+"
-                          r"(?:has it|says|runs|goes|puts it|tells us)\b")
+                          rf"|^[\s,;—–-]*(?:as\s+)?(?:{lang.alternation(en.CITED_DETERMINERS)})\s+"
+                          r"(?:[\w’'-]+\s+){0,2}?"
+                          rf"{alternation(en.SOURCE_NOUNS | en.SAYINGS)}\s+"
+                          rf"(?:{lang.alternation(en.SAYING_VERBS)})\b")
 # Words that make a phrase a clause (pronouns, auxiliaries, negation).
-_CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
-                     r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
+_CLAUSE = re.compile(rf"\b(?:{lang.alternation(en.CLAUSE_PATTERNS)})\b", re.IGNORECASE)
 # Words of verse and of the older literary language: a quotation that uses them is cited.
-_POETIC = re.compile(r"\b(?:thee|thou|thy|thine|ye|hath|doth|dost|hast|art thou|shalt|wilt|canst|o['’]er|e['’]er|"
-                     r"ne['’]er|['’]tis|['’]twas|ere|oft|whence|thence|whither|yon|yonder|nigh|methinks|saith|"
-                     r"cometh|goeth|maketh|giveth|taketh|knoweth|loveth|"
-                     r"(?!(?:he|she|they|you|we|i|who|it|that|there|what)['’]d)[a-z]+['’]d)\b", re.IGNORECASE)
+_POETIC = re.compile(rf"\b(?:{lang.alternation(en.POETIC_PATTERNS)})\b", re.IGNORECASE)
 # What opens a greeting or an exclamation, words spoken rather than scare quotes.
-_GREETING = re.compile(r"\W*(?:oh|ah|alas|hurrah|huzza|hurra|bravo|good (?:morning|night|bye|evening|day)|goodbye|"
-                       r"farewell|hello|hallo|thank you|thanks|yes|no|nay|aye|hush|pshaw|pooh|fie|amen)\b",
-                       re.IGNORECASE)
+_GREETING = re.compile(rf"\W*(?:{lang.alternation(en.EXCLAMATION_PATTERNS)})\b", re.IGNORECASE)
 _ASKS = re.compile(r"[?!][^\w]*$")
-_PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
+_PERSONAL = re.compile(rf"\b(?:{lang.alternation(en.FIRST_SECOND_PERSON)})\b|"
+                       rf"\b(?:{lang.alternation(en.FIRST_SECOND_PERSON_CAPITALISED)})\b")
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
-_REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
+_REFERENCE = re.compile(rf"^\s*\((?P<ref>[^()]{{2,200}}?(?:\d|{lang.alternation(en.REFERENCE_PATTERNS)})"
                         r"[^()]{0,200})\)")
-# Words before which a speech verb is a noun ("in answer", "the question", "his protest").
-_NOUN_MARKERS = frozenset({"a", "an", "the", "in", "his", "her", "their", "my", "our", "your", "its", "of", "no",
-                           "this", "that", "for", "with", "without", "such", "any", "every", "each", "first", "last"})
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "capt", "lt", "rev", "hon",
-                            "vol", "no", "pp", "cf", "viz", "vs", "etc", "ibid", "jr", "sr", "messrs", "mme", "mlle"})
-_PRONOUN_WORDS = frozenset({"I", "He", "She", "It", "We", "They", "You", "The", "A", "An", "This", "That",
-                            "Then", "But", "And", "Or", "So", "Yet", "Thus", "Now", "Here", "There", "Mr", "Mrs"})
+# A sentence that points back at a written thing named before it ("it states", "which reads").
+_POINTS_BACK = re.compile(rf"\b(?:{lang.alternation(en.POINTING_WORDS)})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -141,7 +98,8 @@ def sentence_starts(text: str) -> list[int]:
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + 1  # after the full stop
         token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
-        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1] or token[:-1].lower() in _ABBREVIATIONS):
+        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1]
+                                    or token[:-1].lower() in en.SENTENCE_ABBREVIATIONS):
             continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
         starts.append(match.end())
     return starts
@@ -165,7 +123,7 @@ def _words(text: str) -> list[str]:
 
 
 # A name right after a preposition is a place or an object, not the subject of the speech verb.
-_AFTER_PREPOSITION = re.compile(r"\b(?:from|in|at|to|of|near|into|for|with|by|on)\s+$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{lang.alternation(en.OBJECT_PREPOSITIONS)})\s+$", re.IGNORECASE)
 
 
 def _speaker_before(before: str, verb: re.Match) -> str | None:
@@ -174,13 +132,13 @@ def _speaker_before(before: str, verb: re.Match) -> str | None:
     quotation are nobody's name."""
     inverted = re.match(rf"\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b", before[verb.end():])
     if inverted:
-        return inverted.group("name") if inverted.group("name") not in _PRONOUN_WORDS else None
+        return inverted.group("name") if inverted.group("name") not in en.NOT_SPEAKER_NAMES else None
     head = re.sub(r"[“‘«„\"][^”’»“\"]*[”’»“\"]", lambda m: " " * len(m.group()), before[:verb.start()])
     words = _words(head)
     if words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head):
         return "I"
-    names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in _PRONOUN_WORDS
-             and m.group().split()[0] not in NEVER_NAMES  # "in March", "God knows"
+    names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in en.NOT_SPEAKER_NAMES
+             and m.group().split()[0] not in en.NEVER_NAMES  # "in March", "God knows"
              and not _AFTER_PREPOSITION.search(head, 0, m.start())  # "a delegate from Tambov told us"
              and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", m.group())]
     # a capitalised word at the start of the sentence is not evidence of a name, unless it is the
@@ -202,7 +160,7 @@ def _speech_verb(before: str) -> re.Match | None:
     found = None
     for match in SPEECH_VERB.finditer(before):
         previous = re.search(r"(\w+)\W*$", before[:match.start()])
-        if previous is None or previous.group(1).lower() not in _NOUN_MARKERS:
+        if previous is None or previous.group(1).lower() not in en.NOUN_MARKERS:
             found = match
     return found
 
@@ -252,11 +210,11 @@ def classify(ctx: Context) -> Typing:
     source = _nearest(SOURCE_NOUN, ctx.before)
     # the cue nearest the quotation decides between speech and writing ("said in his letter")
     written = any(cue and (speech is None or cue.start() > speech.start()) for cue in (writing, source))
-    points_back = not ctx.before.strip() or re.search(r"\b(?:it|this|which)\b", ctx.before, re.IGNORECASE)
+    points_back = not ctx.before.strip() or _POINTS_BACK.search(ctx.before)
     named_earlier = bool(SOURCE_NOUN.search(ctx.earlier))
     if not speech and points_back and named_earlier:
         written, source = True, SOURCE_NOUN.search(ctx.earlier)
-    if speech and not written and speech.group().lower() in ("says", "say") and named_earlier:
+    if speech and not written and speech.group().lower() in en.AUTHOR_SAYS and named_earlier:
         written = True  # "says Engels" in a paragraph about his letter: an author cited
     short_phrase = n <= 5 and not _sentence_like(inner)
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
@@ -315,9 +273,10 @@ def _fallback(ctx: Context, inner: str, n: int, clause: bool, fragment: bool) ->
 
 # -- a written source named before a quotation --------------------------------------------
 
-_DETERMINERS = r"(?:the|a|an|this|that|his|her|its|their|our|my|your|one|another)"
+_DETERMINERS = rf"(?:{lang.alternation(en.SOURCE_DETERMINERS)})"
 _TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}"
-                           rf"{alternation(w.title() for w in words(_SOURCE_NOUNS))}\b")
+                           rf"{alternation(w.title() for w in en.SOURCE_NOUNS)}\b")
+_POINTS_BACK_TO_SOURCE = re.compile(rf"\b(?:{lang.alternation(en.POINTING_BACK_WORDS)})\b", re.IGNORECASE)
 
 
 def source_phrase(text: str, opener: int, earlier_limit: int = 400) -> tuple[int, int] | None:
@@ -328,7 +287,7 @@ def source_phrase(text: str, opener: int, earlier_limit: int = 400) -> tuple[int
     sentence = sentence_before(text, opener)
     start = opener - len(sentence)
     found = _source_in(text, start, opener)
-    if found is None and re.search(r"\b(?:it|this|which|the latter|there)\b", sentence, re.IGNORECASE):
+    if found is None and _POINTS_BACK_TO_SOURCE.search(sentence):
         earlier = sentence_before(text, start, earlier_limit)
         found = _source_in(text, start - len(earlier), start)
     return found

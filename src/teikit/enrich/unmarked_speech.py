@@ -28,52 +28,54 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from teikit.enrich.trie_regex import alternation, words
-from teikit.enrich.quote_types import REPORTING_VERBS_EN, SOURCE_NOUN, sentence_starts
+from teikit import lang
+from teikit.enrich.quote_types import SOURCE_NOUN, sentence_starts
+from teikit.enrich.trie_regex import alternation
+from teikit.lang import de, en, fr
 from teikit.model import LOW, MEDIUM
 
-_REPORTING_FR = (
-    "dit|dis|répondit|répond|demanda|demande|reprit|reprend|ajouta|ajoute|murmura|cria|continua|répliqua|fit|"
-    "poursuivit|observa|interrompit|s'écria|s’écria|s'exclama|s’exclama|expliqua|déclara|lança|soupira|insista|"
-    "conclut")
-_REPORTING_DE = (
-    "sagte|sagt|rief|ruft|fragte|fragt|antwortete|antwortet|erwiderte|meinte|flüsterte|sprach|versetzte|"
-    "entgegnete|schrie|murmelte|seufzte|lachte")
+# The languages whose reporting clauses and cues of speech are known.
+LANGUAGES = (en, fr, de)
+
+
+def _either(name: str) -> str:
+    """The fragments of the lists ``name`` of every known language, as one alternation."""
+    return lang.alternation(lang.gather(name, LANGUAGES))
+
+
 # Verbs that may also take an object ("answered the purpose", "returned the favour"):
 # inverted before a described subject, they report speech only before words that sound spoken.
-_TRANSITIVE = frozenset({"answered", "answers", "returned", "observed", "observes", "called", "asked", "asks",
-                         "added", "adds", "began", "continued", "continues", "resumed", "pursued", "repeated",
-                         "demanded", "suggested", "explained", "declared", "urged", "remarked", "remarks",
-                         "interrupted", "concluded", "protested", "pleaded", "put in"})
-_EN, _FR, _DE = (alternation(words(v)) for v in (REPORTING_VERBS_EN, _REPORTING_FR, _REPORTING_DE))
+_TRANSITIVE = en.TRANSITIVE_REPORTING_VERBS
+_EN, _FR, _DE = (alternation(m.REPORTING_VERBS) for m in (en, fr, de))
 _ANY_VERB = re.compile(rf"\b(?:{_EN}|{_FR}|{_DE})")
 # Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
-_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Master|Mistress|Captain|Colonel|Major|General|Aunt|Uncle|"
-          r"Father|Mother|Sister|Brother|Old|Young|Little|Poor|Saint|St|Mme|Mlle|Madame|Monsieur|Herr|Frau)")
+_TITLE = rf"(?:{_either('SPEAKER_TITLES')})"
 _NAME = rf"(?:{_TITLE}\.?\s+)?(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 # Words a described speaker never ends with: relatives ("the man who") and times ("one day").
-_NOT_SPEAKER = (r"(?!(?:who|which|that|whom|whose|wer|der|die|qui|que|day|days|morning|evening|night|time|"
-                r"week|year|moment|afternoon|while|same)\b)")
+_NOT_SPEAKER = rf"(?!(?:{_either('NOT_A_SPEAKER')})\b)"
 
 
-def _described(determiners: str) -> str:
+def _described(determiners: tuple[str, ...]) -> str:
     """A described speaker ("the old man", "her mother", "la vieille")."""
-    return rf"(?:{determiners})\s+(?:{_NOT_SPEAKER}[a-z][\w’'-]*\s+){{0,2}}{_NOT_SPEAKER}[^\W\d_][\w’'-]*"
+    return (rf"(?:{lang.alternation(determiners)})\s+(?:{_NOT_SPEAKER}[a-z][\w’'-]*\s+){{0,2}}"
+            rf"{_NOT_SPEAKER}[^\W\d_][\w’'-]*")
 
 
-_DESCRIBED_EN = _described("the|his|her|my|our|their|your|a|an")
-_SUBJECT_EN = rf"(?:he|she|I|they|we|you|{_NAME}|{_DESCRIBED_EN})"
-_SUBJECT_FR = rf"(?:{_NAME}|{_described('le|la|les|son|sa|ses|mon|ma|un|une')}|l['’][^\W\d_][\w’'-]*)"
-_SUBJECT_DE = rf"(?:er|sie|ich|wir|es|{_NAME}|{_described('der|die|das|sein|seine|ihr|ihre|mein|meine|ein|eine')})"
+_DESCRIBED_EN = _described(en.SPEAKER_DETERMINERS)
+_SUBJECT_EN = rf"(?:{lang.alternation(en.REPORTING_PRONOUNS)}|{_NAME}|{_DESCRIBED_EN})"
+_SUBJECT_FR = (rf"(?:{_NAME}|{_described(fr.SPEAKER_DETERMINERS)}|"
+               rf"(?:{lang.alternation(fr.ELIDED_ARTICLE_PATTERNS)})[^\W\d_][\w’'-]*)")
+_SUBJECT_DE = rf"(?:{lang.alternation(de.REPORTING_PRONOUNS)}|{_NAME}|{_described(de.SPEAKER_DETERMINERS)})"
 # After the verb and subject: an addressee ("to me", "to his wife"), a manner ("gravely",
 # "in a whisper", "with a sigh", "at last"), a participle with its object ("shaking her head").
-_TAIL = (r"(?:\s+to\s+(?:me|him|her|them|us|you|himself|herself|(?:the|his|her|my|our|their)\s+[a-z][\w’'-]*|"
-         r"[A-Z][\w’'-]+))?"
-         r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|once|(?:in|with|after|at)\s+"
-         r"(?:a|an|the|his|her|my|their|some|great)\s+(?:[a-z]+\s+){0,2}?[a-z]+))?"
+_TAIL = (rf"(?:\s+to\s+(?:{lang.alternation(en.ADDRESSEES)}|"
+         rf"(?:{lang.alternation(en.ADDRESSEE_DETERMINERS)})\s+[a-z][\w’'-]*|[A-Z][\w’'-]+))?"
+         rf"(?:,?\s+(?:{lang.alternation(en.MANNER_PATTERNS)}|(?:{lang.alternation(en.MANNER_PREPOSITIONS)})\s+"
+         rf"(?:{lang.alternation(en.MANNER_DETERMINERS)})\s+(?:[a-z]+\s+){{0,2}}?[a-z]+))?"
          r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?"
          # a speaker in apposition ("said Mary, the cook, …")
-         r"(?:,\s+(?:the|his|her|their|our|my|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*,))?")
+         rf"(?:,\s+(?:{lang.alternation(en.DESCRIBED_DETERMINERS)})\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*"
+         r"(?=\s*,))?")
 # What a reporting clause follows: the speech's own pause, a dialogue dash.
 _PRE = r"(?:[,!?…]|—|--|―)"
 # What it is followed by: a pause, a full stop, a dash, or the paragraph's end.
@@ -87,12 +89,13 @@ def _inverted(verbs: str, subjects: str, tail: str = _TAIL) -> re.Pattern:
 # Inverted clauses ("said she", "dit le vieillard", "sagte er") and plain ones ("she said").
 _INVERTED = (_inverted(_EN, _SUBJECT_EN), _inverted(_FR, _SUBJECT_FR, ""), _inverted(_DE, _SUBJECT_DE, ""),
              # French inversion with a hyphen: "dit-il", "répondit-elle", "s’écria-t-il"
-             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_FR})(?:-t)?-(?P<subj>il|elle|ils|"
-                        rf"elles|on|je|nous|vous)){_POST}"))
+             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_FR})(?:-t)?-"
+                        rf"(?P<subj>{lang.alternation(fr.INVERTED_PRONOUNS)})){_POST}"))
 _PLAIN = re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<subj>{_SUBJECT_EN})(?:\s+[a-z]+ly)?\s+"
                     rf"(?P<verb>{_EN}){_TAIL}){_POST}")
 # A clause that opens a sentence and introduces what follows: "She answered: …", "Then he said, …".
-_LEADING = re.compile(rf"\s*(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|She|They|We|{_NAME}|"
+_LEADING = re.compile(rf"\s*(?P<clause>(?:(?:{lang.alternation(en.LEADING_CONJUNCTIONS)})\s+)?"
+                      rf"(?P<subj>{lang.alternation(en.LEADING_PRONOUNS)}|{_NAME}|"
                       rf"The\s+[a-z][\w’'-]*)\s+(?P<verb>{_EN}){_TAIL})\s*(?P<post>[:,])\s+")
 
 # Dashes that may set off a turn of dialogue (a spaced en dash only at a paragraph's start).
@@ -107,33 +110,19 @@ _OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
 # Cues that a stretch of text is someone speaking: someone addressed, the speaker's own
 # present ("I think", "we shall"), a question or exclamation, an interjection opening it.
 # ("I" alone is no cue: a narrator may write in the first person.)
-_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy|thine|ye|vous|votre|vos|tu|toi|"
-                        r"ton|ta|tes|dich|dir|euch|dein|deine)\b", re.IGNORECASE)
-_VOCATIVE = re.compile(r",\s*(?:sir|madam|ma['’]am|miss|my\s+(?:dear|love|friend|lord|lady|boy|girl|child)|"
-                       r"monsieur|madame)\b", re.IGNORECASE)
-_SPEAKER_PRESENT = re.compile(
-    r"\b(?:I|we|We)\s+(?:(?:do|did)\s+not\s+|don['’]t\s+|really\s+|only\s+)?(?:am|have|will|shall|can|cannot|"
-    r"must|may|do|think|know|hope|suppose|wish|want|believe|mean|dare|say|tell|see|beg|assure|fear|"
-    r"declare|promise|am|are|feel|like|love|hate|never)\b|\b(?:I|we|We)['’](?:m|ll|ve|d|re)\b|"
-    r"\b(?:je|j['’]|nous|ich|wir)\b")
+_ADDRESSED = re.compile(rf"\b(?:{_either('ADDRESSED_WORDS')})\b", re.IGNORECASE)
+_VOCATIVE = re.compile(rf",\s*(?:{_either('VOCATIVE_PATTERNS')})\b", re.IGNORECASE)
+_SPEAKER_PRESENT = re.compile(rf"{_either('SPEAKER_PRESENT_PATTERNS')}|\b(?:{_either('FIRST_PERSON_PATTERNS')})\b")
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!]")
-_GREETS = re.compile(r"\b(?:good (?:night|morning|evening|day|bye)|goodbye|farewell|thank you|thanks|"
-                     r"bonjour|bonsoir|adieu|merci|guten (?:tag|morgen|abend)|gute nacht|danke)\b", re.IGNORECASE)
-_INTERJECTION = re.compile(
-    r"^\W*(?:oh|o|ah|aha|alas|well|yes|no|nay|aye|ay|pray|why|hush|hark|indeed|dear me|good|lord|bless|hey|"
-    r"hallo|hello|pooh|pshaw|bah|fie|tut|nonsense|come|look|mais|eh|hélas|oui|non|tiens|ach|ja|nein|na|nun|"
-    r"doch)\b", re.IGNORECASE)
+_GREETS = re.compile(rf"\b(?:{_either('GREETING_PATTERNS')})\b", re.IGNORECASE)
+_INTERJECTION = re.compile(rf"^\W*(?:{_either('INTERJECTIONS')})\b", re.IGNORECASE)
 # The present tense: what someone says now, rarely what a narrator tells.
-_PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|can|can['’]t|cannot|will|won['’]t|shall|must|do|don['’]t|"
-                      r"does|doesn['’]t|has|have|let['’]s|let us)\b", re.IGNORECASE)
+_PRESENT = re.compile(rf"\b(?:{lang.alternation(en.PRESENT_PATTERNS)})\b", re.IGNORECASE)
 # Cues that a sentence is narration: a person acting in the past.
-_PERSON = re.compile(r"\b(?:he|she|they|his|her|him|them|their|I|me|my|we|us|our|il|elle|ils|elles|er|sie)\b",
-                     re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|had|did|went|came|saw|took|made|gave|got|sat|stood|ran|left|found|thought|"
-                   r"knew|told|heard|felt|began|seemed|[a-z]{3,}ed)\b", re.IGNORECASE)
+_PERSON = re.compile(rf"\b(?:{_either('PERSON_WORDS')})\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{lang.alternation(en.PAST_PATTERNS)})\b", re.IGNORECASE)
 
-_NOT_NAMES = frozenset({"I", "He", "She", "They", "We", "You", "The", "A", "An", "His", "Her", "My", "Our",
-                        "Their", "Your", "This", "That", "One", "Then", "And", "But", "So"})
+_NOT_NAMES = en.NOT_CLAUSE_NAMES
 # How the first sentence of a stretch of speech is judged (``_Paragraph.forth``).
 ANY, SPEECH, CUED = "any", "speech", "cued"
 REPORTING, DASHES, CLOSER = "reporting clause", "dialogue dash", "closing mark"

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from teikit import lang
+from teikit.lang import en
 from teikit.model import LOW, MEDIUM, Block
 
 # The longest line taken as a line of verse; a work is prose when paragraphs longer than
@@ -26,8 +28,7 @@ _OPENS_LINE = re.compile(r"\s*[“‘«„\"'(]?[A-ZÀ-ÖØ-Þ]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"')]*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d+[.)]|[ivxlc]+[.)])\s", re.IGNORECASE)
 # The close of a letter ("Yours faithfully", "Your friend"): short lines that are no verse.
-_LETTER = re.compile(r"\b(?:yours|your (?:friend|servant|son|daughter)|dear (?:sir|madam)|sincerely|faithfully)\b",
-                     re.IGNORECASE)
+_LETTER = re.compile(rf"\b(?:{lang.alternation(en.LETTER_CLOSING_PATTERNS)})\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
