@@ -25,14 +25,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from teikit import lang
-from teikit.enrich.quote_types import SOURCE_NOUN, sentence_starts
+from teikit.enrich.quote_types import SAID, SOURCE_NOUN, decide, sentence_starts
 from teikit.enrich.trie_regex import alternation
+from teikit.evidence import Evidence, Rule
 from teikit.lang import de, en, fr
-from teikit.model import LOW, MEDIUM
+from teikit.weights.quotations import QUOTATION_SPEAKER, UNMARKED_SPEECH
 
 # The languages whose reporting clauses and cues of speech are known.
 LANGUAGES = (en, fr, de)
@@ -139,6 +140,7 @@ class Speech:
     reason: str
     convention: str  # REPORTING, DASHES or CLOSER
     speaker: str | None = None  # the clause's subject when it is a name
+    evidence: Evidence | None = field(default=None, compare=False)  # the rules that found it
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ class _Clause:
     before: bool  # speech may precede it
     after: bool  # speech may follow it
     post: str
+    evidence: Evidence | None = field(default=None, compare=False)  # the reporting-clause rule
 
 
 def speech_cues(text: str) -> list[str]:
@@ -195,7 +198,8 @@ class _Paragraph:
             opens, closes = not text[:start].strip(), not text[end:].strip()
             if match.group() == "–" and not opens:
                 continue  # a spaced en dash inside a paragraph is a parenthesis
-            if opens or closes or _ENDS_SENTENCE.search(text, max(0, start - 8), start):
+            if opens or closes or _ENDS_SENTENCE.search(
+                    text, max(0, start - UNMARKED_SPEECH.threshold("dash-after-sentence-chars")), start):
                 found.append((start, end))
         return found
 
@@ -294,6 +298,20 @@ def _name(subject: str) -> str | None:
     return subject if first[:1].isupper() and first not in _NOT_NAMES else None
 
 
+def _reported(clause: _Clause) -> _Clause | None:
+    """The clause with the evidence of the reporting-clause rule (None when it is switched off)."""
+    ev = UNMARKED_SPEECH.evidence()
+    if not ev.check(UNMARKED_SPEECH.reporting_clause, True, verb=clause.verb, subject=clause.subject,
+                    inverted=clause.inverted, post=clause.post):
+        return None
+    return replace(clause, evidence=ev)
+
+
+def _raise(ev: Evidence, *rules: tuple[Rule, object]) -> None:
+    """Record the first raising rule whose condition holds (one level at most)."""
+    any(ev.check(rule, condition) for rule, condition in rules)
+
+
 class _BlockSpeech:
     def __init__(self, index: int, text: str, covered: list[tuple[int, int]], closers: list[tuple[int, int]]):
         self.index = index
@@ -303,7 +321,7 @@ class _BlockSpeech:
         self.found: list[Speech] = []
         self.turn_starts: set[int] = set()
 
-    def _add(self, start: int, end: int, cert: str, reason: str, convention: str, speaker: str | None = None,
+    def _add(self, start: int, end: int, ev: Evidence, reason: str, convention: str, speaker: str | None = None,
              own: tuple[int, int] | None = None) -> bool:
         start, end = self.para.trim(start, end)
         segment = self.text[start:end]
@@ -311,14 +329,17 @@ class _BlockSpeech:
             return False
         if convention != CLOSER and (segment[0] in _MARKS or segment[-1] in _MARKS):
             return False  # a mark the scanner could not pair stands at its edge: not for guessing
-        self.found.append(Speech(self.index, start, end, cert, reason, convention, speaker))
+        cert = decide(UNMARKED_SPEECH, ev, SAID)
+        self.found.append(Speech(self.index, start, end, cert, reason, convention, speaker, ev))
         self.para.add_barriers([(start, end)])
         return True
 
     def run(self) -> list[Speech]:
         marked = list(self.para.barriers)
         starts = self.para.sentences + [hi for _, hi in self.para.dashes]
-        clauses = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end) and not self._beside(c, marked)]
+        found = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end)
+                 and not self._beside(c, marked)]
+        clauses = [c for c in map(_reported, found) if c is not None]
         self.para.add_barriers(self.para.dashes + [(c.start, c.end) for c in clauses])
         # where a turn of speech may begin: after a dialogue dash or a reporting clause
         self.turn_starts = {hi for _, hi in self.para.dashes} | {c.end for c in clauses}
@@ -340,10 +361,17 @@ class _BlockSpeech:
         return (before is not None and not re.search(r"\w", text[before:clause.start])) or (
             after is not None and not text[clause.end:after].strip())
 
+    @staticmethod
+    def _side(clause: _Clause) -> tuple[Evidence, str | None]:
+        """The evidence of speech on one side of a reporting clause, and its speaker (the
+        clause's subject when it is a name)."""
+        ev = UNMARKED_SPEECH.evidence().extend(clause.evidence)
+        name = _name(clause.subject)
+        return ev, name if ev.check(QUOTATION_SPEAKER.clause_subject, name, speaker=name) else None
+
     def _clause(self, clause: _Clause) -> None:
-        para, text = self.para, self.text
+        para, text, rules = self.para, self.text, UNMARKED_SPEECH
         form = f"“{' '.join(text[clause.start:clause.end].split())}”"
-        speaker = _name(clause.subject)
         taken = None  # whether the words before the clause were taken as speech (None: none)
         if clause.before:
             end = clause.start
@@ -351,15 +379,21 @@ class _BlockSpeech:
             start = para.back(end, lo)
             segment = text[start:end]
             if re.search(r"[^\W\d_]", segment):
+                ev, speaker = self._side(clause)
                 cues = speech_cues(segment)
                 after_dash = any(hi == lo for _, hi in para.dashes)
                 # "…, answered the purpose": an object, unless the words before sound spoken
                 object_like = clause.verb in _TRANSITIVE and clause.subject.split()[0].islower()
-                taken = not narration(segment) and bool(cues or (clause.inverted and not object_like) or after_dash
-                                                        or _PRESENT.search(segment) and not object_like)
+                taken = not ev.check(rules.narration, narration(segment)) and (
+                    ev.check(rules.speech_cues, cues, cues=", ".join(cues)) or ev.check(rules.after_dash, after_dash)
+                    or not ev.check(rules.transitive_verb, object_like, verb=clause.verb)
+                    and (ev.check(rules.inverted_clause, clause.inverted)
+                         or ev.check(rules.present_tense, _PRESENT.search(segment))))
                 if taken:
-                    cert = MEDIUM if cues and (clause.inverted or after_dash or len(cues) > 1) else LOW
-                    self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+                    if cues:
+                        _raise(ev, (rules.cued_inverted, clause.inverted), (rules.cued_after_dash, after_dash),
+                               (rules.several_cues, len(cues) > 1))
+                    self._add(start, end, ev, _reason(form, cues), REPORTING, speaker)
         if taken is False:
             return  # the words before are narration, and so is the clause
         if clause.after or (clause.post == "." and clause.inverted):
@@ -372,28 +406,32 @@ class _BlockSpeech:
                              else SPEECH)
             segment = text[start:end]
             cues = speech_cues(segment)
-            if stop and not _ASKS_OR_EXCLAIMS.search(segment):
+            ev, speaker = self._side(clause)
+            if stop and not ev.check(rules.resumes_asking, _ASKS_OR_EXCLAIMS.search(segment)):
                 return
-            if not clause.before and clause.post == "," and len(cues) < 2 and not (
-                    _ADDRESSED.search(segment) or _ASKS_OR_EXCLAIMS.search(segment)):
+            if ev.check(rules.leading_comma, not clause.before and clause.post == "," and len(cues) < 2 and not (
+                    _ADDRESSED.search(segment) or _ASKS_OR_EXCLAIMS.search(segment))):
                 return  # "I remarked, indeed, …": a leading clause with a comma needs more
-            cert = MEDIUM if cues and clause.inverted and not stop else LOW
-            self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+            ev.check(rules.cued_inverted, cues and clause.inverted and not stop)
+            self._add(start, end, ev, _reason(form, cues), REPORTING, speaker)
 
     def _closer(self, closer: tuple[int, int]) -> None:
         """The quotation a closing mark ends opens where a turn may begin (a dialogue dash,
         the end of a reporting clause, the paragraph's start), or at its own sentence."""
-        para = self.para
+        para, rules = self.para, UNMARKED_SPEECH
+        ev = rules.evidence()
+        if not ev.check(rules.closing_mark, True, mark=self.text[closer[0]:closer[1]]):
+            return
         lo = para.left(closer[0])
         start = para.back(closer[0], lo)
         segment = self.text[start:closer[0]]
         at_turn = start == lo and lo in self.turn_starts
         cues = speech_cues(segment)
-        if narration(segment) and not at_turn:
+        if not at_turn and ev.check(rules.narration, narration(segment)):
             return  # "He left the house at noon.”": the mark proves nothing
-        cert = MEDIUM if cues and (at_turn or start == 0) else LOW
+        ev.check(rules.cued_at_turn, cues and (at_turn or start == 0), at_turn=at_turn)
         reason = "a closing mark with no opening mark" + (f", {', '.join(cues)}" if cues else "")
-        self._add(start, closer[1], cert, reason, CLOSER, own=closer)
+        self._add(start, closer[1], ev, reason, CLOSER, own=closer)
 
     def _opens_with_turn(self) -> bool:
         dashes = self.para.dashes
@@ -402,7 +440,7 @@ class _BlockSpeech:
 
     def _turns(self) -> None:
         """Turns between dialogue dashes in a paragraph that shows dialogue."""
-        para = self.para
+        para, rules = self.para, UNMARKED_SPEECH
         opening = self._opens_with_turn()
         for n, (_, dash_end) in enumerate(para.dashes):
             hi = para.right(dash_end)
@@ -412,11 +450,15 @@ class _BlockSpeech:
             end = para.forth(dash_end, hi, SPEECH if first else CUED)
             segment = self.text[dash_end:end]
             cues = speech_cues(segment)
-            if end <= dash_end or narration(segment) or not (cues or first):
+            if end <= dash_end or not (cues or first):
                 continue
-            cert = MEDIUM if first and cues else LOW
+            ev = rules.evidence()
+            if not ev.check(rules.dialogue_dash, True, opens_paragraph=first) or ev.check(rules.narration,
+                                                                                          narration(segment)):
+                continue
+            ev.check(rules.cued_opening_dash, first and cues)
             reason = "a turn of dialogue set off by dashes" + (f", {', '.join(cues)}" if cues else "")
-            self._add(dash_end, end, cert, reason, DASHES)
+            self._add(dash_end, end, ev, reason, DASHES)
 
 
 def _reason(form: str, cues: list[str]) -> str:

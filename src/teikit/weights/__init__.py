@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("structure",)
+MODULES = ("structure", "quotations")
 
 
 def load_all() -> None:
