@@ -43,9 +43,8 @@ class VerseRun:
 
 
 def verse_line(line: str) -> bool:
-    text = line.strip()
-    return (2 <= len(text.split()) and len(text) <= QUOTED_VERSE.threshold("line-chars")
-            and bool(_OPENS_LINE.match(text))
+    text, th = line.strip(), QUOTED_VERSE.thresholds
+    return (len(text.split()) >= th["line-words"] and len(text) <= th["line-chars"] and bool(_OPENS_LINE.match(text))
             and not text.isupper() and not _LIST_ITEM.match(text))
 
 
@@ -97,9 +96,9 @@ def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bo
             continue
         first = run[0]
         indented = blocks[first].text[:1].isspace()
-        if len(lines) < 2 and not indented:
+        if len(lines) < th["run-lines"] and not indented:
             continue
-        if len(lines) > 1 and all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
+        if len(lines) >= th["run-lines"] and all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
             continue  # short sentences, one a line: not verse
         previous = blocks[first - 1] if first > 0 else None
         before = previous.text.rstrip() if previous is not None and links[first] else ""
@@ -110,7 +109,7 @@ def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bo
         introduced = ev.check(rules.introduced, before.endswith((":", ",")) and not _LETTER.search(before),
                               ends=before[-1:], lines=len(lines), rhymes=rhymes)
         if not introduced:
-            if len(lines) < 2:
+            if len(lines) < th["run-lines"]:
                 continue  # one indented line is a quotation only where the prose introduces it
             if not (ev.check(rules.motto, motto) or ev.check(rules.in_prose, prose, before_chars=len(before))):
                 continue  # verse quoted in prose stands between paragraphs of prose, or under a heading

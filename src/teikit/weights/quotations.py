@@ -122,8 +122,9 @@ QUOTED_VERSE = RuleTable("quoted-verse", "lines of verse set off in prose, with 
     "in-prose": (GUESS, "they stand after a paragraph of prose"),
     "rhymes": (STEP, "... and their line ends rhyme"),
 }, {**CERT,
-    # the longest line of verse (characters; a quotation over paragraphs this short is verse too)
-    "line-chars": 70,
+    # the longest line of verse (characters; a quotation over paragraphs this short is verse too),
+    # its fewest words, and the fewest lines of a run (one indented line only when introduced)
+    "line-chars": 70, "line-words": 2, "run-lines": 2,
     # a work is prose when paragraphs longer than this hold this share of its text
     "prose-paragraph-chars": 100, "prose-share": 0.5,
     # lines say something only where this share of its prose paragraphs is parted by blank lines
