@@ -33,7 +33,8 @@ QUOTATION_TYPE = RuleTable("quotation-type", "a marked quotation's element: said
     "greeting": (GUESS, "said: it opens with a greeting or an interjection ('Hurrah for …', 'Good night')"),
     "phrase": (GUESS, "quote: a phrase of three words or more with no clause: someone else's words, longer "
                       "than scare quotes"),
-    "short-phrase": (LIKELY, "soCalled: a word or two, not a sentence: scare quotes"),
+    "short-phrase": (LIKELY, "soCalled: a short phrase, not a sentence (a word or two, or a few words after a "
+                             "written source): scare quotes"),
     "lower-case-words": (STEP, "... one or two words in lower case"),
     # what introduces it (the cue nearest the quotation decides between speech and writing)
     "written-cue": (LIKELY, "quote: a writing verb or a written thing before it, nearer than any speech verb "
