@@ -19,19 +19,21 @@ import re
 from dataclasses import dataclass
 
 from teikit.enrich.quote_types import (QUOTE, SAID, SO_CALLED, SOURCE_NOUN, SPEECH_VERB, WRITING_VERB, Q, Context,
-                                      Typing, classify, sentence_after)
+                                      Typing, classify, decide, sentence_after)
 from teikit.enrich.quote_types import sentence_before, source_phrase
 from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
 from teikit.enrich.verse import VERSE, VerseRun, find_verse
+from teikit.evidence import Evidence
 from teikit.ids import slug
+from teikit.lang import en
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, PAGE_CHROME, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
 from teikit.review import snippet
+from teikit.weights.quotations import (INTRODUCED_PARAGRAPH, QUOTATION_MARKS, QUOTATION_SPEAKER, QUOTATION_TYPE,
+                                       QUOTED_VERSE, SPEAKER_PERSON, WRITTEN_SOURCE)
 
 CATEGORY = "quotation"
-# How much of the paragraph before a quotation's sentence is searched for a source it names.
-EARLIER = 1500
 # Quotation elements (a block holding one is not a block quotation of its own).
 QUOTATION_TAGS = frozenset({SAID, QUOTE, Q, SO_CALLED})
 # The end of a paragraph that introduces the next: a speech or writing verb (or a written thing)
@@ -40,10 +42,6 @@ INTRODUCES = re.compile(rf"(?:{SPEECH_VERB.pattern}|{WRITING_VERB.pattern}|{SOUR
                         r"(?P<between>(?:\W+\w+){0,6}?)\s*(?P<colon>:)\s*[—–-]?\s*$", re.IGNORECASE)
 INTRODUCED = "introduced paragraph"
 _MARK_OPENS = re.compile(r"\s*[“‘«»„‚‹\"'`]")
-# A quotation over paragraphs no longer than this is a quotation of verse lines.
-VERSE_LINE = 70
-# Quotations with a speech tag that make a work one that reports speech.
-DIALOGUE = 3
 # Quotations wrap other inline markup that covers the same characters.
 QUOTE_PRIORITY = 30
 # Block kinds whose content admits every kind of quotation and a bibl (TEI macro.paraContent,
@@ -141,21 +139,23 @@ class _WorkQuotations:
         typings = [classify(ctx) for ctx, _ in contexts]
         # a work that reports speech: what is left unexplained is more likely speech too
         reported = sum(t.tag == SAID and t.cert == HIGH for t in typings) + sum(s.cert == MEDIUM for s in speech)
-        if reported >= DIALOGUE:
+        dialogue = reported >= QUOTATION_TYPE.threshold("dialogue")
+        if dialogue:
             for ctx, _ in contexts:
                 ctx.dialogue = True
-            typings = [classify(ctx) if t.fallback else t for (ctx, _), t in zip(contexts, typings)]
+            typings = [_in_dialogue(ctx, t) if t.fallback else t for (ctx, _), t in zip(contexts, typings)]
         for quotation, (ctx, whole), typing in zip(result.quotations, contexts, typings):
             self._quotation(quotation, ctx, whole, typing)
         for found in speech:
             self._speech(found)
         self._verse()
-        self._introduced(reported >= DIALOGUE)
+        self._introduced(dialogue)
 
     def _introduced(self, dialogue: bool) -> None:
         """A paragraph without marks that the one before introduces with a colon after a speech
         or writing verb ("He answered as follows:") is what was said or written."""
         blocks = self.flow.blocks
+        rules = INTRODUCED_PARAGRAPH
         for b, block in enumerate(blocks):
             if not (b and self.flow.links[b] and self.flow.wrappable[b] and block.wrap is None
                     and b not in self.in_verse and not any(s.tag in QUOTATION_TAGS for s in block.spans)):
@@ -167,13 +167,16 @@ class _WorkQuotations:
             ctx = Context(block.text.strip(), intro.rstrip()[:cue.start("colon")].rstrip() + ": ", "", True,
                           dialogue=dialogue)
             typing = classify(ctx)
-            if typing.tag not in (SAID, QUOTE):
+            ev = typing.evidence
+            if typing.tag not in (SAID, QUOTE) or not ev.check(rules.colon_cue, True,
+                                                                cue=" ".join(cue.group().split())):
                 continue
-            near = len(cue.group("between").split()) <= 3
-            attrs = self._attrs(typing.tag, MEDIUM if near and typing.cert == HIGH else LOW, typing.speaker)
-            block.wrap = Span(0, len(block.text), typing.tag, attrs)
+            between = len(cue.group("between").split())
+            ev.check(rules.far_cue, between > rules.threshold("near-words"), words=between)
+            attrs = self._attrs(typing.tag, decide(QUOTATION_TYPE, ev, typing.tag), typing.speaker, ev)
+            block.wrap = Span(0, len(block.text), typing.tag, attrs, evidence=ev)
             self._taken(block.line, block.text, typing.tag, f" with no quotation marks: introduced by the paragraph "
-                        f"before; {typing.reason}", attrs, 1, INTRODUCED)
+                        f"before; {typing.reason}", attrs, 1, ev, INTRODUCED)
 
     def _verse(self) -> None:
         """Lines of verse set off in the prose that no marked quotation holds whole: one quote
@@ -182,11 +185,11 @@ class _WorkQuotations:
         for run in self.verse:
             if any(blocks[b].wrap is not None for b in run.blocks):
                 continue
-            wrap = Span(0, 0, QUOTE, {"cert": run.cert})
+            wrap = Span(0, 0, QUOTE, {"cert": run.cert}, evidence=run.evidence)
             for b in run.blocks:
                 blocks[b].wrap = wrap
             self._taken(blocks[run.blocks[0]].line, " / ".join(blocks[b].text.strip() for b in run.blocks), QUOTE,
-                        f" with no quotation marks: {run.reason}", wrap.attrs, len(run.blocks), VERSE)
+                        f" with no quotation marks: {run.reason}", wrap.attrs, len(run.blocks), run.evidence, VERSE)
 
     # -- speech without marks -------------------------------------------------------------
 
@@ -212,16 +215,21 @@ class _WorkQuotations:
         block = self.flow.blocks[speech.block]
         if block.crossing(speech.start, speech.end) is not None:
             return
-        attrs = self._attrs(SAID, speech.cert, speech.speaker)
-        block.add_span(Span(speech.start, speech.end, SAID, attrs, priority=QUOTE_PRIORITY))
+        attrs = self._attrs(SAID, speech.cert, speech.speaker, speech.evidence)
+        block.add_span(Span(speech.start, speech.end, SAID, attrs, priority=QUOTE_PRIORITY, evidence=speech.evidence))
         marks = "only a closing mark" if speech.convention == CLOSER else "no quotation marks"
         self._taken(block.line_at(speech.start), block.text[speech.start:speech.end], SAID,
-                    f" with {marks}: {speech.reason}", attrs, 1, speech.convention)
+                    f" with {marks}: {speech.reason}", attrs, 1, speech.evidence, speech.convention)
 
     # -- review -------------------------------------------------------------------------
 
     def _stray(self, stray: Stray) -> None:
         mark = stray.mark
+        ev = QUOTATION_MARKS.evidence()
+        rule = QUOTATION_MARKS.unclosed if stray.problem == UNCLOSED else QUOTATION_MARKS.unopened
+        if not ev.check(rule, True, mark=mark.text):
+            return
+        ev.decide("none", None)
         block = self.flow.blocks[mark.block]
         start = max(0, mark.offset - 30)
         if stray.problem == UNCLOSED:
@@ -230,7 +238,7 @@ class _WorkQuotations:
             message = f"{mark.text} closes a quotation that was never opened: nothing marked"
         self.doc.review.append(ReviewItem(
             CATEGORY, block.line_at(mark.offset), snippet(block.text[start:mark.end + 40]), message,
-            cert=None, work=self.index, data={"mark": mark.text, "problem": stray.problem}))
+            cert=None, work=self.index, data={"mark": mark.text, "problem": stray.problem}, evidence=ev))
 
     # -- one quotation -------------------------------------------------------------------
 
@@ -247,16 +255,20 @@ class _WorkQuotations:
         inner = " ".join(blocks[b].text[s:e] for b, s, e in quotation.parts)
         inner = inner[len(quotation.opener.text):len(inner) - len(quotation.closer.text)]
         before = sentence_before(first.text, first_start)
-        earlier = first.text[max(0, first_start - len(before) - EARLIER):first_start - len(before)]
+        # how much of the paragraph before the quotation's sentence is searched for a source it names
+        earlier_chars = QUOTATION_TYPE.threshold("earlier-chars")
+        earlier = first.text[max(0, first_start - len(before) - earlier_chars):first_start - len(before)]
         block_quote = whole[0] and whole[-1]
         if not before.strip() and first_b > 0:
             previous = blocks[first_b - 1].text
-            before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-EARLIER:]
+            before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-earlier_chars:]
         ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
                       quotation.depth, earlier)
+        # a quotation over paragraphs as short as lines of verse runs over lines of verse
+        line_chars = QUOTED_VERSE.threshold("line-chars")
         ctx.verse = any(blocks[b].line_breaks and "\n" in blocks[b].text[s:e]
                         for b, s, e in quotation.parts) or len(quotation.parts) > 1 and all(
-                            len(blocks[b].text) < VERSE_LINE for b, _, _ in quotation.parts)
+                            len(blocks[b].text) < line_chars for b, _, _ in quotation.parts)
         return ctx, whole
 
     def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:
@@ -269,7 +281,7 @@ class _WorkQuotations:
         # lines of verse are never wrapped one by one: a quotation over some of them is inline
         whole = [w and b not in self.in_verse for (b, _, _), w in zip(parts, whole)]
         if any(not w and blocks[b].crossing(s, e) is not None for (b, s, e), w in zip(parts, whole)):
-            self._report_crossing(quotation)
+            self._report_crossing(quotation, typing)
             return
         tag = typing.tag
         for (b, s, e), w in zip(parts, whole):
@@ -277,7 +289,8 @@ class _WorkQuotations:
                 tag = _fits(tag, blocks[b], s, e)
         if tag == SO_CALLED and len(parts) > 1:
             tag = Q
-        attrs = self._attrs(tag, typing.cert, typing.speaker)
+        ev = _retagged(typing, tag)
+        attrs = self._attrs(tag, typing.cert, typing.speaker, ev)
         ids = self._ids(len(parts))
         for n, ((b, s, e), w) in enumerate(zip(parts, whole)):
             part_attrs = dict(attrs)
@@ -289,15 +302,15 @@ class _WorkQuotations:
                     part_attrs["next"] = f"#{ids[n + 1]}"
             block = blocks[b]
             if w and tag in (SAID, QUOTE):
-                block.wrap = Span(0, len(block.text), tag, part_attrs)
+                block.wrap = Span(0, len(block.text), tag, part_attrs, evidence=ev)
             else:
-                block.add_span(Span(s, e, tag, part_attrs, priority=QUOTE_PRIORITY))
+                block.add_span(Span(s, e, tag, part_attrs, priority=QUOTE_PRIORITY, evidence=ev))
         if tag == QUOTE and len(parts) == 1:
             self._link_source(quotation, typing, attrs, whole[0])
         if typing.cert != HIGH or tag != typing.tag:
             b, s, e = parts[0]
             reason = typing.reason if tag == typing.tag else f"{typing.reason}; <{typing.tag}> cannot stand here"
-            self._taken(blocks[b].line_at(s), ctx.inner, tag, f": {reason}", attrs, len(parts))
+            self._taken(blocks[b].line_at(s), ctx.inner, tag, f": {reason}", attrs, len(parts), ev)
 
     def _verse_held(self, quotation: Quotation, whole: list[bool]) -> VerseRun | None:
         """The run of verse lines a marked quotation holds whole, if it does."""
@@ -309,29 +322,31 @@ class _WorkQuotations:
     def _verse_quotation(self, run: VerseRun, ctx: Context, typing: Typing) -> None:
         """Verse in quotation marks: one element of its type around the lines."""
         tag = typing.tag if typing.tag in (SAID, QUOTE) else QUOTE
-        wrap = Span(0, 0, tag, self._attrs(tag, typing.cert, typing.speaker))
+        ev = _retagged(typing, tag)
+        wrap = Span(0, 0, tag, self._attrs(tag, typing.cert, typing.speaker, ev), evidence=ev)
         for b in run.blocks:
             self.flow.blocks[b].wrap = wrap
         if typing.cert != HIGH or tag != typing.tag:
             self._taken(self.flow.blocks[run.blocks[0]].line, ctx.inner, tag, f": {typing.reason}", wrap.attrs,
-                        len(run.blocks))
+                        len(run.blocks), ev)
 
-    def _attrs(self, tag: str, cert: str, speaker: str | None) -> dict[str, str]:
-        """@cert, and @who for speech whose speaker is known."""
+    def _attrs(self, tag: str, cert: str, speaker: str | None, evidence: Evidence) -> dict[str, str]:
+        """@cert, and @who for speech whose speaker is known (how, into ``evidence``)."""
         attrs = {"cert": cert}
-        who = self._speaker(speaker) if tag == SAID else None
+        who = self._speaker(speaker, evidence) if tag == SAID else None
         if who:
             attrs["who"] = f"#{who}"
         return attrs
 
     def _taken(self, line: int, text: str, tag: str, reason: str, attrs: dict[str, str], parts: int,
-               convention: str | None = None) -> None:
+               evidence: Evidence, convention: str | None = None) -> None:
         """A review item for a quotation teikit is not sure of (its type, or its being one)."""
         data = {"element": tag, "who": attrs.get("who", ""), "parts": str(parts)}
         if convention is not None:
             data["convention"] = convention
         self.doc.review.append(ReviewItem(CATEGORY, line, snippet(text), f"taken as <{tag}> ({_TYPE_NAMES[tag]})"
-                                          f"{reason}", cert=attrs["cert"], work=self.index, data=data))
+                                          f"{reason}", cert=attrs["cert"], work=self.index, data=data,
+                                          evidence=evidence))
 
     def _ids(self, parts: int) -> list[str]:
         if parts == 1:
@@ -339,13 +354,15 @@ class _WorkQuotations:
         self.count += 1
         return [f"{self.work.id}-q{self.count}-{n + 1}" for n in range(parts)]
 
-    def _report_crossing(self, quotation: Quotation) -> None:
+    def _report_crossing(self, quotation: Quotation, typing: Typing) -> None:
         b, s, e = quotation.parts[0]
         block = self.flow.blocks[b]
+        ev = typing.evidence
+        ev.decide("none", LOW, ev.threshold, [(typing.tag, ev.score)])
         self.doc.review.append(ReviewItem(
             CATEGORY, block.line_at(s), snippet(block.text[s:e]),
             "quotation crosses other markup: not marked", cert=LOW, work=self.index,
-            data={"problem": "crossing"}))
+            data={"problem": "crossing"}, evidence=ev))
 
     # -- sources and speakers -------------------------------------------------------------
 
@@ -359,10 +376,16 @@ class _WorkQuotations:
             ref_start, ref_end = end + typing.reference[0], end + typing.reference[1]
             if (_enclosing(block, start, ref_end) is None and block.crossing(start, ref_end) is None
                     and block.crossing(ref_start, ref_end) is None):
-                block.add_span(Span(start, ref_end, "cit", {}, priority=QUOTE_PRIORITY - 1))
-                block.add_span(Span(ref_start, ref_end, "bibl", {}, priority=QUOTE_PRIORITY))
+                ev = WRITTEN_SOURCE.evidence()
+                if ev.check(WRITTEN_SOURCE.bracketed_reference, True, reference=block.text[ref_start:ref_end]):
+                    # the reference is what it is: no @cert on cit or bibl
+                    cit = WRITTEN_SOURCE.evidence().extend(ev).decide("cit", None)
+                    block.add_span(Span(start, ref_end, "cit", {}, priority=QUOTE_PRIORITY - 1, evidence=cit))
+                    block.add_span(Span(ref_start, ref_end, "bibl", {}, priority=QUOTE_PRIORITY,
+                                        evidence=ev.decide("bibl", None)))
             return
-        found = source_phrase(block.text, start)
+        ev = WRITTEN_SOURCE.evidence()
+        found = source_phrase(block.text, start, ev)
         if found is None:
             return
         lo, hi = found
@@ -372,43 +395,71 @@ class _WorkQuotations:
         if key not in self.bibls:
             self.count += 1
             self.bibls[key] = f"{self.work.id}-bibl{self.count}"
-            block.add_span(Span(lo, hi, "bibl", {"xml:id": self.bibls[key], "cert": MEDIUM},
-                                priority=QUOTE_PRIORITY))
+            cert = decide(WRITTEN_SOURCE, ev, "bibl")
+            block.add_span(Span(lo, hi, "bibl", {"xml:id": self.bibls[key], "cert": cert},
+                                priority=QUOTE_PRIORITY, evidence=ev))
         span.attrs["source"] = f"#{self.bibls[key]}"
 
-    def _speaker(self, speaker: str | None) -> str | None:
+    def _speaker(self, speaker: str | None, evidence: Evidence) -> str | None:
         """The standOff id of the person speaking, made when the names pass made none."""
         if speaker is None:
             return None
         if speaker == "I":
-            if not self.work.meta.authors:
+            authors = self.work.meta.authors
+            if not evidence.check(QUOTATION_SPEAKER.narrator_is_author, authors,
+                                  author=authors[0] if authors else None):
                 return None
-            speaker = self.work.meta.authors[0]
-        elif speaker.split()[0].lower() in ("he", "she", "they", "we", "you", "it", "the"):
+            speaker = authors[0]
+        elif speaker.split()[0].lower() in en.NAMELESS_SPEAKERS:
             return None
-        return person_entity(self.doc, speaker).id
+        entity = person_entity(self.doc, speaker, evidence)
+        return entity.id if entity is not None else None
 
 
-def person_entity(doc: Document, name: str) -> Entity:
+def _in_dialogue(ctx: Context, alone: Typing) -> Typing:
+    """A quotation typed again in a work that reports speech; what it was alone is its alternative."""
+    typing = classify(ctx)
+    if typing.tag != alone.tag:
+        ev = typing.evidence
+        ev.decide(typing.tag, typing.cert, ev.threshold, [(alone.tag, alone.evidence.score)])
+    return typing
+
+
+def _retagged(typing: Typing, tag: str) -> Evidence:
+    """The typing's evidence, deciding ``tag`` where TEI admits no ``typing.tag`` (the type
+    it was given is the alternative)."""
+    ev = typing.evidence
+    if tag != typing.tag:
+        ev.decide(tag, typing.cert, ev.threshold, [*ev.alternatives, (typing.tag, ev.score)])
+    return ev
+
+
+def person_entity(doc: Document, name: str, evidence: Evidence | None = None) -> Entity | None:
     """The document's person entry for ``name`` (same name, or same last word), or a new
-    minimal one."""
+    minimal one (None when the rule that makes one is switched off). How it was found goes
+    into ``evidence`` (the quotation's)."""
+    evidence = evidence if evidence is not None else QUOTATION_SPEAKER.evidence()
     wanted = name.casefold()
     last = wanted.split()[-1]
     persons = [e for e in doc.entities if e.kind == "person"]
-    for entity in persons:
-        if any(n.casefold() == wanted for n in entity.names):
-            return entity
-    for entity in persons:
-        if any(n.casefold().split()[-1:] == [last] for n in entity.names if n.split()):
-            return entity
+    same = next((e for e in persons if any(n.casefold() == wanted for n in e.names)), None)
+    if same is not None and evidence.check(QUOTATION_SPEAKER.same_name, True, person=same.id):
+        return same
+    same = next((e for e in persons if any(n.casefold().split()[-1:] == [last] for n in e.names if n.split())), None)
+    if same is not None and evidence.check(QUOTATION_SPEAKER.same_last_word, True, person=same.id):
+        return same
+    made = SPEAKER_PERSON.evidence()
+    found_by = next((f.rule for f in evidence.fired if f.rule.startswith(f"{QUOTATION_SPEAKER.decision}.")), None)
+    if not made.check(SPEAKER_PERSON.named_speaker, True, name=name, found_by=found_by):
+        return None
     base = f"{doc.name}-person-{slug(name)}"
     taken = {e.id for e in doc.entities}
     entity_id, n = base, 1
     while entity_id in taken:
         n += 1
         entity_id = f"{base}-{n}"
-    entity = Entity(entity_id, "person", names=[name], cert=MEDIUM,
-                    note="Named in the text as a speaker; entry made by teikit's quotation pass.")
+    entity = Entity(entity_id, "person", names=[name], cert=decide(SPEAKER_PERSON, made, "person"),
+                    note="Named in the text as a speaker; entry made by teikit's quotation pass.", evidence=made)
     doc.entities.append(entity)
     return entity
 

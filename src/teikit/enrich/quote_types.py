@@ -17,97 +17,56 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit.lang.en import NEVER_NAMES
+from teikit import lang
 from teikit.enrich.lexicon import is_common_word
-from teikit.enrich.trie_regex import alternation, words
-from teikit.model import HIGH, LOW, MEDIUM
+from teikit.enrich.trie_regex import alternation
+from teikit.evidence import Evidence, RuleTable
+from teikit.lang import en
+from teikit.model import HIGH
+from teikit.weights.quotations import QUOTATION_SPEAKER, QUOTATION_TYPE, WRITTEN_SOURCE
 
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
 
-# Verbs that report speech in an inverted or parenthetical clause ("said she", "she replied").
-# Narrower than the typing cues: only verbs writers put in a reporting clause.
-REPORTING_VERBS_EN = (
-    "said|says|cried|cries|replied|replies|answered|answers|asked|asks|continued|continues|exclaimed|exclaims|"
-    "returned|rejoined|observed|observes|added|adds|whispered|whispers|muttered|murmured|shouted|called|"
-    "resumed|pursued|repeated|retorted|responded|interposed|interrupted|remarked|remarks|began|quoth|sighed|"
-    "groaned|laughed|sobbed|stammered|faltered|urged|pleaded|persisted|inquired|enquired|demanded|suggested|"
-    "explained|declared|protested|insisted|screamed|shrieked|roared|growled|grumbled|concluded|ejaculated|"
-    "went on|goes on|cried out|called out|broke in|put in|chimed in")
-# Speech cues near a quotation: every reporting verb but "called" (a cue of a name: "called “X”"), and more.
-_SPEECH_VERBS = REPORTING_VERBS_EN.replace("|called|", "|") + "|" + (
-    "say|says|said|saying|ask|asks|asked|asking|reply|replies|replied|answer|answers|answered|cry|cries|cried|"
-    "exclaim|exclaims|exclaimed|shout|shouts|shouted|whisper|whispers|whispered|call|calls|called out|add|adds|"
-    "added|continue|continues|continued|remark|remarks|remarked|observe|observes|observed|tell|tells|told|"
-    "began|repeat|repeats|repeated|retort|retorts|retorted|respond|responds|responded|mutter|mutters|muttered|"
-    "murmur|murmurs|murmured|rejoin|rejoined|interrupt|interrupted|insist|insists|insisted|protest|protested|"
-    "explain|explains|explained|inquire|inquired|enquire|enquired|demand|demands|demanded|scream|screamed|"
-    "shriek|shrieked|bellow|bellowed|yell|yelled|plead|pleaded|beg|begged|urge|urged|sigh|sighed|sob|sobbed|"
-    "stammer|stammered|laugh|laughed|groan|groaned|announce|announced|assure|assured|boast|boasted|"
-    "complain|complained|confess|confessed|object|objected|warn|warned|promise|promised|address|addressed|"
-    "greet|greeted|question|questioned|went on|go on|goes on|speak|speaks|spoke|spoken|talk|talked|utter|uttered|"
-    "declare|declared|declares|reply|rejoins|returned|resumed|persisted|pursued|concluded|thought")
-_WRITING_VERBS = (
-    "write|writes|wrote|written|writing|states|stated|reads|publish|publishes|published|print|prints|"
-    "printed|proclaim|proclaims|proclaimed|cite|cites|cited|quote|quotes|quoted|formulate|formulates|"
-    "formulated|put it|puts it|sings|sang|recite|recites|recited|in the words of|according to")
-_SOURCE_NOUNS = (
-    "letter|letters|article|articles|resolution|resolutions|document|documents|declaration|manifesto|book|books|"
-    "pamphlet|programme|program|platform|theses|thesis|appeal|editorial|newspaper|paper|journal|magazine|"
-    "review|report|telegram|decree|statute|statutes|constitution|poem|poems|poet|poets|verse|verses|lines|"
-    "song|ballad|hymn|text|passage|treatise|essay|memorandum|circular|communiqué|communique|bulletin|leaflet|"
-    "proclamation|protocol|minutes|diary|motto|inscription|epitaph|proverb|bible|scripture|gospel|chapter|"
-    "volume|preface|introduction|author|writer|writings|works|play|novel|story|tale|open letter")
-_SO_CALLED_CUES = r"so-called|so called|self-styled|dubbed|styled|nicknamed"
-_MENTION_CUES = (r"the (?:word|words|term|terms|expression|phrase|slogan|formula|title|name|heading|motto)|"
-                 r"entitled|called|termed|labell?ed|branded|known as|headed|marked")
+# (the verb and noun lists as prefix trees: long windows are searched for them on every quotation)
+_SPEECH = alternation(en.SPEECH_CUE_VERBS)
+SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
+WRITING_VERB = re.compile(rf"\b{alternation(en.WRITING_VERBS)}\b", re.IGNORECASE)
+SOURCE_NOUN = re.compile(rf"\b{alternation(en.SOURCE_NOUNS)}\b", re.IGNORECASE)
 
 _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
-_PRONOUN = r"(?:he|she|they|I|we|you|it)"
-_DESCRIBED = r"(?:the|a|an|his|her|my|our|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*"
-# (the word lists as prefix trees: long windows are searched for them on every quotation)
-_SPEECH = alternation(words(_SPEECH_VERBS))
-SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
-WRITING_VERB = re.compile(rf"\b{alternation(words(_WRITING_VERBS))}\b", re.IGNORECASE)
-SOURCE_NOUN = re.compile(rf"\b{alternation(words(_SOURCE_NOUNS))}\b", re.IGNORECASE)
+_PRONOUN = rf"(?:{lang.alternation(en.SUBJECT_PRONOUNS)})"
+_DESCRIBED = rf"(?:{lang.alternation(en.DESCRIBED_DETERMINERS)})\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*"
 # A speech tag right after the closing mark: ", said he", " she cried", " replied Mr Brown"; not
 # after a full stop outside the marks ("… annexations”. Trotsky said:" begins another sentence).
 _TAG_AFTER = re.compile(
     rf"^[\s,;:—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
     # "…,” the ferryman remarked", "…,” as the old ferryman remarked"
     rf"(?:as\s+)?(?P<s2>{_PRONOUN}|{_NAME}|{_DESCRIBED})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
-_CUE_BEFORE = re.compile(rf"(?:(?P<so>{_SO_CALLED_CUES})|(?P<mention>{_MENTION_CUES}))[\s,:]*$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(rf"(?:(?P<so>{lang.alternation(en.SO_CALLED_CUES)})|"
+                         rf"(?P<mention>{lang.alternation(en.MENTION_PATTERNS)}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
-_CITED_AFTER = re.compile(r"^[\s,;—–-]*(?:to use|to borrow|to quote|in|as)\s+(?:[\w’'.-]+\s+){0,3}?"
-                          r"(?:expression|words|phrase|term|formula|put it|puts it|wrote|writes|has it)\b"
+_CITED_AFTER = re.compile(rf"^[\s,;—–-]*(?:{lang.alternation(en.ASCRIBING_WORDS)})\s+(?:[\w’'.-]+\s+){{0,3}}?"
+                          rf"(?:{lang.alternation(en.ASCRIBED_WORDS)})\b"
                           # "…, as the old song has it", "…, the proverb says"
-                          rf"|^[\s,;—–-]*(?:as\s+)?(?:the|an?|that|his|her|their|our)\s+(?:[\w’'-]+\s+){{0,2}}?"
-                          rf"{alternation(words(_SOURCE_NOUNS + '|proverb|saying|adage'))}\s+"
-                          r"(?:has it|says|runs|goes|puts it|tells us)\b")
+                          rf"|^[\s,;—–-]*(?:as\s+)?(?:{lang.alternation(en.CITED_DETERMINERS)})\s+"
+                          r"(?:[\w’'-]+\s+){0,2}?"
+                          rf"{alternation(en.SOURCE_NOUNS | en.SAYINGS)}\s+"
+                          rf"(?:{lang.alternation(en.SAYING_VERBS)})\b")
 # Words that make a phrase a clause (pronouns, auxiliaries, negation).
-_CLAUSE = re.compile(r"\b(?:I|me|we|us|you|he|him|she|her|they|them|it|not|n[’']t|is|was|were|are|am|be|been|"
-                     r"will|would|shall|should|can|could|may|might|must|do|does|did|have|has|had)\b", re.IGNORECASE)
+_CLAUSE = re.compile(rf"\b(?:{lang.alternation(en.CLAUSE_PATTERNS)})\b", re.IGNORECASE)
 # Words of verse and of the older literary language: a quotation that uses them is cited.
-_POETIC = re.compile(r"\b(?:thee|thou|thy|thine|ye|hath|doth|dost|hast|art thou|shalt|wilt|canst|o['’]er|e['’]er|"
-                     r"ne['’]er|['’]tis|['’]twas|ere|oft|whence|thence|whither|yon|yonder|nigh|methinks|saith|"
-                     r"cometh|goeth|maketh|giveth|taketh|knoweth|loveth|"
-                     r"(?!(?:he|she|they|you|we|i|who|it|that|there|what)['’]d)[a-z]+['’]d)\b", re.IGNORECASE)
+_POETIC = re.compile(rf"\b(?:{lang.alternation(en.POETIC_PATTERNS)})\b", re.IGNORECASE)
 # What opens a greeting or an exclamation, words spoken rather than scare quotes.
-_GREETING = re.compile(r"\W*(?:oh|ah|alas|hurrah|huzza|hurra|bravo|good (?:morning|night|bye|evening|day)|goodbye|"
-                       r"farewell|hello|hallo|thank you|thanks|yes|no|nay|aye|hush|pshaw|pooh|fie|amen)\b",
-                       re.IGNORECASE)
+_GREETING = re.compile(rf"\W*(?:{lang.alternation(en.EXCLAMATION_PATTERNS)})\b", re.IGNORECASE)
 _ASKS = re.compile(r"[?!][^\w]*$")
-_PERSONAL = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\b(?:I|We|You|My|Our|Your)\b")
+_PERSONAL = re.compile(rf"\b(?:{lang.alternation(en.FIRST_SECOND_PERSON)})\b|"
+                       rf"\b(?:{lang.alternation(en.FIRST_SECOND_PERSON_CAPITALISED)})\b")
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
-_REFERENCE = re.compile(r"^\s*\((?P<ref>[^()]{2,200}?(?:\d|\bp\.|\bpp\.|\bvol\b|\bibid\b|\bop\. cit\b|\bch\.)"
+_REFERENCE = re.compile(rf"^\s*\((?P<ref>[^()]{{2,200}}?(?:\d|{lang.alternation(en.REFERENCE_PATTERNS)})"
                         r"[^()]{0,200})\)")
-# Words before which a speech verb is a noun ("in answer", "the question", "his protest").
-_NOUN_MARKERS = frozenset({"a", "an", "the", "in", "his", "her", "their", "my", "our", "your", "its", "of", "no",
-                           "this", "that", "for", "with", "without", "such", "any", "every", "each", "first", "last"})
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "capt", "lt", "rev", "hon",
-                            "vol", "no", "pp", "cf", "viz", "vs", "etc", "ibid", "jr", "sr", "messrs", "mme", "mlle"})
-_PRONOUN_WORDS = frozenset({"I", "He", "She", "It", "We", "They", "You", "The", "A", "An", "This", "That",
-                            "Then", "But", "And", "Or", "So", "Yet", "Thus", "Now", "Here", "There", "Mr", "Mrs"})
+# A sentence that points back at a written thing named before it ("it states", "which reads").
+_POINTS_BACK = re.compile(rf"\b(?:{lang.alternation(en.POINTING_WORDS)})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -133,6 +92,21 @@ class Typing:
     # a reference in brackets after the closing mark, brackets included (offsets in ``after``)
     reference: tuple[int, int] | None = None
     fallback: bool = False  # told by the last cues only, which read ``Context.dialogue``
+    # the rules that typed it (and found its speaker), with what was decided
+    evidence: Evidence | None = None
+
+
+def decide(table: RuleTable, evidence: Evidence, decided: str,
+           alternatives: tuple[tuple[str, float], ...] = ()) -> str:
+    """Record ``decided`` with the certainty the evidence's score earns by ``table``'s
+    thresholds, and the threshold that told (the one reached, or the medium one missed)."""
+    cert = table.cert(evidence.score)
+    evidence.decide(decided, cert, table.threshold("high" if cert == HIGH else "medium"), alternatives)
+    return cert
+
+
+def _typed(evidence: Evidence, tag: str, reason: str, **found) -> Typing:
+    return Typing(tag, decide(QUOTATION_TYPE, evidence, tag), reason, evidence=evidence, **found)
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -141,20 +115,23 @@ def sentence_starts(text: str) -> list[int]:
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + 1  # after the full stop
         token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
-        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1] or token[:-1].lower() in _ABBREVIATIONS):
+        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1]
+                                    or token[:-1].lower() in en.SENTENCE_ABBREVIATIONS):
             continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
         starts.append(match.end())
     return starts
 
 
-def sentence_before(text: str, end: int, limit: int = 300) -> str:
+def sentence_before(text: str, end: int, limit: int | None = None) -> str:
     """The text of ``text[:end]`` back to the start of its sentence (at most ``limit`` chars)."""
+    limit = QUOTATION_TYPE.threshold("sentence-before-chars") if limit is None else limit
     head = text[max(0, end - limit):end]
     starts = sentence_starts(head)
     return head[starts[-1]:] if starts else head
 
 
-def sentence_after(text: str, start: int, limit: int = 200) -> str:
+def sentence_after(text: str, start: int, limit: int | None = None) -> str:
+    limit = QUOTATION_TYPE.threshold("sentence-after-chars") if limit is None else limit
     tail = text[start:start + limit]
     starts = sentence_starts(tail)
     return tail[:starts[0]] if starts else tail
@@ -165,29 +142,42 @@ def _words(text: str) -> list[str]:
 
 
 # A name right after a preposition is a place or an object, not the subject of the speech verb.
-_AFTER_PREPOSITION = re.compile(r"\b(?:from|in|at|to|of|near|into|for|with|by|on)\s+$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{lang.alternation(en.OBJECT_PREPOSITIONS)})\s+$", re.IGNORECASE)
 
 
-def _speaker_before(before: str, verb: re.Match) -> str | None:
+def _speaker_before(evidence: Evidence, before: str, verb: re.Match) -> str | None:
     """The subject of a speech verb: "I" when the narrator speaks, else the nearest name.
     An inverted subject ("said he", "said Mrs Brown") comes first; the words of another
-    quotation are nobody's name."""
+    quotation are nobody's name. The rule that found it goes into ``evidence``."""
     inverted = re.match(rf"\s+(?:(?P<pronoun>{_PRONOUN})|(?P<name>{_NAME}))\b", before[verb.end():])
-    if inverted:
-        return inverted.group("name") if inverted.group("name") not in _PRONOUN_WORDS else None
+    if inverted and evidence.check(QUOTATION_SPEAKER.inverted_subject, True, subject=inverted.group().strip()):
+        return inverted.group("name") if inverted.group("name") not in en.NOT_SPEAKER_NAMES else None
     head = re.sub(r"[“‘«„\"][^”’»“\"]*[”’»“\"]", lambda m: " " * len(m.group()), before[:verb.start()])
     words = _words(head)
-    if words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head):
+    narrator = words and words[-1] == "I" or re.search(r"\bI\s+(?:\w+\s+){0,2}$", head)
+    if evidence.check(QUOTATION_SPEAKER.narrator, narrator):
         return "I"
-    names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in _PRONOUN_WORDS
-             and m.group().split()[0] not in NEVER_NAMES  # "in March", "God knows"
+    names = [m for m in re.finditer(_NAME, head) if m.group().split()[0] not in en.NOT_SPEAKER_NAMES
+             and m.group().split()[0] not in en.NEVER_NAMES  # "in March", "God knows"
              and not _AFTER_PREPOSITION.search(head, 0, m.start())  # "a delegate from Tambov told us"
              and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", m.group())]
     # a capitalised word at the start of the sentence is not evidence of a name, unless it is the
     # verb's subject and no ordinary word ("Trotsky said at Brest:", not "Then said the other:")
     names = [m for m in names if m.start() > 0 or len(m.group().split()) > 1 or
              (not head[m.end():].strip() and not is_common_word(m.group()))]
-    return names[-1].group() if names else None
+    if names and evidence.check(QUOTATION_SPEAKER.subject_before, True, speaker=names[-1].group()):
+        return names[-1].group()
+    return None
+
+
+def _tag_speaker(evidence: Evidence, tag: re.Match) -> str | None:
+    """The subject of a speech tag after the quotation: inverted ("said she") or not."""
+    inverted, plain = tag.group("s1"), tag.group("s2")
+    if evidence.check(QUOTATION_SPEAKER.tag_inverted, inverted, speaker=inverted):
+        return inverted
+    if evidence.check(QUOTATION_SPEAKER.tag_subject, plain, speaker=plain):
+        return plain
+    return None
 
 
 def _nearest(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -202,7 +192,7 @@ def _speech_verb(before: str) -> re.Match | None:
     found = None
     for match in SPEECH_VERB.finditer(before):
         previous = re.search(r"(\w+)\W*$", before[:match.start()])
-        if previous is None or previous.group(1).lower() not in _NOUN_MARKERS:
+        if previous is None or previous.group(1).lower() not in en.NOUN_MARKERS:
             found = match
     return found
 
@@ -220,133 +210,175 @@ def _sentence_like(inner: str) -> bool:
     words = _words(core)
     if not words:
         return False
-    return core[:1].isupper() and (bool(re.search(r"[.!?…]\W*$", core)) and len(words) >= 3 or len(words) >= 8
+    th = QUOTATION_TYPE.thresholds
+    return core[:1].isupper() and (bool(re.search(r"[.!?…]\W*$", core)) and len(words) >= th["sentence-words"]
+                                   or len(words) >= th["long-sentence-words"]
                                    or bool(re.search(r"[.!?;:]\s", core)))
 
 
 def classify(ctx: Context) -> Typing:
-    """The TEI element for a quotation, with its certainty and what told."""
+    """The TEI element for a quotation, with its certainty and what told: the first rule of
+    ``QUOTATION_TYPE`` that fires (``teikit.weights.quotations``)."""
+    rules, th = QUOTATION_TYPE, QUOTATION_TYPE.thresholds
+    ev = rules.evidence()
     inner = ctx.inner
     words = _words(inner)
     n = len(words)
 
-    cue = _CUE_BEFORE.search(ctx.before[-40:])
-    if cue and cue.group("so"):
-        return Typing(SO_CALLED, HIGH, f"the text calls it “{cue.group('so')}”")
+    cue = _CUE_BEFORE.search(ctx.before[-th["cue-chars"]:])
+    if cue and ev.check(rules.so_called_cue, cue.group("so"), cue=cue.group("so")):
+        return _typed(ev, SO_CALLED, f"the text calls it “{cue.group('so')}”")
     reference = _REFERENCE.match(ctx.after)
-    if reference and not SPEECH_VERB.search(reference.group("ref")):
-        return Typing(QUOTE, HIGH, "a reference in brackets follows",
+    if reference and ev.check(rules.reference_after, not SPEECH_VERB.search(reference.group("ref")),
+                              reference=reference.group("ref")):
+        return _typed(ev, QUOTE, "a reference in brackets follows",
                       reference=(reference.start("ref") - 1, reference.end()))
     tag = _TAG_AFTER.match(ctx.after)
-    if tag and not ctx.after.lstrip().startswith("("):
-        speaker = tag.group("s1") or tag.group("s2")
-        return Typing(SAID, HIGH, "a speech tag follows", speaker=speaker)
+    if tag and ev.check(rules.speech_tag, not ctx.after.lstrip().startswith("("),
+                        verb=tag.group("v1") or tag.group("v2")):
+        return _typed(ev, SAID, "a speech tag follows", speaker=_tag_speaker(ev, tag))
     cited = _CITED_AFTER.match(ctx.after)
-    if cited:
-        return Typing(QUOTE, MEDIUM, f"the words are ascribed after it (“{' '.join(cited.group().split())}”)")
-    if cue and cue.group("mention") and n <= 12:
-        return Typing(Q, MEDIUM, f"introduced as a name or term (“{cue.group('mention')}”)")
+    if cited and ev.check(rules.ascribed_after, True, words=" ".join(cited.group().split())):
+        return _typed(ev, QUOTE, f"the words are ascribed after it (“{' '.join(cited.group().split())}”)")
+    if cue and ev.check(rules.mention_cue, cue.group("mention") and n <= th["mention-words"], cue=cue.group("mention"),
+                        words=n):
+        return _typed(ev, Q, f"introduced as a name or term (“{cue.group('mention')}”)")
 
     speech = _speech_verb(ctx.before)
     writing = _nearest(WRITING_VERB, ctx.before)
     source = _nearest(SOURCE_NOUN, ctx.before)
-    # the cue nearest the quotation decides between speech and writing ("said in his letter")
-    written = any(cue and (speech is None or cue.start() > speech.start()) for cue in (writing, source))
-    points_back = not ctx.before.strip() or re.search(r"\b(?:it|this|which)\b", ctx.before, re.IGNORECASE)
+    points_back = not ctx.before.strip() or _POINTS_BACK.search(ctx.before)
     named_earlier = bool(SOURCE_NOUN.search(ctx.earlier))
-    if not speech and points_back and named_earlier:
-        written, source = True, SOURCE_NOUN.search(ctx.earlier)
-    if speech and not written and speech.group().lower() in ("says", "say") and named_earlier:
-        written = True  # "says Engels" in a paragraph about his letter: an author cited
-    short_phrase = n <= 5 and not _sentence_like(inner)
+    # whether a written source introduces it, and by which rule (recorded where that decides)
+    why_written = rules.evidence()
+    written = _written(why_written, speech, writing, source, bool(points_back), named_earlier)
+    short_phrase = n <= th["short-phrase-words"] and not _sentence_like(inner)
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
-    speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= 4
-    writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= 4
+    speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= th["near-words"]
+    writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= th["near-words"]
     clause = bool(_CLAUSE.search(inner))
-    if not speech_near and (ctx.verse or _POETIC.search(inner)):
-        return Typing(QUOTE, MEDIUM if ctx.verse or written else LOW,
-                      "lines of verse" if ctx.verse else "the language of verse or of older writing")
+    if not speech_near:
+        if ev.check(rules.verse_lines, ctx.verse):
+            return _typed(ev, QUOTE, "lines of verse")
+        poetic = _POETIC.search(inner)
+        if poetic and ev.check(rules.poetic_words, True, word=poetic.group()):
+            ev.check(rules.poetic_and_written, written, written=_rule(why_written))
+            return _typed(ev, QUOTE, "the language of verse or of older writing")
     if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
-        lower = _unmarked(inner)[:1].islower()
-        if _GREETING.match(inner):
-            return Typing(SAID, LOW, "a greeting or an interjection")
-        if n >= 3 and not written:
+        greeting = _GREETING.match(inner)
+        if greeting and ev.check(rules.greeting, True, greeting=greeting.group().strip()):
+            return _typed(ev, SAID, "a greeting or an interjection")
+        if ev.check(rules.phrase, n > th["scare-quote-words"] and not written, words=n):
             # scare quotes hold a word or two; a longer phrase is someone else's words
-            return Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
-        return Typing(SO_CALLED, HIGH if n <= 2 and lower else MEDIUM, "a short phrase, not a sentence")
+            return _typed(ev, QUOTE, "a phrase of someone else's words, longer than scare quotes")
+        if ev.check(rules.short_phrase, True, words=n):
+            ev.check(rules.lower_case_words, n <= th["scare-quote-words"] and _unmarked(inner)[:1].islower())
+            return _typed(ev, SO_CALLED, "a short phrase, not a sentence")
     if written:
-        both = bool(writing) and bool(source)
-        return Typing(QUOTE, HIGH if both or (colon and writing) or writing_near else MEDIUM,
-                      "a written source introduces it")
-    if speech:
-        return Typing(SAID, HIGH if speech_near or colon else MEDIUM, f"introduced by “{speech.group()}”",
-                      speaker=_speaker_before(ctx.before, speech))
-    return _fallback(ctx, inner, n, clause, short_phrase and clause and not colon)
+        ev.extend(why_written)
+        verb = writing.group() if writing else None
+        # (a thing named earlier counts when the sentence points back at it)
+        thing = source or not speech and points_back and named_earlier
+        if not ev.check(rules.writing_verb_and_thing, writing and thing, verb=verb):
+            ev.check(rules.writing_verb_near, writing and (writing_near or colon), verb=verb, colon=bool(colon))
+        return _typed(ev, QUOTE, "a written source introduces it")
+    if speech and ev.check(rules.speech_verb, True, verb=speech.group()):
+        ev.check(rules.speech_verb_near, speech_near or colon, colon=bool(colon))
+        speaker = _speaker_before(ev, ctx.before, speech)
+        return _typed(ev, SAID, f"introduced by “{speech.group()}”", speaker=speaker)
+    return _fallback(ev, ctx, inner, n, clause, short_phrase and clause and not colon)
 
 
-def _fallback(ctx: Context, inner: str, n: int, clause: bool, fragment: bool) -> Typing:
+def _written(ev: Evidence, speech: re.Match | None, writing: re.Match | None, source: re.Match | None,
+             points_back: bool, named_earlier: bool) -> bool:
+    """Whether a written source introduces the quotation; the rule that tells goes into ``ev``.
+    The cue nearest the quotation decides between speech and writing ("said in his letter")."""
+    rules = QUOTATION_TYPE
+    cue = next((c for c in (writing, source) if c and (speech is None or c.start() > speech.start())), None)
+    return (ev.check(rules.written_cue, cue, cue=cue.group() if cue else None)
+            or ev.check(rules.source_named_earlier, not speech and points_back and named_earlier)
+            # "says Engels" in a paragraph about his letter: an author cited
+            or ev.check(rules.author_says, speech and speech.group().lower() in en.AUTHOR_SAYS and named_earlier,
+                        verb=speech.group() if speech else None))
+
+
+def _rule(ev: Evidence) -> str | None:
+    """The name of the first rule recorded in ``ev`` (a feature of a rule that depends on it)."""
+    return ev.fired[0].rule if ev.fired else None
+
+
+def _fallback(ev: Evidence, ctx: Context, inner: str, n: int, clause: bool, fragment: bool) -> Typing:
     """The type told by what the quotation says, and by whether the work reports speech."""
+    rules, th = QUOTATION_TYPE, QUOTATION_TYPE.thresholds
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
-    if fragment:
-        # scare quotes hold a word or a name, not a clause: these are someone's words
-        typing = Typing(SAID, LOW, "a fragment of someone's words in a work that reports speech") if ctx.dialogue \
-            else Typing(Q, LOW, "a fragment of someone's words")
-    elif personal and ctx.block_quote:
-        typing = Typing(SAID, MEDIUM, "a paragraph of first- or second-person speech")
-    elif personal and _sentence_like(inner):
-        typing = Typing(SAID, LOW, "first- or second-person sentences")
-    elif ctx.dialogue and _sentence_like(inner):
-        typing = Typing(SAID, LOW, "sentences in a work that reports speech")
-    elif ctx.block_quote and n >= 30:
-        typing = Typing(QUOTE, LOW, "a long block quotation")
-    elif _sentence_like(inner):
+    sentences = _sentence_like(inner)
+    phrase = n > th["scare-quote-words"]
+    # scare quotes hold a word or a name, not a clause: a fragment is someone's words
+    if ctx.dialogue and ev.check(rules.fragment_in_dialogue, fragment, words=n):
+        tag, reason = SAID, "a fragment of someone's words in a work that reports speech"
+    elif ev.check(rules.fragment, fragment, words=n):
+        tag, reason = Q, "a fragment of someone's words"
+    elif ev.check(rules.personal_paragraph, personal and ctx.block_quote):
+        tag, reason = SAID, "a paragraph of first- or second-person speech"
+    elif ev.check(rules.personal_sentences, personal and sentences):
+        tag, reason = SAID, "first- or second-person sentences"
+    elif ev.check(rules.dialogue_sentences, ctx.dialogue and sentences):
+        tag, reason = SAID, "sentences in a work that reports speech"
+    elif ev.check(rules.long_block, ctx.block_quote and n >= th["long-block-words"], words=n):
+        tag, reason = QUOTE, "a long block quotation"
+    elif ev.check(rules.unspoken_sentences, sentences):
         # nobody is said to speak it, nobody is addressed, and the work does not report speech
-        typing = Typing(QUOTE, LOW, "sentences nobody speaks: cited from writing")
-    elif n >= 3 and not clause:
-        typing = Typing(QUOTE, LOW, "a phrase of someone else's words, longer than scare quotes")
-    elif n >= 3 and _unmarked(inner)[:1].islower():
+        tag, reason = QUOTE, "sentences nobody speaks: cited from writing"
+    elif ev.check(rules.phrase, phrase and not clause, words=n):
+        tag, reason = QUOTE, "a phrase of someone else's words, longer than scare quotes"
+    elif ev.check(rules.woven_clause, phrase and _unmarked(inner)[:1].islower(), words=n):
         # a clause begun in lower case, woven into the writer's own sentence: borrowed words
-        typing = Typing(QUOTE, LOW, "a clause of someone else's words inside the writer's sentence")
+        tag, reason = QUOTE, "a clause of someone else's words inside the writer's sentence"
     else:
-        typing = Typing(Q, LOW, "nothing tells its kind")
+        ev.add(rules.nothing_tells)
+        tag, reason = Q, "nothing tells its kind"
+    typing = _typed(ev, tag, reason)
     typing.fallback = True
     return typing
 
 
 # -- a written source named before a quotation --------------------------------------------
 
-_DETERMINERS = r"(?:the|a|an|this|that|his|her|its|their|our|my|your|one|another)"
+_DETERMINERS = rf"(?:{lang.alternation(en.SOURCE_DETERMINERS)})"
 _TITLE_PHRASE = re.compile(rf"\b(?:The|the)\s+(?:[A-Z][\w’'-]*\s+){{0,5}}"
-                           rf"{alternation(w.title() for w in words(_SOURCE_NOUNS))}\b")
+                           rf"{alternation(w.title() for w in en.SOURCE_NOUNS)}\b")
+_POINTS_BACK_TO_SOURCE = re.compile(rf"\b(?:{lang.alternation(en.POINTING_BACK_WORDS)})\b", re.IGNORECASE)
 
 
-def source_phrase(text: str, opener: int, earlier_limit: int = 400) -> tuple[int, int] | None:
+def source_phrase(text: str, opener: int, evidence: Evidence) -> tuple[int, int] | None:
     """Where the text names the written source of the quotation opening at ``opener``:
     a title ("The Open Letter") or a written thing ("a truly remarkable letter") in the
     same sentence, or in the sentence before when the quotation's own sentence points back
-    ("it states"). Offsets in ``text``; None when no such name is found."""
+    ("it states"). Offsets in ``text``; None when no such name is found. The rules of
+    ``WRITTEN_SOURCE`` that tell go into ``evidence``."""
     sentence = sentence_before(text, opener)
     start = opener - len(sentence)
-    found = _source_in(text, start, opener)
-    if found is None and re.search(r"\b(?:it|this|which|the latter|there)\b", sentence, re.IGNORECASE):
-        earlier = sentence_before(text, start, earlier_limit)
-        found = _source_in(text, start - len(earlier), start)
+    found = _source_in(evidence, text, start, opener)
+    if found is None and evidence.check(WRITTEN_SOURCE.points_back, _POINTS_BACK_TO_SOURCE.search(sentence)):
+        earlier = sentence_before(text, start, WRITTEN_SOURCE.threshold("earlier-chars"))
+        found = _source_in(evidence, text, start - len(earlier), start)
     return found
 
 
-def _source_in(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _source_in(evidence: Evidence, text: str, lo: int, hi: int) -> tuple[int, int] | None:
     window = text[lo:hi]
     titles = list(_TITLE_PHRASE.finditer(window))
-    if titles:
+    if titles and evidence.check(WRITTEN_SOURCE.title, True, title=titles[-1].group()):
         match = titles[-1]
         return lo + match.start(), lo + match.end()
     nouns = list(SOURCE_NOUN.finditer(window))
-    if not nouns:
+    if not nouns or not evidence.check(WRITTEN_SOURCE.written_thing, True, noun=nouns[-1].group()):
         return None
     noun = nouns[-1]
     head = window[:noun.start()]
     det = list(re.finditer(rf"\b{_DETERMINERS}\b", head, re.IGNORECASE))
     begin = noun.start()
-    if det and len(_words(head[det[-1].start():])) <= 4 and not re.search(r"[,;:.–—()]", head[det[-1].start():]):
+    if det and len(_words(head[det[-1].start():])) <= WRITTEN_SOURCE.threshold("determiner-words") \
+            and not re.search(r"[,;:.–—()]", head[det[-1].start():]):
         begin = det[-1].start()
     return lo + begin, lo + noun.end()

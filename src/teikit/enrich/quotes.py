@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from teikit.lang import en
+
 DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET = "double", "single", "guillemet", "single guillemet"
 UNCLOSED, UNOPENED = "unclosed", "unopened"
 
@@ -29,8 +31,7 @@ _DASHES = set("—–-")
 # Punctuation before which a mark closes (besides white space and the end of a block).
 _CLOSING_PUNCT = set(".,;:!?)]}>—–-…”’»›\"'*¹²³⁴⁵⁶⁷⁸⁹⁰")
 # Words an apostrophe at a word's start shortens, not quotation openers ('tis, ’em, ’90s).
-_ELISIONS = frozenset({"tis", "twas", "twere", "em", "cause", "til", "till", "n", "neath", "round", "prentice",
-                       "gainst", "bout", "ere", "twixt", "ave", "alf", "ome", "ow", "appen"})
+_ELISIONS = en.ELISIONS
 # Families where an opener of the same family inside an open one means the open one was
 # never closed (English alternates double and single marks when nesting).
 _NO_SELF_NESTING = frozenset({DOUBLE, SINGLE})

@@ -25,55 +25,58 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from teikit.enrich.trie_regex import alternation, words
-from teikit.enrich.quote_types import REPORTING_VERBS_EN, SOURCE_NOUN, sentence_starts
-from teikit.model import LOW, MEDIUM
+from teikit import lang
+from teikit.enrich.quote_types import SAID, SOURCE_NOUN, decide, sentence_starts
+from teikit.enrich.trie_regex import alternation
+from teikit.evidence import Evidence, Rule
+from teikit.lang import de, en, fr
+from teikit.weights.quotations import QUOTATION_SPEAKER, UNMARKED_SPEECH
 
-_REPORTING_FR = (
-    "dit|dis|répondit|répond|demanda|demande|reprit|reprend|ajouta|ajoute|murmura|cria|continua|répliqua|fit|"
-    "poursuivit|observa|interrompit|s'écria|s’écria|s'exclama|s’exclama|expliqua|déclara|lança|soupira|insista|"
-    "conclut")
-_REPORTING_DE = (
-    "sagte|sagt|rief|ruft|fragte|fragt|antwortete|antwortet|erwiderte|meinte|flüsterte|sprach|versetzte|"
-    "entgegnete|schrie|murmelte|seufzte|lachte")
+# The languages whose reporting clauses and cues of speech are known.
+LANGUAGES = (en, fr, de)
+
+
+def _either(name: str) -> str:
+    """The fragments of the lists ``name`` of every known language, as one alternation."""
+    return lang.alternation(lang.gather(name, LANGUAGES))
+
+
 # Verbs that may also take an object ("answered the purpose", "returned the favour"):
 # inverted before a described subject, they report speech only before words that sound spoken.
-_TRANSITIVE = frozenset({"answered", "answers", "returned", "observed", "observes", "called", "asked", "asks",
-                         "added", "adds", "began", "continued", "continues", "resumed", "pursued", "repeated",
-                         "demanded", "suggested", "explained", "declared", "urged", "remarked", "remarks",
-                         "interrupted", "concluded", "protested", "pleaded", "put in"})
-_EN, _FR, _DE = (alternation(words(v)) for v in (REPORTING_VERBS_EN, _REPORTING_FR, _REPORTING_DE))
+_TRANSITIVE = en.TRANSITIVE_REPORTING_VERBS
+_EN, _FR, _DE = (alternation(m.REPORTING_VERBS) for m in (en, fr, de))
 _ANY_VERB = re.compile(rf"\b(?:{_EN}|{_FR}|{_DE})")
 # Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
-_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame|Master|Mistress|Captain|Colonel|Major|General|Aunt|Uncle|"
-          r"Father|Mother|Sister|Brother|Old|Young|Little|Poor|Saint|St|Mme|Mlle|Madame|Monsieur|Herr|Frau)")
+_TITLE = rf"(?:{_either('SPEAKER_TITLES')})"
 _NAME = rf"(?:{_TITLE}\.?\s+)?(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 # Words a described speaker never ends with: relatives ("the man who") and times ("one day").
-_NOT_SPEAKER = (r"(?!(?:who|which|that|whom|whose|wer|der|die|qui|que|day|days|morning|evening|night|time|"
-                r"week|year|moment|afternoon|while|same)\b)")
+_NOT_SPEAKER = rf"(?!(?:{_either('NOT_A_SPEAKER')})\b)"
 
 
-def _described(determiners: str) -> str:
+def _described(determiners: tuple[str, ...]) -> str:
     """A described speaker ("the old man", "her mother", "la vieille")."""
-    return rf"(?:{determiners})\s+(?:{_NOT_SPEAKER}[a-z][\w’'-]*\s+){{0,2}}{_NOT_SPEAKER}[^\W\d_][\w’'-]*"
+    return (rf"(?:{lang.alternation(determiners)})\s+(?:{_NOT_SPEAKER}[a-z][\w’'-]*\s+){{0,2}}"
+            rf"{_NOT_SPEAKER}[^\W\d_][\w’'-]*")
 
 
-_DESCRIBED_EN = _described("the|his|her|my|our|their|your|a|an")
-_SUBJECT_EN = rf"(?:he|she|I|they|we|you|{_NAME}|{_DESCRIBED_EN})"
-_SUBJECT_FR = rf"(?:{_NAME}|{_described('le|la|les|son|sa|ses|mon|ma|un|une')}|l['’][^\W\d_][\w’'-]*)"
-_SUBJECT_DE = rf"(?:er|sie|ich|wir|es|{_NAME}|{_described('der|die|das|sein|seine|ihr|ihre|mein|meine|ein|eine')})"
+_DESCRIBED_EN = _described(en.SPEAKER_DETERMINERS)
+_SUBJECT_EN = rf"(?:{lang.alternation(en.REPORTING_PRONOUNS)}|{_NAME}|{_DESCRIBED_EN})"
+_SUBJECT_FR = (rf"(?:{_NAME}|{_described(fr.SPEAKER_DETERMINERS)}|"
+               rf"(?:{lang.alternation(fr.ELIDED_ARTICLE_PATTERNS)})[^\W\d_][\w’'-]*)")
+_SUBJECT_DE = rf"(?:{lang.alternation(de.REPORTING_PRONOUNS)}|{_NAME}|{_described(de.SPEAKER_DETERMINERS)})"
 # After the verb and subject: an addressee ("to me", "to his wife"), a manner ("gravely",
 # "in a whisper", "with a sigh", "at last"), a participle with its object ("shaking her head").
-_TAIL = (r"(?:\s+to\s+(?:me|him|her|them|us|you|himself|herself|(?:the|his|her|my|our|their)\s+[a-z][\w’'-]*|"
-         r"[A-Z][\w’'-]+))?"
-         r"(?:,?\s+(?:[a-z]+ly|again|aloud|at last|at length|presently|once more|once|(?:in|with|after|at)\s+"
-         r"(?:a|an|the|his|her|my|their|some|great)\s+(?:[a-z]+\s+){0,2}?[a-z]+))?"
+_TAIL = (rf"(?:\s+to\s+(?:{lang.alternation(en.ADDRESSEES)}|"
+         rf"(?:{lang.alternation(en.ADDRESSEE_DETERMINERS)})\s+[a-z][\w’'-]*|[A-Z][\w’'-]+))?"
+         rf"(?:,?\s+(?:{lang.alternation(en.MANNER_PATTERNS)}|(?:{lang.alternation(en.MANNER_PREPOSITIONS)})\s+"
+         rf"(?:{lang.alternation(en.MANNER_DETERMINERS)})\s+(?:[a-z]+\s+){{0,2}}?[a-z]+))?"
          r"(?:,\s+[a-z]+ing\b(?:\s+[\w’'-]+){0,3}?)?"
          # a speaker in apposition ("said Mary, the cook, …")
-         r"(?:,\s+(?:the|his|her|their|our|my|a|an)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*,))?")
+         rf"(?:,\s+(?:{lang.alternation(en.DESCRIBED_DETERMINERS)})\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*"
+         r"(?=\s*,))?")
 # What a reporting clause follows: the speech's own pause, a dialogue dash.
 _PRE = r"(?:[,!?…]|—|--|―)"
 # What it is followed by: a pause, a full stop, a dash, or the paragraph's end.
@@ -87,12 +90,13 @@ def _inverted(verbs: str, subjects: str, tail: str = _TAIL) -> re.Pattern:
 # Inverted clauses ("said she", "dit le vieillard", "sagte er") and plain ones ("she said").
 _INVERTED = (_inverted(_EN, _SUBJECT_EN), _inverted(_FR, _SUBJECT_FR, ""), _inverted(_DE, _SUBJECT_DE, ""),
              # French inversion with a hyphen: "dit-il", "répondit-elle", "s’écria-t-il"
-             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_FR})(?:-t)?-(?P<subj>il|elle|ils|"
-                        rf"elles|on|je|nous|vous)){_POST}"))
+             re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<verb>{_FR})(?:-t)?-"
+                        rf"(?P<subj>{lang.alternation(fr.INVERTED_PRONOUNS)})){_POST}"))
 _PLAIN = re.compile(rf"(?P<pre>{_PRE})\s*(?P<clause>(?P<subj>{_SUBJECT_EN})(?:\s+[a-z]+ly)?\s+"
                     rf"(?P<verb>{_EN}){_TAIL}){_POST}")
 # A clause that opens a sentence and introduces what follows: "She answered: …", "Then he said, …".
-_LEADING = re.compile(rf"\s*(?P<clause>(?:(?:Then|And|But|So)\s+)?(?P<subj>I|He|She|They|We|{_NAME}|"
+_LEADING = re.compile(rf"\s*(?P<clause>(?:(?:{lang.alternation(en.LEADING_CONJUNCTIONS)})\s+)?"
+                      rf"(?P<subj>{lang.alternation(en.LEADING_PRONOUNS)}|{_NAME}|"
                       rf"The\s+[a-z][\w’'-]*)\s+(?P<verb>{_EN}){_TAIL})\s*(?P<post>[:,])\s+")
 
 # Dashes that may set off a turn of dialogue (a spaced en dash only at a paragraph's start).
@@ -107,33 +111,19 @@ _OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
 # Cues that a stretch of text is someone speaking: someone addressed, the speaker's own
 # present ("I think", "we shall"), a question or exclamation, an interjection opening it.
 # ("I" alone is no cue: a narrator may write in the first person.)
-_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy|thine|ye|vous|votre|vos|tu|toi|"
-                        r"ton|ta|tes|dich|dir|euch|dein|deine)\b", re.IGNORECASE)
-_VOCATIVE = re.compile(r",\s*(?:sir|madam|ma['’]am|miss|my\s+(?:dear|love|friend|lord|lady|boy|girl|child)|"
-                       r"monsieur|madame)\b", re.IGNORECASE)
-_SPEAKER_PRESENT = re.compile(
-    r"\b(?:I|we|We)\s+(?:(?:do|did)\s+not\s+|don['’]t\s+|really\s+|only\s+)?(?:am|have|will|shall|can|cannot|"
-    r"must|may|do|think|know|hope|suppose|wish|want|believe|mean|dare|say|tell|see|beg|assure|fear|"
-    r"declare|promise|am|are|feel|like|love|hate|never)\b|\b(?:I|we|We)['’](?:m|ll|ve|d|re)\b|"
-    r"\b(?:je|j['’]|nous|ich|wir)\b")
+_ADDRESSED = re.compile(rf"\b(?:{_either('ADDRESSED_WORDS')})\b", re.IGNORECASE)
+_VOCATIVE = re.compile(rf",\s*(?:{_either('VOCATIVE_PATTERNS')})\b", re.IGNORECASE)
+_SPEAKER_PRESENT = re.compile(rf"{_either('SPEAKER_PRESENT_PATTERNS')}|\b(?:{_either('FIRST_PERSON_PATTERNS')})\b")
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!]")
-_GREETS = re.compile(r"\b(?:good (?:night|morning|evening|day|bye)|goodbye|farewell|thank you|thanks|"
-                     r"bonjour|bonsoir|adieu|merci|guten (?:tag|morgen|abend)|gute nacht|danke)\b", re.IGNORECASE)
-_INTERJECTION = re.compile(
-    r"^\W*(?:oh|o|ah|aha|alas|well|yes|no|nay|aye|ay|pray|why|hush|hark|indeed|dear me|good|lord|bless|hey|"
-    r"hallo|hello|pooh|pshaw|bah|fie|tut|nonsense|come|look|mais|eh|hélas|oui|non|tiens|ach|ja|nein|na|nun|"
-    r"doch)\b", re.IGNORECASE)
+_GREETS = re.compile(rf"\b(?:{_either('GREETING_PATTERNS')})\b", re.IGNORECASE)
+_INTERJECTION = re.compile(rf"^\W*(?:{_either('INTERJECTIONS')})\b", re.IGNORECASE)
 # The present tense: what someone says now, rarely what a narrator tells.
-_PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|can|can['’]t|cannot|will|won['’]t|shall|must|do|don['’]t|"
-                      r"does|doesn['’]t|has|have|let['’]s|let us)\b", re.IGNORECASE)
+_PRESENT = re.compile(rf"\b(?:{lang.alternation(en.PRESENT_PATTERNS)})\b", re.IGNORECASE)
 # Cues that a sentence is narration: a person acting in the past.
-_PERSON = re.compile(r"\b(?:he|she|they|his|her|him|them|their|I|me|my|we|us|our|il|elle|ils|elles|er|sie)\b",
-                     re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|had|did|went|came|saw|took|made|gave|got|sat|stood|ran|left|found|thought|"
-                   r"knew|told|heard|felt|began|seemed|[a-z]{3,}ed)\b", re.IGNORECASE)
+_PERSON = re.compile(rf"\b(?:{_either('PERSON_WORDS')})\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{lang.alternation(en.PAST_PATTERNS)})\b", re.IGNORECASE)
 
-_NOT_NAMES = frozenset({"I", "He", "She", "They", "We", "You", "The", "A", "An", "His", "Her", "My", "Our",
-                        "Their", "Your", "This", "That", "One", "Then", "And", "But", "So"})
+_NOT_NAMES = en.NOT_CLAUSE_NAMES
 # How the first sentence of a stretch of speech is judged (``_Paragraph.forth``).
 ANY, SPEECH, CUED = "any", "speech", "cued"
 REPORTING, DASHES, CLOSER = "reporting clause", "dialogue dash", "closing mark"
@@ -150,6 +140,7 @@ class Speech:
     reason: str
     convention: str  # REPORTING, DASHES or CLOSER
     speaker: str | None = None  # the clause's subject when it is a name
+    evidence: Evidence | None = field(default=None, compare=False)  # the rules that found it
 
 
 @dataclass(frozen=True)
@@ -162,6 +153,7 @@ class _Clause:
     before: bool  # speech may precede it
     after: bool  # speech may follow it
     post: str
+    evidence: Evidence | None = field(default=None, compare=False)  # the reporting-clause rule
 
 
 def speech_cues(text: str) -> list[str]:
@@ -206,7 +198,8 @@ class _Paragraph:
             opens, closes = not text[:start].strip(), not text[end:].strip()
             if match.group() == "–" and not opens:
                 continue  # a spaced en dash inside a paragraph is a parenthesis
-            if opens or closes or _ENDS_SENTENCE.search(text, max(0, start - 8), start):
+            if opens or closes or _ENDS_SENTENCE.search(
+                    text, max(0, start - UNMARKED_SPEECH.threshold("dash-after-sentence-chars")), start):
                 found.append((start, end))
         return found
 
@@ -305,6 +298,20 @@ def _name(subject: str) -> str | None:
     return subject if first[:1].isupper() and first not in _NOT_NAMES else None
 
 
+def _reported(clause: _Clause) -> _Clause | None:
+    """The clause with the evidence of the reporting-clause rule (None when it is switched off)."""
+    ev = UNMARKED_SPEECH.evidence()
+    if not ev.check(UNMARKED_SPEECH.reporting_clause, True, verb=clause.verb, subject=clause.subject,
+                    inverted=clause.inverted, post=clause.post):
+        return None
+    return replace(clause, evidence=ev)
+
+
+def _raise(ev: Evidence, *rules: tuple[Rule, object]) -> None:
+    """Record the first raising rule whose condition holds (one level at most)."""
+    any(ev.check(rule, condition) for rule, condition in rules)
+
+
 class _BlockSpeech:
     def __init__(self, index: int, text: str, covered: list[tuple[int, int]], closers: list[tuple[int, int]]):
         self.index = index
@@ -314,7 +321,7 @@ class _BlockSpeech:
         self.found: list[Speech] = []
         self.turn_starts: set[int] = set()
 
-    def _add(self, start: int, end: int, cert: str, reason: str, convention: str, speaker: str | None = None,
+    def _add(self, start: int, end: int, ev: Evidence, reason: str, convention: str, speaker: str | None = None,
              own: tuple[int, int] | None = None) -> bool:
         start, end = self.para.trim(start, end)
         segment = self.text[start:end]
@@ -322,14 +329,17 @@ class _BlockSpeech:
             return False
         if convention != CLOSER and (segment[0] in _MARKS or segment[-1] in _MARKS):
             return False  # a mark the scanner could not pair stands at its edge: not for guessing
-        self.found.append(Speech(self.index, start, end, cert, reason, convention, speaker))
+        cert = decide(UNMARKED_SPEECH, ev, SAID)
+        self.found.append(Speech(self.index, start, end, cert, reason, convention, speaker, ev))
         self.para.add_barriers([(start, end)])
         return True
 
     def run(self) -> list[Speech]:
         marked = list(self.para.barriers)
         starts = self.para.sentences + [hi for _, hi in self.para.dashes]
-        clauses = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end) and not self._beside(c, marked)]
+        found = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end)
+                 and not self._beside(c, marked)]
+        clauses = [c for c in map(_reported, found) if c is not None]
         self.para.add_barriers(self.para.dashes + [(c.start, c.end) for c in clauses])
         # where a turn of speech may begin: after a dialogue dash or a reporting clause
         self.turn_starts = {hi for _, hi in self.para.dashes} | {c.end for c in clauses}
@@ -351,10 +361,17 @@ class _BlockSpeech:
         return (before is not None and not re.search(r"\w", text[before:clause.start])) or (
             after is not None and not text[clause.end:after].strip())
 
+    @staticmethod
+    def _side(clause: _Clause) -> tuple[Evidence, str | None]:
+        """The evidence of speech on one side of a reporting clause, and its speaker (the
+        clause's subject when it is a name)."""
+        ev = UNMARKED_SPEECH.evidence().extend(clause.evidence)
+        name = _name(clause.subject)
+        return ev, name if ev.check(QUOTATION_SPEAKER.clause_subject, name, speaker=name) else None
+
     def _clause(self, clause: _Clause) -> None:
-        para, text = self.para, self.text
+        para, text, rules = self.para, self.text, UNMARKED_SPEECH
         form = f"“{' '.join(text[clause.start:clause.end].split())}”"
-        speaker = _name(clause.subject)
         taken = None  # whether the words before the clause were taken as speech (None: none)
         if clause.before:
             end = clause.start
@@ -362,15 +379,21 @@ class _BlockSpeech:
             start = para.back(end, lo)
             segment = text[start:end]
             if re.search(r"[^\W\d_]", segment):
+                ev, speaker = self._side(clause)
                 cues = speech_cues(segment)
                 after_dash = any(hi == lo for _, hi in para.dashes)
                 # "…, answered the purpose": an object, unless the words before sound spoken
                 object_like = clause.verb in _TRANSITIVE and clause.subject.split()[0].islower()
-                taken = not narration(segment) and bool(cues or (clause.inverted and not object_like) or after_dash
-                                                        or _PRESENT.search(segment) and not object_like)
+                taken = not ev.check(rules.narration, narration(segment)) and (
+                    ev.check(rules.speech_cues, cues, cues=", ".join(cues)) or ev.check(rules.after_dash, after_dash)
+                    or not ev.check(rules.transitive_verb, object_like, verb=clause.verb)
+                    and (ev.check(rules.inverted_clause, clause.inverted)
+                         or ev.check(rules.present_tense, _PRESENT.search(segment))))
                 if taken:
-                    cert = MEDIUM if cues and (clause.inverted or after_dash or len(cues) > 1) else LOW
-                    self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+                    if cues:
+                        _raise(ev, (rules.cued_inverted, clause.inverted), (rules.cued_after_dash, after_dash),
+                               (rules.several_cues, len(cues) > 1))
+                    self._add(start, end, ev, _reason(form, cues), REPORTING, speaker)
         if taken is False:
             return  # the words before are narration, and so is the clause
         if clause.after or (clause.post == "." and clause.inverted):
@@ -383,28 +406,32 @@ class _BlockSpeech:
                              else SPEECH)
             segment = text[start:end]
             cues = speech_cues(segment)
-            if stop and not _ASKS_OR_EXCLAIMS.search(segment):
+            ev, speaker = self._side(clause)
+            if stop and not ev.check(rules.resumes_asking, _ASKS_OR_EXCLAIMS.search(segment)):
                 return
-            if not clause.before and clause.post == "," and len(cues) < 2 and not (
-                    _ADDRESSED.search(segment) or _ASKS_OR_EXCLAIMS.search(segment)):
+            if ev.check(rules.leading_comma, not clause.before and clause.post == "," and len(cues) < 2 and not (
+                    _ADDRESSED.search(segment) or _ASKS_OR_EXCLAIMS.search(segment))):
                 return  # "I remarked, indeed, …": a leading clause with a comma needs more
-            cert = MEDIUM if cues and clause.inverted and not stop else LOW
-            self._add(start, end, cert, _reason(form, cues), REPORTING, speaker)
+            ev.check(rules.cued_inverted, cues and clause.inverted and not stop)
+            self._add(start, end, ev, _reason(form, cues), REPORTING, speaker)
 
     def _closer(self, closer: tuple[int, int]) -> None:
         """The quotation a closing mark ends opens where a turn may begin (a dialogue dash,
         the end of a reporting clause, the paragraph's start), or at its own sentence."""
-        para = self.para
+        para, rules = self.para, UNMARKED_SPEECH
+        ev = rules.evidence()
+        if not ev.check(rules.closing_mark, True, mark=self.text[closer[0]:closer[1]]):
+            return
         lo = para.left(closer[0])
         start = para.back(closer[0], lo)
         segment = self.text[start:closer[0]]
         at_turn = start == lo and lo in self.turn_starts
         cues = speech_cues(segment)
-        if narration(segment) and not at_turn:
+        if not at_turn and ev.check(rules.narration, narration(segment)):
             return  # "He left the house at noon.”": the mark proves nothing
-        cert = MEDIUM if cues and (at_turn or start == 0) else LOW
+        ev.check(rules.cued_at_turn, cues and (at_turn or start == 0), at_turn=at_turn)
         reason = "a closing mark with no opening mark" + (f", {', '.join(cues)}" if cues else "")
-        self._add(start, closer[1], cert, reason, CLOSER, own=closer)
+        self._add(start, closer[1], ev, reason, CLOSER, own=closer)
 
     def _opens_with_turn(self) -> bool:
         dashes = self.para.dashes
@@ -413,7 +440,7 @@ class _BlockSpeech:
 
     def _turns(self) -> None:
         """Turns between dialogue dashes in a paragraph that shows dialogue."""
-        para = self.para
+        para, rules = self.para, UNMARKED_SPEECH
         opening = self._opens_with_turn()
         for n, (_, dash_end) in enumerate(para.dashes):
             hi = para.right(dash_end)
@@ -423,11 +450,15 @@ class _BlockSpeech:
             end = para.forth(dash_end, hi, SPEECH if first else CUED)
             segment = self.text[dash_end:end]
             cues = speech_cues(segment)
-            if end <= dash_end or narration(segment) or not (cues or first):
+            if end <= dash_end or not (cues or first):
                 continue
-            cert = MEDIUM if first and cues else LOW
+            ev = rules.evidence()
+            if not ev.check(rules.dialogue_dash, True, opens_paragraph=first) or ev.check(rules.narration,
+                                                                                          narration(segment)):
+                continue
+            ev.check(rules.cued_opening_dash, first and cues)
             reason = "a turn of dialogue set off by dashes" + (f", {', '.join(cues)}" if cues else "")
-            self._add(dash_end, end, cert, reason, DASHES)
+            self._add(dash_end, end, ev, reason, DASHES)
 
 
 def _reason(form: str, cues: list[str]) -> str:

@@ -2,32 +2,35 @@
 are quoted verse (TEI ``quote``), whether or not quotation marks surround them.
 
 A run of verse is two or more short lines (or one indented line the paragraph before
-introduces), each opening with a capital, not all ending a sentence, written one under the other (no blank line between them, where the work parts its
-paragraphs with blank lines; or the lines of one paragraph whose line breaks are the text's).
-Stanzas one blank line apart are one run; verse right under a heading is a motto. Certainty: ``medium`` when the paragraph before
-introduces it (ending with a colon or a comma) or its lines rhyme, else ``low``.
+introduces), each opening with a capital, not all ending a sentence, written one under the
+other (no blank line between them, where the work parts its paragraphs with blank lines; or
+the lines of one paragraph whose line breaks are the text's). Stanzas one blank line apart are
+one run; verse right under a heading is a motto. Certainty (the rules of ``QUOTED_VERSE`` in
+``teikit.weights.quotations``): ``medium`` when the paragraph before introduces it (ending
+with a colon or a comma) or its lines rhyme, else ``low``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
-from teikit.model import LOW, MEDIUM, Block
+from teikit import lang
+from teikit.enrich.quote_types import QUOTE, decide
+from teikit.evidence import Evidence
+from teikit.lang import en
+from teikit.model import Block
+from teikit.weights.quotations import QUOTED_VERSE
 
-# The longest line taken as a line of verse; a work is prose when paragraphs longer than
-# PROSE_PARAGRAPH hold PROSE_SHARE of its text (verse quoted in verse is not told apart).
-VERSE_LINE = 70
-PROSE_PARAGRAPH = 100
-PROSE_SHARE = 0.5
+# The longest line taken as a line of verse, and when a work is prose, are thresholds of
+# ``QUOTED_VERSE`` (verse quoted in verse is not told apart).
 VERSE = "verse"  # the convention, as the review names it
 _OPENS_LINE = re.compile(r"\s*[“‘«„\"'(]?[A-ZÀ-ÖØ-Þ]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"')]*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d+[.)]|[ivxlc]+[.)])\s", re.IGNORECASE)
 # The close of a letter ("Yours faithfully", "Your friend"): short lines that are no verse.
-_LETTER = re.compile(r"\b(?:yours|your (?:friend|servant|son|daughter)|dear (?:sir|madam)|sincerely|faithfully)\b",
-                     re.IGNORECASE)
+_LETTER = re.compile(rf"\b(?:{lang.alternation(en.LETTER_CLOSING_PATTERNS)})\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
@@ -36,11 +39,12 @@ class VerseRun:
     blocks: list[int]  # indices in the flow, in order
     cert: str
     reason: str
+    evidence: Evidence | None = field(default=None, compare=False)  # the rules that found it
 
 
 def verse_line(line: str) -> bool:
-    text = line.strip()
-    return (2 <= len(text.split()) and len(text) <= VERSE_LINE and bool(_OPENS_LINE.match(text))
+    text, th = line.strip(), QUOTED_VERSE.thresholds
+    return (len(text.split()) >= th["line-words"] and len(text) <= th["line-chars"] and bool(_OPENS_LINE.match(text))
             and not text.isupper() and not _LIST_ITEM.match(text))
 
 
@@ -50,10 +54,12 @@ def _lines(block: Block) -> list[str]:
 
 def _rhymes(lines: list[str]) -> bool:
     """Line-end words that rhyme (same last letters) in alternate or neighbouring lines."""
+    th = QUOTED_VERSE.thresholds
     ends = [m.group(1).lower() if (m := _LAST_WORD.search(line)) else "" for line in lines]
     pairs = [(a, b) for step in (1, 2) for a, b in zip(ends, ends[step:])]
-    rhyming = sum(1 for a, b in pairs if a and b and a != b and a[-2:] == b[-2:])
-    return rhyming * 2 >= len(lines) - 1
+    letters = th["rhyme-letters"]
+    rhyming = sum(1 for a, b in pairs if a and b and a != b and a[-letters:] == b[-letters:])
+    return rhyming >= th["rhyme-share"] * (len(lines) - 1)
 
 
 def _gap(a: Block, b: Block) -> int:
@@ -64,12 +70,13 @@ def _gap(a: Block, b: Block) -> int:
 def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bool]) -> list[VerseRun]:
     """Runs of quoted verse among a work's blocks in flow order; ``links[i]``: block ``i``
     follows block ``i - 1`` in the same container; ``free[i]``: block ``i`` may be wrapped."""
+    rules, th = QUOTED_VERSE, QUOTED_VERSE.thresholds
     sizes = [len(b.text) for b in blocks if b.kind == "p"]
-    if sum(n for n in sizes if n > PROSE_PARAGRAPH) < PROSE_SHARE * sum(sizes):
+    if sum(n for n in sizes if n > th["prose-paragraph-chars"]) < th["prose-share"] * sum(sizes):
         return []  # not a prose work
     pairs = [(a, b) for a, b, linked in zip(blocks, blocks[1:], links[1:])
-             if linked and max(len(a.text), len(b.text)) > PROSE_PARAGRAPH]
-    if not pairs or sum(_gap(a, b) > 0 for a, b in pairs) < 0.8 * len(pairs):
+             if linked and max(len(a.text), len(b.text)) > th["prose-paragraph-chars"]]
+    if not pairs or sum(_gap(a, b) > 0 for a, b in pairs) < th["blank-line-share"] * len(pairs):
         return []  # paragraphs of prose are not parted by blank lines: lines say nothing
     runs: list[list[int]] = []
     for index, block in enumerate(blocks):
@@ -89,21 +96,25 @@ def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bo
             continue
         first = run[0]
         indented = blocks[first].text[:1].isspace()
-        if len(lines) < 2 and not indented:
+        if len(lines) < th["run-lines"] and not indented:
             continue
-        if len(lines) > 1 and all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
+        if len(lines) >= th["run-lines"] and all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
             continue  # short sentences, one a line: not verse
         previous = blocks[first - 1] if first > 0 else None
         before = previous.text.rstrip() if previous is not None and links[first] else ""
         motto = previous is not None and previous.kind == "head"
-        prose = len(before) >= VERSE_LINE
-        introduced = before.endswith((":", ",")) and not _LETTER.search(before)
-        if not (prose or motto or introduced):
-            continue  # verse quoted in prose stands between paragraphs of prose, or under a heading
-        if len(lines) < 2 and not introduced:
-            continue  # one indented line is a quotation only where the prose introduces it
+        prose = len(before) >= th["line-chars"]
         rhymes = _rhymes(lines)
+        ev = rules.evidence()
+        introduced = ev.check(rules.introduced, before.endswith((":", ",")) and not _LETTER.search(before),
+                              ends=before[-1:], lines=len(lines), rhymes=rhymes)
+        if not introduced:
+            if len(lines) < th["run-lines"]:
+                continue  # one indented line is a quotation only where the prose introduces it
+            if not (ev.check(rules.motto, motto) or ev.check(rules.in_prose, prose, before_chars=len(before))):
+                continue  # verse quoted in prose stands between paragraphs of prose, or under a heading
+            ev.check(rules.rhymes, rhymes, lines=len(lines))
         reasons = ["lines of verse under a heading" if motto else "lines of verse set off in prose"] + (
             ["introduced by the paragraph before"] if introduced else []) + (["rhyming"] if rhymes else [])
-        found.append(VerseRun(run, MEDIUM if introduced or rhymes else LOW, ", ".join(reasons)))
+        found.append(VerseRun(run, decide(rules, ev, QUOTE), ", ".join(reasons), ev))
     return found

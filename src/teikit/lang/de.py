@@ -31,3 +31,24 @@ POSTED_PATTERNS = ()
 MONTHS = ("januar jänner", "februar", "märz maerz", "april", "mai", "juni", "juli", "august", "september",
           "oktober", "november", "dezember")
 WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+
+# -- quotations -----------------------------------------------------------------------------
+# (teikit.enrich.unmarked_speech: speech without quotation marks; see ``teikit.lang.en``.)
+
+# Verbs of a reporting clause ("sagte er", "rief die Mutter").
+REPORTING_VERBS = _words("""
+sagte sagt rief ruft fragte fragt antwortete antwortet erwiderte meinte flüsterte sprach versetzte
+entgegnete schrie murmelte seufzte lachte
+""")
+# Titles that open a speaker's name; words a described speaker never ends with (relatives).
+SPEAKER_TITLES = ("Herr", "Frau")
+NOT_A_SPEAKER = ("wer", "der", "die")
+# The subject of a reporting clause: pronouns, and the determiners of a described speaker.
+REPORTING_PRONOUNS = ("er", "sie", "ich", "wir", "es")
+SPEAKER_DETERMINERS = ("der", "die", "das", "sein", "seine", "ihr", "ihre", "mein", "meine", "ein", "eine")
+# Cues of someone speaking (see ``teikit.lang.en``).
+ADDRESSED_WORDS = ("dich", "dir", "euch", "dein", "deine")
+FIRST_PERSON_PATTERNS = ("ich", "wir")
+GREETING_PATTERNS = ("guten (?:tag|morgen|abend)", "gute nacht", "danke")
+INTERJECTIONS = ("ach", "ja", "nein", "na", "nun", "doch")
+PERSON_WORDS = ("er", "sie")

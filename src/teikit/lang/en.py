@@ -237,3 +237,157 @@ until till there this these on onto after before from all his her their its our 
 COUNTED = _words("men women people children feet head sheep cattle persons")
 ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+# -- quotations -----------------------------------------------------------------------------
+# (teikit.enrich.quote_types, unmarked_speech, verse, quotes, quotations). Tuples keep the
+# order of a regular-expression alternation; sets of verbs and nouns become prefix trees.
+
+# Verbs writers put in a reporting clause ("said she", "she replied", "went on Tom").
+REPORTING_VERBS = _words("""
+said says cried cries replied replies answered answers asked asks continued continues exclaimed exclaims
+returned rejoined observed observes added adds whispered whispers muttered murmured shouted called
+resumed pursued repeated retorted responded interposed interrupted remarked remarks began quoth sighed
+groaned laughed sobbed stammered faltered urged pleaded persisted inquired enquired demanded suggested
+explained declared protested insisted screamed shrieked roared growled grumbled concluded ejaculated
+""") | {"went on", "goes on", "cried out", "called out", "broke in", "put in", "chimed in"}
+# Speech cues near a quotation: the reporting verbs but "called" (a cue of a name: 'called “X”'),
+# their other forms, and verbs that tell speech only next to a quotation.
+SPEECH_CUE_VERBS = (REPORTING_VERBS - {"called"}) | _words("""
+add address addressed announce announced answer ask asking assure assured beg begged bellow bellowed boast
+boasted call calls complain complained confess confessed continue cry declare declares demand demands enquire
+exclaim explain explains greet greeted groan inquire insist insists interrupt laugh murmur murmurs mutter
+mutters object objected observe plead promise promised protest question questioned rejoin rejoins remark
+repeat repeats reply respond responds retort retorts say saying scream shout shouts shriek sigh sob speak
+speaks spoke spoken stammer talk talked tell tells thought told urge utter uttered warn warned whisper yell
+yelled
+""") | {"go on"}
+# Reporting verbs that may also take an object ("answered the purpose", "returned the favour").
+TRANSITIVE_REPORTING_VERBS = _words("""
+answered answers returned observed observes called asked asks added adds began continued continues resumed
+pursued repeated demanded suggested explained declared urged remarked remarks interrupted concluded
+protested pleaded
+""") | {"put in"}
+# "Says" of an author cited ("says Engels" in a paragraph about his letter).
+AUTHOR_SAYS = _words("says say")
+# Verbs and phrases that introduce written words ("the resolution states", "as he put it").
+WRITING_VERBS = _words("""
+write writes wrote written writing states stated reads publish publishes published print prints printed
+proclaim proclaims proclaimed cite cites cited quote quotes quoted formulate formulates formulated sings sang
+recite recites recited
+""") | {"put it", "puts it", "in the words of", "according to"}
+# Written things, and those who write them, named before a quotation ("the letter", "the poet").
+SOURCE_NOUNS = _words("""
+letter letters article articles resolution resolutions document documents declaration manifesto book books
+pamphlet programme program platform theses thesis appeal editorial newspaper paper journal magazine review
+report telegram decree statute statutes constitution poem poems poet poets verse verses lines song ballad hymn
+text passage treatise essay memorandum circular communiqué communique bulletin leaflet proclamation protocol
+minutes diary motto inscription epitaph proverb bible scripture gospel chapter volume preface introduction
+author writer writings works play novel story tale
+""") | {"open letter"}
+# Sayings that "have it" ("as the proverb has it").
+SAYINGS = _words("proverb saying adage")
+# Words before scare quotes that say so ("the so-called “…”").
+SO_CALLED_CUES = ("so-called", "so called", "self-styled", "dubbed", "styled", "nicknamed")
+# What introduces a name or a term (patterns): 'the word “…”', 'entitled “…”'.
+MENTION_PATTERNS = (r"the (?:word|words|term|terms|expression|phrase|slogan|formula|title|name|heading|motto)",
+                    "entitled", "called", "termed", r"labell?ed", "branded", "known as", "headed", "marked")
+# Words ascribed after a closing mark: "…”, to use Engels’ expression", "…”, as the song has it".
+ASCRIBING_WORDS = ("to use", "to borrow", "to quote", "in", "as")
+ASCRIBED_WORDS = ("expression", "words", "phrase", "term", "formula", "put it", "puts it", "wrote", "writes",
+                  "has it")
+CITED_DETERMINERS = ("the", "a", "an", "that", "his", "her", "their", "our")
+SAYING_VERBS = ("has it", "says", "runs", "goes", "puts it", "tells us")
+# Words that make a phrase a clause (patterns): pronouns, auxiliaries, negation.
+CLAUSE_PATTERNS = ("I", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it", "not", "n[’']t",
+                   "is", "was", "were", "are", "am", "be", "been", "will", "would", "shall", "should", "can", "could",
+                   "may", "might", "must", "do", "does", "did", "have", "has", "had")
+# Words of verse and of the older literary language (patterns), and elided past forms ("lov'd").
+POETIC_PATTERNS = ("thee", "thou", "thy", "thine", "ye", "hath", "doth", "dost", "hast", "art thou", "shalt", "wilt",
+                   "canst", "o['’]er", "e['’]er", "ne['’]er", "['’]tis", "['’]twas", "ere", "oft", "whence", "thence",
+                   "whither", "yon", "yonder", "nigh", "methinks", "saith", "cometh", "goeth", "maketh", "giveth",
+                   "taketh", "knoweth", "loveth",
+                   r"(?!(?:he|she|they|you|we|i|who|it|that|there|what)['’]d)[a-z]+['’]d")
+# What opens a greeting or an exclamation (patterns): words spoken, not scare quotes.
+EXCLAMATION_PATTERNS = ("oh", "ah", "alas", "hurrah", "huzza", "hurra", "bravo",
+                        "good (?:morning|night|bye|evening|day)", "goodbye", "farewell", "hello", "hallo",
+                        "thank you", "thanks", "yes", "no", "nay", "aye", "hush", "pshaw", "pooh", "fie", "amen")
+# First and second persons (as written), and their capitalised forms at a sentence's start.
+FIRST_SECOND_PERSON = ("I", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours")
+FIRST_SECOND_PERSON_CAPITALISED = ("I", "We", "You", "My", "Our", "Your")
+# What a reference in brackets holds besides numbers (patterns): "(Capital, vol. 1, p. 12)".
+REFERENCE_PATTERNS = (r"\bp\.", r"\bpp\.", r"\bvol\b", r"\bibid\b", r"\bop\. cit\b", r"\bch\.")
+# Words before which a speech verb is a noun ("in answer", "the question", "his protest").
+NOUN_MARKERS = _words("a an the in his her their my our your its of no this that for with without such any every "
+                      "each first last")
+# Abbreviations whose full stop ends no sentence (the quotation pass's sentence splitter).
+SENTENCE_ABBREVIATIONS = _words("mr mrs ms dr st prof gen col capt lt rev hon vol no pp cf viz vs etc ibid jr sr "
+                                "messrs mme mlle")
+# The subject of a speech tag: pronouns, and the determiners of a described speaker ("the old man").
+SUBJECT_PRONOUNS = ("he", "she", "they", "I", "we", "you", "it")
+DESCRIBED_DETERMINERS = ("the", "a", "an", "his", "her", "my", "our", "their")
+# Capitalised words before a speech verb that are no speaker's name (as written).
+NOT_SPEAKER_NAMES = frozenset("""
+I He She It We They You The A An This That Then But And Or So Yet Thus Now Here There Mr Mrs
+""".split())
+# A name right after one of these is a place or an object, not the subject ("a delegate from Tambov told us").
+OBJECT_PREPOSITIONS = ("from", "in", "at", "to", "of", "near", "into", "for", "with", "by", "on")
+# Speakers that name nobody: pronouns and descriptions ("he", "the old man").
+NAMELESS_SPEAKERS = _words("he she they we you it the")
+# Words by which a sentence points back at a written thing named before it ("it states").
+POINTING_WORDS = ("it", "this", "which")
+POINTING_BACK_WORDS = POINTING_WORDS + ("the latter", "there")
+# Determiners of a written thing named before a quotation ("a truly remarkable letter").
+SOURCE_DETERMINERS = ("the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your", "one",
+                      "another")
+
+# Speech without quotation marks (teikit.enrich.unmarked_speech).
+# Titles that open a speaker's name in a reporting clause ("said Mrs. Smith", "cried Aunt Jane").
+SPEAKER_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Master", "Mistress", "Captain",
+                  "Colonel", "Major", "General", "Aunt", "Uncle", "Father", "Mother", "Sister", "Brother", "Old",
+                  "Young", "Little", "Poor", "Saint", "St")
+# Words a described speaker never ends with: relatives ("the man who") and times ("one day").
+NOT_A_SPEAKER = ("who", "which", "that", "whom", "whose", "day", "days", "morning", "evening", "night", "time", "week",
+                 "year", "moment", "afternoon", "while", "same")
+# The subject of a reporting clause: pronouns, and the determiners of a described speaker.
+REPORTING_PRONOUNS = ("he", "she", "I", "they", "we", "you")
+SPEAKER_DETERMINERS = ("the", "his", "her", "my", "our", "their", "your", "a", "an")
+# Who a reporting clause says is addressed ("said she to me", "to his wife").
+ADDRESSEES = ("me", "him", "her", "them", "us", "you", "himself", "herself")
+ADDRESSEE_DETERMINERS = ("the", "his", "her", "my", "our", "their")
+# How a reporting clause says it was said (patterns): "gravely", "at last", "in a whisper".
+MANNER_PATTERNS = (r"[a-z]+ly", "again", "aloud", "at last", "at length", "presently", "once more", "once")
+MANNER_PREPOSITIONS = ("in", "with", "after", "at")
+MANNER_DETERMINERS = ("a", "an", "the", "his", "her", "my", "their", "some", "great")
+# A clause that opens a sentence and introduces speech: "Then he said, …".
+LEADING_CONJUNCTIONS = ("Then", "And", "But", "So")
+LEADING_PRONOUNS = ("I", "He", "She", "They", "We")
+# Capitalised words that open no speaker's name in a reporting clause (as written).
+NOT_CLAUSE_NAMES = frozenset("""
+I He She They We You The A An His Her My Our Their Your This That One Then And But So
+""".split())
+# Cues of someone speaking: someone addressed (words; patterns of a vocative), the speaker's own
+# present (patterns), a greeting (patterns), an interjection opening it (words).
+ADDRESSED_WORDS = ("you", "your", "yours", "yourself", "yourselves", "thee", "thou", "thy", "thine", "ye")
+VOCATIVE_PATTERNS = ("sir", "madam", "ma['’]am", "miss", r"my\s+(?:dear|love|friend|lord|lady|boy|girl|child)")
+SPEAKER_PRESENT_PATTERNS = (
+    r"\b(?:I|we|We)\s+(?:(?:do|did)\s+not\s+|don['’]t\s+|really\s+|only\s+)?(?:am|have|will|shall|can|cannot|"
+    r"must|may|do|think|know|hope|suppose|wish|want|believe|mean|dare|say|tell|see|beg|assure|fear|"
+    r"declare|promise|am|are|feel|like|love|hate|never)\b",
+    r"\b(?:I|we|We)['’](?:m|ll|ve|d|re)\b")
+GREETING_PATTERNS = ("good (?:night|morning|evening|day|bye)", "goodbye", "farewell", "thank you", "thanks")
+INTERJECTIONS = ("oh", "o", "ah", "aha", "alas", "well", "yes", "no", "nay", "aye", "ay", "pray", "why", "hush", "hark",
+                 "indeed", "dear me", "good", "lord", "bless", "hey", "hallo", "hello", "pooh", "pshaw", "bah", "fie",
+                 "tut", "nonsense", "come", "look")
+# The present tense (patterns): what someone says now, rarely what a narrator tells.
+PRESENT_PATTERNS = ("is", "are", "am", "isn['’]t", "aren['’]t", "can", "can['’]t", "cannot", "will", "won['’]t",
+                    "shall", "must", "do", "don['’]t", "does", "doesn['’]t", "has", "have", "let['’]s", "let us")
+# Narration: a person (words) acting in the past (patterns).
+PERSON_WORDS = ("he", "she", "they", "his", "her", "him", "them", "their", "I", "me", "my", "we", "us", "our")
+PAST_PATTERNS = ("was", "were", "had", "did", "went", "came", "saw", "took", "made", "gave", "got", "sat", "stood",
+                 "ran", "left", "found", "thought", "knew", "told", "heard", "felt", "began", "seemed", "[a-z]{3,}ed")
+# The close of a letter (patterns): short lines that are no verse ("Yours faithfully").
+LETTER_CLOSING_PATTERNS = ("yours", "your (?:friend|servant|son|daughter)", "dear (?:sir|madam)", "sincerely",
+                           "faithfully")
+# Words an apostrophe at a word's start shortens ('tis, ’em): not quotation marks.
+ELISIONS = _words("tis twas twere em cause til till n neath round prentice gainst bout ere twixt ave alf ome ow appen")

@@ -36,3 +36,28 @@ POSTED_PATTERNS = ("publié", "mis en ligne")
 MONTHS = ("janvier janv janv.", "février fevrier févr févr. fevr", "mars", "avril", "mai", "juin",
           "juillet juil juil.", "août aout", "septembre", "octobre", "novembre", "décembre decembre")
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+# -- quotations -----------------------------------------------------------------------------
+# (teikit.enrich.unmarked_speech: speech without quotation marks; see ``teikit.lang.en``.)
+
+# Verbs of a reporting clause ("dit-il", "répondit la vieille").
+REPORTING_VERBS = _words("""
+dit dis répondit répond demanda demande reprit reprend ajouta ajoute murmura cria continua répliqua fit
+poursuivit observa interrompit s'écria s’écria s'exclama s’exclama expliqua déclara lança soupira insista
+conclut
+""")
+# Titles that open a speaker's name; words a described speaker never ends with (relatives).
+SPEAKER_TITLES = ("Mme", "Mlle", "Madame", "Monsieur")
+NOT_A_SPEAKER = ("qui", "que")
+# Determiners of a described speaker ("la vieille"), the elided article (pattern: "l’enfant"), and
+# the pronouns of an inversion with a hyphen ("dit-il", "s’écria-t-elle").
+SPEAKER_DETERMINERS = ("le", "la", "les", "son", "sa", "ses", "mon", "ma", "un", "une")
+ELIDED_ARTICLE_PATTERNS = ("l['’]",)
+INVERTED_PRONOUNS = ("il", "elle", "ils", "elles", "on", "je", "nous", "vous")
+# Cues of someone speaking (see ``teikit.lang.en``).
+ADDRESSED_WORDS = ("vous", "votre", "vos", "tu", "toi", "ton", "ta", "tes")
+VOCATIVE_PATTERNS = ("monsieur", "madame")
+FIRST_PERSON_PATTERNS = ("je", "j['’]", "nous")
+GREETING_PATTERNS = ("bonjour", "bonsoir", "adieu", "merci")
+INTERJECTIONS = ("mais", "eh", "hélas", "oui", "non", "tiens")
+PERSON_WORDS = ("il", "elle", "ils", "elles")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("structure", "notes", "dates", "languages", "edition", "names")
+MODULES = ("structure", "notes", "dates", "languages", "edition", "names", "quotations")
 
 
 def load_all() -> list:
