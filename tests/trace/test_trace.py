@@ -32,6 +32,22 @@ def _converted(path: Path, **options):
 
 
 @pytest.mark.parametrize("path", [*SAMPLES, OWN], ids=lambda p: p.name)
+def test_every_element_with_cert_has_its_decision(path: Path):
+    root, records = _converted(path)
+    by_path: dict[str, list[dict]] = {}
+    for record in records:
+        by_path.setdefault(record["xpath"], []).append(record)
+    certain = root.xpath("//*[@cert]")
+    assert certain, "the text should make some uncertain decisions"
+    for element in certain:
+        where = xpath_of(element)
+        found = by_path.get(where)
+        assert found, f"no decision in the trace for <{etree.QName(element).localname}> at {where}"
+        assert any(r["cert"] == element.get("cert") for r in found)
+        assert all(r["rules"] for r in found), f"a decision with no rule at {where}"
+
+
+@pytest.mark.parametrize("path", [*SAMPLES, OWN], ids=lambda p: p.name)
 def test_every_block_has_the_decision_of_its_role(path: Path):
     root, records = _converted(path)
     roles = {r["xpath"] for r in records if r["decision"] in STRUCTURE_DECISIONS}
