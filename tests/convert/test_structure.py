@@ -182,7 +182,6 @@ def test_short_lines_running_on_are_one_block_not_headings():
     root = tei_tree(text, "verse")
     assert not xp(root, "//t:body//t:head")
     assert xp(root, "count(//t:body//t:p[t:lb])") == 1
-    assert xp(root, "count(//t:body/t:quote/t:p[t:lb])") == 1  # verse the prose introduces is quoted
 
 
 def test_chapter_label_and_title_are_one_division_with_two_heads():

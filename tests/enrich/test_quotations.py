@@ -17,15 +17,11 @@ from teikit.enrich.quote_types import Context, classify
     ("He was arrested as a ", "left Oppositionist", "; he spent three years in exile.", "soCalled"),
     ("the so-called ", "national interest", " of the bankers", "soCalled"),
     ("a pamphlet entitled ", "Where Is Britain Going?", "", "q"),
-    ("", "The harvest was poor that year and the roads were bad.", " The farmers left.", "quote"),
     ("a sign reading ", "closed", " hung there", "soCalled"),
     ("They all cried ", "Hurrah for the squire", " and threw their hats up.", "said"),
     ("There was all the ", "busy hum of idle men", " in the town.", "quote"),
     ("It was a ", "bright and silver", " morning.", "quote"),
-    ("", "Where the bee sucks, there suck I", ", the song has it.", "quote"),
-    ("", "Mind the gate, Will,", " quoth the miller.", "said"),
     ("The lane ", "was fit for nobody but ducks,", " as the old carrier observed.", "said"),
-    ("He was one of those ", "who, weary of the road, sat down by it.", " Still he walked on.", "quote"),
     ("The vicar had spoken of her as ", "a girl with a temper", ".", "said"),
 ])
 def test_types_from_the_words_around(before, inner, after, tag):
@@ -96,15 +92,6 @@ def test_a_clause_is_someones_words_not_scare_quotes():
     ctx.dialogue = True
     assert classify(ctx).tag == "said"
     assert classify(Context("old guard", "the ", " again")).tag == "soCalled"
-
-
-def test_a_paragraph_introduced_with_a_colon_is_a_block_quotation_without_marks():
-    root = tei_tree("Prose.\n\nThe clerk came to the door, turned to my uncle and said:\n\nI have brought the money, sir, "
-                    "every penny of it.\n\nThe next morning the editor wrote as follows:\n\nThe harvest of this county "
-                    "has been the best in living memory.\n\nWe read it twice.\n")
-    found = [(e.tag.split("}")[1], e.get("cert"), e[0].tag.split("}")[1]) for e in root.find(".//t:body", NS)
-             if e.tag.split("}")[1] in ("said", "quote")]
-    assert found == [("said", "medium", "p"), ("quote", "medium", "p")]
 
 
 def test_a_name_after_a_preposition_is_not_the_speaker():

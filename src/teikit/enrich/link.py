@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from teikit.authority.entries import PERSON, AuthorityEntry
 from teikit.authority.forms import Key, name_key

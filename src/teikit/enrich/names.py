@@ -27,7 +27,7 @@ from teikit.authority.index import FormIndex
 from teikit.authority.load import load_authority
 from teikit.lang import en
 from teikit.enrich.capitalised import names_among_words
-from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_of, kind_score, scan_block
+from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_score, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
 from teikit.enrich.link import Linker
 from teikit.review.names import TEXT_ONLY, context_snippet, name_message

@@ -15,12 +15,10 @@ see ``unmarked_speech``) becomes ``said`` with low or medium certainty, reported
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from teikit.enrich.quote_types import (QUOTE, SAID, SO_CALLED, SOURCE_NOUN, SPEECH_VERB, WRITING_VERB, Q, Context,
-                                      Typing, classify, decide, sentence_after)
-from teikit.enrich.quote_types import sentence_before, source_phrase
+from teikit.enrich.quote_types import (QUOTE, SAID, SO_CALLED, Q, Context, Typing, classify, decide, sentence_after,
+                                      sentence_before, source_phrase)
 from teikit.enrich.quotes import UNCLOSED, UNOPENED, Quotation, Scan, Stray, scan
 from teikit.enrich.unmarked_speech import CLOSER, Speech, find_speech
 from teikit.enrich.verse import VERSE, VerseRun, find_verse
@@ -30,18 +28,12 @@ from teikit.lang import en
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, PAGE_CHROME, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
 from teikit.review import snippet
-from teikit.weights.quotations import (INTRODUCED_PARAGRAPH, QUOTATION_MARKS, QUOTATION_SPEAKER, QUOTATION_TYPE,
-                                       QUOTED_VERSE, SPEAKER_PERSON, WRITTEN_SOURCE)
+from teikit.weights.quotations import (QUOTATION_MARKS, QUOTATION_SPEAKER, QUOTATION_TYPE, SPEAKER_PERSON,
+                                       WRITTEN_SOURCE)
 
 CATEGORY = "quotation"
 # Quotation elements (a block holding one is not a block quotation of its own).
 QUOTATION_TAGS = frozenset({SAID, QUOTE, Q, SO_CALLED})
-# The end of a paragraph that introduces the next: a speech or writing verb (or a written thing)
-# a few words before a closing colon ("I told him:", "The resolution reads as follows:").
-INTRODUCES = re.compile(rf"(?:{SPEECH_VERB.pattern}|{WRITING_VERB.pattern}|{SOURCE_NOUN.pattern})"
-                        r"(?P<between>(?:\W+\w+){0,6}?)\s*(?P<colon>:)\s*[—–-]?\s*$", re.IGNORECASE)
-INTRODUCED = "introduced paragraph"
-_MARK_OPENS = re.compile(r"\s*[“‘«»„‚‹\"'`]")
 # Quotations wrap other inline markup that covers the same characters.
 QUOTE_PRIORITY = 30
 # Block kinds whose content admits every kind of quotation and a bibl (TEI macro.paraContent,
@@ -149,34 +141,6 @@ class _WorkQuotations:
         for found in speech:
             self._speech(found)
         self._verse()
-        self._introduced(dialogue)
-
-    def _introduced(self, dialogue: bool) -> None:
-        """A paragraph without marks that the one before introduces with a colon after a speech
-        or writing verb ("He answered as follows:") is what was said or written."""
-        blocks = self.flow.blocks
-        rules = INTRODUCED_PARAGRAPH
-        for b, block in enumerate(blocks):
-            if not (b and self.flow.links[b] and self.flow.wrappable[b] and block.wrap is None
-                    and b not in self.in_verse and not any(s.tag in QUOTATION_TAGS for s in block.spans)):
-                continue
-            intro = sentence_before(blocks[b - 1].text, len(blocks[b - 1].text.rstrip()))
-            cue = INTRODUCES.search(intro)
-            if cue is None or _MARK_OPENS.match(block.text):
-                continue
-            ctx = Context(block.text.strip(), intro.rstrip()[:cue.start("colon")].rstrip() + ": ", "", True,
-                          dialogue=dialogue)
-            typing = classify(ctx)
-            ev = typing.evidence
-            if typing.tag not in (SAID, QUOTE) or not ev.check(rules.colon_cue, True,
-                                                                cue=" ".join(cue.group().split())):
-                continue
-            between = len(cue.group("between").split())
-            ev.check(rules.far_cue, between > rules.threshold("near-words"), words=between)
-            attrs = self._attrs(typing.tag, decide(QUOTATION_TYPE, ev, typing.tag), typing.speaker, ev)
-            block.wrap = Span(0, len(block.text), typing.tag, attrs, evidence=ev)
-            self._taken(block.line, block.text, typing.tag, f" with no quotation marks: introduced by the paragraph "
-                        f"before; {typing.reason}", attrs, 1, ev, INTRODUCED)
 
     def _verse(self) -> None:
         """Lines of verse set off in the prose that no marked quotation holds whole: one quote
@@ -264,11 +228,6 @@ class _WorkQuotations:
             before, earlier = sentence_before(previous, len(previous.rstrip())) + " ", previous[-earlier_chars:]
         ctx = Context(inner, before, sentence_after(last.text, quotation.closer.end), block_quote,
                       quotation.depth, earlier)
-        # a quotation over paragraphs as short as lines of verse runs over lines of verse
-        line_chars = QUOTED_VERSE.threshold("line-chars")
-        ctx.verse = any(blocks[b].line_breaks and "\n" in blocks[b].text[s:e]
-                        for b, s, e in quotation.parts) or len(quotation.parts) > 1 and all(
-                            len(blocks[b].text) < line_chars for b, _, _ in quotation.parts)
         return ctx, whole
 
     def _quotation(self, quotation: Quotation, ctx: Context, whole: list[bool], typing: Typing) -> None:

@@ -47,16 +47,9 @@ _CUE_BEFORE = re.compile(rf"(?:(?P<so>{lang.alternation(en.SO_CALLED_CUES)})|"
                          rf"(?P<mention>{lang.alternation(en.MENTION_PATTERNS)}))[\s,:]*$", re.IGNORECASE)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(rf"^[\s,;—–-]*(?:{lang.alternation(en.ASCRIBING_WORDS)})\s+(?:[\w’'.-]+\s+){{0,3}}?"
-                          rf"(?:{lang.alternation(en.ASCRIBED_WORDS)})\b"
-                          # "…, as the old song has it", "…, the proverb says"
-                          rf"|^[\s,;—–-]*(?:as\s+)?(?:{lang.alternation(en.CITED_DETERMINERS)})\s+"
-                          r"(?:[\w’'-]+\s+){0,2}?"
-                          rf"{alternation(en.SOURCE_NOUNS | en.SAYINGS)}\s+"
-                          rf"(?:{lang.alternation(en.SAYING_VERBS)})\b")
+                          rf"(?:{lang.alternation(en.ASCRIBED_WORDS)})\b")
 # Words that make a phrase a clause (pronouns, auxiliaries, negation).
 _CLAUSE = re.compile(rf"\b(?:{lang.alternation(en.CLAUSE_PATTERNS)})\b", re.IGNORECASE)
-# Words of verse and of the older literary language: a quotation that uses them is cited.
-_POETIC = re.compile(rf"\b(?:{lang.alternation(en.POETIC_PATTERNS)})\b", re.IGNORECASE)
 # What opens a greeting or an exclamation, words spoken rather than scare quotes.
 _GREETING = re.compile(rf"\W*(?:{lang.alternation(en.EXCLAMATION_PATTERNS)})\b", re.IGNORECASE)
 _ASKS = re.compile(r"[?!][^\w]*$")
@@ -80,7 +73,6 @@ class Context:
     depth: int = 0
     earlier: str = ""  # the text of the paragraph before ``before`` (for a source named earlier)
     dialogue: bool = False  # the work reports speech (several quotations with speech tags)
-    verse: bool = False  # the quotation runs over lines of verse (line breaks that are the text's)
 
 
 @dataclass
@@ -257,13 +249,6 @@ def classify(ctx: Context) -> Typing:
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= th["near-words"]
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= th["near-words"]
     clause = bool(_CLAUSE.search(inner))
-    if not speech_near:
-        if ev.check(rules.verse_lines, ctx.verse):
-            return _typed(ev, QUOTE, "lines of verse")
-        poetic = _POETIC.search(inner)
-        if poetic and ev.check(rules.poetic_words, True, word=poetic.group()):
-            ev.check(rules.poetic_and_written, written, written=_rule(why_written))
-            return _typed(ev, QUOTE, "the language of verse or of older writing")
     if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
         greeting = _GREETING.match(inner)
         if greeting and ev.check(rules.greeting, True, greeting=greeting.group().strip()):
@@ -302,11 +287,6 @@ def _written(ev: Evidence, speech: re.Match | None, writing: re.Match | None, so
                         verb=speech.group() if speech else None))
 
 
-def _rule(ev: Evidence) -> str | None:
-    """The name of the first rule recorded in ``ev`` (a feature of a rule that depends on it)."""
-    return ev.fired[0].rule if ev.fired else None
-
-
 def _fallback(ev: Evidence, ctx: Context, inner: str, n: int, clause: bool, fragment: bool) -> Typing:
     """The type told by what the quotation says, and by whether the work reports speech."""
     rules, th = QUOTATION_TYPE, QUOTATION_TYPE.thresholds
@@ -326,14 +306,8 @@ def _fallback(ev: Evidence, ctx: Context, inner: str, n: int, clause: bool, frag
         tag, reason = SAID, "sentences in a work that reports speech"
     elif ev.check(rules.long_block, ctx.block_quote and n >= th["long-block-words"], words=n):
         tag, reason = QUOTE, "a long block quotation"
-    elif ev.check(rules.unspoken_sentences, sentences):
-        # nobody is said to speak it, nobody is addressed, and the work does not report speech
-        tag, reason = QUOTE, "sentences nobody speaks: cited from writing"
     elif ev.check(rules.phrase, phrase and not clause, words=n):
         tag, reason = QUOTE, "a phrase of someone else's words, longer than scare quotes"
-    elif ev.check(rules.woven_clause, phrase and _unmarked(inner)[:1].islower(), words=n):
-        # a clause begun in lower case, woven into the writer's own sentence: borrowed words
-        tag, reason = QUOTE, "a clause of someone else's words inside the writer's sentence"
     else:
         ev.add(rules.nothing_tells)
         tag, reason = Q, "nothing tells its kind"

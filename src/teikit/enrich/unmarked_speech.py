@@ -1,23 +1,15 @@
-"""Direct speech that no quotation mark shows: the conventions of written dialogue.
+"""Direct speech that only a closing quotation mark shows.
 
-Older prose (and French and German prose after it) often writes speech without marks; three
-conventions still show where it is:
+An **orphan closing mark** ("—And who is to carry the basket?”—") ends speech whose opening
+mark the transcription lost: the speech opens where a turn of dialogue may begin (a dialogue
+dash, the end of a reporting clause such as "said she,", "dit-il", the paragraph's start), or
+at its own sentence, and takes in the sentences before it while they read as speech. A finding
+carries ``low`` or ``medium`` certainty; narration before a closing mark proves nothing;
+marked quotations are never touched. Spaced en dashes inside a paragraph are parentheses.
 
-- a **reporting clause** set off by punctuation: "Well, said she, why not?", "Yes, she
-  answered.", "…, replied he: …", "— Bonjour, dit-il." The speech is on either side of
-  the clause, up to a dialogue dash, the paragraph's edge, a marked quotation or the
-  sentence's edge (and on over the sentences next to it that read as speech);
-- **dialogue dashes**: in a paragraph that shows dialogue, the sentences between dashes
-  ("—Not yet!—and when do you sail?—") are turns of speech; a paragraph that opens with a
-  dash before a capital is a turn in the French manner;
-- an **orphan closing mark** ("—And who is to carry the basket?”—"): the speech opens at the
-  nearest dialogue dash, reporting clause or paragraph start before it.
-
-Every finding is judged with several signals (the clause's form, the segment's persons,
-questions and exclamations, the sentences around) and carries ``low`` or ``medium``
-certainty; the marks-proved quotations are never touched. Dashes stay outside the speech, its
-own punctuation and an orphan closing mark inside. Spaced en dashes inside a paragraph are
-parentheses, never dialogue.
+(Reporting clauses and dialogue dashes with no mark at all were taken as speech once; on
+teikit's development set they found nothing right that was not marked, so now they only tell
+where speech before a closing mark may open: see ``bench/ablate.py``.)
 """
 
 from __future__ import annotations
@@ -25,15 +17,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from teikit import lang
 from teikit.enrich.quote_types import SAID, SOURCE_NOUN, decide, sentence_starts
 from teikit.enrich.trie_regex import alternation
-from teikit.evidence import Evidence, Rule
+from teikit.evidence import Evidence
 from teikit.lang import de, en, fr
-from teikit.weights.quotations import QUOTATION_SPEAKER, UNMARKED_SPEECH
+from teikit.weights.quotations import UNMARKED_SPEECH
 
 # The languages whose reporting clauses and cues of speech are known.
 LANGUAGES = (en, fr, de)
@@ -44,9 +36,6 @@ def _either(name: str) -> str:
     return lang.alternation(lang.gather(name, LANGUAGES))
 
 
-# Verbs that may also take an object ("answered the purpose", "returned the favour"):
-# inverted before a described subject, they report speech only before words that sound spoken.
-_TRANSITIVE = en.TRANSITIVE_REPORTING_VERBS
 _EN, _FR, _DE = (alternation(m.REPORTING_VERBS) for m in (en, fr, de))
 _ANY_VERB = re.compile(rf"\b(?:{_EN}|{_FR}|{_DE})")
 # Honorifics that open a name ("Mrs. Smith", "Aunt Jane", "Herr Braun").
@@ -103,10 +92,6 @@ _LEADING = re.compile(rf"\s*(?P<clause>(?:(?:{lang.alternation(en.LEADING_CONJUN
 _DASH = re.compile(r"[—―]|--|–(?=\s)")
 _MARKS = frozenset("“”‘’„‚«»‹›\"'`")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"']*\s*$")
-# After a dash, a name alone (and perhaps where or when): who wrote the lines above ("— Karl Marx",
-# "— Goethe, Faust"), not a turn of dialogue.
-_ATTRIBUTION = re.compile(r"\s*(?:[A-Z][\w’'.-]*\.?\s+){0,3}[A-Z][\w’'-]*\.?\s*(?:,\s*[^.!?]{0,60})?\s*$")
-_OPENS_TURN = re.compile(r"\s*[“‘«„\"']?[A-ZÀ-ÖØ-Þ]")
 
 # Cues that a stretch of text is someone speaking: someone addressed, the speaker's own
 # present ("I think", "we shall"), a question or exclamation, an interjection opening it.
@@ -117,16 +102,11 @@ _SPEAKER_PRESENT = re.compile(rf"{_either('SPEAKER_PRESENT_PATTERNS')}|\b(?:{_ei
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!]")
 _GREETS = re.compile(rf"\b(?:{_either('GREETING_PATTERNS')})\b", re.IGNORECASE)
 _INTERJECTION = re.compile(rf"^\W*(?:{_either('INTERJECTIONS')})\b", re.IGNORECASE)
-# The present tense: what someone says now, rarely what a narrator tells.
-_PRESENT = re.compile(rf"\b(?:{lang.alternation(en.PRESENT_PATTERNS)})\b", re.IGNORECASE)
 # Cues that a sentence is narration: a person acting in the past.
 _PERSON = re.compile(rf"\b(?:{_either('PERSON_WORDS')})\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{lang.alternation(en.PAST_PATTERNS)})\b", re.IGNORECASE)
 
-_NOT_NAMES = en.NOT_CLAUSE_NAMES
-# How the first sentence of a stretch of speech is judged (``_Paragraph.forth``).
-ANY, SPEECH, CUED = "any", "speech", "cued"
-REPORTING, DASHES, CLOSER = "reporting clause", "dialogue dash", "closing mark"
+CLOSER = "closing mark"  # the convention, as the review names it
 
 
 @dataclass(frozen=True)
@@ -138,7 +118,7 @@ class Speech:
     end: int
     cert: str
     reason: str
-    convention: str  # REPORTING, DASHES or CLOSER
+    convention: str  # CLOSER (the convention that shows it, as the review names it)
     speaker: str | None = None  # the clause's subject when it is a name
     evidence: Evidence | None = field(default=None, compare=False)  # the rules that found it
 
@@ -215,10 +195,6 @@ class _Paragraph:
         ends = [hi for lo, hi in self.barriers if hi <= pos]
         return max(ends, default=0)
 
-    def right(self, pos: int) -> int:
-        starts = [lo for lo, hi in self.barriers if lo >= pos]
-        return min(starts, default=len(self.text))
-
     def trim(self, start: int, end: int) -> tuple[int, int]:
         chunk = self.text[start:end]
         return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
@@ -226,10 +202,6 @@ class _Paragraph:
     def _sentence_start(self, pos: int, lo: int) -> int:
         index = bisect.bisect_right(self.sentences, pos) - 1
         return max(self.sentences[index], lo) if index >= 0 else lo
-
-    def _sentence_end(self, pos: int, hi: int) -> int:
-        index = bisect.bisect_right(self.sentences, pos)
-        return min(self.sentences[index], hi) if index < len(self.sentences) else hi
 
     def back(self, end: int, lo: int) -> int:
         """The start of the speech ending at ``end``: its sentence, and the sentences before it
@@ -242,24 +214,6 @@ class _Paragraph:
                 break
             start = previous
         return start
-
-    def forth(self, start: int, hi: int, first: str = SPEECH) -> int:
-        """The end of the speech starting at ``start``: its sentence (taken as ``first`` says:
-        ANY, SPEECH when not narration, CUED when it also shows a cue) and the sentences after
-        it (up to ``hi``) while they read as speech."""
-        start += len(self.text[start:hi]) - len(self.text[start:hi].lstrip())
-        end = self._sentence_end(start, hi)
-        sentence = self.text[start:end]
-        if first != ANY and (narration(sentence) or first == CUED and not speech_cues(sentence)):
-            return start
-        while end < hi:
-            following = self._sentence_end(end, hi)
-            sentence = self.text[end:following]
-            if narration(sentence) or not speech_cues(sentence):
-                break
-            end = following
-        return end
-
 
 def _clauses(text: str, starts: Sequence[int]) -> list[_Clause]:
     """Reporting clauses set off by punctuation, in order, none overlapping; a clause that
@@ -292,26 +246,6 @@ def _clauses(text: str, starts: Sequence[int]) -> list[_Clause]:
     return kept
 
 
-def _name(subject: str) -> str | None:
-    """The speaker's name when the clause names one (not a pronoun or a description)."""
-    first = subject.split()[0]
-    return subject if first[:1].isupper() and first not in _NOT_NAMES else None
-
-
-def _reported(clause: _Clause) -> _Clause | None:
-    """The clause with the evidence of the reporting-clause rule (None when it is switched off)."""
-    ev = UNMARKED_SPEECH.evidence()
-    if not ev.check(UNMARKED_SPEECH.reporting_clause, True, verb=clause.verb, subject=clause.subject,
-                    inverted=clause.inverted, post=clause.post):
-        return None
-    return replace(clause, evidence=ev)
-
-
-def _raise(ev: Evidence, *rules: tuple[Rule, object]) -> None:
-    """Record the first raising rule whose condition holds (one level at most)."""
-    any(ev.check(rule, condition) for rule, condition in rules)
-
-
 class _BlockSpeech:
     def __init__(self, index: int, text: str, covered: list[tuple[int, int]], closers: list[tuple[int, int]]):
         self.index = index
@@ -335,20 +269,17 @@ class _BlockSpeech:
         return True
 
     def run(self) -> list[Speech]:
+        if not self.closers:
+            return []
         marked = list(self.para.barriers)
         starts = self.para.sentences + [hi for _, hi in self.para.dashes]
-        found = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end)
-                 and not self._beside(c, marked)]
-        clauses = [c for c in map(_reported, found) if c is not None]
+        clauses = [c for c in _clauses(self.text, starts) if self.para.free(c.start, c.end)
+                   and not self._beside(c, marked)]
         self.para.add_barriers(self.para.dashes + [(c.start, c.end) for c in clauses])
         # where a turn of speech may begin: after a dialogue dash or a reporting clause
         self.turn_starts = {hi for _, hi in self.para.dashes} | {c.end for c in clauses}
-        for clause in clauses:
-            self._clause(clause)
         for closer in self.closers:
             self._closer(closer)
-        if clauses or self.closers or self._opens_with_turn():
-            self._turns()
         self.found.sort(key=lambda s: s.start)
         return self.found
 
@@ -360,60 +291,6 @@ class _BlockSpeech:
         after = min((lo for lo, hi in marked if lo >= clause.end), default=None)
         return (before is not None and not re.search(r"\w", text[before:clause.start])) or (
             after is not None and not text[clause.end:after].strip())
-
-    @staticmethod
-    def _side(clause: _Clause) -> tuple[Evidence, str | None]:
-        """The evidence of speech on one side of a reporting clause, and its speaker (the
-        clause's subject when it is a name)."""
-        ev = UNMARKED_SPEECH.evidence().extend(clause.evidence)
-        name = _name(clause.subject)
-        return ev, name if ev.check(QUOTATION_SPEAKER.clause_subject, name, speaker=name) else None
-
-    def _clause(self, clause: _Clause) -> None:
-        para, text, rules = self.para, self.text, UNMARKED_SPEECH
-        form = f"“{' '.join(text[clause.start:clause.end].split())}”"
-        taken = None  # whether the words before the clause were taken as speech (None: none)
-        if clause.before:
-            end = clause.start
-            lo = para.left(end)
-            start = para.back(end, lo)
-            segment = text[start:end]
-            if re.search(r"[^\W\d_]", segment):
-                ev, speaker = self._side(clause)
-                cues = speech_cues(segment)
-                after_dash = any(hi == lo for _, hi in para.dashes)
-                # "…, answered the purpose": an object, unless the words before sound spoken
-                object_like = clause.verb in _TRANSITIVE and clause.subject.split()[0].islower()
-                taken = not ev.check(rules.narration, narration(segment)) and (
-                    ev.check(rules.speech_cues, cues, cues=", ".join(cues)) or ev.check(rules.after_dash, after_dash)
-                    or not ev.check(rules.transitive_verb, object_like, verb=clause.verb)
-                    and (ev.check(rules.inverted_clause, clause.inverted)
-                         or ev.check(rules.present_tense, _PRESENT.search(segment))))
-                if taken:
-                    if cues:
-                        _raise(ev, (rules.cued_inverted, clause.inverted), (rules.cued_after_dash, after_dash),
-                               (rules.several_cues, len(cues) > 1))
-                    self._add(start, end, ev, _reason(form, cues), REPORTING, speaker)
-        if taken is False:
-            return  # the words before are narration, and so is the clause
-        if clause.after or (clause.post == "." and clause.inverted):
-            # after a full stop, speech resumes only when the next sentence asks or exclaims
-            stop = clause.post == "."
-            # a clause inside a sentence of speech: the sentence's rest is the same speech
-            inside = taken and not stop and not _ENDS_SENTENCE.search(text, 0, clause.start)
-            start = clause.end
-            end = para.forth(start, para.right(start), ANY if inside else CUED if stop or not clause.inverted
-                             else SPEECH)
-            segment = text[start:end]
-            cues = speech_cues(segment)
-            ev, speaker = self._side(clause)
-            if stop and not ev.check(rules.resumes_asking, _ASKS_OR_EXCLAIMS.search(segment)):
-                return
-            if ev.check(rules.leading_comma, not clause.before and clause.post == "," and len(cues) < 2 and not (
-                    _ADDRESSED.search(segment) or _ASKS_OR_EXCLAIMS.search(segment))):
-                return  # "I remarked, indeed, …": a leading clause with a comma needs more
-            ev.check(rules.cued_inverted, cues and clause.inverted and not stop)
-            self._add(start, end, ev, _reason(form, cues), REPORTING, speaker)
 
     def _closer(self, closer: tuple[int, int]) -> None:
         """The quotation a closing mark ends opens where a turn may begin (a dialogue dash,
@@ -432,38 +309,6 @@ class _BlockSpeech:
         ev.check(rules.cued_at_turn, cues and (at_turn or start == 0), at_turn=at_turn)
         reason = "a closing mark with no opening mark" + (f", {', '.join(cues)}" if cues else "")
         self._add(start, closer[1], ev, reason, CLOSER, own=closer)
-
-    def _opens_with_turn(self) -> bool:
-        dashes = self.para.dashes
-        return bool(dashes) and not self.text[:dashes[0][0]].strip() and bool(
-            _OPENS_TURN.match(self.text, dashes[0][1])) and not _ATTRIBUTION.match(self.text, dashes[0][1])
-
-    def _turns(self) -> None:
-        """Turns between dialogue dashes in a paragraph that shows dialogue."""
-        para, rules = self.para, UNMARKED_SPEECH
-        opening = self._opens_with_turn()
-        for n, (_, dash_end) in enumerate(para.dashes):
-            hi = para.right(dash_end)
-            if hi <= dash_end or not para.free(dash_end, hi):
-                continue
-            first = n == 0 and opening
-            end = para.forth(dash_end, hi, SPEECH if first else CUED)
-            segment = self.text[dash_end:end]
-            cues = speech_cues(segment)
-            if end <= dash_end or not (cues or first):
-                continue
-            ev = rules.evidence()
-            if not ev.check(rules.dialogue_dash, True, opens_paragraph=first) or ev.check(rules.narration,
-                                                                                          narration(segment)):
-                continue
-            ev.check(rules.cued_opening_dash, first and cues)
-            reason = "a turn of dialogue set off by dashes" + (f", {', '.join(cues)}" if cues else "")
-            self._add(dash_end, end, ev, reason, DASHES)
-
-
-def _reason(form: str, cues: list[str]) -> str:
-    return f"a reporting clause ({form})" + (f", {', '.join(cues)}" if cues else "")
-
 
 def find_speech(texts: Sequence[str], eligible: Sequence[bool], covered: Sequence[list[tuple[int, int]]],
                 closers: Sequence[list[tuple[int, int]]]) -> list[Speech]:

@@ -1,13 +1,11 @@
 """Verse set off in prose: lines of verse standing between the paragraphs of a prose work
 are quoted verse (TEI ``quote``), whether or not quotation marks surround them.
 
-A run of verse is two or more short lines (or one indented line the paragraph before
-introduces), each opening with a capital, not all ending a sentence, written one under the
+A run of verse is two or more short lines, each opening with a capital, not all ending a sentence, written one under the
 other (no blank line between them, where the work parts its paragraphs with blank lines; or
 the lines of one paragraph whose line breaks are the text's). Stanzas one blank line apart are
 one run; verse right under a heading is a motto. Certainty (the rules of ``QUOTED_VERSE`` in
-``teikit.weights.quotations``): ``medium`` when the paragraph before introduces it (ending
-with a colon or a comma) or its lines rhyme, else ``low``.
+``teikit.weights.quotations``): ``low``.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ _ENDS_SENTENCE = re.compile(r"[.!?…][”’»\"')]*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d+[.)]|[ivxlc]+[.)])\s", re.IGNORECASE)
 # The close of a letter ("Yours faithfully", "Your friend"): short lines that are no verse.
 _LETTER = re.compile(rf"\b(?:{lang.alternation(en.LETTER_CLOSING_PATTERNS)})\b", re.IGNORECASE)
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 @dataclass(frozen=True)
@@ -50,16 +47,6 @@ def verse_line(line: str) -> bool:
 
 def _lines(block: Block) -> list[str]:
     return [line for line in block.text.split("\n") if line.strip()]
-
-
-def _rhymes(lines: list[str]) -> bool:
-    """Line-end words that rhyme (same last letters) in alternate or neighbouring lines."""
-    th = QUOTED_VERSE.thresholds
-    ends = [m.group(1).lower() if (m := _LAST_WORD.search(line)) else "" for line in lines]
-    pairs = [(a, b) for step in (1, 2) for a, b in zip(ends, ends[step:])]
-    letters = th["rhyme-letters"]
-    rhyming = sum(1 for a, b in pairs if a and b and a != b and a[-letters:] == b[-letters:])
-    return rhyming >= th["rhyme-share"] * (len(lines) - 1)
 
 
 def _gap(a: Block, b: Block) -> int:
@@ -95,26 +82,17 @@ def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bo
         if any(_LETTER.search(line) for line in lines):
             continue
         first = run[0]
-        indented = blocks[first].text[:1].isspace()
-        if len(lines) < th["run-lines"] and not indented:
+        if len(lines) < th["run-lines"]:
             continue
-        if len(lines) >= th["run-lines"] and all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
+        if all(_ENDS_SENTENCE.search(line.rstrip()) for line in lines):
             continue  # short sentences, one a line: not verse
         previous = blocks[first - 1] if first > 0 else None
         before = previous.text.rstrip() if previous is not None and links[first] else ""
         motto = previous is not None and previous.kind == "head"
         prose = len(before) >= th["line-chars"]
-        rhymes = _rhymes(lines)
         ev = rules.evidence()
-        introduced = ev.check(rules.introduced, before.endswith((":", ",")) and not _LETTER.search(before),
-                              ends=before[-1:], lines=len(lines), rhymes=rhymes)
-        if not introduced:
-            if len(lines) < th["run-lines"]:
-                continue  # one indented line is a quotation only where the prose introduces it
-            if not (ev.check(rules.motto, motto) or ev.check(rules.in_prose, prose, before_chars=len(before))):
-                continue  # verse quoted in prose stands between paragraphs of prose, or under a heading
-            ev.check(rules.rhymes, rhymes, lines=len(lines))
-        reasons = ["lines of verse under a heading" if motto else "lines of verse set off in prose"] + (
-            ["introduced by the paragraph before"] if introduced else []) + (["rhyming"] if rhymes else [])
-        found.append(VerseRun(run, decide(rules, ev, QUOTE), ", ".join(reasons), ev))
+        if not (ev.check(rules.motto, motto) or ev.check(rules.in_prose, prose, before_chars=len(before))):
+            continue  # verse quoted in prose stands between paragraphs of prose, or under a heading
+        reason = "lines of verse under a heading" if motto else "lines of verse set off in prose"
+        found.append(VerseRun(run, decide(rules, ev, QUOTE), reason, ev))
     return found

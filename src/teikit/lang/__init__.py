@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from teikit.lang import de, en, es, fr, it, pt, xx  # noqa: F401
+from teikit.lang import de, en, es, fr, it, pt, xx  # noqa: F401  (xx: used as teikit.lang.xx)
 
 # The languages of the structure reader, in the order their patterns are tried.
 LANGUAGES: tuple[ModuleType, ...] = (en, fr, de, es, it)

@@ -24,10 +24,6 @@ QUOTATION_TYPE = RuleTable("quotation-type", "a marked quotation's element: said
     "ascribed-after": (LIKELY, "quote: the words are ascribed after it ('“…”, to use his expression', "
                                "'“…”, as the song has it')"),
     "mention-cue": (LIKELY, "q: introduced as a name or term ('the word “…”', 'entitled “…”'), a few words"),
-    # its language, when no speech verb stands just before it
-    "verse-lines": (LIKELY, "quote: it runs over lines of verse"),
-    "poetic-words": (GUESS, "quote: the language of verse or of older writing ('thou', 'o'er', 'lov'd')"),
-    "poetic-and-written": (STEP, "... and a written source before it"),
     # a short phrase that is no sentence, with no colon, no speech or writing verb just before
     # it, no clause, no question
     "greeting": (GUESS, "said: it opens with a greeting or an interjection ('Hurrah for …', 'Good night')"),
@@ -54,10 +50,6 @@ QUOTATION_TYPE = RuleTable("quotation-type", "a marked quotation's element: said
     "personal-sentences": (GUESS, "said: first- or second-person sentences, or questions"),
     "dialogue-sentences": (GUESS, "said: sentences in a work that reports speech"),
     "long-block": (GUESS, "quote: a long block quotation"),
-    "unspoken-sentences": (GUESS, "quote: sentences nobody speaks or is addressed in, in a work that does not "
-                                  "report speech: cited from writing"),
-    "woven-clause": (GUESS, "quote: a clause begun in lower case inside the writer's own sentence: borrowed "
-                            "words"),
     "nothing-tells": (GUESS, "q: nothing tells its kind"),
 }, {**CERT,
     # how much of the text around a quotation is read (characters)
@@ -77,7 +69,6 @@ QUOTATION_SPEAKER = RuleTable("quotation-speaker", "who speaks direct speech (@w
     "narrator": (0.0, "'I' just before the speech verb: the narrator"),
     "subject-before": (0.0, "the nearest name before the speech verb ('Brown, rising, said: “…”'), not after a "
                             "preposition nor a common word opening the sentence"),
-    "clause-subject": (0.0, "the name in the reporting clause of speech without marks ('Yes, said Mrs Brown, …')"),
     "narrator-is-author": (0.0, "the narrator is the work's (first) author"),
     "same-name": (0.0, "a person of the document has the speaker's name"),
     "same-last-word": (0.0, "a person of the document has a name ending with the speaker's last word"),
@@ -88,40 +79,18 @@ SPEAKER_PERSON = RuleTable("speaker-person", "a person entry the quotation pass 
                               "document has the name"),
 }, CERT)
 
-UNMARKED_SPEECH = RuleTable("unmarked-speech", "speech no quotation mark shows: said, low or medium", {
-    # the conventions of written dialogue
-    "reporting-clause": (GUESS, "a reporting clause set off by punctuation beside it ('Well, said she, why "
-                                "not?', '— Bonjour, dit-il.')"),
-    "dialogue-dash": (GUESS, "a turn between dialogue dashes, in a paragraph that shows dialogue"),
+UNMARKED_SPEECH = RuleTable("unmarked-speech", "speech only a closing quotation mark shows: said, low or medium", {
     "closing-mark": (GUESS, "a closing mark no mark opened: the speech opens at a turn or at its sentence"),
-    # why the words before a reporting clause are speech (the first that holds)
-    "speech-cues": (0.0, "they show someone speaking: someone addressed, the speaker's own present, a question "
-                         "or exclamation, an interjection, a greeting"),
-    "after-dash": (0.0, "they follow a dialogue dash"),
-    "inverted-clause": (0.0, "the clause is inverted ('…, said she')"),
-    "present-tense": (0.0, "they are in the present tense"),
-    # what stops it
-    "narration": (0.0, "the words read as narration: a person acting in the past, nobody addressed"),
-    "transitive-verb": (0.0, "the verb may take an object and a described subject follows it ('…, answered the "
-                             "purpose'): speech only when the words show cues or follow a dash"),
-    "resumes-asking": (0.0, "after an inverted clause and a full stop, speech resumes only with a question or "
-                            "an exclamation ('…, said she. Why not?')"),
-    "leading-comma": (0.0, "a clause opening a sentence with a comma ('I remarked, indeed, …') is followed by "
-                           "speech only with two cues, someone addressed or a question"),
-    # what raises it to medium
-    "cued-inverted": (STEP, "speech cues in it, beside an inverted clause ('…, said she, …')"),
-    "cued-after-dash": (STEP, "speech cues in it, after a dialogue dash"),
-    "several-cues": (STEP, "several kinds of speech cues in it"),
-    "cued-at-turn": (STEP, "speech cues in it, and it opens where a turn may (a dash, a reporting clause) or at "
-                           "the paragraph's start"),
-    "cued-opening-dash": (STEP, "speech cues in a turn that opens the paragraph with a dash"),
+    "narration": (0.0, "the words before it read as narration (a person acting in the past, nobody addressed): "
+                       "the mark proves nothing"),
+    "cued-at-turn": (STEP, "speech cues in it (someone addressed, the speaker's own present, a question or "
+                           "exclamation, an interjection, a greeting), and it opens where a turn may (a dash, a "
+                           "reporting clause) or at the paragraph's start"),
 }, {**CERT, "dash-after-sentence-chars": 8})
 
 QUOTED_VERSE = RuleTable("quoted-verse", "lines of verse set off in prose, with no quotation marks: quote", {
-    "introduced": (LIKELY, "the paragraph before introduces them (it ends with a colon or a comma)"),
     "motto": (GUESS, "they stand right under a heading: a motto"),
     "in-prose": (GUESS, "they stand after a paragraph of prose"),
-    "rhymes": (STEP, "... and their line ends rhyme"),
 }, {**CERT,
     # the longest line of verse (characters; a quotation over paragraphs this short is verse too),
     # its fewest words, and the fewest lines of a run (one indented line only when introduced)
@@ -129,16 +98,7 @@ QUOTED_VERSE = RuleTable("quoted-verse", "lines of verse set off in prose, with 
     # a work is prose when paragraphs longer than this hold this share of its text
     "prose-paragraph-chars": 100, "prose-share": 0.5,
     # lines say something only where this share of its prose paragraphs is parted by blank lines
-    "blank-line-share": 0.8,
-    # rhyme: the same last letters, in half the pairs of neighbouring or alternate lines
-    "rhyme-letters": 2, "rhyme-share": 0.5})
-
-INTRODUCED_PARAGRAPH = RuleTable("introduced-paragraph", "a paragraph with no marks that the one before introduces", {
-    "colon-cue": (-STEP, "a speech or writing verb or a written thing a few words before the colon ending the "
-                         "paragraph before ('I told him:'): what follows is what was said or written, typed by "
-                         "those words, one level less sure for wanting marks"),
-    "far-cue": (-STEP, "more than a few words between that verb and the colon"),
-}, {"near-words": 3})
+    "blank-line-share": 0.8})
 
 WRITTEN_SOURCE = RuleTable("written-source", "the written source of a quotation: bibl (and cit)", {
     "bracketed-reference": (SURE, "a reference in brackets right after it: the quotation and the reference in "
