@@ -99,3 +99,12 @@ def test_a_name_after_a_preposition_is_not_the_speaker():
                     "“The villages have bread, but they will not give it up.”\n")
     (said,) = root.findall(".//t:said", NS)
     assert said.get("who") is None
+
+
+def test_a_speaker_that_names_nobody_gets_no_person_entry():
+    root = tei_tree("A Story\n\nBy Jane Roe\n\nWe sat by the fire a long while that night, talking of everything "
+                    "and nothing at all.\n\n“I’ve seen it,” I’ve said. “No,” his father said. “Yes,” If said. "
+                    "“Go,” said Tom Baker.\n")
+    persons = root.findall(".//t:standOff//t:person", NS)
+    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in persons] == ["sample-person-tom-baker"]
+    assert [s.get("who") for s in root.iterfind(".//t:body//t:said", NS)] == [None, None, None, "#sample-person-tom-baker"]

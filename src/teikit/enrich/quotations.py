@@ -369,10 +369,19 @@ class _WorkQuotations:
                                   author=authors[0] if authors else None):
                 return None
             speaker = authors[0]
-        elif speaker.split()[0].lower() in en.NAMELESS_SPEAKERS:
+        elif evidence.check(QUOTATION_SPEAKER.no_name, _names_nobody(speaker), speaker=speaker):
             return None
         entity = person_entity(self.doc, speaker, evidence)
         return entity.id if entity is not None else None
+
+
+def _names_nobody(speaker: str) -> bool:
+    """A speaker that is no person's name: a pronoun, also contracted ("I’ve", "She'd"), a
+    description ("his father", "the old man"), a closed-class word opening a sentence ("If")."""
+    first = speaker.split()[0]
+    word = first.replace("’", "'").split("'")[0]
+    return not first[:1].isupper() or first.lower() in en.NAMELESS_SPEAKERS or \
+        word.lower() in en.FUNCTION_WORDS or word.lower() in en.NAMELESS_SPEAKERS
 
 
 def _in_dialogue(ctx: Context, alone: Typing) -> Typing:

@@ -70,6 +70,8 @@ QUOTATION_SPEAKER = RuleTable("quotation-speaker", "who speaks direct speech (@w
     "subject-before": (0.0, "the nearest name before the speech verb ('Brown, rising, said: “…”'), not after a "
                             "preposition nor a common word opening the sentence"),
     "narrator-is-author": (0.0, "the narrator is the work's (first) author"),
+    "no-name": (0.0, "the speaker found names nobody: a pronoun or its contraction ('I’ve'), a description "
+                     "('his father'), a word that opens a sentence ('If'): no person entry"),
     "same-name": (0.0, "a person of the document has the speaker's name"),
     "same-last-word": (0.0, "a person of the document has a name ending with the speaker's last word"),
 })
