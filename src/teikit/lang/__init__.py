@@ -19,11 +19,6 @@ LANGUAGES: tuple[ModuleType, ...] = (en, fr, de, es, it)
 DATE_LANGUAGES: tuple[ModuleType, ...] = (en, fr, de, es, it, pt)
 
 
-def words(text: str) -> frozenset[str]:
-    """A list written as words separated by white space."""
-    return frozenset(text.split())
-
-
 def gather(name: str, languages: tuple[ModuleType, ...] = LANGUAGES) -> list:
     """The list ``name`` of every language that has one, in order (entries of several lists)."""
     out: list = []

@@ -3,10 +3,7 @@ hold regular-expression fragments."""
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("der die das den dem des und von zu im am ein eine")
 STOPWORDS = _words("der die das und ist nicht zu den mit sich des auf für von ein eine dem im")

@@ -9,10 +9,7 @@ verbs of speech) and the closed classes that are capitalised without being names
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from teikit.lang.base import words as _words
 
 # Function words: never a name by themselves, dropped from the start of a capitalised run.
 FUNCTION_WORDS = _words("""

@@ -3,10 +3,7 @@ hold regular-expression fragments."""
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("el los las y del al con por para")
 STOPWORDS = _words("el la los las de que y en un una es por con para no se del al lo")

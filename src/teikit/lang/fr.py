@@ -3,10 +3,7 @@ hold regular-expression fragments."""
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("de la le les des du et en à au aux un une d l sur pour par dans")
 STOPWORDS = _words("le la les de des et à un une est que qui dans pour pas sur au du par ne se votre vous avec")

@@ -3,10 +3,7 @@ hold regular-expression fragments."""
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("il lo gli i e di da della nel per")
 STOPWORDS = _words("il lo la gli le di che e un una è per non con del della nel si")
