@@ -14,7 +14,9 @@ from teikit.dates import find_dates, parse_date
 from teikit.evidence import Evidence
 from teikit.lang import LANGUAGES, alternation, gather, xx
 from teikit.readers.layout import SourceBlock
-from teikit.weights.structure import HEADING_SHAPE, PARAGRAPH
+from teikit.weights.structure import HEADING_SHAPE, PARAGRAPH, SIGNALS
+
+_S = SIGNALS.thresholds
 
 # Words a title leaves in lower case, in every language the reader knows.
 FUNCTION_WORDS = frozenset(gather("TITLE_SMALL_WORDS"))
@@ -104,12 +106,12 @@ def guess_language(text: str) -> str | None:
     """A structural cue only (teikit's language pass decides xml:lang): the language whose
     common words dominate ``text``, or None when there is too little evidence."""
     words = [w.lower() for w in _WORD.findall(text)]
-    if len(words) < 3:
+    if len(words) < _S["language-words"]:
         return None
     scores = _stopword_counts(words)
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] < 2 or ranked[0] == ranked[1]:
+    if ranked[0] < _S["language-stopwords"] or ranked[0] == ranked[1]:
         return None
     return best
 
@@ -170,7 +172,7 @@ class Signals:
     @cached_property
     def all_caps(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 3 and all(c.isupper() for c in letters)
+        return len(letters) >= _S["all-caps-letters"] and all(c.isupper() for c in letters)
 
     @cached_property
     def first_alpha(self) -> str:
@@ -203,7 +205,7 @@ class Signals:
     @cached_property
     def date(self) -> str | None:
         """ISO date when the whole block is a date (parentheses allowed)."""
-        if self.length > 60:
+        if self.length > _S["date-chars"]:
             return None
         return parse_date(self.text)
 
@@ -216,7 +218,7 @@ class Signals:
         """ISO date of a closing dateline: a date alone, or 'Place, date'."""
         if self.date:
             return self.date
-        if self.length > 80 or self.is_long:
+        if self.length > _S["dateline-chars"] or self.is_long:
             return None
         found = find_dates(self.text)
         if len(found) != 1:
@@ -224,7 +226,7 @@ class Signals:
         match = found[0]
         rest = self.text[match.end:].strip(" .")
         place = _DATELINE_ARTICLE.sub("", self.text[:match.start].strip(" ,")).strip(" ,")
-        if rest or not place or len(place.split()) > 5:
+        if rest or not place or len(place.split()) > _S["dateline-place-words"]:
             return None
         if not all(w[0].isupper() for w in _WORD.findall(place)):
             return None
@@ -234,20 +236,20 @@ class Signals:
     def label(self) -> tuple[str, str, int] | None:
         """(label, field, value offset) for a 'Label: value' metadata line, or a metadata
         sentence such as 'Transcribed & marked up by ...'."""
-        if self.length > 400:
+        if self.length > _S["label-line-chars"]:
             return None
         match = METADATA_LABEL.match(self.text)
         if not match:
             return self._metadata_phrase()
         label = match.group("label").strip()
-        if len(label.split()) > 5:
+        if len(label.split()) > _S["label-words"]:
             return None
         field = KNOWN_LABELS.get(label.lower().rstrip(".").replace("\\", "/"), "")
         offset = self.block.text.index(self.text) + match.start("value")
         return label, field, offset
 
     def _metadata_phrase(self) -> tuple[str, str, int] | None:
-        if self.length > 250 or self.sentences > 2:
+        if self.length > _S["metadata-sentence-chars"] or self.sentences > _S["metadata-sentences"]:
             return None
         for pattern, field in METADATA_PHRASES:
             match = pattern.match(self.text)
@@ -258,7 +260,7 @@ class Signals:
 
     @cached_property
     def byline_name(self) -> str | None:
-        if self.length > 80:
+        if self.length > _S["byline-chars"]:
             return None
         match = BYLINE.match(self.text)
         if match and self._name_shape(match.group("name")):
@@ -268,7 +270,7 @@ class Signals:
     @staticmethod
     def _name_shape(text: str) -> bool:
         tokens = text.strip().rstrip(".").split()
-        if not 1 <= len(tokens) <= 5:
+        if not 1 <= len(tokens) <= _S["name-words"]:
             return False
         capitalised = 0
         for token in tokens:
@@ -288,7 +290,7 @@ class Signals:
     @cached_property
     def name_like(self) -> bool:
         """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg')."""
-        if self.length > 50 or self.ends_exclaim or ":" in self.text:
+        if self.length > _S["name-chars"] or self.ends_exclaim or ":" in self.text:
             return False
         if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in self.words):
             return False
@@ -297,7 +299,7 @@ class Signals:
     @cached_property
     def salute(self) -> bool:
         """A salutation line: short and ending with a comma ('With comradely greetings,')."""
-        return self.length <= 60 and self.text.endswith(",") and len(self.words) <= 8
+        return self.length <= _S["salute-chars"] and self.text.endswith(",") and len(self.words) <= _S["salute-words"]
 
     @cached_property
     def opening_salute(self) -> bool:
@@ -305,7 +307,7 @@ class Signals:
 
     @cached_property
     def notes_heading(self) -> re.Match | None:
-        if self.length > 60:
+        if self.length > _S["notes-heading-chars"]:
             return None
         return NOTES_HEADING.match(self.text)
 
@@ -316,25 +318,27 @@ class Signals:
     @cached_property
     def is_breadcrumb(self) -> bool:
         parts = BREADCRUMB_SEP.split(self.text)
-        return len(parts) >= 3 and all(0 < len(p.strip()) <= 120 for p in parts) and not self.is_long_prose
+        return len(parts) >= _S["breadcrumb-parts"] and all(0 < len(p.strip()) <= _S["breadcrumb-part-chars"]
+                                                          for p in parts) and not self.is_long_prose
 
     @property
     def is_long_prose(self) -> bool:
-        return self.sentences >= 3
+        return self.sentences >= _S["prose-sentences"]
 
     @cached_property
     def nav_cue(self) -> bool:
         """A line of the site's navigation (never prose)."""
-        return self.length <= 120 and not self.is_long_prose and bool(NAV_CUES.search(self.text))
+        return self.length <= _S["navigation-chars"] and not self.is_long_prose and bool(NAV_CUES.search(self.text))
 
     @cached_property
     def comment_cue(self) -> bool:
-        return self.length <= 300 and bool(COMMENT_CUES.search(self.text))
+        return self.length <= _S["comment-chars"] and bool(COMMENT_CUES.search(self.text))
 
     @cached_property
     def posting(self) -> bool:
         """A site's posting line: a date and a poster ('samedi 31 décembre 2022, par Robert Paris')."""
-        return self.length <= 120 and bool(find_dates(self.text)) and bool(POSTING_CUES.search(self.text))
+        return self.length <= _S["posting-chars"] and bool(find_dates(self.text)) and \
+            bool(POSTING_CUES.search(self.text))
 
     @cached_property
     def language(self) -> str | None:
@@ -342,7 +346,7 @@ class Signals:
 
     @cached_property
     def numbered_heading(self) -> bool:
-        return self.length <= 80 and bool(NUMBERED_HEADING.match(self.text))
+        return self.length <= _S["numbered-heading-chars"] and bool(NUMBERED_HEADING.match(self.text))
 
     @cached_property
     def heading_shape(self) -> float:

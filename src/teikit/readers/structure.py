@@ -135,9 +135,10 @@ class StructureJudge:
     def _title_like(self, j: Judged) -> bool:
         s = j.sig
         # French, Spanish, Italian... write titles in sentence case ("La révolution trahie")
-        sentence_case = self.body_lang not in (None, "en") and s.starts_upper and len(s.words) <= 12
-        return not s.is_long and (s.heading_shape >= 0.4 or s.all_caps or
-                                  ((s.starts_lower or sentence_case) and len(s.words) <= 12 and not s.ends_terminal))
+        th = TITLE_BLOCK.thresholds
+        sentence_case = self.body_lang not in (None, "en") and s.starts_upper and len(s.words) <= th["title-words"]
+        return not s.is_long and (s.heading_shape >= th["title-shape"] or s.all_caps or (
+            (s.starts_lower or sentence_case) and len(s.words) <= th["title-words"] and not s.ends_terminal))
 
     def _title_block_suffix(self, run: list[Judged]) -> list[int]:
         """Positions in ``run`` of its longest tail that reads as a title block."""
@@ -249,12 +250,13 @@ class StructureJudge:
             if marker is not None and marker + 1 < len(run):
                 rest = [k for k in tb if k > marker]
                 if rest and (run[rest[0]].sig.numbered_heading or
-                             all(run[k].sig.heading_shape >= 0.6 and not run[k].sig.name_like for k in rest)):
+                             all(run[k].sig.heading_shape >= TITLE_BLOCK.threshold("opens-body-shape")
+                                 and not run[k].sig.name_like for k in rest)):
                     body_start = rest[0]
                     tb = [k for k in tb if k <= marker]
         if not tb and not meta_idx:
             # nothing title-like: the first short lines are a title only if they look like one
-            tb = [k for k in range(len(run)) if self._title_like(run[k])][:3]
+            tb = [k for k in range(len(run)) if self._title_like(run[k])][:int(TITLE_BLOCK.threshold("first-lines"))]
             tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == len(run) - 1 else []
         contents = self._contents(run, after_meta if meta_idx else 0)
         if contents is not None:  # a table of contents ends the front; the body opens at its first entry
@@ -390,7 +392,7 @@ class StructureJudge:
             if s.notes_heading:
                 notes_at = i
                 break
-            if not (self.is_para(seg[i]) or s.note_start or not s.heading_shape >= 0.6):
+            if not (self.is_para(seg[i]) or s.note_start or not s.heading_shape >= NOTES.threshold("heading-like")):
                 break
         if notes_at is not None:
             self._notes_heading(seg[notes_at], seg[notes_at].sig.notes_heading)
@@ -414,7 +416,7 @@ class StructureJudge:
         # closer: a dateline and/or a signature just before what follows the body
         closer: list[Judged] = []
         rules = LETTER
-        for i in range(end - 1, max(first_para, end - 4), -1):
+        for i in range(end - 1, max(first_para, end - 1 - int(rules.threshold("closer-lines"))), -1):
             s = seg[i].sig
             ev = rules.evidence()
             if s.dateline and not any(c.role == DATELINE for c in closer) and (

@@ -11,6 +11,21 @@ from teikit.evidence import RuleTable
 CERT = {"high": 0.8, "medium": 0.6}
 SURE, LIKELY, GUESS = 0.9, 0.7, 0.5
 
+SIGNALS = RuleTable("signals", "the limits of the signals a block is judged by (no rules: what a signal is)", {}, {
+    # a date alone, and "Place, date": at most so many characters, the place so many words
+    "date-chars": 60, "dateline-chars": 80, "dateline-place-words": 5,
+    # a "Label: value" line, its label's words; a metadata sentence, its sentences
+    "label-line-chars": 400, "label-words": 5, "metadata-sentence-chars": 250, "metadata-sentences": 2,
+    # a byline; a name alone (words, characters); a salutation (characters, words); a notes heading
+    "byline-chars": 80, "name-words": 5, "name-chars": 50, "salute-chars": 60, "salute-words": 8,
+    "notes-heading-chars": 60, "numbered-heading-chars": 80,
+    # page chrome: a breadcrumb's parts and their length, a navigation line, a comment form's line, a posting line
+    "breadcrumb-parts": 3, "breadcrumb-part-chars": 120, "navigation-chars": 120, "comment-chars": 300,
+    "posting-chars": 120,
+    # prose (sentences), a line in capitals (letters), a language guessed (words, commonest words)
+    "prose-sentences": 3, "all-caps-letters": 3, "language-words": 3, "language-stopwords": 2,
+})
+
 PARAGRAPH = RuleTable("paragraph", "prose that anchors the reading: a paragraph or a note's text", {
     "long": (SURE, "paragraph-sized: long, or several sentences, or many words"),
     "sentence": (LIKELY, "a sentence of eight words or more that ends like prose and is not heading-shaped"),
@@ -57,7 +72,10 @@ TITLE_BLOCK = RuleTable("title-block", "the lines above the text: title, subtitl
     "title-continued": (LIKELY, "a lower-case line continuing the title"),
     "byline-mentions-author": (LIKELY, "a line naming the author found above"),
     "subtitle": (LIKELY, "a further title-like line"),
-}, CERT)
+}, {**CERT,
+    # a title-like line: heading-shaped, or a short line in sentence case (words); a heading-like line
+    # after a date line or byline opens the body; with nothing title-like, the first lines (at most)
+    "title-shape": 0.4, "title-words": 12, "opens-body-shape": 0.6, "first-lines": 3})
 
 METADATA = RuleTable("metadata", "labelled lines about the text ('Written: 1936', 'Transcribed by ...')", {
     "labelled": (SURE, "a known label and a value, or a metadata sentence"),
@@ -80,7 +98,7 @@ NOTES = RuleTable("notes", "notes, their heading and editors' notes before the t
     "bracketed-marker": (LIKELY, "a trailing block opening with a bracketed marker ('[1] ...')"),
     "symbol-marker": (LIKELY, "a trailing block opening with a symbol the text uses as a marker"),
     "editor-note-first": (LIKELY, "an editor's notes heading and one paragraph before the text"),
-}, CERT)
+}, {**CERT, "heading-like": 0.6})
 
 CONTENTS = RuleTable("contents", "a table of contents before the text", {
     "heading": (SURE, "a 'Contents' heading"),
@@ -95,7 +113,7 @@ LETTER = RuleTable("letter", "a letter's opening and closing lines", {
     "signature-initials": (SURE, "a name with initials at the end"),
     "signature": (LIKELY, "a name-shaped line at the end"),
     "closing-salute": (LIKELY, "a line ending with a comma above the signature"),
-}, CERT)
+}, {**CERT, "closer-lines": 3})
 
 LAYOUT = RuleTable("layout", "blocks the reader keeps together or moves", {
     "joins-previous": (0.0, "continues the block above (a wrapped title, lines of verse or a list)"),
