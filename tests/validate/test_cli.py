@@ -106,6 +106,7 @@ def test_without_any_schema_only_well_formedness_is_checked_and_said():
 
 def test_output_file_gets_the_report_and_the_terminal_the_summary(tmp_path):
     target = tmp_path / "out" / "report.xml"
+    target.parent.mkdir()  # (teikit makes no folder for an output file)
     result = run_teikit("validate", "--schema", "teikit", "-f", "junit", "-o", str(target), *map(str, INVALID[:2]))
     assert result.returncode == 1
     assert target.read_text().startswith("<?xml") and result.stdout == b""

@@ -111,9 +111,9 @@ class Summary:
         }
 
     def write_json(self, path) -> None:
-        from teikit.xmlio import write_atomic
+        from teikit.outputs import write_output
 
-        write_atomic(path, json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_output(path, json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
 def _document(r: DocumentResult) -> dict[str, Any]:

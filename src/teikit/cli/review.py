@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from teikit.cli.authority_option import authority_option, authority_paths
 from teikit.cli.common import emit, reports_errors
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.model import ReviewItem
+from teikit.outputs import STDOUT, check_file, write_output
 
 _COLUMNS = ("file", "category", "line", "cert", "text", "message")
 
@@ -90,6 +92,18 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _render(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=[*_COLUMNS, *_extra_columns(rows)], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return _table(rows)
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
@@ -98,8 +112,11 @@ def _table(rows: list[dict]) -> str:
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="For TEI inputs: the trace teikit convert --trace wrote for them, to show the rules behind "
                    "each item (text inputs always show them).")
+@click.option("-o", "--output", metavar="FILE", help="Write the list to FILE (atomically; - for stdout). "
+                                                       "Default: stdout.")
 @reports_errors
-def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None) -> None:
+def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None,
+           output: str | None) -> None:
     """List what teikit guessed, with its certainty and the rules behind it, for an editor to check.
 
     INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
@@ -107,6 +124,8 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace
     from teikit.convert import ConvertOptions
     from teikit.review import item_record
 
+    if output is not None:
+        check_file(output)
     options = ConvertOptions(authority=authority_paths(authority), output_dir=Path.cwd())
     trace = _read_trace(trace_path) if trace_path is not None else None
     rows: list[dict] = []
@@ -117,14 +136,6 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace
         except TeikitError as exc:
             emit([exc.diagnostic])
             failed = True
-    if fmt == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=[*_COLUMNS, *_extra_columns(rows)], extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        sys.stdout.write(_table(rows))
+    write_output(output or STDOUT, _render(rows, fmt))
     if failed:
         sys.exit(int(ExitCode.FAILED))

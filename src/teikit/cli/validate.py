@@ -24,7 +24,7 @@ ENGINES = ("teikit", "jing")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the report to FILE (atomically) instead of the terminal.")
+              help="Write the report to FILE (atomically; - for stdout) instead of the terminal.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Parallel processes; 0 uses every CPU when the input is large enough to gain from it.")
 @click.option("--engine", type=click.Choice(ENGINES), default="teikit", show_default=True,
@@ -37,8 +37,10 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
     """
     from teikit.project import Project
     from teikit.validate.runner import Options, validate as run
-    from teikit.xmlio import write_atomic
+    from teikit.outputs import check_file, write_output
 
+    if output:
+        check_file(output)
     project = Project.load()
     refs = project.schema_option(schemas, embedded_rules) if schemas else None
     options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=project.tei_all)
@@ -46,7 +48,7 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
     report = render(results, fmt)
     summary = Summary.of(results)
     if output:
-        write_atomic(output, report)
+        write_output(output, report)
         click.echo(summary.line(), err=True)
     elif fmt == "text":
         click.echo(report, err=True, nl=False)
