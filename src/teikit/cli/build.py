@@ -55,6 +55,7 @@ def build(config: Path | None, jobs: int | None, executor: str | None, scheduler
     where = " -> ".join(display(str(p)) for p in (project.texts, project.tei, project.site))
     click.echo(f"teikit build: {where} ({summary.seconds:.1f} s)")
     click.echo(summary.table(), nl=False)
+    click.echo(summary.notes(), nl=False)
     if report_file is not None:
         summary.write_json(report_file)
     if not summary.ok:
