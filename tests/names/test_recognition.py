@@ -145,3 +145,29 @@ def test_a_sentence_may_open_with_a_given_name_that_is_also_a_word(empty_lists):
     persons = names(root, "persName")
     assert "Martin Abern" in persons and "Frank Tillotson" in persons
     assert "Grace" not in persons  # alone at a sentence start, a word like any other
+
+
+def test_a_title_or_a_given_name_beats_a_keyword_of_places(empty_lists):
+    _, root = convert("The new doctor, Mr. Hall, took rooms above the bank. Dr. Ellen Marsh called on Mr. Hall "
+                      "at noon, and Capt. Moor carried her bag.", empty_lists)
+    persons = names(root, "persName")
+    assert {"Mr. Hall", "Dr. Ellen Marsh", "Capt. Moor"} <= set(persons)
+    assert not {"Mr. Hall", "Dr. Ellen Marsh", "Capt. Moor", "Hall", "Marsh", "Moor"} & set(names(root, "placeName"))
+
+
+def test_a_designation_the_text_uses_as_a_name_is_a_person(empty_lists):
+    story = ("The guests sat down. “Nonsense,” said the Night Porter, and lit his pipe. The Magistrate frowned, "
+             "and the Night Porter laughed. “You doubt me,” said the Magistrate. “I do,” replied the Night Porter. "
+             "The Magistrate’s coat hung by the door; “Go home,” said the Magistrate, but the Night Porter stayed.")
+    _, root = convert(story, empty_lists)
+    persons = names(root, "persName")
+    assert persons.count("Night Porter") >= 3 and persons.count("Magistrate") >= 3
+    # the same word in lower case elsewhere is an ordinary word
+    _, root = convert(story + " A magistrate is only a man.", empty_lists)
+    assert "Magistrate" not in names(root, "persName")
+
+
+def test_a_name_decided_elsewhere_is_not_tagged_inside_a_longer_run(empty_lists):
+    _, root = convert("Mr. Baker won the race, and Baker was cheered. The Baker Prize stood on the table, and "
+                      "nobody asked Baker about it.", empty_lists)
+    assert names(root, "persName") == ["Mr. Baker", "Baker", "Baker"]

@@ -112,11 +112,13 @@ class NameRecogniser:
         self.places = gazetteer()
         self.blocks = block_words(doc)
         self.linker = Linker(doc)
+        self.document_names: frozenset[Key] = frozenset()
 
     def run(self) -> None:
         mentions: list[Mention] = []
         proper = names_among_words(w.tokens for _, w in self.blocks if not w.title) \
             if holds(NAME_GATE.document_name, True) else frozenset()
+        self.document_names = proper
         for _, words in self.blocks:
             mentions += scan_block(words, self.authority.index, self.places, proper)
         lowercase = {t.key for _, w in self.blocks for t in w.tokens if t.kind == "word" and not t.cap}
@@ -152,6 +154,8 @@ class NameRecogniser:
             evidence.add(NAME[f"place.{how}"], place=place.preferred, feature=place.extra.get("feature"))
         if len(group[0].key) == 1 and is_given_name(group[0].text.split()[-1]) and not entries:
             evidence.add(NAME["person.given-name"])
+        if group[0].key in self.document_names:
+            evidence.add(NAME["person.document-name"])
         evidence.add(NAME["person.default"])
         return evidence
 
@@ -387,6 +391,9 @@ class NameRecogniser:
                 if any(not tokens[k].cap for k in range(i, last)):
                     i += 1
                     continue
+                if holds(NAME_GATE.part_of_longer_run, _in_longer_run(tokens, i, last)):
+                    i = last  # "the Time Traveller" holds "Time", a name of its own elsewhere
+                    continue
                 if not holds(NAME_MENTION.known_form, True):
                     i += 1
                     continue
@@ -454,6 +461,17 @@ class NameRecogniser:
                 data={"type": tag, "count": str(len(group)), "entry": entry,
                       "context": context_snippet(block.text, first.start, first.end)},
                 evidence=self.span_evidence(least, tag)))
+
+
+def _in_longer_run(tokens, first: int, last: int) -> bool:
+    """The tokens [first, last) are part of a longer run of capitalised words: a word right after
+    them, or right before them mid-sentence, is capitalised and joined to them."""
+    after = tokens[last] if last < len(tokens) else None
+    before = tokens[first - 1] if first > 0 else None
+    return (after is not None and after.kind == "word" and after.cap and not after.sentence_start and
+            joinable(tokens[last - 1], after)) or \
+        (before is not None and before.kind == "word" and before.cap and not tokens[first].sentence_start and
+         not before.is_honorific and not before.is_initial and joinable(before, tokens[first]))
 
 
 def _mention_decision(base: Evidence | None, rule, decided: str, cert: str | None, **features) -> Evidence:

@@ -36,13 +36,14 @@ Bishop Archbishop Cardinal Pope Saint St King Queen Prince Princess Duke Duchess
 Baron Baroness Marquis Marquess Viscount Emperor Empress Tsar Czar Tsarina Czarina Sultan Shah
 Madame Mme Madam Mademoiselle Mlle Monsieur M Herr Frau Fräulein Signor Signora Señor Señora Don Doña
 Comrade Squire Farmer Goody Goodman Widow Dean Canon Deacon Parson Vicar Rector Dominie Citizen Hon
+Councillor Alderman Inspector Constable
 """.split())
 # Titles that are only titles: the word after them is a surname even when it is also an
 # ordinary word ("Mr. Brown", "Sir Walter Citrine"); after others ("General", "King") it may not be.
 PERSONAL_TITLES = frozenset("""
 Mr Mrs Miss Ms Mx Mister Messrs Dr Sir Dame Lady Lord Rev Revd Reverend Madame Mme Madam Mademoiselle Mlle
 Monsieur Herr Frau Fräulein Signor Signora Señor Señora Professor Prof Captain Capt Colonel Col Lieutenant
-Lieut Lt Sergeant Sgt Admiral Comrade
+Lieut Lt Sergeant Sgt Admiral Comrade Councillor Alderman
 """.split())
 # Abbreviated honorifics that end a sentence only rarely: a capital after "Mr." starts no sentence.
 ABBREVIATIONS = _words("mr mrs ms dr st rev revd fr prof capt col gen maj lieut lt sgt sergt mme mlle m messrs hon "

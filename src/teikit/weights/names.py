@@ -53,6 +53,8 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "place.gazetteer-alternate": (2, "a gazetteer's place by an alternate name"),
     "place.gazetteer-common": (1, "a gazetteer's place whose name is also an ordinary word or given name"),
     "person.given-name": (2, "one word that is a given name, no list entry"),
+    "person.document-name": (8, "dictionary words the text uses as a name only: capitalised mid-sentence, never in "
+                                "lower case, speaking or acting as a person ('Ginger', 'the Night Porter')"),
     "person.surname-of-named": (4, "the surname of a person the text names in full"),
     "person.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure person"),
     "place.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure place"),
@@ -78,6 +80,10 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
     "lowercase-elsewhere": (0, "the text writes the word in lower case too: an ordinary word"),
     "group-noun": (0, "the plural of a known word ('the Bolsheviks'), nothing says a person"),
     "ordinary-place": (0, "an ordinary word that is also a place name, nothing else says a place"),
+    "part-of-longer-run": (0, "a name decided elsewhere is not tagged inside a longer run of capitalised words "
+                              "('Time' in 'the Time Traveller')"),
+    "person-before-keyword": (0, "a personal title opens the run: no keyword of places or organisations makes "
+                                 "it one ('Mr. Hall', 'Dr. Ellen Marsh')"),
     # what lets a run in
     "document-name": (0, "a dictionary word the text writes only as a name, acting as a person"),
     "sentence-start-given-name": (0, "a given name opening a sentence before a surname ('Martin Abern had')"),
@@ -85,6 +91,8 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
 }, {
     # mid-sentence capitals a dictionary word needs to be a document's name (one or two may be emphasis)
     "document-name-mentions": 3,
+    # a designation of several words written in lower case at most once for this many capitalised uses
+    "document-name-lower-ratio": 4,
 })
 
 NAME_MENTION = RuleTable("name-mention", "how a decided name reaches each of its mentions", {
