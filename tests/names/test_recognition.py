@@ -171,3 +171,12 @@ def test_a_name_decided_elsewhere_is_not_tagged_inside_a_longer_run(empty_lists)
     _, root = convert("Mr. Baker won the race, and Baker was cheered. The Baker Prize stood on the table, and "
                       "nobody asked Baker about it.", empty_lists)
     assert names(root, "persName") == ["Mr. Baker", "Baker", "Baker"]
+
+
+def test_the_plural_of_a_family_name_is_the_family(empty_lists):
+    _, root = convert("Mrs. Pellow called at noon. The Pellows keep the mill, and we dined with the Pellows on "
+                      "Sunday.", empty_lists)
+    families = root.findall(".//t:text//t:persName[@type='family']", NS)
+    assert ["".join(f.itertext()) for f in families] == ["Pellows", "Pellows"]
+    assert all(f.get("ref") is None and f.get("cert") for f in families)
+    assert names(root, "rs") == []

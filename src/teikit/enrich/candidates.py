@@ -296,10 +296,6 @@ class BlockScanner:
                 found = self.mention(i, j, "place")  # "the Dell", "the Hall": a local place's name
                 if found.vote("place.local", keyword=t[i].text):
                     return [found]
-            if t[i].text in en.INSTITUTIONS:
-                found = self.mention(i, j, "org")  # "the Army", "the Club": one institution's name
-                if found.vote("org.local", keyword=t[i].text):
-                    return [found]
         caps = [k for k in range(i, j) if _capish(t[k])]
         plain = not self.w.heading or not any(is_common_word(t[k].text) for k in caps)
         # "Mr. Hall", "Dr. Eleanor Marsh", "Sam Field": a title or a given name before a keyword of

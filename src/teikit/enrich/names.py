@@ -414,17 +414,23 @@ class NameRecogniser:
     def emit(self, mentions: list[Mention]) -> None:
         blocks = {words.block_no: block for block, words in self.blocks}
         words = {w.block_no: w for _, w in self.blocks}
+        families = _families(mentions, words)
         for mention in sorted(mentions, key=lambda m: (m.block_no, m.start)):
             block = blocks[mention.block_no]
             if mention.kind == PLACE and not mention.rs:
                 _add_qualifier(mention, words[mention.block_no].tokens)
-            if mention.rs:
+            family = mention.rs and holds(NAME_MENTION.family, mention.key in families and
+                                          _family(mention, words[mention.block_no]))
+            if mention.rs and not family:
                 _add_determiners(mention, words[mention.block_no])
             if not _fits(block, mention.start, mention.end):
                 continue
-            tag = "rs" if mention.rs else TAGS[mention.kind]
+            tag = "persName" if family else "rs" if mention.rs else TAGS[mention.kind]
             evidence = self.span_evidence(mention, tag)
-            if mention.rs:
+            if family:  # "the Morleys": the family, one mention of a group (no person's entry)
+                evidence.add(NAME_MENTION.family, singular=mention.key[0])
+                attrs = {"type": "family", "cert": mention.cert or LOW}
+            elif mention.rs:
                 attrs = {"type": "person", "cert": mention.cert or LOW}
             else:
                 attrs = {"ref": f"#{mention.entity}", "cert": mention.cert or LOW}
@@ -492,6 +498,26 @@ def _add_qualifier(mention: Mention, tokens) -> None:
              first.gap == " "):
         mention.start, mention.first = before.start, mention.first - 1
         mention.text = f"{before.text} {mention.text}"
+
+
+def _families(mentions: list[Mention], words: dict[int, BlockWords]) -> set[Key]:
+    """The names whose plural is a family's in this text: someone of that name is titled as a
+    member of a family ("Mrs. Morley", "Miss Leland"), and the plural never stands for people
+    like them ("all the Tarovs", "other Tarovs")."""
+    titled = {m.key for m in mentions if m.pattern == "honorific" and
+              m.text.split()[0].rstrip(".") in en.FAMILY_TITLES}
+    generic = {m.key for m in mentions if m.rs and not _family(m, words[m.block_no])}
+    return {m.key for m in mentions if m.rs and m.key in titled and m.key not in generic}
+
+
+def _family(mention: Mention, words: BlockWords) -> bool:
+    """The plural of a person's name after "the" alone ("the Morleys", "at the Lelands’"): the
+    family; after "all the", "other", "such", "these" ... it is a generic plural."""
+    tokens, first = words.tokens, mention.first
+    before = tokens[first - 1] if first > 0 else None
+    before2 = tokens[first - 2] if first > 1 else None
+    return before is not None and before.key == "the" and not tokens[first].gap.strip() and \
+        not (before2 is not None and before2.key in en.PLURAL_DETERMINERS and not before.gap.strip())
 
 
 def _add_determiners(mention: Mention, words: BlockWords) -> None:

@@ -45,6 +45,8 @@ Mr Mrs Miss Ms Mx Mister Messrs Dr Sir Dame Lady Lord Rev Revd Reverend Madame M
 Monsieur Herr Frau Fräulein Signor Signora Señor Señora Professor Prof Captain Capt Colonel Col Lieutenant
 Lieut Lt Sergeant Sgt Admiral Comrade Councillor Alderman
 """.split())
+# Titles a member of a family is given ("Mrs. Morley", "Miss Leland"): "the Morleys" is then the family.
+FAMILY_TITLES = frozenset("Mr Mrs Miss Master Mme Madame Mademoiselle Mlle Lady Sir Dame".split())
 # Abbreviated honorifics that end a sentence only rarely: a capital after "Mr." starts no sentence.
 ABBREVIATIONS = _words("mr mrs ms dr st rev revd fr prof capt col gen maj lieut lt sgt sergt mme mlle m messrs hon "
                        "no vol pp ch cf viz esq jun sen jr sr")
@@ -105,7 +107,7 @@ Farm Mill Inn Cottage Grange End Cross Gate Wharf Docks Harbour Harbor Station P
 Barracks Market Canal Falls Springs Dell Mead Meadow Meadows Copse Grove Hollow Combe Coppice Lodge
 Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom
 """.split())
-# Institutions named by one capitalised word after "the" ("the Army", "the Club").
+# Institutions named by one capitalised word ("the Army", "the Club"): never a name a text makes of a word.
 INSTITUTIONS = frozenset("""
 Parliament Army Navy Government Admiralty Senate Congress Society Club Academy University College Company
 Bank Ministry Commons Lords Police Guards Militia Yeomanry Association Committee Council Board Union

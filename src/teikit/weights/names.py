@@ -35,7 +35,6 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "place.preposition": (2, "'in', 'at', 'into', 'towards' before it"),
     "place.preposition-weak": (1, "'from', 'to', 'on', 'over' before it"),
     "org.keyword": (8, "a keyword of organisations inside ('Central Committee', 'Bank of X')"),
-    "org.local": (3, "'the Army', 'the Club': one institution by its keyword"),
     "org.dotted": (3, "dotted capitals ('G.P.U.')"),
     "org.acronym": (2, "an acronym ('NKVD')"),
     # what is known of the name, once per name (teikit.enrich.names)
@@ -99,7 +98,9 @@ NAME_MENTION = RuleTable("name-mention", "how a decided name reaches each of its
     "own-evidence": (0, "the mention's own words outweigh the name's decision"),
     "capital-only": (0, "no more than a capital or a letter says any mention is a name: at most medium"),
     "known-form": (0, "another mention of a name decided elsewhere in the text (at most medium)"),
-    "generic-plural": (0, "the plural of a person's name after 'the', 'all the', 'other': rs"),
+    "generic-plural": (0, "the plural of a person's name after 'all the', 'other', 'such': rs (people like them)"),
+    "family": (0, "the plural of a person's name after 'the' alone, when someone of that name is titled as a "
+                  "family's member ('Mrs. Morley') and the plural is never generic: persName type='family'"),
     "misplaced-apostrophe": (0, "'Engel’s' for Engels’: a possessive whose form with s is a person's"),
     "place-qualifier": (0, "a capitalised qualifier before a place is part of its name ('Central Asia')"),
 }, {"high": 8, "medium": 3})
