@@ -180,3 +180,17 @@ def test_the_plural_of_a_family_name_is_the_family(empty_lists):
     assert ["".join(f.itertext()) for f in families] == ["Pellows", "Pellows"]
     assert all(f.get("ref") is None and f.get("cert") for f in families)
     assert names(root, "rs") == []
+
+
+def test_saints_churches_hotels_and_possessive_streets_are_places(empty_lists):
+    _, root = convert("We heard the bells of St. Anne’s, slept at the Crown Hotel in Martin’s Lane, and walked "
+                      "up Coldharbour Yard. St. Anne was a good saint.", empty_lists)
+    places = names(root, "placeName")
+    assert {"St. Anne’s", "Crown Hotel", "Martin’s Lane", "Coldharbour Yard"} <= set(places)
+    assert "St. Anne" in names(root, "persName")
+
+
+def test_a_very_common_word_is_no_place_on_prepositions_alone(empty_lists):
+    _, root = convert("They travelled in Time, and through Time, and out of Time again, and back to Time.",
+                      empty_lists)
+    assert "Time" not in names(root, "placeName")

@@ -110,6 +110,11 @@ def _contraction(word: str) -> bool:
     return at >= 0 and not (at == 1 and word[0] in "ODLodl" and word[2:3].isupper())
 
 
+def _possessive_place(before: Token, token: Token) -> bool:
+    """A possessive name before a keyword of places is one place's name ("Martin’s Lane")."""
+    return before.possessive and token.text in en.PLACE_KEYWORDS and token.gap == " "
+
+
 def _personal_title(token: Token) -> bool:
     """A title that only ever stands before a person's name ("Mr.", "Councillor"), or any title
     written with its full stop ("Gen.", "Capt.")."""
@@ -216,7 +221,7 @@ class BlockScanner:
                 i += 1
                 continue
             j = i + 1
-            while j < n and joinable(t[j - 1], t[j]):
+            while j < n and (joinable(t[j - 1], t[j]) or _possessive_place(t[j - 1], t[j])):
                 if _capish(t[j]):
                     j += 1
                 elif t[j].key in _PARTICLES and j + 1 < n and _capish(t[j + 1]) and joinable(t[j], t[j + 1]):
@@ -288,6 +293,13 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
+        if j - i == 2 and t[i].text in en.SAINTS and t[j - 1].possessive:
+            found = self.mention(i, j, "place")  # "St. Mary’s": the church or parish named after her
+            if self.w.text[found.end:found.end + 2] in ("’s", "'s"):
+                found.end += 2  # the possessive is part of the church's name
+                found.text = self.w.text[found.start:found.end]
+            if found.vote("place.saints-church", saint=t[j - 1].text):
+                return [found]
         if j - i > 1 and holds(NAME_GATE.document_name, tuple(self.keys[i:j]) in self.names_among_words):
             return [self.mention(i, j, "document")]  # "the Night Porter": a designation the text uses as a name
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \

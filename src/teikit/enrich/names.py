@@ -27,7 +27,7 @@ from teikit.authority.index import FormIndex
 from teikit.authority.load import load_authority
 from teikit.lang import en
 from teikit.enrich.capitalised import names_among_words
-from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_score, scan_block
+from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_of, kind_score, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
 from teikit.enrich.link import Linker
 from teikit.review.names import TEXT_ONLY, context_snippet, name_message
@@ -200,9 +200,13 @@ class NameRecogniser:
         kept: list[Mention] = []
         for key, (group, evidence, listed) in accepted.items():
             kind, cert = verdicts[key]
-            if holds(NAME_GATE.ordinary_place, kind == PLACE and kind_score(evidence, PLACE) <= NAME[
+            ordinary = group[0].ordinary or is_common_word(group[0].text.split()[-1])
+            if holds(NAME_GATE.ordinary_place, kind == PLACE and ordinary and kind_score(evidence, PLACE) <= NAME[
                     "place.gazetteer-common"].weight and not listed):
                 continue  # an ordinary word that is also a place name, with nothing to say it is one here
+            if holds(NAME_GATE.everyday_word, kind == PLACE and not listed and len(key) == 1 and
+                     zipf(key[0]) >= _TH["everyday-zipf"] and not _beyond_prepositions(evidence)):
+                continue  # "in Time", "through Space": a very common word capitalised, with only prepositions
             evidence.decide(kind, cert, _TH["high"], [(k, kind_score(evidence, k)) for k in KINDS],
                             score=kind_score(evidence, kind))
             guessed = all(m.weak for m in group)  # no more than a capital says it is a name
@@ -467,6 +471,15 @@ class NameRecogniser:
                 data={"type": tag, "count": str(len(group)), "entry": entry,
                       "context": context_snippet(block.text, first.start, first.end)},
                 evidence=self.span_evidence(least, tag)))
+
+
+_PREPOSITION_RULES = frozenset(f"name.place.{r}" for r in (
+    "preposition-strong", "preposition", "preposition-weak", "gazetteer-common"))
+
+
+def _beyond_prepositions(evidence: Evidence) -> bool:
+    """Something says a place besides prepositions before it and a gazetteer's ordinary word."""
+    return any(kind_of(f.rule) == PLACE and f.rule not in _PREPOSITION_RULES and f.weight > 0 for f in evidence.fired)
 
 
 def _in_longer_run(tokens, first: int, last: int) -> bool:

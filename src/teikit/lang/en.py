@@ -105,8 +105,10 @@ Ocean Bay Gulf Strait Straits Channel Island Islands Isle Isles Peninsula Cape C
 Steppe District Province County Region Territory Bridge Castle Abbey Priory Cathedral Chapel Hall Manor
 Farm Mill Inn Cottage Grange End Cross Gate Wharf Docks Harbour Harbor Station Prison Tower Palace
 Barracks Market Canal Falls Springs Dell Mead Meadow Meadows Copse Grove Hollow Combe Coppice Lodge
-Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom
+Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom Hotel Yard Close Parade Court House Quay Walk
 """.split())
+# Titles of saints: "St. Mary’s" (with the possessive) is the church or parish named after her.
+SAINTS = frozenset("St Saint Ste".split())
 # Institutions named by one capitalised word ("the Army", "the Club"): never a name a text makes of a word.
 INSTITUTIONS = frozenset("""
 Parliament Army Navy Government Admiralty Senate Congress Society Club Academy University College Company

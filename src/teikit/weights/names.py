@@ -23,6 +23,7 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "person.word-after": (3, "'himself', 'who', 'assassination' after it"),
     "person.by-name": (4, "'X by name'"),
     "person.possessive": (1, "in the possessive ('X’s')"),
+    "place.saints-church": (8, "a saint's name in the possessive ('St. Mary’s'): the church or parish"),
     "place.keyword": (8, "a keyword of places at its end, or a head at its start ('Kibes Lane', 'Mount X')"),
     "place.ending": (2, "ends like place names of many languages ('-stan', '-grad', '-shire')"),
     "place.english-ending": (1, "ends like English place names, which are also surnames ('-ton', '-ford')"),
@@ -68,6 +69,8 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     # Zipf frequencies: an acronym more frequent is a word; a surname after a title no more frequent;
     # a derived word ('Thermidorian') this frequent is a word; the singular of a group noun
     "acronym-max-zipf": 3.5, "surname-max-zipf": 5.3, "derived-min-zipf": 2.0, "group-noun-zipf": 2.5,
+    # a word this frequent needs more than prepositions to be a place
+    "everyday-zipf": 5.5,
     # person cues that make a plural of a known word a family's name ('the Bolsheviks' vs 'Engels wrote')
     "group-noun-person-cues": 3,
 })
@@ -81,6 +84,7 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
     "ordinary-place": (0, "an ordinary word that is also a place name, nothing else says a place"),
     "part-of-longer-run": (0, "a name decided elsewhere is not tagged inside a longer run of capitalised words "
                               "('Time' in 'the Time Traveller')"),
+    "everyday-word": (0, "a very frequent word ('Time', 'Space') is no place on prepositions alone"),
     "person-before-keyword": (0, "a personal title opens the run: no keyword of places or organisations makes "
                                  "it one ('Mr. Hall', 'Dr. Ellen Marsh')"),
     # what lets a run in
