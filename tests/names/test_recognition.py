@@ -194,3 +194,20 @@ def test_a_very_common_word_is_no_place_on_prepositions_alone(empty_lists):
     _, root = convert("They travelled in Time, and through Time, and out of Time again, and back to Time.",
                       empty_lists)
     assert "Time" not in names(root, "placeName")
+
+
+def test_a_diary_s_capitalised_verbs_and_abbreviations_name_nobody(empty_lists):
+    _, root = convert("Tues. 4th. Walked to the mill before breakfast. Supped with the Vicar. Aft. rain. Wed. fine "
+                      "again. Morn. cold. Rode over to see the hay. Eve. calm.", empty_lists)
+    assert names(root, "persName") == [] and names(root, "placeName") == []
+
+
+def test_a_title_before_initials_alone_names_a_person(empty_lists):
+    _, root = convert("Mrs. K. called at four, and Lady A. B. stayed to dinner.", empty_lists)
+    assert names(root, "persName") == ["Mrs. K.", "Lady A. B."]
+
+
+def test_ships_and_newspapers_are_left_unmarked(empty_lists):
+    _, root = convert("The Resolute sailed at dawn, and the Evening Courier printed the news; we read it in the "
+                      "Western Gazette too.", empty_lists)
+    assert names(root, "persName") == [] and names(root, "placeName") == []

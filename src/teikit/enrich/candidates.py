@@ -336,6 +336,9 @@ class BlockScanner:
             return []
         last = i + length
         token = self.t[i]
+        if holds(NAME_GATE.title_no_place, length == 1 and not by_list and (
+                token.is_honorific or token.key in en.PERSON_NOUNS)):
+            return []  # "the Vicar", "the Doctor": a title or a word for a person is no town of that name
         ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
                                                              token.is_honorific)
         if ordinary and self.weak_capital(i):
@@ -401,7 +404,8 @@ class BlockScanner:
         if token.is_honorific and p + 1 < j:
             personal = token.text in en.PERSONAL_TITLES or token.dot
             q = self.name_run(p + 1, j, after_given=personal, strict=not personal, titled=_personal_title(token))
-            if q > p + 1 and not all(t[k].is_initial for k in range(p + 1, q)):
+            # "Mrs. K.", "Lady A. B.": a personal title before initials alone names a person too
+            if q > p + 1 and (_personal_title(token) or not all(t[k].is_initial for k in range(p + 1, q))):
                 found = self.mention(p, q, "honorific", key_from=p + 1)
                 if found.vote("person.honorific", title=token.text):
                     return found

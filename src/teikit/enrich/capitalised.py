@@ -35,7 +35,7 @@ def _word(token: Token) -> bool:
     """A capitalised word that could be part of a document name (no contraction: "I’d")."""
     contraction = ("’" in token.text or "'" in token.text) and not token.possessive
     return token.kind == "word" and token.cap and len(token.text) >= 2 and not contraction and \
-        not token.is_function_word and not token.is_honorific
+        not token.is_function_word and not token.dot
 
 
 def _runs(tokens: list[Token]) -> Iterable[tuple[int, int]]:
@@ -84,8 +84,8 @@ def names_among_words(blocks: Iterable[list[Token]]) -> frozenset[Key]:
                     lower_phrases[(tokens[i - 1].key, token.key)] += 1
         for first, last in _runs(tokens):
             key = tuple(t.key for t in tokens[first:last])
-            if last - first > _LONGEST:
-                continue
+            if last - first > _LONGEST or (last - first > 1 and tokens[first].is_honorific):
+                continue  # "Mr Hall", "General Gordon": a title and a name, for the scanner
             before = tokens[first - 1] if first > 0 else None
             designation = before is not None and before.key == "the" and not tokens[first].gap.strip()
             if before is not None and before.key in _DETERMINERS and not designation:

@@ -84,6 +84,7 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
     "ordinary-place": (0, "an ordinary word that is also a place name, nothing else says a place"),
     "part-of-longer-run": (0, "a name decided elsewhere is not tagged inside a longer run of capitalised words "
                               "('Time' in 'the Time Traveller')"),
+    "title-no-place": (0, "a title or a word for a person ('the Vicar', 'the Doctor') is no gazetteer's town"),
     "everyday-word": (0, "a very frequent word ('Time', 'Space') is no place on prepositions alone"),
     "person-before-keyword": (0, "a personal title opens the run: no keyword of places or organisations makes "
                                  "it one ('Mr. Hall', 'Dr. Ellen Marsh')"),
