@@ -1,8 +1,9 @@
 """Reading plain-text inputs: decoding, and refusing what is not text.
 
-UTF-8 (with or without BOM) and UTF-16/32 with a BOM decode silently. Anything else is
-identified with charset-normalizer and decoded with a warning that names the encoding, so
-that a user can check the guess. Empty files, directories, missing files and binary data
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM decode silently. UTF-16 without a BOM
+is told from binary data by where its NUL bytes fall. Anything else is identified with
+charset-normalizer. Both are decoded with a warning that names the encoding, so that a user
+can check the guess. Empty files, directories, missing files and binary data
 (NUL or other control bytes) are errors.
 """
 
@@ -73,7 +74,12 @@ def decode(name: str, data: bytes) -> TextInput:
             encoding = codec
             break
     if encoding is None and b"\x00" in data:
-        raise InputError.at(name, "binary data (NUL bytes) without a UTF-16 byte-order mark: not a text file")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError.at(name, "binary data (NUL bytes), and not UTF-16 either: not a text file")
+        warnings.append(Diagnostic(name, f"no byte-order mark: decoded as {_UTF16_NAMES[encoding]} (detected from "
+                                         "the pattern of its NUL bytes); check the result or convert the file "
+                                         "to UTF-8", severity=Severity.WARNING))
     if encoding is None:
         try:
             data.decode("utf-8")
@@ -99,6 +105,33 @@ def decode(name: str, data: bytes) -> TextInput:
     if not text.strip():
         raise InputError.at(name, "empty input: only white space")
     return TextInput(name=name, text=text, encoding=encoding, warnings=warnings)
+
+
+_UTF16_NAMES = {"utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE"}
+# UTF-16 of a text in an alphabet: the high byte of every ASCII character (spaces, digits,
+# punctuation; every letter too in Latin script) is NUL, and it is the same byte of each code
+# unit (the second in little-endian order, the first in big-endian); the low byte almost never is.
+UTF16_NUL_SHARE = 0.1  # of the code units, at least, have a NUL high byte
+UTF16_OTHER_NUL_SHARE = 0.01  # of the code units, at most, have a NUL low byte
+UTF16_SPACE_SHARE = 0.05  # of the decoded characters, at least, are white space (as in any text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NULs of ``data`` fall as UTF-16 text's do and it
+    decodes to something with spaces or line breaks between words; else None (binary data)."""
+    if len(data) % 2:
+        return None
+    units = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= UTF16_NUL_SHARE * units and low <= UTF16_OTHER_NUL_SHARE * units:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            spaces = sum(1 for char in text if char.isspace())
+            return encoding if spaces >= UTF16_SPACE_SHARE * len(text) else None
+    return None
 
 
 # Legacy encodings most transcriptions come in: preferred when the detector finds them
