@@ -46,14 +46,38 @@ class TextInput:
         return "stdin" if self.name == STDIN_NAME else Path(self.name).stem
 
 
-def read_bytes(name: str) -> bytes:
-    """The raw bytes of a path or of stdin, with missing files and directories as errors."""
+# The largest input read by default (--max-size): conversion holds a text, its model and its TEI
+# in memory (docs/measurements.md has the memory a text of each size needs).
+DEFAULT_MAX_SIZE = 500_000_000
+
+
+def size_text(size: int) -> str:
+    """A size as people read it: 500 MB, 1.5 GB, 12 KB, 300 bytes (powers of 1000)."""
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def _too_large(name: str, size: str, max_size: int) -> InputError:
+    return InputError.at(name, f"{size}, larger than the largest input allowed (--max-size "
+                               f"{size_text(max_size)}): split it, or raise --max-size if the memory allows")
+
+
+def read_bytes(name: str, max_size: int | None = None) -> bytes:
+    """The raw bytes of a path or of stdin, with missing files and directories as errors, and an
+    input larger than ``max_size`` bytes refused before it is read."""
     if name == STDIN_NAME:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read() if max_size is None else sys.stdin.buffer.read(max_size + 1)
+        if max_size is not None and len(data) > max_size:
+            raise _too_large(name, f"is more than {size_text(max_size)}", max_size)
+        return data
     path = Path(name)
     if path.is_dir():
         raise InputError.at(name, "is a directory, not a text file")
     try:
+        if max_size is not None and path.stat().st_size > max_size:
+            raise _too_large(name, f"is {size_text(path.stat().st_size)}", max_size)
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError.at(name, "no such file") from None
@@ -157,9 +181,9 @@ def _detect(name: str, data: bytes) -> str:
     return chosen.encoding
 
 
-def read_text(name: str) -> TextInput:
-    """Read and decode one input path (or '-' for stdin)."""
-    return decode(name, read_bytes(name))
+def read_text(name: str, max_size: int | None = None) -> TextInput:
+    """Read and decode one input path (or '-' for stdin); see read_bytes for ``max_size``."""
+    return decode(name, read_bytes(name, max_size))
 
 
 _WS = re.compile(r"\s+")

@@ -37,6 +37,7 @@ class BuildOptions:
     executor: str = "local"
     scheduler: str | None = None
     force: bool = False
+    max_size: int | None = None  # the largest text converted (--max-size); a larger one fails
 
 
 def shared_inputs(project: Project, schema_dir: str | None) -> str:
@@ -71,13 +72,14 @@ def _shown(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _task(project: Project, text: Path, schema_dir: str | None, shared: str) -> DocumentTask:
+def _task(project: Project, text: Path, schema_dir: str | None, shared: str,
+          max_size: int | None = None) -> DocumentTask:
     name = text.stem
     return DocumentTask(
         name=name, text=str(text), tei=str(project.tei / f"{name}.xml"), html=str(project.site / f"{name}.html"),
         txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=project.schemas,
-        generation=shared)
+        generation=shared, max_size=max_size)
 
 
 def _prune(state: State, names: set[str]) -> None:
@@ -132,7 +134,7 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(project, text, schema_dir, shared))
+            tasks.append(_task(project, text, schema_dir, shared, options.max_size))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))

@@ -10,7 +10,7 @@ import click
 
 from teikit.build.executors import EXECUTORS
 from teikit.cli.authority_option import authority_option
-from teikit.cli.common import emit, reports_errors
+from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.errors import Diagnostic, ExitCode, UsageError
 from teikit.outputs import check_file
 
@@ -30,9 +30,10 @@ from teikit.outputs import check_file
 @click.option("--report", "report_file", metavar="FILE",
               help="Also write the summary, every document and every diagnostic as JSON to this file (- for "
                    "stdout, after the table).")
+@max_size_option
 @reports_errors
 def build(config: Path | None, jobs: int | None, executor: str | None, scheduler: str | None,
-          authority: tuple[Path, ...], force: bool, report_file: str | None) -> None:
+          authority: tuple[Path, ...], force: bool, report_file: str | None, max_size: int) -> None:
     """Build the project: every text in `texts` to TEI in `tei`, validated against the project's
     schemas, published as HTML and plain text in `site` with an index of the works and of the
     persons, places and organisations they name.
@@ -50,7 +51,7 @@ def build(config: Path | None, jobs: int | None, executor: str | None, scheduler
         check_file(report_file, "--report")
     project = Project.load(config, authority)
     options = BuildOptions(jobs=jobs or 0, executor=executor or ("dask" if scheduler else "local"),
-                           scheduler=scheduler, force=force)
+                           scheduler=scheduler, force=force, max_size=max_size)
     summary = build_project(project, options, report=emit)
     where = " -> ".join(display(str(p)) for p in (project.texts, project.tei, project.site))
     click.echo(f"teikit build: {where} ({summary.seconds:.1f} s)")

@@ -63,3 +63,33 @@ def reports_errors(func: Callable) -> Callable:
             sys.exit(int(ExitCode.FAILED))
 
     return wrapper
+
+
+class Size(click.ParamType):
+    """A size in bytes, with a unit or without: 500MB, 1.5G, 200k, 4096 (units in powers of 1000)."""
+
+    name = "size"
+    UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().replace(" ", "")
+        number = text.rstrip("kmgb")
+        unit = text[len(number):]
+        try:
+            size = float(number) * self.UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (500MB, 1.5GB, 200KB, or bytes)", param, ctx)
+        if size <= 0:
+            self.fail(f"{value!r}: a size must be more than 0", param, ctx)
+        return int(size)
+
+
+def max_size_option(func: Callable) -> Callable:
+    """``--max-size SIZE``: larger inputs are refused (exit 1) before they are read."""
+    from teikit.textio import DEFAULT_MAX_SIZE, size_text
+
+    return click.option("--max-size", type=Size(), default=size_text(DEFAULT_MAX_SIZE).replace(" ", ""),
+                        metavar="SIZE", show_default=True,
+                        help="Refuse a larger input (exit 1) rather than run out of memory converting it.")(func)

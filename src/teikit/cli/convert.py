@@ -10,7 +10,7 @@ from typing import Sequence
 import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
-from teikit.cli.common import emit, reports_errors
+from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.convert import passes
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.outputs import STDOUT, check_file, is_stdout, make_directory, names_directory, write_output
@@ -50,15 +50,17 @@ def plan_outputs(inputs: Sequence[str], output: str | None, fmt: str) -> list[st
 
 def convert_one(input_name: str, target: str | Path | None, fmt: str, edits: Path | None = None,
                 authority: Sequence[Path] = (), skip: frozenset[str] = frozenset(),
-                without_rules: frozenset[str] = frozenset(), trace: list[dict] | None = None) -> list[Diagnostic]:
+                without_rules: frozenset[str] = frozenset(), trace: list[dict] | None = None,
+                max_size: int | None = None) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
     editor's file (default: NAME.edits.toml beside the input, when there is one);
     ``authority``: the lists names are linked to; ``skip``: passes not to run; ``without_rules``:
-    rules switched off; ``trace``: where to add the decisions of this input."""
+    rules switched off; ``trace``: where to add the decisions of this input; ``max_size``: the
+    largest input read."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
-    source = read_text(input_name)
+    source = read_text(input_name, max_size)
     out_dir = Path(target).parent if target is not None and not is_stdout(target) else Path.cwd()
     options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
                              authority=list(authority), output_dir=out_dir, skip=skip, without_rules=without_rules)
@@ -87,10 +89,11 @@ def convert_one(input_name: str, target: str | Path | None, fmt: str, edits: Pat
                    "of all inputs to this JSON file.")
 @click.option("--without-rule", "without", multiple=True, metavar="RULE",
               help="Switch off a named rule of the weight tables (repeatable): see what it decides.")
+@max_size_option
 @reports_errors
 def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path | None,
             authority: tuple[Path, ...], skip: tuple[str, ...], trace_path: str | None,
-            without: tuple[str, ...]) -> None:
+            without: tuple[str, ...], max_size: int) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -114,7 +117,7 @@ def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path |
     trace: list[dict] | None = [] if trace_path is not None else None
     for name, target in zip(inputs, targets):
         try:
-            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace))
+            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace, max_size))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
-from teikit.cli.common import emit, reports_errors
+from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.model import ReviewItem
 from teikit.outputs import STDOUT, check_file, write_output
@@ -24,11 +24,12 @@ def _looks_like_xml(name: str, data: bytes) -> bool:
     return name.endswith(".xml") or head.startswith(b"<?xml") or head.startswith(b"<TEI") or head.startswith(b"<tei")
 
 
-def collect(name: str, options, trace: list[dict] | None = None) -> list[ReviewItem]:
-    """Review items for one input, plain text or TEI (with the decisions of ``trace``, when given)."""
+def collect(name: str, options, trace: list[dict] | None = None, max_size: int | None = None) -> list[ReviewItem]:
+    """Review items for one input, plain text or TEI (with the decisions of ``trace``, when given;
+    an input larger than ``max_size`` bytes refused)."""
     from teikit.textio import decode, read_bytes
 
-    data = read_bytes(name)
+    data = read_bytes(name, max_size)
     if _looks_like_xml(name, data):
         from teikit.review import review_tei
         from teikit.xmlio import parse_bytes
@@ -114,9 +115,10 @@ def _render(rows: list[dict], fmt: str) -> str:
                    "each item (text inputs always show them).")
 @click.option("-o", "--output", metavar="FILE", help="Write the list to FILE (atomically; - for stdout). "
                                                        "Default: stdout.")
+@max_size_option
 @reports_errors
 def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None,
-           output: str | None) -> None:
+           output: str | None, max_size: int) -> None:
     """List what teikit guessed, with its certainty and the rules behind it, for an editor to check.
 
     INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
@@ -132,7 +134,7 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace
     failed = False
     for name in inputs:
         try:
-            rows += [item_record(name, item) for item in collect(name, options, trace)]
+            rows += [item_record(name, item) for item in collect(name, options, trace, max_size)]
         except TeikitError as exc:
             emit([exc.diagnostic])
             failed = True
