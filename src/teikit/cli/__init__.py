@@ -21,6 +21,7 @@ COMMANDS = {
     "build": "build:build",
     "review": "review:review",
     "html": "html:html",
+    "init": "init:init",
     "text": "text:text",
     "validate": "validate:validate",
 }
