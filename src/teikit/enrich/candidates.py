@@ -487,9 +487,11 @@ class BlockScanner:
                 _preposition(m, b)
             if not gap and b == "the" and before2 is not None and not before.gap.strip():
                 _preposition(m, before2.key)
-            if not gap and b == "the" and m.last == m.first + 1 and \
-                    not self.modifier(m):
-                m.vote("place.the")  # "the Thames", "the Kremlin" (persons take no article)
+            if not gap and b == "the" and m.last == m.first + 1 and not self.modifier(m) and \
+                    not is_common_word(t[m.first].text):
+                # "the Thames", "the Kremlin" (persons take no article); not "the Café", "the Abbey": a
+                # common noun with a capital refers to one thing without naming it
+                m.vote("place.the")
             if not gap and b == "of" and before2 is not None and before2.key in en.PLACE_NOUNS:
                 m.vote("place.of", noun=before2.key)
             elif not gap and b in en.PLACE_NOUNS and not before.cap:

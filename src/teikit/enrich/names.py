@@ -207,7 +207,7 @@ class NameRecogniser:
             if holds(NAME_GATE.everyday_word, kind == PLACE and not listed and len(key) == 1 and
                      zipf(key[0]) >= _TH["everyday-zipf"] and not _beyond_prepositions(evidence)):
                 continue  # "in Time", "through Space": a very common word capitalised, with only prepositions
-            evidence.decide(kind, cert, _TH["high"], [(k, kind_score(evidence, k)) for k in KINDS],
+            evidence.decide(kind, cert, _TH[f"{kind}-high"], [(k, kind_score(evidence, k)) for k in KINDS],
                             score=kind_score(evidence, kind))
             guessed = all(m.weak for m in group)  # no more than a capital says it is a name
             for mention in group:
@@ -319,17 +319,19 @@ class NameRecogniser:
 
     @staticmethod
     def verdict(evidence: Evidence) -> tuple[str, str]:
-        """The kind with the highest score, and the certainty its lead earns."""
+        """The kind with the highest score, and the certainty its score and lead earn for that kind
+        (calibrated on the development set: ``bench/calibrate.py``)."""
         scores = {k: kind_score(evidence, k) for k in KINDS}
         ranked = sorted(KINDS, key=lambda k: (-scores[k], KINDS.index(k)))
-        best, second = scores[ranked[0]], scores[ranked[1]]
-        if best >= _TH["high"] and best - second >= _TH["high-margin"]:
+        kind = ranked[0]
+        best, second = scores[kind], scores[ranked[1]]
+        if best >= _TH[f"{kind}-high"] and best - second >= _TH[f"{kind}-high-margin"]:
             cert = HIGH
-        elif best >= _TH["medium"] and best - second >= _TH["medium-margin"]:
+        elif best >= _TH[f"{kind}-medium"] and best - second >= _TH[f"{kind}-medium-margin"]:
             cert = MEDIUM
         else:
             cert = LOW
-        return ranked[0], cert
+        return kind, cert
 
     # -- a confirmed name tags its other mentions --------------------------------------
 

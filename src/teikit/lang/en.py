@@ -128,7 +128,7 @@ Outer Inner Middle Far Near
 """.split())
 # Capitalised words that are never names by themselves.
 NEVER_NAMES = frozenset("""
-I O Oh Ah God Lord Heaven Heavens Providence Almighty Saviour Creator Devil Monday Tuesday Wednesday
+I O Oh Ah Dear Dearest God Lord Heaven Heavens Providence Almighty Saviour Creator Devil Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October
 November December Christmas Easter Whitsun Whitsuntide Michaelmas Lent Advent Sabbath Bible Bibles Testament
 Gospel Gospels Scripture Scriptures Psalm Psalms Koran Talmud
@@ -137,7 +137,7 @@ Gospel Gospels Scripture Scriptures Psalm Psalms Koran Talmud
 DEMONYMS = frozenset("""
 French Dutch Greek Greeks Swiss Welsh Scots Scotch Thai Czech Czechs Slav Slavs Slovak Basque Breton Flemish
 Walloon Dane Danes Swede Swedes Finn Finns Pole Poles Turk Turks Arab Arabs Moor Moors Jew Jews Frenchman
-Frenchmen Englishman Englishmen Scotsman Dutchman Irishman Yankee Yankees Saxon Saxons Norman Normans Celt
+Frenchmen Englishman Englishmen Scotsman Dutchman Irishman Yankee Yankees Saxon Saxons Norman Normans Roman Romans Celt
 Celts Gaul Gauls Hun Huns Tartar Tartars Cossack Cossacks Gentile Gentiles Hebrew Latin Sanskrit
 """.split())
 # Endings of words derived from names that are not names: always ("Stalinist", "Leninism"),

@@ -28,7 +28,7 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "place.ending": (2, "ends like place names of many languages ('-stan', '-grad', '-shire')"),
     "place.english-ending": (1, "ends like English place names, which are also surnames ('-ton', '-ford')"),
     "place.of": (6, "'the city of X'"),
-    "place.the": (2, "'the X' alone (persons take no article)"),
+    "place.the": (2, "'the X' alone, X no common word (persons take no article; 'the Abbey' names nothing)"),
     "place.local": (3, "'the Common', 'the Hall': a local place by a keyword of places"),
     "place.noun": (3, "'the river X', 'the X road'"),
     "place.where": (2, "', where' after it"),
@@ -61,7 +61,12 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "org.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure organisation"),
     "person.default": (0.5, "an unknown name is most often a person's"),
 }, {
-    "high": 8, "high-margin": 4, "medium": 3, "medium-margin": 2,
+    # the certainty a kind's score and its lead over the next kind earn, per kind, calibrated on the
+    # development set (python bench/calibrate.py): high where names are right at least 0.9 of the
+    # time, medium 0.7 (docs/measurements.md)
+    "person-high": 8, "person-high-margin": 4, "person-medium": 3, "person-medium-margin": 2,
+    "place-high": 8, "place-high-margin": 6, "place-medium": 2, "place-medium-margin": 1,
+    "org-high": 8, "org-high-margin": 4, "org-medium": 3, "org-medium-margin": 2,
     # a mention's own evidence overrides the name's decision from this much, by this margin
     "override": 6, "override-margin": 4,
     "major-population": 1_000_000,
