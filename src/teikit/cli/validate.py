@@ -43,7 +43,8 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, jobs, engine):
         check_file(output)
     project = Project.load()
     refs = project.schema_option(schemas, embedded_rules) if schemas else None
-    options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=project.tei_all)
+    options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=project.tei_all,
+                      skip_folders=project.authority_folders())
     results = run(list(paths), options)
     report = render(results, fmt)
     summary = Summary.of(results)

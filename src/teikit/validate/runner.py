@@ -41,6 +41,7 @@ class Options:
     rng_engine: str = "teikit"  # or "jing"
     embedded_rules: bool = False  # also run the Schematron rules embedded in RELAX NG schemas
     tei_all: Path | None = None  # local copy used for <?xml-model?> URLs naming tei_all
+    skip_folders: tuple[str, ...] = ()  # not searched below a folder named (the authority lists)
 
 
 @dataclass
@@ -187,7 +188,7 @@ def plan_jobs(files: list[str], jobs: int) -> int:
 
 def validate(paths: list[str], options: Options) -> list[FileResult]:
     """Validate every file the paths name; results in input order (bad arguments first)."""
-    files, problems = expand(paths)
+    files, problems = expand(paths, options.skip_folders)
     results = [FileResult(p.file, [p]) for p in problems]
     preloaded = {}
     if STDIN in files:
