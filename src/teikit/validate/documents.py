@@ -24,6 +24,7 @@ from teikit.xmlio import parse_bytes, safe_parser
 Name = tuple[str, str]
 
 _PREFIXES = {TEI: "tei", XML: "xml"}  # for paths in diagnostics
+STDIN_NAME = "%3Cstdin%3E"  # "<stdin>", percent-encoded: the last step of standard input's URI
 # libxml2 error types worth a stable code of their own
 _XML_CODES = {"DTD_ID_REDEFINED": "xml-duplicate-id"}
 
@@ -44,7 +45,11 @@ class Document:
 
     @cached_property
     def uri(self) -> str:
-        return Path(os.path.abspath(self.path)).as_uri() if self.path != "-" else "urn:x-teikit:stdin"
+        """The document's base URI. Standard input gets one in the working directory, so that
+        relative references in it resolve as they would in a file there."""
+        if self.path == "-":
+            return Path.cwd().as_uri().rstrip("/") + "/" + STDIN_NAME
+        return Path(os.path.abspath(self.path)).as_uri()
 
     # -- names and ids ------------------------------------------------------------------------------
     @cached_property
