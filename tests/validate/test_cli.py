@@ -126,6 +126,40 @@ def test_standard_input():
     assert result.returncode == 0, stderr(result)
 
 
+@pytest.mark.parametrize("name", ["000_c13e9c14db7b3e72.xml", "../tests/schema/invalid/pointer-unresolved.xml"])
+def test_standard_input_gets_the_verdict_of_the_same_file_by_path(name):
+    """teikit.sch resolves pointers against the document's base URI: stdin's is in the working folder
+    (it was a URN Saxon cannot resolve against: 41 errors on a file valid by path)."""
+    path = ROOT / "tei" / name
+    args = ["validate", "-f", "json", "--schema", "teikit", "--schema", "tei_all", "--embedded-rules"]
+    by_path = json.loads(run_teikit(*args, str(path)).stdout)["files"][0]
+    piped = json.loads(run_teikit(*args, "-", input=path.read_bytes()).stdout)["files"][0]
+    assert piped["path"] == "-"
+    assert (piped["valid"], piped["diagnostics"]) == (by_path["valid"], by_path["diagnostics"])
+
+
+def test_the_report_goes_to_stdout_and_problems_of_the_run_to_stderr(tmp_path):
+    invalid = [str(p) for p in INVALID[:2]]
+    for fmt in ("text", "json", "junit", "github", "sarif"):
+        result = run_teikit("validate", "--schema", "teikit", "-f", fmt, *invalid)
+        assert result.returncode == 1 and result.stdout and result.stderr == b"", fmt
+    broken = tmp_path / "broken.sch"
+    broken.write_text("<not-schematron/>")
+    result = run_teikit("validate", "--schema", str(broken), *invalid)
+    assert result.returncode == 2 and result.stdout == b""
+    (line,) = stderr(result).splitlines()
+    assert line.startswith(f"{broken}: error: [schematron] not an ISO Schematron schema")
+
+
+def test_an_output_the_run_cannot_write_is_one_line_on_stderr(tmp_path):
+    (tmp_path / "file").write_text("")
+    for option in ("--output", "--job-summary"):
+        result = run_teikit("validate", "--schema", "teikit", option, str(tmp_path / "file" / "x"), str(MINIMAL))
+        assert result.returncode == 2
+        (line,) = stderr(result).splitlines()
+        assert line.startswith(f"{tmp_path / 'file' / 'x'}: error: [validate] cannot write ({option}): ")
+
+
 def test_parallel_jobs_give_the_same_report_as_one_job(tei_all_env):
     files = [str(p) for p in VALID + INVALID]
     one = run_teikit("validate", "-f", "json", "-j", "1", "--schema", "teikit", "--schema", "tei_all", *files)

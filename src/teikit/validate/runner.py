@@ -95,11 +95,11 @@ def _not_tei(doc: Document, options: Options) -> Diagnostic | None:
     if etree.QName(root).namespace == TEI or not (options.only_tei or options.require_tei):
         return None
     name = etree.QName(root)
-    shown = f"{{{name.namespace}}}{name.localname}" if name.namespace else name.localname
+    where = f"in the namespace {name.namespace}" if name.namespace else "in no namespace"
     if options.only_tei:
-        return Diagnostic(doc.path, f"skipped: not a TEI document (its root element <{shown}> is not in the TEI "
-                                    "namespace)", Severity.INFO, root.sourceline, None, "validate", "not-tei")
-    return Diagnostic(doc.path, f"not a TEI document: its root element <{shown}> is not in the TEI namespace "
+        return Diagnostic(doc.path, f"skipped: not a TEI document (its root element <{name.localname}> is {where})",
+                          Severity.INFO, root.sourceline, None, "validate", "not-tei")
+    return Diagnostic(doc.path, f"not a TEI document: its root element <{name.localname}> is {where}, not in TEI's "
                                 f"({TEI}), so TEI's schemas cannot judge it (--only-tei skips such files)",
                       Severity.ERROR, root.sourceline, None, "validate", "not-tei")
 

@@ -36,7 +36,7 @@ TEI_ALL_BUNDLED = "tei_all/tei_all.rng"  # in teikit's schema folder
 UNAVAILABLE = "xml-model-unavailable"  # the code of a schema <?xml-model?> names that cannot be used
 _TEI_HOSTS = {"www.tei-c.org", "tei-c.org"}
 _TEI_ALL_URL_PATH = re.compile(r"^/(?:release|Vault/P5/(?P<release>[^/]+))/xml/tei/custom/schema/relaxng/tei_all\.rng$")
-_EDITION = re.compile(r"TEI Edition: P5 Version ([0-9][0-9A-Za-z.\-]*[0-9A-Za-z])")
+_EDITION = re.compile(r"TEI Edition:\s+P5\s+Version\s+([0-9][0-9A-Za-z.\-]*[0-9A-Za-z])")
 
 XSD, RELAXNG, SCHEMATRON, EMBEDDED = "xsd", "rng", "schematron", "rng-rules"
 _SCHEMATRON_NAMESPACES = {SCH, "http://www.ascc.net/xml/schematron"}
