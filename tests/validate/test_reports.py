@@ -39,7 +39,7 @@ def test_report_matches_golden_file(results, fmt, accept):
 
 def test_json_report_has_the_documented_shape(results):
     data = json.loads(render(results, "json"))
-    assert data["summary"] == {"files": 4, "valid": 1, "invalid": 3, "errors": 3, "warnings": 0, "skipped": 0}
+    assert data["summary"] == {"files": 4, "valid": 1, "invalid": 3, "errors": 4, "warnings": 0, "skipped": 0}
     keys = {"line", "column", "severity", "engine", "code", "message", "xpath"}
     for entry in data["files"]:
         assert set(entry) == {"path", "valid", "skipped", "diagnostics"}

@@ -24,6 +24,7 @@ from teikit.ns import TEI, XML
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError
+from teikit.xmlio import DUPLICATE_ID
 
 _XSD11 = re.compile(rb"minVersion\s*=\s*[\"']1\.1|<(?:\w+:)?(?:assert|alternative|openContent)\b")
 
@@ -163,6 +164,8 @@ class XsdEngine(Engine):
         results = []
         for doc in documents:
             found = []
+            # a repeated xml:id is reported once, by the reading layer, with both of its places
+            repeated = {(p.line, p.column) for p in doc.problems if p.code == DUPLICATE_ID}
             for error in self.validator.iter_errors(doc.tree, use_location_hints=False):
                 element = getattr(error, "elem", None)
                 if not hasattr(element, "getroottree"):
@@ -170,7 +173,10 @@ class XsdEngine(Engine):
                 reason = error.reason or error.message
                 named = _ATTRIBUTE.match(reason)
                 attribute = _attribute_key(element, named.group(1)) if named and element is not None else None
-                found.append(self.diagnostic(doc, readable(reason), element=element, attribute=attribute,
-                                             code=error_code(error), line=getattr(error, "sourceline", None)))
+                diagnostic = self.diagnostic(doc, readable(reason), element=element, attribute=attribute,
+                                             code=error_code(error), line=getattr(error, "sourceline", None))
+                if "duplicated xs:ID" in reason and (diagnostic.line, diagnostic.column) in repeated:
+                    continue
+                found.append(diagnostic)
             results.append(found)
         return results
