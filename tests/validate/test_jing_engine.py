@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from hypothesis import strategies as st
 from validate_support import ROOT, VALID, jing, private_cache  # noqa: F401 (fixtures)
 
 from teikit.validate import documents
-from teikit.validate.jing import Jing, _doctype_span, _locate, jing_input, validate_files
+from teikit.validate.jing.engine import validate_files
+from teikit.validate.jing.find import Jing, _locate
+from teikit.validate.jing.inputs import _doctype_span, jing_input
 
 SECRET = "TEIKIT-SECRET-9b41d2"
 MINIMAL = ROOT / "tests" / "schema" / "valid" / "minimal-tei.xml"
@@ -278,8 +281,6 @@ def test_no_java_is_a_one_line_usage_error(jing, tmp_path, monkeypatch):
     empty = tmp_path / "bin"
     empty.mkdir()
     env = {**os.environ, "PATH": str(empty)}
-    import sys
-
     result = subprocess.run([sys.executable, "-m", "teikit", "validate", "--engine", "jing", str(MINIMAL)],
                             capture_output=True, env=env)
     assert result.returncode == 2

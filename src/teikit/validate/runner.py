@@ -263,7 +263,7 @@ def validate(paths: list[str], options: Options) -> list[FileResult]:
     files, problems = expand(paths)
     results = [FileResult(p.file, [p]) for p in problems]
     if options.rng_engine == "jing":
-        from teikit.validate.jing import locate
+        from teikit.validate.jing.find import locate
 
         locate()  # no Java or no jing: a usage error before any work
     preloaded = {}

@@ -15,7 +15,7 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
@@ -261,7 +261,7 @@ def _build(ref: SchemaRef, rng_engine: str, phase: str | None) -> Engine:
         return XsdEngine(ref.path)
     if ref.kind == RELAXNG:
         if rng_engine == "jing":
-            from teikit.validate.jing import JingEngine
+            from teikit.validate.jing.engine import JingEngine
 
             return JingEngine(ref.path)
         from teikit.validate.rng.engine import RngEngine
