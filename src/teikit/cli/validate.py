@@ -61,7 +61,7 @@ def strict_by_default(fmt: str, environ: Mapping[str, str] = os.environ) -> bool
 def validate(paths, schemas, embedded_rules, phase, fmt, output, strict, only_tei, job_summary, jobs, engine):
     """Validate XML files, folders (*.xml below them) and glob patterns.
 
-    Exit status: 0 all files valid, 1 a file is invalid or unreadable, 2 usage error.
+    Exit status: 0 all files valid (or skipped), 1 a file is invalid or unreadable, 2 usage error.
     """
     from teikit.project import Project
     from teikit.validate.runner import Options, validate as run
