@@ -35,7 +35,7 @@ class _Output:
     """What one jing run said: findings per input, and what it said about anything else."""
 
     per_file: dict[int, list[tuple[str, int | None, int | None, str]]] = field(default_factory=dict)
-    elsewhere: list[str] = field(default_factory=list)  # located at a schema file
+    elsewhere: list[str] = field(default_factory=list)  # errors located at a schema file
     unlocated: list[str] = field(default_factory=list)  # "fatal: ..." with no file, or any other line
 
     def fatal_at(self) -> int | None:
@@ -51,7 +51,8 @@ def _read_output(text: str, inputs: dict[str, int]) -> _Output:
             name = located.group("file")
             index = inputs.get(name, inputs.get(_path_of(name)))
             if index is None:
-                out.elsewhere.append(line)
+                if located.group("level") != "warning":
+                    out.elsewhere.append(line)
             else:
                 out.per_file.setdefault(index, []).append(
                     (located.group("level"), int(located.group("line")), int(located.group("col")),
