@@ -182,3 +182,12 @@ def test_a_directory_output_is_made_and_json_gets_json_names(inputs, tmp_path):
     single = tmp_path / "single"
     assert invoke(["convert", str(inputs[0]), "-o", f"{single}/"]).exit_code == 0
     assert [p.name for p in single.iterdir()] == ["essay.xml"]
+
+
+def test_convert_refuses_to_write_over_its_own_input(inputs):
+    text = inputs[0]
+    before = text.read_bytes()
+    result = invoke(["convert", str(text), "-o", str(text)])
+    assert result.exit_code == 2
+    one_line_error(result.output, "the output would overwrite its own input")
+    assert text.read_bytes() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -36,6 +37,8 @@ def plan_outputs(inputs: Sequence[str], output: str | None, fmt: str) -> list[st
         return [None]
     if not several and not names_directory(output):
         check_file(output)
+        if inputs[0] != STDIN_NAME and os.path.exists(output) and os.path.samefile(output, inputs[0]):
+            raise UsageError(Diagnostic(inputs[0], "the output would overwrite its own input"))
         return [output]
     targets = [str(Path(output) / output_name(name, fmt)) for name in inputs]
     seen: dict[str, str] = {}

@@ -47,9 +47,10 @@ def _die_with_parent() -> None:
     """Run in each worker as it starts: end it when its parent process dies. On Linux the kernel
     does it (PR_SET_PDEATHSIG: SIGKILL, since a worker has nothing to save: its files are written
     atomically); elsewhere a thread watches the parent's id. Workers started by a forkserver
-    have it as their parent, and it exits when the main process dies. SIGTERM is the default
-    action again in the worker (the command line turns it into an interrupt in the main process)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    have it as their parent, and it exits when the main process dies. SIGTERM (which a pool
+    sends its other workers when one dies) ends the worker through Python, so that a file it was
+    writing leaves no temporary file behind."""
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     parent = os.getppid()
     if sys.platform.startswith("linux"):
         try:
@@ -60,6 +61,10 @@ def _die_with_parent() -> None:
         _watch_parent(parent)
     if os.getppid() != parent:  # the parent died before the watch was set
         os._exit(1)
+
+
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def _watch_parent(parent: int) -> None:
