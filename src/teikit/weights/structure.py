@@ -24,6 +24,8 @@ SIGNALS = RuleTable("signals", "the limits of the signals a block is judged by (
     "posting-chars": 120,
     # prose (sentences), a line in capitals (letters), a language guessed (words, commonest words)
     "prose-sentences": 3, "all-caps-letters": 3, "language-words": 3, "language-stopwords": 2,
+    # a website's section line (words); a line of a postal address (characters)
+    "section-words": 4, "address-chars": 90,
 })
 
 PARAGRAPH = RuleTable("paragraph", "prose that anchors the reading: a paragraph or a note's text", {
@@ -72,14 +74,34 @@ TITLE_BLOCK = RuleTable("title-block", "the lines above the text: title, subtitl
     "title-continued": (LIKELY, "a lower-case line continuing the title"),
     "byline-mentions-author": (LIKELY, "a line naming the author found above"),
     "subtitle": (LIKELY, "a further title-like line"),
+    "date-range": (SURE, "a range of dates alone ('March 3–9, 1902')"),
+    "described-date": (LIKELY, "a short line stating one date ('Speech in the House, 10 July 1908')"),
+    "by-alone": (SURE, "'BY' alone on its line, the name on the next"),
+    "name-colon-title": (SURE, "'Name: Title': the name is the author, the rest the title"),
+    "letter-heading": (SURE, "'Name to Name': a letter's heading, naming its writer"),
+    "collection": (LIKELY, "a collection the work belongs to ('Collected Writings of X, 1922'): not the title"),
+    "series": (LIKELY, "a series and its number ('Pamphlets of the League — No. 14'): not the title"),
+    "group-author": (LIKELY, "a line naming a group ('The Strike Committee') above or below the title"),
+    "author-after-title": (LIKELY, "a name-shaped line under the title, no author above"),
+    "chapter-title": (LIKELY, "a chapter's heading on a page of that chapter only: the work's title"),
+    "book-title": (LIKELY, "the book's title above its chapter's, on a chapter's page: a subtitle"),
+    "publication-line": (LIKELY, "'Periodical, 1909' under the author: where the work was published"),
+    "imprint": (LIKELY, "a title page's imprint: the place or the publisher"),
+    "section-heading-opens-body": (LIKELY, "'Introduction', 'Preface' under the title: the text's first heading"),
+    "sentence-opens-body": (LIKELY, "a short sentence under the title block: the text's first paragraph"),
 }, {**CERT,
     # a title-like line: heading-shaped, or a short line in sentence case (words); a heading-like line
     # after a date line or byline opens the body; with nothing title-like, the first lines (at most)
-    "title-shape": 0.4, "title-words": 12, "opens-body-shape": 0.6, "first-lines": 3})
+    "title-shape": 0.4, "title-words": 12, "opens-body-shape": 0.6, "first-lines": 3,
+    # a short sentence under the title block that opens the body (words at least)
+    "sentence-words": 4})
 
 METADATA = RuleTable("metadata", "labelled lines about the text ('Written: 1936', 'Transcribed by ...')", {
     "labelled": (SURE, "a known label and a value, or a metadata sentence"),
     "in-labelled-group": (LIKELY, "an unlabelled line of the labelled lines' group"),
+    "table-row": (SURE, "a row of a two-column table copied from a wiki ('Written | 1931')"),
+    "bracketed-note": (LIKELY, "a bracketed source note whose clauses are credits ('[Source: ...]')"),
+    "headnote": (LIKELY, "an editor's sentence about the text before or after it ('This speech was delivered ...')"),
 }, CERT)
 
 CHROME = RuleTable("chrome", "a web page's own lines: navigation, posting line, comment form", {
@@ -90,6 +112,10 @@ CHROME = RuleTable("chrome", "a web page's own lines: navigation, posting line, 
     "page-title": (LIKELY, "the page's heading repeating the title, or heading-shaped above it"),
     "page-header": (GUESS, "above the title, nothing else"),
     "page-footer": (GUESS, "below the text with navigation, comment or foreign lines"),
+    "site-section": (LIKELY, "a website's section named above the title ('Articles', 'Speeches')"),
+    "footer": (LIKELY, "the site's own lines at the foot: copyright, upkeep, contact, last changes"),
+    "archive-header": (SURE, "a text archive's banner and header (a named convention)"),
+    "archive-footer": (SURE, "a text archive's closing lines and licence (a named convention)"),
 }, {**CERT, "page-title-shape": 0.6})
 
 NOTES = RuleTable("notes", "notes, their heading and editors' notes before the text", {
@@ -98,25 +124,48 @@ NOTES = RuleTable("notes", "notes, their heading and editors' notes before the t
     "bracketed-marker": (LIKELY, "a trailing block opening with a bracketed marker ('[1] ...')"),
     "symbol-marker": (LIKELY, "a trailing block opening with a symbol the text uses as a marker"),
     "editor-note-first": (LIKELY, "an editor's notes heading and one paragraph before the text"),
+    "parenthesised-marker": (LIKELY, "a trailing block opening with '(1)' where the text has '(1)'"),
+    "continues-note": (LIKELY, "a block without a marker under a note with one: the note's next paragraph"),
 }, {**CERT, "heading-like": 0.6})
 
 CONTENTS = RuleTable("contents", "a table of contents before the text", {
     "heading": (SURE, "a 'Contents' heading"),
     "entry": (SURE, "an entry, up to the first entry's heading in the text"),
-}, CERT)
+    "unheaded": (LIKELY, "numbered entries one under another before the text, with no 'Contents' heading"),
+}, {**CERT, "unheaded-entries": 3})
 
 LETTER = RuleTable("letter", "a letter's opening and closing lines", {
     "opening-salute": (LIKELY, "the first line of the body is a salutation ('Dear comrades,')"),
+    "opener-dateline": (SURE, "a date (and place) right above the salutation"),
+    "addressee": (LIKELY, "'To the Editor of ...' between the title and the salutation"),
+    "address": (LIKELY, "a postal address above the salutation: lines ending with a comma or full stop"),
+    "closing-formula": (SURE, "a closing formula ('Yours fraternally,', 'I remain, my Lord,')"),
+    "signature-group": (LIKELY, "a group signing at the end ('The Strike Committee')"),
+    "signature-line": (LIKELY, "a short line under a closing salutation: the signature"),
+    "signature-office": (LIKELY, "the signer's office or address under the name ('General Secretary')"),
+    "closer-dateline-above": (LIKELY, "a date (and place) right above the signature"),
+    "postscript": (SURE, "a postscript after the closer ('P.S. ...')"),
     "dateline": (SURE, "a date (and place) just before the end"),
     "place-dateline": (LIKELY, "a place with a date that is not a calendar date alone"),
     "place-under-signature": (GUESS, "'Place, Region' right under a name"),
     "signature-initials": (SURE, "a name with initials at the end"),
     "signature": (LIKELY, "a name-shaped line at the end"),
     "closing-salute": (LIKELY, "a line ending with a comma above the signature"),
-}, {**CERT, "closer-lines": 3})
+}, {**CERT, "closer-lines": 3, "signature-lines": 3, "closing-salutes": 3, "address-lines": 6})
+
+BLOCK = RuleTable("block", "blocks that are neither prose nor headings", {
+    "separator": (SURE, "a line that only separates sections ('* * *', '***', '*')"),
+    "figure": (SURE, "a transcription's mark of an illustration ('[Illustration: ...]')"),
+}, CERT)
+
+WORKS = RuleTable("works", "where a file's next work starts", {
+    "title-block": (LIKELY, "a title block after an earlier work's body"),
+    "letter-boundary": (LIKELY, "a letter's opener after another letter's closer"),
+}, CERT)
 
 LAYOUT = RuleTable("layout", "blocks the reader keeps together or moves", {
     "joins-previous": (0.0, "continues the block above (a wrapped title, lines of verse or a list)"),
     "no-paragraph": (0.0, "a text with no paragraph: its lines become the body"),
     "unclaimed": (0.0, "kept where it stands, no rule claimed it (what follows a text's notes)"),
+    "heading-continued": (0.0, "a heading's second line, with no blank line between them"),
 }, CERT)
