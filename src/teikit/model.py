@@ -230,6 +230,7 @@ class WorkMeta:
     written: DateValue | None = None
     first_published: Publication | None = None
     source: str | None = None
+    source_publication: Publication | None = None  # the source's parts, where they are plainly stated
     # who did what (transcription, mark-up, proofreading, translation ...), one entry per role and line
     responsibilities: list[Responsibility] = field(default_factory=list)
     # the series or collections the work belongs to ("Pamphlets of the League — No. 14"), as written

@@ -181,6 +181,8 @@ LETTER_HEADING_TO = ("to",)
 # Nouns a title names a text by ("An Open Letter to ...", "A Reply to ..."): no writer's name.
 TITLE_NOUNS = _words("""letter letters message reply answer appeal address greetings greeting note report speech
 statement introduction preface manifesto resolution memorandum declaration petition circular open""")
+# The indefinite articles: a line opening with one names a thing, not a group or a person.
+INDEFINITE_ARTICLES = ("a", "an")
 LETTER_HEADING_FROM = (r"(?:an?\s+)?(?:open\s+)?letters?\s+from", r"(?:a\s+)?message\s+from")
 # The word between a dateline's place and its date ("London, on 3 May 1920").
 DATELINE_ARTICLES = ("the", "on")
@@ -290,6 +292,9 @@ FOOTER_PATTERNS = (r"©", r"\(c\)\s*\d{4}", r"\bcopyright\s+(?:©\s*)?\d{4}", r"
                    r"\bcomments?\s+(?:and\s+corrections?\s+)?(?:to|:)", r"\bcorrections?\s+(?:to|:)",
                    r"\bcontact\s+(?:the\s+)?(?:editors?|us|webmaster)\b", r"\bthis\s+page\s+was\b",
                    r"\bback\s+to\s+(?:the\s+)?\w+", r"\bindex\s+of\b")
+# Who produced a text archive's file, on the line under its start marker ("Produced by ...").
+ARCHIVE_PRODUCER_PATTERNS = (r"produced\s+by", r"(?:e-?text|e-?book)\s+prepared\s+by", r"transcribed\s+(?:from|by)",
+                             r"scanned\s+(?:and\s+proofread\s+)?by", r"this\s+(?:e-?text|e-?book)\s+was\s+produced")
 # Conventions of text archives (a named convention's own lines, as patterns): the banner naming the work
 # ("The Project Gutenberg EBook of TITLE, by AUTHOR"), the line ending the archive's header and the line
 # opening its footer (the licence).

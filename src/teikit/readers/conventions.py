@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit.lang import LANGUAGES
+from teikit.lang import LANGUAGES, alternation, gather
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ def _conventions() -> tuple[Convention, ...]:
 
 
 CONVENTIONS = _conventions()
+# a line naming who produced an archive's file ("Produced by ...", "Etext prepared by ...")
+PRODUCER = re.compile(rf"^(?:{alternation(gather('ARCHIVE_PRODUCER_PATTERNS'))})\b", re.I)
 # The banner opens the file: within its first blocks.
 BANNER_WITHIN = 3
 
@@ -63,6 +65,9 @@ def find_archive(texts: list[str]) -> ArchiveSpan | None:
         at, match = banner
         header_end = next((k + 1 for k in range(at, len(texts))
                            if any(p.match(texts[k].strip()) for p in convention.header_end)), at + 1)
+        # the line right after the start marker naming who produced the file is the archive's too
+        if header_end < len(texts) and header_end > at + 1 and PRODUCER.match(texts[header_end].strip()):
+            header_end += 1
         footer_start = next((k for k in range(header_end, len(texts))
                              if any(p.match(texts[k].strip()) for p in convention.footer_start)), len(texts))
         author = match.group("author")

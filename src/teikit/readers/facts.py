@@ -44,6 +44,8 @@ def read_archive(work: Work, archive, kind: str, block, g: list[Judged]) -> None
     if not clauses:
         if _continues_title(g[0], meta):
             state.subtitles.append(md.clean_name(" ".join(block.text.split())))
+        elif g[0].sig.paragraph is None:  # the banner, a release line: copied whole (the licence is not)
+            meta.credits.append(" ".join(block.text.split()))
         return
     meta.credits.append(" ".join(block.text.split()))
     for clause in clauses:
@@ -152,6 +154,8 @@ def finish_document(doc: Document, plans: list[WorkPlan]) -> None:
     if doc.is_corpus:
         doc.title = md.clean_name(" ".join(collection.sig.text.split()))
     author = md.clean_name(collection.names_author) if collection.names_author else None
+    if not author and doc.works[0].meta.authors and doc.works[0].meta.author_source is None:
+        author = doc.works[0].meta.authors[0]  # the byline under the collection's title
     if not author:
         return
     for work in doc.works[1:]:

@@ -36,8 +36,7 @@ def signature_shaped(j: Judged) -> bool:
     """A short line that may sign a letter or give the signer's office ("Jos. Whittle, President",
     "General Secretary", "J. L.", "Hilda Crane (Mrs.)")."""
     s = j.sig
-    if j.settled or s.is_long or s.paragraph is not None or s.length > _S["byline-chars"] or \
-            (s.sentences > 1 and not s.has_initials):
+    if j.settled or s.is_long or s.paragraph is not None or s.length > _S["byline-chars"]:
         return False
     if s.credits or s.note_start or s.footer_cue or s.postscript or s.dateline or s.notes_heading:
         return False
@@ -67,13 +66,13 @@ def peel_opener(run: list[Judged], title_material: Callable[[Judged], bool]) -> 
         j = run[k - 1]
         s = j.sig
         ev = rules.evidence()
-        if not dated and s.dateline and ev.check(rules.opener_dateline, True, when=s.dateline):
+        if not dated and s.dateline and not s.addressee and ev.check(rules.opener_dateline, True, when=s.dateline):
             j.decide(OPEN_DATELINE, ev, rules)
             dated = True
             k -= 1
             continue
         # "To the Editor of ...": under the dateline, or with the title above it
-        if s.addressee and any(title_material(t) for t in run[:k - 1]) and \
+        if s.addressee and not s.dateline and any(title_material(t) for t in run[:k - 1]) and \
                 ev.check(rules.addressee, True, addressee=s.addressee):
             j.decide(ADDRESS, ev, rules)
             j.names_addressee = s.addressee

@@ -108,6 +108,7 @@ def apply_field(meta: WorkMeta, label: str, field: str, value: str, line: int) -
         meta.first_published = parse_publication(value, line)
     elif field == "source" and meta.source is None:
         meta.source = clean_value(value)
+        meta.source_publication = parse_publication(value, line)
     elif field == "reprinted" and meta.reprinted is None:
         meta.reprinted = clean_value(value)
     elif field in RESPONSIBILITY_FIELDS:
@@ -176,9 +177,13 @@ def read_breadcrumb(meta: PageMeta, text: str) -> None:
 def work_date(meta: WorkMeta) -> DateValue | None:
     """The work's own date, from what the text states: its date of writing, a letter's opening
     dateline, the title block's date line, a letter's closing dateline, a headnote's date; the
-    date of first publication only when nothing else dates the work."""
+    date of first publication (or of the source's issue) only when nothing else dates the work."""
     for value in (meta.written, meta.opener_date, meta.date, meta.closer_date, meta.headnote_date):
         if value is not None and (value.when or value.from_):
             return value
     published = meta.first_published.date if meta.first_published else None
-    return published if published is not None and published.when else None
+    if published is not None and published.when:
+        return published
+    # the source's issue ("The Torch, Vol. 2, No. 6, June 1919"): its month or day, never a later edition's year
+    source = meta.source_publication.date if meta.source_publication else None
+    return source if source is not None and source.when and len(source.when) >= len("YYYY-MM") else None

@@ -116,8 +116,7 @@ class _WorkBuilder:
         if closer:
             work.body.append(self._closer(closer, work, index))
         postscripts, tail = _split_roles(tail, {POSTSCRIPT})
-        if postscripts:
-            work.body.append(self._postscript(postscripts, index))
+        work.body.extend(self._postscripts(postscripts, index))
         notes_blocks = self._back(tail, work, index)
         if not any(isinstance(p, Block) or (isinstance(p, Division) and p.type not in (OPENER, CLOSER, POSTSCRIPT_DIV))
                    for p in work.body):
@@ -190,7 +189,11 @@ class _WorkBuilder:
                 page.content.append(Division(type=DOC_TITLE, content=[block]))
             joined = " ".join(block.text.split())
             if role == TITLE:
-                work.meta.titles.append(md.clean_name(joined))
+                # "Name: Title" names the author before the title; "TO HENRY PAGE, 12 April 1912." dates the letter
+                named = j.sig.name_title[1] if j.sig.name_title and j.names_author else joined
+                work.meta.titles.append(md.clean_name(named))
+                if j.names_addressee and work.meta.date is None and (j.sig.dateline or j.sig.described_date):
+                    work.meta.date = md.date_value(j.sig.text, j.block.line)
             elif role == SUBTITLE:
                 work.meta.subtitles.append(md.clean_name(joined))
             else:
@@ -368,13 +371,16 @@ class _WorkBuilder:
             closer.content.append(block)
         return closer
 
-    def _postscript(self, groups: list[list[Judged]], index: int) -> Division:
-        """The postscripts after the closer, each a paragraph of its own."""
-        postscript = Division(type=POSTSCRIPT_DIV)
+    def _postscripts(self, groups: list[list[Judged]], index: int) -> list[Division]:
+        """The postscripts after the closer ("P.S. ...", "P.P.S. ..."): one postscript each, its
+        paragraphs those up to the next one's mark."""
+        out: list[Division] = []
         for g in groups:
             self._review(g[0], "a postscript", index)
-            postscript.content.append(self._block(g, "p", g[0].cert))
-        return postscript
+            if not out or g[0].sig.postscript:
+                out.append(Division(type=POSTSCRIPT_DIV))
+            out[-1].content.append(self._block(g, "p", g[0].cert))
+        return out
 
     def _note_part(self, g: list[Judged], work: Work, parts: list, note_div: Division | None,
                    place: str) -> tuple[Division | None, Block | None]:

@@ -53,7 +53,7 @@ def _closes_a_quotation(text: str) -> bool:
 BYLINE_WORDS = frozenset(gather("BYLINE_WORDS"))
 BYLINE = re.compile(rf"^(?:{alternation(dict.fromkeys(gather('BYLINE_WORDS')))})\s+(?P<name>\S.*)$", re.I)
 NUMBERED_HEADING = re.compile(
-    rf"^(?:(?:{alternation(gather('DIVISION_WORDS'))})\s+\w+(?:[.:—–]\s+\S.*)?|"
+    rf"^(?:(?:{alternation(gather('DIVISION_WORDS'))})\s+\w+\.?(?:[.:—–]\s+\S.*)?|"
     r"[IVXLC]{1,6}\.?|\d{1,2}\.?|[IVXLC]{1,6}\.\s+\S.*|\d{1,2}\.\s+[A-Z].*)$", re.I)
 NOTES_HEADING = re.compile(
     rf"^(?:(?P<plain>{alternation(gather('NOTES_HEADING_PATTERNS'))})|"
@@ -75,8 +75,10 @@ IMPRINT = re.compile(alternation(gather("IMPRINT_PATTERNS")), re.I)
 FOOTER_CUES = re.compile(alternation(gather("FOOTER_PATTERNS")), re.I)
 SECTION_WORDS = frozenset(gather("SECTION_WORDS"))
 TITLE_NOUNS = frozenset(gather("TITLE_NOUNS"))
+ARTICLES = frozenset(gather("INDEFINITE_ARTICLES"))
 ORG_WORDS = frozenset(w.lower() for w in en.ORG_KEYWORDS)
-ADDRESSEE = re.compile(rf"^\s*(?:{alternation(gather('ADDRESSEE_PATTERNS'))})\s+(?P<who>\S.*?)[.,:]?\s*$", re.I)
+ADDRESSEE = re.compile(rf"^\s*(?:(?:[IVXLC]+|\d+)\.\s+)?(?:{alternation(gather('ADDRESSEE_PATTERNS'))})\s+"
+                       rf"(?P<who>\S.*?)[.,:]?\s*$", re.I)
 _HEADING_TO = alternation(gather("LETTER_HEADING_TO"))
 LETTER_FROM = re.compile(rf"^\s*(?:{alternation(gather('LETTER_HEADING_FROM'))})\s+(?P<a>.+?)\s+"
                          rf"(?:{_HEADING_TO})\s+(?P<b>.+?)\W*$", re.I)
@@ -170,7 +172,8 @@ class Signals:
         if evidence.check(PARAGRAPH.long, self.is_long, chars=self.length, words=len(self.words),
                           sentences=self.sentences):
             return evidence
-        if evidence.check(PARAGRAPH.sentence, (self.ends_terminal or self.ends_exclaim) and
+        # a line ending with a comma runs on (an address, a salutation): no sentence ends there
+        if evidence.check(PARAGRAPH.sentence, ((self.ends_terminal and self.last_char != ",") or self.ends_exclaim) and
                           len(self.words) >= th["sentence-words"] and self.heading_shape < th["heading-shape-below"],
                           words=len(self.words), ends=self.last_char):
             return evidence
@@ -382,11 +385,13 @@ class Signals:
         rules, th = HEADING_SHAPE, HEADING_SHAPE.thresholds
         evidence = rules.evidence()
         words = len(self.words)
-        if self.is_long or self.length > th["max-chars"] or words > th["max-words"] or not self.words:
+        if self.is_long or self.length > th["max-chars"] or words > th["max-words"]:
             return evidence
-        # "II. The Machine"; not "1. The eight-hour day in every industry." (a list item)
+        # "II. The Machine", a bare "3"; not "1. The eight-hour day in every industry." (a list item)
         if evidence.check(rules.numbered, self.numbered_heading and not (
                 self.text.endswith(".") and words > th["list-item-words"])):
+            return evidence
+        if not self.words:
             return evidence
         if self.all_caps:
             evidence.add(rules.all_caps)
@@ -485,6 +490,8 @@ class Signals:
                 self.ends_exclaim:
             return False
         content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+        if words[0].lower() in ARTICLES or any(w.lower() in TITLE_NOUNS for w in content):
+            return False  # "A Message to the Congress" names a text, not a group
         return bool(content) and all(w[0].isupper() for w in content) and \
             any(w.lower().rstrip("s’'") in ORG_WORDS or w.lower() in ORG_WORDS for w in content)
 
@@ -497,7 +504,11 @@ class Signals:
         match = ADDRESSEE.match(self.text)
         if not match or not match.group("who")[:1].isupper() and not match.group("who").startswith("the "):
             return None
-        return match.group("who").strip()
+        who = match.group("who")
+        found = find_dates(who)
+        if found:  # "TO HENRY PAGE, 12 April 1912.": the name before the date
+            who = who[:found[0].start].rstrip(" ,;")
+        return who.strip() or None
 
     @cached_property
     def letter_heading(self) -> tuple[str, str] | None:
@@ -509,8 +520,9 @@ class Signals:
         if match and self._name_shape(match.group("a")):
             return match.group("a").strip(), match.group("b").strip()
         match = LETTER_NAME_TO.match(self.text)
-        if match and self._name_shape(match.group("a")) and len(match.group("a").split()) >= 2 and \
-                not any(w.lower() in TITLE_NOUNS for w in match.group("a").split()) and (
+        writer = match.group("a").split() if match else []
+        if match and self._name_shape(match.group("a")) and len(writer) >= 2 and \
+                not any(w.lower() in TITLE_NOUNS or w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in writer) and (
                 self._name_shape(match.group("b")) or match.group("b").lower().startswith("the ")):
             return match.group("a").strip(), match.group("b").strip()
         return None

@@ -28,7 +28,7 @@ from teikit.readers.roles import (ADDRESS, ARCHIVE_FOOTER, ARCHIVE_HEADER, AUTHO
                                   NOTE, NOTES_HEAD, OPEN_DATELINE, OPENER_ROLES, P, POSTSCRIPT, SALUTE, SALUTE_OPEN,
                                   SEPARATOR, SERIES, SIGNED, SUBTITLE, TITLE, TITLE_BLOCK_ROLES, Judged, WorkPlan)
 from teikit.readers.signals import Signals
-from teikit.readers.titleblock import TitleBlock
+from teikit.readers.titleblock import TitleBlock, dated_phrase
 from teikit.weights.structure import BLOCK
 from teikit.weights.structure import CHROME as CHROME_RULES
 from teikit.weights.structure import CONTENTS as CONTENTS_RULES
@@ -96,14 +96,23 @@ class StructureJudge:
             self._judge_body(items)
             return [WorkPlan(items)]
         self.dated_at_top = any(j.role == OPEN_DATELINE for j in items[:paras[0]]) or self._dated_at_top(items[:paras[0]])
-        starts = [0] + self._later_work_starts(items, paras)
+        later, letter_split = self._later_work_starts(items, paras)
+        starts = [0] + later
+        segments = [items[start:(starts[n + 1] if n + 1 < len(starts) else len(items))] for n, start in enumerate(starts)]
+        collection = None
+        if letter_split:  # a collection of letters: its title opens the first letter's lines
+            collection = "headed" if all(self._headed_letter(seg) for seg in segments[1:]) else "unheaded"
         plans = []
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(items)
-            segment = items[start:end]
-            self._judge_work(segment, first=n == 0, last=n == len(starts) - 1)
+        for n, segment in enumerate(segments):
+            self._judge_work(segment, first=n == 0, last=n == len(starts) - 1, collection=collection if n == 0 else None)
             plans.append(WorkPlan(segment))
         return plans
+
+    def _headed_letter(self, segment: list[Judged]) -> bool:
+        """A letter of a collection with a heading above its opener (checked before judging)."""
+        opener = next((k for k, j in enumerate(segment) if letters.opening_salute(j) or self.is_para(j)), 0)
+        return any(self.titles.letter_heading(j) and not j.sig.dateline or (j.sig.addressee and j.sig.dateline)
+                   for j in segment[:opener])
 
     @staticmethod
     def _dated_at_top(run: list[Judged]) -> bool:
@@ -121,10 +130,11 @@ class StructureJudge:
                 j.decide(FIGURE, ev, BLOCK)
                 j.settled = True
 
-    def _later_work_starts(self, items: list[Judged], paras: list[int]) -> list[int]:
+    def _later_work_starts(self, items: list[Judged], paras: list[int]) -> tuple[list[int], bool]:
         """Indices where a new work opens after an earlier work's body: a letter's opener after a
-        letter's closer, or a title block."""
+        letter's closer, or a title block; and whether a letter opened one."""
         starts = []
+        letter_split = False
         for a, b in zip(paras, paras[1:]):
             run = items[a + 1:b]
             if len(run) < 2:
@@ -132,6 +142,7 @@ class StructureJudge:
             boundary = letters.letter_boundary(run, self.dated_at_top)
             if boundary is not None and holds(WORKS.letter_boundary, True):
                 starts.append(a + 1 + boundary)
+                letter_split = True
                 continue
             tb = self.titles.suffix(run)
             # "date / name" right after the body is the previous work's closer, not an author
@@ -140,14 +151,14 @@ class StructureJudge:
             tb = [k for k in tb if run[k].role != FIGURE] or tb
             if tb and self.titles.is_title_block([run[k] for k in tb]) and holds(WORKS.title_block, True):
                 starts.append(a + 1 + tb[0])
-        return starts
+        return starts, letter_split
 
     # -- one work ---------------------------------------------------------------------
 
-    def _judge_work(self, seg: list[Judged], first: bool, last: bool) -> None:
+    def _judge_work(self, seg: list[Judged], first: bool, last: bool, collection: str | None = None) -> None:
         first_para = next(i for i, j in enumerate(seg) if self.is_para(j))
         later_numbered = any(j.sig.numbered_heading and not self.is_para(j) for j in seg[first_para:])
-        front_end = self._judge_front(seg[:first_para], first, later_numbered)
+        front_end = self._judge_front(seg[:first_para], first, later_numbered, collection)
         tail_start = self._judge_tail(seg, first_para, last)
         front_end = self._leading_note(seg, front_end, tail_start)
         self._judge_body(seg[front_end:tail_start])
@@ -180,7 +191,8 @@ class StructureJudge:
 
     # -- the lines before the first paragraph ------------------------------------------
 
-    def _judge_front(self, run: list[Judged], first: bool, later_numbered: bool = False) -> int:
+    def _judge_front(self, run: list[Judged], first: bool, later_numbered: bool = False,
+                     collection: str | None = None) -> int:
         """Roles for the blocks before the first paragraph; returns where the body starts."""
         if not run:
             return 0
@@ -190,24 +202,34 @@ class StructureJudge:
             while head_end > 1 and self._opens_body(run[head_end - 1]):
                 head_end -= 1
         head = run[:head_end]
-        meta_idx = self._front_metadata(head)
-        before_meta = min(meta_idx) if meta_idx else len(head)
-        after_meta = max(meta_idx) + 1 if meta_idx else len(head)
+        # a table of contents ends what may be the title block and credits; the body opens at its first entry
+        contents = self._contents(head, 0)
+        title_end = contents[0] if contents is not None else len(head)
+        meta_idx = self._front_metadata(head[:title_end])
+        before_meta = min(meta_idx) if meta_idx else title_end
+        after_meta = max(meta_idx) + 1 if meta_idx else title_end
 
         # heading lines between the metadata and the first paragraph open the body
-        body_start = len(head)
-        if meta_idx and after_meta < len(head):
+        body_start = contents[1] if contents is not None else len(head)
+        if meta_idx and after_meta < title_end:
             body_start = after_meta
         tb = self.titles.suffix(head[:before_meta])
-        if not [k for k in tb if head[k].role != FIGURE] and meta_idx and after_meta < len(head):
+        # a title page goes on under a credit within it ("EDITED BY ..."): its date line, its imprint
+        inside = sorted(k for k in meta_idx if tb and k > tb[-1])
+        if tb and inside and inside[0] == tb[-1] + 1 and inside[-1] - inside[0] + 1 == len(inside):
+            below = inside[-1] + 1
+            while below < title_end and body_start == below and (head[below].sig.dateline or head[below].sig.imprint):
+                tb.append(below)
+                body_start = below = below + 1
+        if not [k for k in tb if head[k].role != FIGURE] and meta_idx and after_meta < title_end:
             # nothing title-like above the credits: the title block is under them
-            below = self.titles.suffix(head[after_meta:])
+            below = self.titles.suffix(head[after_meta:title_end])
             if below and below[0] == 0:
-                tb, body_start = [after_meta + k for k in below], len(head)
+                tb, body_start = [after_meta + k for k in below], (contents[1] if contents else len(head))
         if not meta_idx:
             # after the date line or byline of a title block, a heading-like line opens the body
             marker = max((k for k in tb if head[k].sig.dateline or head[k].sig.byline_name), default=None)
-            if marker is not None and marker + 1 < len(head):
+            if marker is not None and marker + 1 < title_end:
                 rest = [k for k in tb if k > marker]
                 if rest and (head[rest[0]].sig.numbered_heading and later_numbered or
                              all(head[k].sig.heading_shape >= TITLE_BLOCK.threshold("opens-body-shape")
@@ -217,13 +239,9 @@ class StructureJudge:
                     tb = [k for k in tb if k <= marker]
         if not tb and not meta_idx:
             # nothing title-like: the first short lines are a title only if they look like one
-            tb = [k for k in range(len(head)) if self.titles.title_like(head[k])][
+            tb = [k for k in range(title_end) if self.titles.title_like(head[k])][
                 :int(TITLE_BLOCK.threshold("first-lines"))]
-            tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == len(head) - 1 else []
-        contents = self._contents(head, after_meta if meta_idx else 0)
-        if contents is not None:  # a table of contents ends the front; the body opens at its first entry
-            body_start = contents
-            tb = [k for k in tb if head[k].role not in (CONTENTS_HEAD, CONTENTS) and k < contents]
+            tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == title_end - 1 else []
         block = [head[k] for k in tb]
         chapter = self.titles.chapter_title(block, later_numbered)
         if chapter is None:
@@ -232,11 +250,11 @@ class StructureJudge:
             if opens is not None:  # "CHAPTER I. The Arrival", "Introduction" after the title opens the body
                 body_start = min(body_start, tb[opens])
                 tb = tb[:opens]
-        self.titles.assign([head[k] for k in tb], chapter)
+        self.titles.assign([head[k] for k in tb], chapter, collection)
         chrome_end = tb[0] if tb else before_meta
         titles = [head[t].sig.text for t in tb if head[t].role in (TITLE, SUBTITLE)]
         for k in range(chrome_end):
-            if k in meta_idx or head[k].settled:
+            if k in meta_idx or head[k].settled or head[k].role in (CONTENTS_HEAD, CONTENTS):
                 continue
             self._assign_chrome(head[k], top=True, titles=titles)
         for k in range(body_start, len(run)):
@@ -269,16 +287,24 @@ class StructureJudge:
         here; returns their positions."""
         # an editor's note ("Note by ETOL" and its paragraph) ends the credits
         stop = next((i for i, j in enumerate(head) if j.sig.notes_heading), len(head))
-        labelled = [i for i, j in enumerate(head[:stop]) if not j.settled and j.sig.label and
-                    (j.sig.label[1] or sum(1 for k in head if k.sig.label) >= 2)]
-        meta_idx: set[int] = set()
+        known = [i for i, j in enumerate(head[:stop]) if not j.settled and j.sig.label and j.sig.label[1] and
+                 not dated_phrase(j)]
+        # a line with a label teikit does not know is credits beside known ones, in their blank-line group
+        groups = {head[i].block.group for i in known}
+        labelled = sorted(set(known) | {i for i, j in enumerate(head[:stop]) if not j.settled and j.sig.label and
+                                        not j.sig.label[1] and j.block.group in groups})
+        meta_idx: set[int] = set(labelled)
         if not labelled:
             return meta_idx
-        lo, hi = min(labelled), max(labelled)
-        meta_idx.update(range(lo, hi + 1))
-        # unlabelled lines of the same block continue the metadata
+        # lines between two credits of their groups, and unlabelled lines after one in its group, go with them
+        for a, b in zip(labelled, labelled[1:]):
+            if all(head[k].block.group in (head[a].block.group, head[b].block.group) and not head[k].settled
+                   for k in range(a + 1, b)):
+                meta_idx.update(range(a + 1, b))
+        hi = labelled[-1]
         k = hi + 1
-        while k < stop and head[k].block.group == head[hi].block.group and not head[k].settled:
+        while k < stop and head[k].block.group == head[hi].block.group and not head[k].settled and \
+                not head[k].sig.name_like:
             meta_idx.add(k)
             k += 1
         for i in sorted(meta_idx):
@@ -302,16 +328,21 @@ class StructureJudge:
             evidence.add(METADATA.in_labelled_group, group=group)
         return evidence
 
-    def _contents(self, run: list[Judged], start: int) -> int | None:
+    def _contents(self, run: list[Judged], start: int) -> tuple[int, int] | None:
         """A table of contents before the first paragraph: a "Contents" heading, then entries up
         to the first entry's heading in the text; or, with no heading, numbered entries one under
-        another. Roles are set here; returns where the body starts (the heading that repeats the
-        first entry, or the line after the entries), or None."""
+        another. Roles are set here; returns where the contents start and where the body starts
+        (the heading that repeats the first entry, or the line after the entries), or None."""
         at = next((k for k in range(start, len(run)) if CONTENTS_HEADING.match(run[k].sig.text)), None)
         if at is None:
             return self._unheaded_contents(run, start)
         if at + 2 >= len(run):
             return None
+        repeat = self._contents_entries(run, at)
+        return (at, repeat) if repeat is not None else None
+
+    @staticmethod
+    def _contents_entries(run: list[Judged], at: int) -> int | None:
         first = _key(run[at + 1].sig.text)
         repeat = next((k for k in range(at + 2, len(run)) if _key(run[k].sig.text) == first), None)
         heading = CONTENTS_RULES.evidence()
@@ -325,7 +356,7 @@ class StructureJudge:
         return repeat
 
     @staticmethod
-    def _unheaded_contents(run: list[Judged], start: int) -> int | None:
+    def _unheaded_contents(run: list[Judged], start: int) -> tuple[int, int] | None:
         """Numbered entries with no "Contents" heading ("Part I. The War", "Part II. Trade Unionism"),
         enough of them one under another (no blank line between), with more lines below them."""
         least = CONTENTS_RULES.threshold("unheaded-entries")
@@ -341,7 +372,7 @@ class StructureJudge:
                     if not entry.check(CONTENTS_RULES.unheaded, True, first_entry=run[k].sig.text[:60], entries=n - k):
                         return None
                     j.decide(CONTENTS, entry, CONTENTS_RULES)
-                return n
+                return k, n
             k = n + 1 if n > k else k + 1
         return None
 

@@ -27,7 +27,10 @@ class TitleBlock:
         # French, Spanish, Italian... write titles in sentence case ("La révolution trahie")
         th = TITLE_BLOCK.thresholds
         sentence_case = self.body_lang not in (None, "en") and s.starts_upper and len(s.words) <= th["title-words"]
-        return not s.is_long and (s.heading_shape >= th["title-shape"] or s.all_caps or (
+        # a title in capitalised words may end with a full stop ("Why the Co-operators Must Enter Politics.")
+        stopped = s.last_char == "." and s.sentences == 1 and len(s.words) <= th["title-words"] and \
+            s.cap_ratio >= th["stopped-title-capitals"]
+        return not s.is_long and (s.heading_shape >= th["title-shape"] or s.all_caps or stopped or (
             (s.starts_lower or sentence_case) and len(s.words) <= th["title-words"] and not s.ends_terminal))
 
     def title_material(self, j: Judged) -> bool:
@@ -35,6 +38,12 @@ class TitleBlock:
         s = j.sig
         return self.title_like(j) and not (s.dateline or s.date_range or s.name_like or s.collection or s.series or
                                            s.figure or s.site_section or s.byline_name)
+
+    def letter_heading(self, j: Judged) -> bool:
+        """A line that may head a letter of a collection ("II. To Samuel Holt", "Letter 2", "Ada Burns to
+        Walter Kerr", "TO HENRY PAGE, 12 April 1912.")."""
+        s = j.sig
+        return bool(self.title_material(j) or s.numbered_heading or s.letter_heading or (s.addressee and s.dateline))
 
     @staticmethod
     def _name_line(j: Judged) -> bool:
@@ -52,8 +61,8 @@ class TitleBlock:
             if j.role == FIGURE:
                 taken.append(i)
                 continue
-            if s.notes_heading or (s.label and s.label[1]) or s.comment_cue or s.is_breadcrumb or s.posting or \
-                    s.nav_cue or s.site_section or j.settled:
+            if s.notes_heading or (s.label and s.label[1] and not dated_phrase(j)) or s.comment_cue or \
+                    s.is_breadcrumb or s.posting or s.nav_cue or s.site_section or j.settled:
                 break
             if s.dateline or s.date_range:  # a date, or "Place, date" ("London, September 21, 1890")
                 if dates:
@@ -91,12 +100,16 @@ class TitleBlock:
             return None
         return at
 
-    def assign(self, tb: list[Judged], chapter: int | None = None) -> None:
+    def assign(self, tb: list[Judged], chapter: int | None = None, collection: str | None = None) -> None:
         """Roles for the lines of a title block (``chapter``: the position of a chapter's heading
-        that is the work's title, the title-like lines above it being the book's)."""
+        that is the work's title, the title-like lines above it being the book's; ``collection``:
+        the block opens a collection of letters, whose title it gives; "headed" when the letters have
+        headings, the first letter's being the block's last title-like line)."""
         if not tb:
             return
         rules = TITLE_BLOCK
+        if collection:
+            tb = self._collection_head(tb, headed=collection == "headed")
         author_name: str | None = None
         title_seen = False
         previous: Judged | None = None
@@ -115,10 +128,17 @@ class TitleBlock:
                     ev.check(rules.title_continued, True):
                 j.decide(TITLE, ev, rules)
                 j.joins_previous = True
+            elif not title_seen and s.addressee and (s.dateline or s.described_date) and \
+                    ev.check(rules.letter_heading, True, addressee=s.addressee):
+                j.decide(TITLE, ev, rules)  # "TO HENRY PAGE, 12 April 1912.": a letter's heading and its date
+                j.names_addressee = s.addressee
+                title_seen = True
             elif ev.check(rules.date_line, (s.dateline or s.date_range) and not any(k.role == DOCDATE for k in tb[:n]),
                           when=s.dateline or (s.date_range and s.date_range[0])):
                 j.decide(DOCDATE, ev, rules)
-            elif ev.check(rules.collection, s.collection, author=s.collection and s.collection[0]):
+            elif ev.check(rules.collection, s.collection and any(self.title_material(k) and not k.sig.collection
+                                                                 for k in tb if k is not j),
+                          author=s.collection and s.collection[0]):
                 j.decide(COLLECTION, ev, rules)
                 j.names_author = s.collection[0]
                 author_name = author_name or s.collection[0]
@@ -147,7 +167,9 @@ class TitleBlock:
                 title_seen = True
                 author_name = author_name or s.letter_heading[0]
             elif not title_seen and not author_name and s.group_name and n + 1 < len(tb) and \
-                    any(self.title_material(k) for k in tb[n + 1:]) and ev.check(rules.group_author, True):
+                    any(self.title_material(k) for k in tb[n + 1:]) and \
+                    not any(k.sig.byline_name or _by_alone(k) for k in tb[n + 1:]) and \
+                    ev.check(rules.group_author, True):
                 j.decide(AUTHOR, ev, rules)
                 author_name = s.text
             elif s.name_like and not title_seen and (
@@ -184,6 +206,32 @@ class TitleBlock:
                 ev.add(rules.subtitle)
                 j.decide(SUBTITLE, ev, rules)
             previous = j
+
+
+    def _collection_head(self, tb: list[Judged], headed: bool) -> list[Judged]:
+        """The lines that name a collection of letters above its first letter: its title-like lines
+        become the collection's; returns the lines left to judge (the first letter's heading, when
+        the block ends with one, and the bylines and dates)."""
+        rules = TITLE_BLOCK
+        heading = len(tb) - 1 if headed and tb and self.letter_heading(tb[-1]) else None
+        rest = []
+        for n, j in enumerate(tb):
+            s = j.sig
+            ev = rules.evidence()
+            if n != heading and j.role != FIGURE and (self.title_material(j) or s.collection or s.series) and \
+                    not s.byline_name and ev.check(rules.collection, True, author=s.collection and s.collection[0]):
+                j.decide(COLLECTION, ev, rules)
+                j.names_author = s.collection[0] if s.collection else None
+            else:
+                rest.append(j)
+        return rest
+
+
+def dated_phrase(j: Judged) -> bool:
+    """"Delivered 12 May 1922", "Written 1931": a date line of the title block, not a labelled credit."""
+    clauses = j.sig.credits
+    return len(clauses) == 1 and clauses[0].field == "written" and ":" not in j.sig.text and \
+        bool(j.sig.dateline or j.sig.described_date)
 
 
 def _first_line(tb: list[Judged]) -> int:

@@ -93,8 +93,9 @@ TITLE_BLOCK = RuleTable("title-block", "the lines above the text: title, subtitl
     # a title-like line: heading-shaped, or a short line in sentence case (words); a heading-like line
     # after a date line or byline opens the body; with nothing title-like, the first lines (at most)
     "title-shape": 0.4, "title-words": 12, "opens-body-shape": 0.6, "first-lines": 3,
-    # a short sentence under the title block that opens the body (words at least)
-    "sentence-words": 4})
+    # a short sentence under the title block that opens the body (words at least); a title ending with a
+    # full stop (its share of capitalised words at least)
+    "sentence-words": 4, "stopped-title-capitals": 0.6})
 
 METADATA = RuleTable("metadata", "labelled lines about the text ('Written: 1936', 'Transcribed by ...')", {
     "labelled": (SURE, "a known label and a value, or a metadata sentence"),
@@ -168,4 +169,12 @@ LAYOUT = RuleTable("layout", "blocks the reader keeps together or moves", {
     "no-paragraph": (0.0, "a text with no paragraph: its lines become the body"),
     "unclaimed": (0.0, "kept where it stands, no rule claimed it (what follows a text's notes)"),
     "heading-continued": (0.0, "a heading's second line, with no blank line between them"),
-}, CERT)
+}, {**CERT,
+    # a text is hard-wrapped when the line at this quantile of lengths (the width) is between these widths,
+    # no more than this share of its lines is longer than so many times the width, this share of its lines
+    # is followed by another line, and this share of its lines is within so many characters under the
+    # width, or this share of the lines followed by another ends there with the next line going on from it
+    "wrap-quantile": 0.9, "wrap-max-width": 110, "wrap-min-width": 30, "wrap-over": 1.5, "wrap-over-share": 0.1,
+    "wrap-near": 20, "wrap-near-share": 0.4, "wrap-continued-share": 0.3, "wrap-run-share": 0.7,
+    # a line goes on on the next when the next one's first word would not have fitted within this slack
+    "wrap-slack": 6})

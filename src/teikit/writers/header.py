@@ -132,10 +132,11 @@ class HeaderWriter:
         if supplied:
             el(el(stmt, "availability", resp=self.supplier), "licence", supplied)
 
-    def _publication(self, parent: etree._Element, pub: Publication) -> None:
-        bibl = el(parent, "bibl", type="firstPublication")
+    def _publication(self, parent: etree._Element, pub: Publication, kind: str = "firstPublication") -> None:
+        """A bibliographic statement with the parts it plainly states, and itself as stated."""
+        bibl = el(parent, "bibl", type=kind)
         if pub.title:
-            el(bibl, "title", pub.title, level="j")
+            el(bibl, "title", pub.title, level="j") if kind == "firstPublication" else el(bibl, "title", pub.title)
         if pub.volume:
             el(bibl, "biblScope", pub.volume, unit="volume")
         if pub.issue:
@@ -151,7 +152,9 @@ class HeaderWriter:
         desc = el(file_desc, "sourceDesc")
         if meta.first_published:
             self._publication(desc, meta.first_published)
-        if meta.source:
+        if meta.source_publication is not None:
+            self._publication(desc, meta.source_publication, "source")
+        elif meta.source:
             el(desc, "bibl", meta.source, type="source")
         if meta.reprinted:
             el(desc, "bibl", meta.reprinted, type="reprint")
