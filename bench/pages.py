@@ -4,6 +4,7 @@
     python bench/pages.py score --verbose            # and every miss, page by page
     python bench/pages.py score credits-01 date      # pages whose name starts so
     python bench/pages.py score --json OUT.json      # the scores as JSON too
+    python bench/pages.py score --pages bench/pages-check   # another folder of pages (the second batch)
 
 Each page ``NAME.txt`` has its expected values in ``NAME.expected.json``, written by hand before
 teikit was run on it (``bench/pages/README.md`` says what each field means and how it is
@@ -89,9 +90,9 @@ class Scores:
         return (matched / found if found else 1.0), (matched / expected if expected else 1.0)
 
 
-def load_pages(prefixes: list[str] = ()) -> list[Page]:
+def load_pages(prefixes: list[str] = (), folder: Path = PAGES) -> list[Page]:
     pages = []
-    for path in sorted(PAGES.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         if prefixes and not any(path.stem.startswith(p) for p in prefixes):
             continue
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
@@ -335,8 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     run.add_argument("--json", type=Path, help="write the scores as JSON")
     run.add_argument("--all-passes", action="store_true", help="run every pass (names, quotations ...) too")
+    run.add_argument("--pages", type=Path, default=PAGES, help="the folder of pages (default: bench/pages)")
     args = parser.parse_args(argv)
-    pages = load_pages(args.prefixes)
+    pages = load_pages(args.prefixes, args.pages)
     if not pages:
         print("no page matches", file=sys.stderr)
         return 2

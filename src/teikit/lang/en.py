@@ -257,8 +257,9 @@ METADATA_PHRASE_PATTERNS = (
     (r"^(?P<label>checked against|compared with)\s+(?=\S)", "checked"),
     (r"^(?P<label>)(?=(?:this|the following|the present) (?:article|speech|letter|leaflet|pamphlet|text|lecture|"
      r"address|essay|report|document|statement|appeal|manifesto|resolution|review|piece|circular|talk|"
-     r"interview|open letter|memorandum|declaration|programme)s?\b[^.]{0,80}?\b(?:was|were|is|appeared|"
-     r"has been|first|originally)\b)", "headnote"),
+     r"interview|open letter|memorandum|declaration|programme)s?\b[^.]{0,80}?\b(?:was|were|has been|had been)\s+"
+     r"(?:\w+\s+)?(?:published|printed|reprinted|delivered|written|distributed|issued|read|translated|"
+     r"transcribed|sent|addressed|adopted|given|broadcast)\b)", "headnote"),
 )
 # In a headnote, the author it names ("This leaflet by Walter Grieve was ...").
 HEADNOTE_AUTHOR_PATTERNS = (r"^\w+\s+\w+\s+by\s+",)

@@ -79,12 +79,14 @@ def finish_work(work: Work, plan: WorkPlan) -> None:
                               if s.casefold() not in known and not known.add(s.casefold())]
         if meta.archive.authors:
             meta.authors = list(meta.archive.authors)
-    signature = next((j for j in judged if j.role == SIGNED), None)
+    signatures = [j for j in judged if j.role == SIGNED and not j.joins_previous]
+    signature = signatures[0] if signatures else None
     if not meta.authors:
-        for source, candidate in (("collection", _collection_author(judged)), ("headnote", _headnote_author(judged)),
-                                  ("signature", _signer(signature))):
-            if candidate:
-                meta.authors.append(candidate)
+        for source, candidates in (("collection", [_collection_author(judged)]), ("headnote", [_headnote_author(judged)]),
+                                   ("signature", [_signer(j) for j in signatures])):
+            candidates = [c for c in candidates if c]
+            if candidates:  # the names that sign a manifesto are its authors
+                meta.authors.extend(dict.fromkeys(candidates))
                 meta.author_source = source
                 break
     meta.created = md.work_date(meta)

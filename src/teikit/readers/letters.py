@@ -120,8 +120,12 @@ def judge_postscripts(seg: list[Judged], first_para: int, end: int) -> int:
 
 def judge_closer(seg: list[Judged], first_para: int, end: int) -> int:
     """A closer just before ``end``: closing salutations, a signature (with the signer's office),
-    datelines below or above it. Returns where it starts (``end`` when there is none)."""
+    datelines below or above it; or the names of those who sign a manifesto, one under another.
+    Returns where it starts (``end`` when there is none)."""
     rules, th = LETTER, LETTER.thresholds
+    signatories = _signatories(seg, first_para, end)
+    if signatories < end:
+        return signatories
     i = end - 1
 
     def free(k: int) -> bool:
@@ -161,6 +165,23 @@ def judge_closer(seg: list[Judged], first_para: int, end: int) -> int:
                 seg[k].decide(DATELINE, ev, rules)
     start = min([k for k in (*salutes, top_date, *signature, bottom_date) if k is not None], default=end)
     return start
+
+
+def _signatories(seg: list[Judged], first_para: int, end: int) -> int:
+    """Names one under another at the end, enough of them to be a list of those who sign (a
+    manifesto, an appeal): each is a signature. Returns where they start (``end``: none)."""
+    k = end
+    while k - 1 > first_para and not seg[k - 1].settled and (seg[k - 1].sig.name_like or seg[k - 1].sig.group_name) \
+            and end - k < LETTER.threshold("signatories-most") and not seg[k - 1].sig.note_start:
+        k -= 1
+    if end - k < LETTER.threshold("signatories-least"):
+        return end
+    for j in seg[k:end]:
+        ev = LETTER.evidence()
+        if not ev.check(LETTER.signatories, True, names=end - k):
+            return end
+        j.decide(SIGNED, ev, LETTER)
+    return k
 
 
 def _signature(seg: list[Judged], lines: list[int], salute: bool, dated: bool) -> bool:

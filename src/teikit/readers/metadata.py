@@ -13,6 +13,7 @@ import re
 from teikit.dates import find_dates, parse_date, parse_range
 from teikit.model import DateValue, PageMeta, Publication, Responsibility, WorkMeta
 from teikit.readers.credits import RESPONSIBILITY_FIELDS, roles
+from teikit.readers.signals import LIFE_DATES
 
 # A volume or an issue is a number of its own token after its own word ("Vol. 4", "Vol. IV", "No. 17"),
 # never letters inside a word ("The Tribune", "The Volunteer", "Nov. 1916").
@@ -92,7 +93,7 @@ def clean_name(value: str) -> str:
     'Elspeth Cairns.', 'Theodore Nance,'), initials kept ('J. R. Penhallow', 'L.T.')."""
     value = clean_value(value)
     while True:
-        cleaned = _TRAILING_MARKS.sub("", value)
+        cleaned = _TRAILING_MARKS.sub("", LIFE_DATES.sub("", value))
         cleaned = clean_value(cleaned)
         if cleaned == value:
             return value

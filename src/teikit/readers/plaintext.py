@@ -211,9 +211,8 @@ class _WorkBuilder:
             if name:
                 start = block.text.rfind(name)
                 block.add_span(Span(start, start + len(name), "docAuthor", priority=20))
-                name = md.clean_name(name)
-                if name not in work.meta.authors:
-                    work.meta.authors.append(name)
+                # "by Edith Lowther and Ambrose Kitt": two authors
+                work.meta.authors.extend(n for n in md.parse_names(name) if n not in work.meta.authors)
         elif role == IMPRINT:
             block = self._block(g, "docImprint", j.cert)
         else:  # DOCDATE

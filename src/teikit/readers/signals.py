@@ -39,6 +39,7 @@ _QUOTE_PAIRS = {"’": "‘", "”": "“", "»": "«"}
 # quoted sentence in sentence case is a line of dialogue ("“And your uncle?”"), not a title in marks
 # ("“What Is To Be Done?”").
 _DIALOGUE_LINE = re.compile(r"[,!?][’”»\"]\s+[a-z]|[;:]\s+[‘“«\"]|^\s*[‘“«\"][^‘“«\"]*[!?][^‘“«\"]*[!?]")
+_QUOTED_LINE = re.compile(r"^\s*[‘“«\"][^‘“«\"]{3,}[’”»\"][.,]?\s*$")
 _QUOTED_SENTENCE = re.compile(r"^\s*[‘“«\"][^‘“«\"]+[.!?…][’”»\"]\s*$")
 
 
@@ -86,6 +87,9 @@ LETTER_NAME_TO = re.compile(rf"^\s*(?P<a>[^\s:,;].*?)\s+(?:{_HEADING_TO})\s+(?P<
 NAME_COLON_TITLE = re.compile(r"^\s*(?P<a>[^:]{3,50}?)\s*:\s+(?P<b>\S.{2,})$")
 HEADNOTE_AUTHOR = re.compile(rf"(?:{alternation(gather('HEADNOTE_AUTHOR_PATTERNS'))})(?P<name>(?:[A-Z][\w’'.-]*\s+)"
                              rf"{{0,3}}[A-Z][\w’'-]+)\b")
+_TRAILING_YEAR = re.compile(r",\s*(1[5-9]\d\d|20\d\d)\W*$")
+# a person's life dates after the name ("(1868–1931)", "(b. 1880)")
+LIFE_DATES = re.compile(r"\s*\((?:b\.\s*|born\s+|d\.\s*)?\d{4}\s*(?:[-–—]\s*\d{0,4})?\)\s*$", re.I)
 BREADCRUMB_SEP = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
 
 # A comment form's words: English ones count as a line of their own or in their phrases only (a
@@ -315,12 +319,13 @@ class Signals:
 
     @cached_property
     def name_like(self) -> bool:
-        """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg')."""
-        if self.length > _S["name-chars"] or self.ends_exclaim or ":" in self.text:
+        """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg', 'Tom Hewlett (1868–1931)')."""
+        text = LIFE_DATES.sub("", self.text)
+        if len(text) > _S["name-chars"] or self.ends_exclaim or ":" in text:
             return False
-        if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in self.words):
+        if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in _WORD.findall(text)):
             return False
-        return self._name_shape(self.text)
+        return self._name_shape(text)
 
     @cached_property
     def salute(self) -> bool:
@@ -566,4 +571,17 @@ class Signals:
         if self.dateline or self.length > _S["dateline-chars"] or self.is_long or self.ends_exclaim:
             return None
         found = find_dates(self.text)
-        return found[0].when if len(found) == 1 and "-" in found[0].when[1:] else None
+        if len(found) == 1 and "-" in found[0].when[1:]:
+            return found[0].when
+        year = _TRAILING_YEAR.search(self.text)  # "Presented to the Conference, Leicester, 1922"
+        return year.group(1) if not found and year and "," in self.text else None
+
+    @cached_property
+    def quoted_sentence(self) -> bool:
+        """A line that is one quotation in marks ("“The labourer is worthy of his hire.”")."""
+        return bool(_QUOTED_LINE.match(self.text))
+
+    @cached_property
+    def attribution(self) -> bool:
+        """A line giving a quotation's author ("— Luke x. 7", "– Karl Marx")."""
+        return self.text[:1] in "—–" and len(self.words) <= _S["name-words"] + 2 and not self.is_long

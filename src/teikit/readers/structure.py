@@ -102,11 +102,23 @@ class StructureJudge:
         collection = None
         if letter_split:  # a collection of letters: its title opens the first letter's lines
             collection = "headed" if all(self._headed_letter(seg) for seg in segments[1:]) else "unheaded"
+        elif len(segments) > 1 and self._page_title(segments):
+            collection = "headed"  # works of one page, each with its title: the first block's extra title is the page's
         plans = []
         for n, segment in enumerate(segments):
             self._judge_work(segment, first=n == 0, last=n == len(starts) - 1, collection=collection if n == 0 else None)
             plans.append(WorkPlan(segment))
         return plans
+
+    def _page_title(self, segments: list[list[Judged]]) -> bool:
+        """Whether the first work's title block holds more titles than each later work's one: the
+        first of them names the page (checked before judging)."""
+        def titles(segment: list[Judged]) -> int:
+            first_para = next(i for i, j in enumerate(segment) if self.is_para(j))
+            run = segment[:first_para]
+            return sum(1 for k in self.titles.suffix(run) if self.titles.title_material(run[k]))
+        holds_page = titles(segments[0]) > 1 and all(titles(seg) == 1 for seg in segments[1:])
+        return holds(TITLE_BLOCK.page_title, holds_page)
 
     def _headed_letter(self, segment: list[Judged]) -> bool:
         """A letter of a collection with a heading above its opener (checked before judging)."""
@@ -266,9 +278,13 @@ class StructureJudge:
         """A sentence under the title block: the text's first paragraph, however short."""
         s = j.sig
         ev = TITLE_BLOCK.evidence()
-        return not j.settled and s.ends_terminal and s.last_char in ".!?" and s.starts_upper and not s.all_caps and \
-            len(s.words) >= TITLE_BLOCK.threshold("sentence-words") and s.cap_ratio < 1 and not s.name_like and \
-            not s.credits and not s.dateline and not s.described_date and not s.label and \
+        if j.settled or s.credits or s.label or s.dateline or s.described_date or s.name_like:
+            return False
+        # an epigraph and its attribution ("“The labourer is worthy of his hire.”", "— Luke x. 7")
+        if ev.check(TITLE_BLOCK.epigraph_opens_body, s.quoted_sentence or s.attribution, line=s.text[:30]):
+            return True
+        return s.last_char in ".!?" and s.starts_upper and not s.all_caps and \
+            len(s.words) >= TITLE_BLOCK.threshold("sentence-words") and s.cap_ratio < 1 and \
             ev.check(TITLE_BLOCK.sentence_opens_body, True, words=len(s.words))
 
     def _opens_first_section(self, head: list[Judged], tb: list[int], n: int, later_numbered: bool) -> bool:

@@ -95,7 +95,9 @@ class TitleBlock:
         position in ``tb`` of the chapter's heading, which is the work's title; else None."""
         if later_numbered:
             return None
-        at = next((n for n, j in enumerate(tb) if n and j.sig.numbered_heading and not j.sig.dateline), None)
+        numbered = [n for n, j in enumerate(tb) if n and j.sig.numbered_heading and not j.sig.dateline]
+        # "Part One" then "Chapter 4: The Gasworkers": the chapter is the work, its part and book above it
+        at = numbered[-1] if numbered else None
         if at is None or not any(self.title_material(j) for j in tb[:at]):
             return None
         return at
@@ -118,7 +120,8 @@ class TitleBlock:
             ev = rules.evidence()
             if j.role == FIGURE:
                 continue
-            if chapter is not None and n < chapter and self.title_material(j) and ev.check(rules.book_title, True):
+            if chapter is not None and n < chapter and (self.title_material(j) or s.numbered_heading) and \
+                    ev.check(rules.book_title, True):
                 j.decide(SUBTITLE, ev, rules)
             elif chapter is not None and n >= chapter and not title_seen and ev.check(rules.chapter_title, True):
                 j.decide(TITLE, ev, rules)
@@ -186,7 +189,7 @@ class TitleBlock:
                 j.decide(TITLE, ev, rules)
                 title_seen = True
             elif ev.check(rules.title_continued, previous is not None and previous.role == TITLE and (
-                    s.starts_lower or _runs_on(previous)) and not previous.block.blank_after):
+                    s.starts_lower or (_runs_on(previous) and not previous.block.blank_after))):
                 j.decide(TITLE, ev, rules)
                 j.joins_previous = True
             elif not author_name and (s.name_like or s.group_name) and \
@@ -209,16 +212,17 @@ class TitleBlock:
 
 
     def _collection_head(self, tb: list[Judged], headed: bool) -> list[Judged]:
-        """The lines that name a collection of letters above its first letter: its title-like lines
-        become the collection's; returns the lines left to judge (the first letter's heading, when
-        the block ends with one, and the bylines and dates)."""
+        """The lines that name a collection (of letters, of articles on one page) above its first
+        work: the title-like lines above the first work's own heading (its last one, when the works
+        have headings) become the collection's; returns the lines left to judge."""
         rules = TITLE_BLOCK
-        heading = len(tb) - 1 if headed and tb and self.letter_heading(tb[-1]) else None
+        heading = max((n for n, j in enumerate(tb) if self.letter_heading(j)), default=None) if headed else None
         rest = []
         for n, j in enumerate(tb):
             s = j.sig
             ev = rules.evidence()
-            if n != heading and j.role != FIGURE and (self.title_material(j) or s.collection or s.series) and \
+            if (heading is None or n < heading) and j.role != FIGURE and \
+                    (self.title_material(j) or s.collection or s.series) and \
                     not s.byline_name and ev.check(rules.collection, True, author=s.collection and s.collection[0]):
                 j.decide(COLLECTION, ev, rules)
                 j.names_author = s.collection[0] if s.collection else None

@@ -89,6 +89,8 @@ TITLE_BLOCK = RuleTable("title-block", "the lines above the text: title, subtitl
     "imprint": (LIKELY, "a title page's imprint: the place or the publisher"),
     "section-heading-opens-body": (LIKELY, "'Introduction', 'Preface' under the title: the text's first heading"),
     "sentence-opens-body": (LIKELY, "a short sentence under the title block: the text's first paragraph"),
+    "epigraph-opens-body": (LIKELY, "a quoted sentence or its attribution ('— Luke x. 7') under the title block"),
+    "page-title": (LIKELY, "a title above the first work's own, on a page of several works: the page's"),
 }, {**CERT,
     # a title-like line: heading-shaped, or a short line in sentence case (words); a heading-like line
     # after a date line or byline opens the body; with nothing title-like, the first lines (at most)
@@ -146,13 +148,16 @@ LETTER = RuleTable("letter", "a letter's opening and closing lines", {
     "signature-office": (LIKELY, "the signer's office or address under the name ('General Secretary')"),
     "closer-dateline-above": (LIKELY, "a date (and place) right above the signature"),
     "postscript": (SURE, "a postscript after the closer ('P.S. ...')"),
+    "signatories": (LIKELY, "names one under another at the end: those who sign a manifesto"),
     "dateline": (SURE, "a date (and place) just before the end"),
     "place-dateline": (LIKELY, "a place with a date that is not a calendar date alone"),
     "place-under-signature": (GUESS, "'Place, Region' right under a name"),
     "signature-initials": (SURE, "a name with initials at the end"),
     "signature": (LIKELY, "a name-shaped line at the end"),
     "closing-salute": (LIKELY, "a line ending with a comma above the signature"),
-}, {**CERT, "closer-lines": 3, "signature-lines": 3, "closing-salutes": 3, "address-lines": 6})
+}, {**CERT, "closer-lines": 3, "signature-lines": 3, "closing-salutes": 3, "address-lines": 6,
+    # names one under another that sign a text: at least, at most
+    "signatories-least": 3, "signatories-most": 40})
 
 BLOCK = RuleTable("block", "blocks that are neither prose nor headings", {
     "separator": (SURE, "a line that only separates sections ('* * *', '***', '*')"),

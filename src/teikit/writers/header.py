@@ -174,12 +174,16 @@ class HeaderWriter:
             el(bibl, "author", author)
         if meta.date:
             _date(bibl, meta.date, type="work")
+        # who made the transcription: the roles of the same people together ("transcription, HTML mark-up")
+        made: dict[tuple[str, ...], list[str]] = {}
         for responsibility in meta.responsibilities:
             if responsibility.names:
-                resp = el(bibl, "respStmt")
-                el(resp, "resp", responsibility.role)
-                for name in responsibility.names:
-                    el(resp, "name", name)
+                made.setdefault(tuple(responsibility.names), []).append(responsibility.role)
+        for names, roles in made.items():
+            resp = el(bibl, "respStmt")
+            el(resp, "resp", ", ".join(roles))
+            for name in names:
+                el(resp, "name", name)
         if meta.licence_holder:
             el(bibl, "distributor", meta.licence_holder)
         if meta.last_updated:
