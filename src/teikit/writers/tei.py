@@ -28,7 +28,7 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 # Elements of <text> whose children are blocks or divisions: only these are indented, so
 # that pretty-printing never adds white space inside mixed content.
 _STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
-                         "group"})
+                         "group", "address", "figure", "postscript"})
 # Quotations that may hold paragraphs (a block quotation).
 _BLOCK_QUOTATIONS = frozenset({"quote", "said", "q"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
