@@ -14,8 +14,8 @@ import re
 
 from teikit.model import Archive, Correspondence, Document, Work
 from teikit.readers import metadata as md
-from teikit.readers.roles import (COLLECTION, META, OPEN_DATELINE, SALUTE, SALUTE_OPEN, SIGNED, TITLE, Judged,
-                                  WorkPlan)
+from teikit.readers.roles import (ADDRESS, COLLECTION, META, OPEN_DATELINE, SALUTE, SALUTE_OPEN, SIGNED, TITLE,
+                                  Judged, WorkPlan)
 from teikit.readers.signals import ADDRESSEE
 from teikit.dates import find_dates
 
@@ -119,8 +119,12 @@ def _signer(signature: Judged | None) -> str | None:
 
 
 def _is_letter(judged: list[Judged]) -> bool:
+    """A letter: it opens with a letter's salutation ("Dear Sir,", not a speech's "Comrades!") and is
+    dated, addressed or signed; or it closes with a salutation and a signature."""
     roles = {j.role for j in judged}
-    return SALUTE_OPEN in roles or (SALUTE in roles and SIGNED in roles)
+    salute = next((j for j in judged if j.role == SALUTE_OPEN), None)
+    opens = salute is not None and salute.sig.text.rstrip()[-1:] in ",:"
+    return (opens and bool(roles & {SIGNED, SALUTE, OPEN_DATELINE, ADDRESS})) or (SALUTE in roles and SIGNED in roles)
 
 
 def _correspondence(work: Work, judged: list[Judged], signature: Judged | None) -> Correspondence:

@@ -29,7 +29,8 @@ def opening_salute(j: Judged) -> bool:
         return False
     if s.text.endswith(",") and (s.opening_salute or len(s.words) <= 2):
         return True
-    return s.text.endswith(":") and s.opening_salute and len(s.words) <= 4
+    # "Dear Sir:"; a speech's "Comrades!", "Friends and fellow workers!"
+    return s.text.endswith((":", "!")) and s.opening_salute and len(s.words) <= 4
 
 
 def signature_shaped(j: Judged) -> bool:
