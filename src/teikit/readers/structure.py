@@ -551,6 +551,7 @@ class StructureJudge:
             body[0].decide(SALUTE_OPEN, opener, LETTER)
             body[0].settled = True
         rules, th = HEADING, HEADING.thresholds
+        numbering = _numbering(body)
         for n, j in enumerate(body):
             if j.role not in (P, HEAD) or j.settled:
                 continue
@@ -576,6 +577,8 @@ class StructureJudge:
                      not prev.block.blank_after)
             ev.check(rules.stands_alone, s.block.blank_before and s.block.blank_after and not s.ends_terminal and
                      len(s.words) <= th["alone-words"])
+            # a bare number numbers a section only in a sequence from one ("1", "2", "3"): else a page's number
+            ev.check(rules.lone_number, _bare_number(j) is not None and not numbering, number=s.text.strip()[:8])
             score = ev.score
             if score >= th["head"]:
                 j.decide(HEAD, ev, rules, threshold=th["head"], alternatives=[(P, score)])
@@ -589,6 +592,27 @@ class StructureJudge:
                 if (prev is not None and prev.role == P and not self.is_para(prev)
                         and not prev.block.blank_after and not self.is_para(j) and not j.sig.label):
                     j.joins_previous = True
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _bare_number(j: Judged) -> int | None:
+    """The value of a line that is a number alone ("3", "IV", "12."), or None."""
+    text = j.sig.text.strip().rstrip(".").strip()
+    if text.isdigit() and len(text) <= 3:
+        return int(text)
+    if text and len(text) <= 6 and all(c in _ROMAN for c in text.lower()) and text.isupper():
+        values = [_ROMAN[c] for c in text.lower()]
+        return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return None
+
+
+def _numbering(body: list[Judged]) -> bool:
+    """Whether the bare numbers standing alone in the text count its sections: 1, 2, 3 ... (or I, II,
+    III ...) from one, in order."""
+    numbers = [n for n in (_bare_number(j) for j in body if not StructureJudge.is_para(j)) if n is not None]
+    return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
 
 
 def head_or_settled(j: Judged) -> bool:

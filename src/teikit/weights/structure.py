@@ -62,6 +62,7 @@ HEADING = RuleTable("heading", "a short block in the body: a section heading or 
     "runs-on": (-0.3, "short lines running on with no blank line: verse, a list, an address"),
     "after-short-line": (-0.2, "right under a short line that is no paragraph"),
     "stands-alone": (0.1, "a short line standing alone between blank lines"),
+    "lone-number": (-0.7, "a number alone that is no step of a count from one (a page's number)"),
 }, {**CERT, "head": 0.6, "doubtful-paragraph": 0.45, "alone-words": 8, "heading-like-next": 0.8})
 
 TITLE_BLOCK = RuleTable("title-block", "the lines above the text: title, subtitle, author, byline, date", {

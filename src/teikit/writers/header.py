@@ -28,6 +28,15 @@ def el(parent: etree._Element | None, name: str, text: str | None = None, **attr
     return element
 
 
+def resp_stmt(parent: etree._Element, role: str, names, **attrs: str) -> etree._Element:
+    """A respStmt: what was done (``role``) and by whom (one name, or several)."""
+    stmt = el(parent, "respStmt", **attrs)
+    el(stmt, "resp", role)
+    for name in [names] if isinstance(names, str) else names:
+        el(stmt, "name", name)
+    return stmt
+
+
 def _date(parent: etree._Element, value: DateValue, **attrs: str) -> etree._Element:
     if value.from_:
         return el(parent, "date", value.text, **{"from": value.from_, "to": value.to or ""}, **attrs)
@@ -80,13 +89,12 @@ class HeaderWriter:
             el(stmt, "author", author)
         # who did what for the text, as it states: one respStmt a role
         for responsibility in meta.responsibilities:
-            if not responsibility.names:
-                continue
-            resp = el(stmt, "respStmt")
-            el(resp, "resp", responsibility.role)
-            for name in responsibility.names:
-                el(resp, "name", name)
+            if responsibility.names:
+                resp_stmt(stmt, responsibility.role, responsibility.names)
         self._contributors(stmt, meta.contributors if in_corpus else [*meta.contributors, *self.doc.contributors])
+        self._teikit(stmt)
+
+    def _teikit(self, stmt: etree._Element) -> None:
         resp = el(stmt, "respStmt")
         el(resp, "resp", "TEI encoding, converted automatically from plain text")
         el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
@@ -107,9 +115,7 @@ class HeaderWriter:
 
     def _contributors(self, stmt: etree._Element, contributors: list[tuple[str, str, str]]) -> None:
         for rid, role, name in contributors:
-            resp = el(stmt, "respStmt", xml_id=rid)
-            el(resp, "resp", role)
-            el(resp, "name", name)
+            resp_stmt(stmt, role, name, xml_id=rid)
 
     def _publication_stmt(self, file_desc: etree._Element, meta: WorkMeta | None) -> None:
         stmt = el(file_desc, "publicationStmt")
@@ -163,9 +169,7 @@ class HeaderWriter:
             if meta.publisher:
                 el(imprint, "publisher", meta.publisher)
             if meta.printer:
-                resp = el(imprint, "respStmt")
-                el(resp, "resp", "printing")
-                el(resp, "name", meta.printer)
+                resp_stmt(imprint, "printing", meta.printer)
         # the transcription this file holds, as it describes itself
         bibl = el(desc, "bibl", type="transcription")
         for title in meta.titles or []:
@@ -180,10 +184,7 @@ class HeaderWriter:
             if responsibility.names:
                 made.setdefault(tuple(responsibility.names), []).append(responsibility.role)
         for names, roles in made.items():
-            resp = el(bibl, "respStmt")
-            el(resp, "resp", ", ".join(roles))
-            for name in names:
-                el(resp, "name", name)
+            resp_stmt(bibl, ", ".join(roles), names)
         if meta.licence_holder:
             el(bibl, "distributor", meta.licence_holder)
         if meta.last_updated:
@@ -211,9 +212,7 @@ class HeaderWriter:
         if page.title:
             el(bibl, "title", page.title)
         if page.poster:
-            resp = el(bibl, "respStmt")
-            el(resp, "resp", "posted by")
-            el(resp, "name", page.poster)
+            resp_stmt(bibl, "posted by", page.poster)
         if page.posted:
             _date(bibl, page.posted, type="posted")
         if page.url:
@@ -276,13 +275,9 @@ class HeaderWriter:
             titles = "; ".join(t for w in doc.works for t in w.meta.titles[:1]) or f"Texts from {self.file_name}"
             el(stmt, "title", titles, type="desc")
         if page.poster:
-            resp = el(stmt, "respStmt")
-            el(resp, "resp", "posted by")
-            el(resp, "name", page.poster)
+            resp_stmt(stmt, "posted by", page.poster)
         self._contributors(stmt, doc.contributors)
-        resp = el(stmt, "respStmt")
-        el(resp, "resp", "TEI encoding, converted automatically from plain text")
-        el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
+        self._teikit(stmt)
         self._publication_stmt(file_desc, next((w.meta for w in doc.works if w.meta.licence), None))
         desc = el(file_desc, "sourceDesc")
         if doc.page:
