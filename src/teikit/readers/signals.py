@@ -39,7 +39,7 @@ _QUOTE_PAIRS = {"’": "‘", "”": "“", "»": "«"}
 # quoted sentence in sentence case is a line of dialogue ("“And your uncle?”"), not a title in marks
 # ("“What Is To Be Done?”").
 _DIALOGUE_LINE = re.compile(r"[,!?][’”»\"]\s+[a-z]|[;:]\s+[‘“«\"]|^\s*[‘“«\"][^‘“«\"]*[!?][^‘“«\"]*[!?]")
-_QUOTED_LINE = re.compile(r"^\s*[‘“«\"][^‘“«\"]{3,}[’”»\"][.,]?\s*$")
+_QUOTED_LINE = re.compile(r"^\s*[‘“«\"][^‘“«\"]{2,}[’”»\"][.,]?\s*$")
 _QUOTED_SENTENCE = re.compile(r"^\s*[‘“«\"][^‘“«\"]+[.!?…][’”»\"]\s*$")
 
 
@@ -321,7 +321,8 @@ class Signals:
     def name_like(self) -> bool:
         """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg', 'Tom Hewlett (1868–1931)')."""
         text = LIFE_DATES.sub("", self.text)
-        if len(text) > _S["name-chars"] or self.ends_exclaim or ":" in text:
+        if len(text) > _S["name-chars"] or self.ends_exclaim or ":" in text or \
+                (self.numbered_heading and len(self.words) <= 1):  # "I.", "V." number a section
             return False
         if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in _WORD.findall(text)):
             return False
@@ -414,6 +415,12 @@ class Signals:
         elif self.last_char in ":—–-":
             evidence.add(rules.ends_colon_dash, last=self.last_char)
         evidence.check(rules.lone_exclamation, self.ends_exclaim and words < 2)
+        # "‘Hullo!’", "‘Alone?’": a few words someone says, in their marks
+        evidence.check(rules.quoted_exclamation, self.quoted_sentence and self.text.rstrip(" ’”»\"'")[-1:] in "!?"
+                       and words <= th["quoted-exclamation-words"])
+        # "Dear Jenny:", "My dear Sir,": a salutation opens a letter quoted in the text
+        evidence.check(rules.salutation, OPENING_SALUTE.match(self.text) and self.text.rstrip()[-1:] in ",:"
+                       and words <= _S["salute-words"])
         evidence.check(rules.attribution_or_turn, self.text[:1] in "—–-" or (
             _SPEAKER_LABEL.match(self.text) and self.cap_ratio < th["quoted-cap-share"] and
             self.text.rstrip()[-1:] in ".?!…"))

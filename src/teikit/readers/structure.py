@@ -255,6 +255,12 @@ class StructureJudge:
                 :int(TITLE_BLOCK.threshold("first-lines"))]
             tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == title_end - 1 else []
         block = [head[k] for k in tb]
+        lines = [j for j in block if j.role != FIGURE]
+        if len(lines) == 1 and _bare_number(lines[0]) is not None and body_start == len(head):
+            # a number alone before the first paragraph numbers the first section: it is no title
+            body_start = tb[block.index(lines[0])]
+            tb = [k for k in tb if k < body_start]
+            block = [head[k] for k in tb]
         chapter = self.titles.chapter_title(block, later_numbered)
         if chapter is None:
             opens = next((n for n, k in enumerate(tb) if n and self._opens_first_section(head, tb, n, later_numbered)),
@@ -577,8 +583,10 @@ class StructureJudge:
                      not prev.block.blank_after)
             ev.check(rules.stands_alone, s.block.blank_before and s.block.blank_after and not s.ends_terminal and
                      len(s.words) <= th["alone-words"])
-            # a bare number numbers a section only in a sequence from one ("1", "2", "3"): else a page's number
+            # a bare number numbers a section only in a count ("1", "2", "3"): else it is a page's number
             ev.check(rules.lone_number, _bare_number(j) is not None and not numbering, number=s.text.strip()[:8])
+            ev.check(rules.dated_entry, s.date and s.block.blank_before and s.block.blank_after and nxt is not None and
+                     self.is_para(nxt) and prev is not None and self.is_para(prev), when=s.date)
             score = ev.score
             if score >= th["head"]:
                 j.decide(HEAD, ev, rules, threshold=th["head"], alternatives=[(P, score)])
@@ -609,10 +617,12 @@ def _bare_number(j: Judged) -> int | None:
 
 
 def _numbering(body: list[Judged]) -> bool:
-    """Whether the bare numbers standing alone in the text count its sections: 1, 2, 3 ... (or I, II,
-    III ...) from one, in order."""
+    """Whether the bare numbers standing alone in the text count its sections: each one more than the
+    one before (1, 2, 3 ...; XII, XIII ... of a book's chapters) or one again (a chapter's sections I,
+    II, then the next chapter's I), a lone one only when it is one."""
     numbers = [n for n in (_bare_number(j) for j in body if not StructureJudge.is_para(j)) if n is not None]
-    return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
+    steps = all(b == a + 1 or b == 1 for a, b in zip(numbers, numbers[1:]))  # a count may start again at one
+    return bool(numbers) and steps and (len(numbers) > 1 or numbers[0] == 1)
 
 
 def head_or_settled(j: Judged) -> bool:

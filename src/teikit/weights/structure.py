@@ -45,12 +45,15 @@ HEADING_SHAPE = RuleTable("heading-shape", "how much a block alone looks like a 
     "ends-full-stop": (-0.45, "ends with a full stop"),
     "ends-colon-dash": (-0.45, "ends with a colon or dash: runs on into what follows"),
     "lone-exclamation": (-0.3, "a one-word exclamation"),
+    "quoted-exclamation": (-0.6, "a few words in quotation marks ending with '!' or '?': someone's words"),
+    "salutation": (-0.6, "a letter's salutation ('Dear Jenny:') quoted in the text"),
     "attribution-or-turn": (-0.6, "an attribution ('— Karl Marx') or a speaker's turn ('Question: ...?')"),
     "closes-quotation": (-0.5, "ends someone's words with a closing mark it never opened"),
     "dialogue": (-0.5, "someone's words with their speech tag, or one quoted sentence"),
     "sentences": (-0.4, "more than one sentence"),
     "many-words": (-0.15, "more than ten words"),
 }, {"max-chars": 110, "max-words": 16, "short-words": 8, "many-words": 10, "list-item-words": 4,
+    "quoted-exclamation-words": 3,
     # below this share of capitalised words, a labelled or quoted line is speech, not a title
     "quoted-cap-share": 0.6})
 
@@ -62,7 +65,8 @@ HEADING = RuleTable("heading", "a short block in the body: a section heading or 
     "runs-on": (-0.3, "short lines running on with no blank line: verse, a list, an address"),
     "after-short-line": (-0.2, "right under a short line that is no paragraph"),
     "stands-alone": (0.1, "a short line standing alone between blank lines"),
-    "lone-number": (-0.7, "a number alone that is no step of a count from one (a page's number)"),
+    "lone-number": (-0.7, "a number alone that is no step of a count (a page's number)"),
+    "dated-entry": (0.6, "a date alone between paragraphs: a diary's or a chronicle's entry"),
 }, {**CERT, "head": 0.6, "doubtful-paragraph": 0.45, "alone-words": 8, "heading-like-next": 0.8})
 
 TITLE_BLOCK = RuleTable("title-block", "the lines above the text: title, subtitle, author, byline, date", {
