@@ -252,6 +252,8 @@ class WorkMeta:
     # where the author comes from when no line of the title block names one: "collection", "headnote",
     # "signature" (None: a line names the author)
     author_source: str | None = None
+    # how the header's facts were chosen among what the text states ("author", "date", "letter")
+    decisions: dict[str, Evidence] = field(default_factory=dict)
     licence: str | None = None
     licence_label: str | None = None  # "Copyleft", "Public Domain", "License"...
     licence_holder: str | None = None  # who the licence statement names as holder

@@ -292,7 +292,8 @@ FOOTER_PATTERNS = (r"©", r"\(c\)\s*\d{4}", r"\bcopyright\s+(?:©\s*)?\d{4}", r"
                    r"\blast\s+(?:updated|modified|changed|revised)\b", r"\bupdated\s+(?:by|on)\b",
                    r"\bcomments?\s+(?:and\s+corrections?\s+)?(?:to|:)", r"\bcorrections?\s+(?:to|:)",
                    r"\bcontact\s+(?:the\s+)?(?:editors?|us|webmaster)\b", r"\bthis\s+page\s+was\b",
-                   r"\bback\s+to\s+(?:the\s+)?\w+", r"\bindex\s+of\b")
+                   r"\bback\s+to\s+(?:the\s+)?(?:top|index|home|contents|list|archive|section|\w+\s+(?:index|"
+                   r"archive|page|section))\b", r"\bindex\s+of\b")
 # Who produced a text archive's file, on the line under its start marker ("Produced by ...").
 ARCHIVE_PRODUCER_PATTERNS = (r"produced\s+by", r"(?:e-?text|e-?book)\s+prepared\s+by", r"transcribed\s+(?:from|by)",
                              r"scanned\s+(?:and\s+proofread\s+)?by", r"this\s+(?:e-?text|e-?book)\s+was\s+produced")

@@ -18,6 +18,7 @@ from teikit.readers.roles import (ADDRESS, COLLECTION, META, OPEN_DATELINE, SALU
                                   Judged, WorkPlan)
 from teikit.readers.signals import ADDRESSEE
 from teikit.dates import find_dates
+from teikit.weights.structure import HEADER_FACTS
 
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -71,13 +72,16 @@ def finish_work(work: Work, plan: WorkPlan) -> None:
     names, the work's date, a letter's sending and receiving."""
     meta = work.meta
     judged = plan.blocks
+    author = HEADER_FACTS.evidence()
+    if meta.authors:
+        author.add(HEADER_FACTS.author_line, authors=len(meta.authors))
     if meta.archive is not None:
         if meta.archive.title:
             meta.titles = [meta.archive.title]
             known = {t.casefold() for t in meta.titles}
             meta.subtitles = [s for s in meta.archive.subtitles + meta.subtitles
                               if s.casefold() not in known and not known.add(s.casefold())]
-        if meta.archive.authors:
+        if meta.archive.authors and author.check(HEADER_FACTS.author_archive, True, archive=meta.archive.name):
             meta.authors = list(meta.archive.authors)
     signatures = [j for j in judged if j.role == SIGNED and not j.joins_previous]
     signature = signatures[0] if signatures else None
@@ -85,13 +89,22 @@ def finish_work(work: Work, plan: WorkPlan) -> None:
         for source, candidates in (("collection", [_collection_author(judged)]), ("headnote", [_headnote_author(judged)]),
                                    ("signature", [_signer(j) for j in signatures])):
             candidates = [c for c in candidates if c]
-            if candidates:  # the names that sign a manifesto are its authors
+            # the names that sign a manifesto are its authors
+            if candidates and author.check(HEADER_FACTS[f"author-{source}"], True, names=len(candidates)):
                 meta.authors.extend(dict.fromkeys(candidates))
                 meta.author_source = source
                 break
-    meta.created = md.work_date(meta)
-    if _is_letter(judged):
+    if author.fired:
+        meta.decisions["author"] = author.decide("author", HEADER_FACTS.cert(author.fired[-1].weight))
+    created, rule = md.work_date(meta)
+    date = HEADER_FACTS.evidence()
+    if created is not None and date.check(HEADER_FACTS[rule], True, when=created.when or created.from_):
+        meta.created = created
+        meta.decisions["date"] = date.decide("date", HEADER_FACTS.cert(date.score))
+    letter = HEADER_FACTS.evidence()
+    if letter.check(HEADER_FACTS.letter, _is_letter(judged)):
         meta.letter = _correspondence(work, judged, signature)
+        meta.decisions["letter"] = letter.decide("correspDesc", HEADER_FACTS.cert(letter.score))
 
 
 def _collection_author(judged: list[Judged]) -> str | None:

@@ -175,16 +175,21 @@ def read_breadcrumb(meta: PageMeta, text: str) -> None:
     meta.breadcrumb = [part.strip() for part in _CRUMB_SEP.split(text) if part.strip()]
 
 
-def work_date(meta: WorkMeta) -> DateValue | None:
+def work_date(meta: WorkMeta) -> tuple[DateValue | None, str | None]:
     """The work's own date, from what the text states: its date of writing, a letter's opening
     dateline, the title block's date line, a letter's closing dateline, a headnote's date; the
-    date of first publication (or of the source's issue) only when nothing else dates the work."""
-    for value in (meta.written, meta.opener_date, meta.date, meta.closer_date, meta.headnote_date):
+    date of first publication (or of the source's issue) only when nothing else dates the work.
+    Returns the date and the rule of ``HEADER_FACTS`` that chose it."""
+    for value, rule in ((meta.written, "date-written"), (meta.opener_date, "date-opener"),
+                        (meta.date, "date-title-block"), (meta.closer_date, "date-closer"),
+                        (meta.headnote_date, "date-headnote")):
         if value is not None and (value.when or value.from_):
-            return value
+            return value, rule
     published = meta.first_published.date if meta.first_published else None
     if published is not None and published.when:
-        return published
+        return published, "date-first-published"
     # the source's issue ("The Torch, Vol. 2, No. 6, June 1919"): its month or day, never a later edition's year
     source = meta.source_publication.date if meta.source_publication else None
-    return source if source is not None and source.when and len(source.when) >= len("YYYY-MM") else None
+    if source is not None and source.when and len(source.when) >= len("YYYY-MM"):
+        return source, "date-source"
+    return None, None

@@ -485,7 +485,8 @@ class Signals:
     @cached_property
     def footer_cue(self) -> bool:
         """A line a website puts at the foot of its pages: copyright, upkeep, contact, last changes."""
-        return self.length <= _S["navigation-chars"] and not self.is_long_prose and bool(FOOTER_CUES.search(self.text))
+        return self.length <= _S["navigation-chars"] and not self.is_long_prose and not self.ends_exclaim and \
+            bool(FOOTER_CUES.search(self.text))
 
     @cached_property
     def site_section(self) -> bool:

@@ -164,6 +164,22 @@ LETTER = RuleTable("letter", "a letter's opening and closing lines", {
     # names one under another that sign a text: at least, at most
     "signatories-least": 3, "signatories-most": 40})
 
+HEADER_FACTS = RuleTable("header-facts", "facts of the header chosen among what the text states", {
+    "author-line": (SURE, "a line names the author: an author line, a byline, 'Name: Title', a letter's heading"),
+    "author-collection": (LIKELY, "no line names the author: the collection line does ('Letters of X')"),
+    "author-headnote": (LIKELY, "no line names the author: the editor's headnote does ('This leaflet by X ...')"),
+    "author-signature": (LIKELY, "no line names the author: the text's signature does"),
+    "author-archive": (SURE, "a text archive's own 'Author:' field or banner"),
+    "date-written": (SURE, "the date of writing the credits state ('Written: ...')"),
+    "date-opener": (SURE, "a letter's opening dateline"),
+    "date-title-block": (SURE, "the title block's date line"),
+    "date-closer": (LIKELY, "the closing dateline"),
+    "date-headnote": (LIKELY, "the date an editor's headnote gives ('delivered ... on 7 June 1921')"),
+    "date-first-published": (GUESS, "nothing else dates the work: its first publication"),
+    "date-source": (GUESS, "nothing else dates the work: the issue of its source ('Vol. 2, No. 6, June 1919')"),
+    "letter": (LIKELY, "a letter's salutation and its date, address or signature: sent by, to, from, when"),
+}, CERT)
+
 BLOCK = RuleTable("block", "blocks that are neither prose nor headings", {
     "separator": (SURE, "a line that only separates sections ('* * *', '***', '*')"),
     "figure": (SURE, "a transcription's mark of an illustration ('[Illustration: ...]')"),
