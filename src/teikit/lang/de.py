@@ -7,6 +7,8 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("der die das den dem des und von zu im am ein eine")
 STOPWORDS = _words("der die das und ist nicht zu den mit sich des auf für von ein eine dem im")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("der die das des und für")
 OPENING_SALUTE_PATTERNS = ("liebe[rn]?", "sehr geehrte[rn]?", "werte[rn]?", "genossen", "genossinnen", "freunde")
 CLOSING_SALUTE_PATTERNS = (r"mit\s+(?:\w+\s+)?gr(?:u|ü)(?:ß|ss)(?:en)?\b.*", r"(?:ihr|dein|euer|eure)e?\b.*",
                            r"hochachtungsvoll\b.*", r"herzlich(?:st)?\b.*", r"gruß\b.*")

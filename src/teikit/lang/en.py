@@ -26,6 +26,12 @@ o oh ah alas yes nay well why how let shall should will would may might must can
 is are was were be been being am has have had
 """)
 
+# The small words a group's name may hold ("The National Council of Co-operative Guilds").
+GROUP_NAME_LINKS = _words("the of for and")
+# Words that are never part of a person's name: a line holding one is no name ("Why Tenants Must Organise").
+NOT_IN_NAMES = _words("""why what how when where which whose whom must shall should would could might ought cannot
+not never every all our your their its this that these those against towards versus is are was were has have
+had does did""")
 # Titles and forms of address written before a name and marked with it ("Mr. Maxton",
 # "Sir Walter Citrine"); as written, capitalised. A final dot is optional.
 HONORIFICS = frozenset("""
@@ -230,6 +236,9 @@ LABELS = {
     "publisher": "publisher", "published by": "publisher", "printer": "printer", "printed by": "printer",
     "checked against": "checked", "checked": "checked", "compared with": "checked",
     "release date": "release", "posting date": "release", "language": "language",
+    "transcriber's note": "editorial", "transcriber’s note": "editorial", "transcriber's notes": "editorial",
+    "transcriber’s notes": "editorial", "editor's note": "editorial", "editor’s note": "editorial",
+    "editorial note": "editorial", "publisher's note": "editorial", "publisher’s note": "editorial",
     "character set encoding": "encoding", "updated by": "updated_by", "page updated by": "updated_by",
 }
 # Who did what, from the words of a label (patterns, tried in order, each word used once) -> the role.
@@ -321,7 +330,8 @@ COMMENT_PATTERNS = (
 NAVIGATION_PATTERNS = (
     r"(?:back\s+)?to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?", r"top\s+of\s+(?:the\s+)?page",
     r"(?:back|return)\s+to\s+\S.{0,40}", r"(?:table\s+of\s+)?contents", r"(?:works\s+|subject\s+)?index",
-    r"home(?:\s+page)?", "next", "previous", "prev", "up")
+    r"home(?:\s+page)?", "next", "previous", "prev", "up", r"(?:next|previous|prev)(?:\s+(?:page|chapter|section|part))?"
+    r"\s*:\s*.{1,60}")
 # A posting line's words: "by" before the poster, and what opens one.
 POSTED_BY_PATTERNS = ("by", "posted by")
 POSTED_PATTERNS = ("posted",)

@@ -7,6 +7,8 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("el los las y del al con por para")
 STOPWORDS = _words("el la los las de que y en un una es por con para no se del al lo")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("de la del y el los las para")
 OPENING_SALUTE_PATTERNS = ("querid[oa]s?", "estimad[oa]s?", "camaradas?", "compañer[oa]s?", "señor(?:es|a)?",
                            "ciudadan[oa]s?")
 CLOSING_SALUTE_PATTERNS = (r"(?:un\s+)?(?:saludos?|abrazos?)\b.*", r"fraternalmente\b.*", r"atentamente\b.*",

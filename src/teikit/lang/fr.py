@@ -7,6 +7,8 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("de la le les des du et en à au aux un une d l sur pour par dans")
 STOPWORDS = _words("le la les de des et à un une est que qui dans pour pas sur au du par ne se votre vous avec")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("de la du des et le les d l pour")
 OPENING_SALUTE_PATTERNS = ("cher", "chère", "chers", "chères", "camarades?", "citoyens?", "citoyennes?", "monsieur",
                            "madame", "messieurs", "mes chers")
 CLOSING_SALUTE_PATTERNS = (r"(?:avec mes |bien |nos |mes )?(?:salutations|amitiés|fraternellement|cordialement)\b.*",

@@ -7,6 +7,8 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("il lo gli i e di da della nel per")
 STOPWORDS = _words("il lo la gli le di che e un una è per non con del della nel si")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("di del della e per il la dei")
 OPENING_SALUTE_PATTERNS = ("caro", "cara", "cari", "care", "compagni", "compagne", "egregio", "gentile")
 CLOSING_SALUTE_PATTERNS = (r"(?:fraterni\s+|cordiali\s+|distinti\s+)?saluti\b.*", r"(?:il\s+)?vostro\b.*",
                            r"un\s+abbraccio\b.*")

@@ -76,6 +76,8 @@ IMPRINT = re.compile(alternation(gather("IMPRINT_PATTERNS")), re.I)
 FOOTER_CUES = re.compile(alternation(gather("FOOTER_PATTERNS")), re.I)
 SECTION_WORDS = frozenset(gather("SECTION_WORDS"))
 TITLE_NOUNS = frozenset(gather("TITLE_NOUNS"))
+NOT_IN_NAMES = frozenset(gather("NOT_IN_NAMES"))
+GROUP_LINKS = frozenset(gather("GROUP_NAME_LINKS"))
 ARTICLES = frozenset(gather("INDEFINITE_ARTICLES"))
 ORG_WORDS = frozenset(w.lower() for w in en.ORG_KEYWORDS)
 ADDRESSEE = re.compile(rf"^\s*(?:(?:[IVXLC]+|\d+)\.\s+)?(?:{alternation(gather('ADDRESSEE_PATTERNS'))})\s+"
@@ -324,7 +326,7 @@ class Signals:
         if len(text) > _S["name-chars"] or self.ends_exclaim or ":" in text or \
                 (self.numbered_heading and len(self.words) <= 1):  # "I.", "V." number a section
             return False
-        if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES for w in _WORD.findall(text)):
+        if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES or w.lower() in NOT_IN_NAMES for w in _WORD.findall(text)):
             return False
         return self._name_shape(text)
 
@@ -505,6 +507,8 @@ class Signals:
         content = [w for w in words if w.lower() not in FUNCTION_WORDS]
         if words[0].lower() in ARTICLES or any(w.lower() in TITLE_NOUNS for w in content):
             return False  # "A Message to the Congress" names a text, not a group
+        if any(w.lower() in FUNCTION_WORDS and w.lower() not in GROUP_LINKS for w in words):
+            return False  # "The Truth about the Wages Board", "The Congress at Stuttgart": no group's name
         return bool(content) and all(w[0].isupper() for w in content) and \
             any(w.lower().rstrip("s’'") in ORG_WORDS or w.lower() in ORG_WORDS for w in content)
 

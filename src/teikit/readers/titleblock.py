@@ -30,7 +30,10 @@ class TitleBlock:
         # a title in capitalised words may end with a full stop ("Why the Co-operators Must Enter Politics.")
         stopped = s.last_char == "." and s.sentences == 1 and len(s.words) <= th["title-words"] and \
             s.cap_ratio >= th["stopped-title-capitals"]
-        return not s.is_long and (s.heading_shape >= th["title-shape"] or s.all_caps or stopped or (
+        # "— A Reply to Its Critics —": a title between dashes
+        dashed = s.text[:1] in "—–" and s.text.rstrip()[-1:] in "—–" and len(s.words) <= th["title-words"] and \
+            s.cap_ratio >= th["stopped-title-capitals"]
+        return not s.is_long and (s.heading_shape >= th["title-shape"] or s.all_caps or stopped or dashed or (
             (s.starts_lower or sentence_case) and len(s.words) <= th["title-words"] and not s.ends_terminal))
 
     def title_material(self, j: Judged) -> bool:
@@ -189,7 +192,8 @@ class TitleBlock:
                 j.decide(TITLE, ev, rules)
                 title_seen = True
             elif ev.check(rules.title_continued, previous is not None and previous.role == TITLE and (
-                    s.starts_lower or (_runs_on(previous) and not previous.block.blank_after))):
+                    s.starts_lower or (_runs_on(previous) or _label_heading(previous)) and
+                    not previous.block.blank_after and self.title_like(j))):
                 j.decide(TITLE, ev, rules)
                 j.joins_previous = True
             elif not author_name and (s.name_like or s.group_name) and \
@@ -246,6 +250,11 @@ def _first_line(tb: list[Judged]) -> int:
 def _by_alone(j: Judged) -> bool:
     """'BY' alone on its line (a title page's byline, the name on the next line)."""
     return j.sig.text.strip(" .").lower() in BYLINE_WORDS
+
+
+def _label_heading(j: Judged) -> bool:
+    """A heading that only numbers ("Chapter 5", "CHAPTER VII", "Part One"): its title is on the next line."""
+    return bool(j.sig.numbered_heading) and len(j.sig.words) <= 2
 
 
 def _runs_on(previous: Judged) -> bool:
