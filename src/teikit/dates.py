@@ -83,7 +83,7 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word).lower()
 
 
-_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?", re.I)
+_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid|c\.|ca\.|circa)\s*(?:of\s+)?", re.I)
 
 
 def parse_date(text: str) -> str | None:

@@ -245,6 +245,7 @@ class WorkMeta:
     opener_date: DateValue | None = None
     closer_date: DateValue | None = None
     headnote_date: DateValue | None = None
+    title_date: DateValue | None = None  # a date in brackets closing the title ("The Crisis (May 1917)")
     # the work's own date, chosen from the dates above (the profile's creation date)
     created: DateValue | None = None
     letter: Correspondence | None = None

@@ -267,6 +267,7 @@ METADATA_PHRASE_PATTERNS = (
     (r"^(?P<label>(?:written|composed|drafted|delivered|dated)(?: (?:in|on|at))?)\s+"
      r"(?=(?:the\s+)?(?:\w+\s+)?(?:of\s+)?\d)", "written"),
     (r"^(?P<label>(?:printed and )?published by)\s+(?=\S)", "publisher"),
+    (r"^(?P<label>written by|compiled by)\s+(?=[A-Z])", "author"),
     (r"^(?P<label>printed by)\s+(?=\S)", "printer"),
     (r"^(?P<label>checked against|compared with)\s+(?=\S)", "checked"),
     (r"^(?P<label>)(?=(?:this|the following|the present) (?:article|speech|letter|leaflet|pamphlet|text|lecture|"

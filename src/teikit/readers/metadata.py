@@ -76,6 +76,7 @@ def parse_publication(value: str, line: int | None = None) -> Publication:
 
 
 _FOR = re.compile(r"\s+(?:for|pour|für|para|per|from|in|at|on|with|after|using)\s+.*$", re.I)
+_LETTERS_AFTER = re.compile(r"^(?:[A-Za-z]{1,3}\.\s?)+$|^(?:Esq|Jr|Jun|Sen|Sr)\.?$")
 _TRAILING_YEAR = re.compile(r"[,;]?\s*\(?(?:1[5-9]|20)\d\d\)?\W*$")
 # what a name or a title keeps out of the header: closing punctuation and note markers ("Title[1]", "Name.*")
 _TRAILING_MARKS = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\[[*†‡§]\]|[*†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+\s*$|\s*[,;:]\s*$")
@@ -85,7 +86,9 @@ def parse_names(value: str) -> list[str]:
     """Person names listed in a responsibility line ('X & Y for ETOL' -> ['X', 'Y'],
     'Helen Marsh, 2004' -> ['Helen Marsh'], 'Eileen Moran from the originals' -> ['Eileen Moran'])."""
     value = _TRAILING_YEAR.sub("", _FOR.sub("", clean_value(value)))
-    return [n for n in (clean_name(p) for p in _NAME_SPLIT.split(value)) if n]
+    # "Tom Smith, M.P.": the letters after a name are no name of their own
+    names = [n for n in (clean_name(p) for p in _NAME_SPLIT.split(value)) if n]
+    return names[:1] + [n for n in names[1:] if not _LETTERS_AFTER.match(n)]
 
 
 def clean_name(value: str) -> str:
@@ -175,6 +178,21 @@ def read_breadcrumb(meta: PageMeta, text: str) -> None:
     meta.breadcrumb = [part.strip() for part in _CRUMB_SEP.split(text) if part.strip()]
 
 
+_BRACKETED_END = re.compile(r"[(\[]([^()\[\]]{4,40})[)\]]\s*$")
+
+
+def title_date(title: str, line: int | None = None) -> DateValue | None:
+    """The date in brackets that closes a title ("Speech on the Agrarian Question (May 1917)"), or None."""
+    match = _BRACKETED_END.search(title)
+    if match is None:
+        return None
+    span = parse_range(match.group(1))
+    when = parse_date(match.group(1))
+    if span:
+        return DateValue(match.group(1), line=line, from_=span[0], to=span[1])
+    return DateValue(match.group(1), when, line) if when else None
+
+
 def work_date(meta: WorkMeta) -> tuple[DateValue | None, str | None]:
     """The work's own date, from what the text states: its date of writing, a letter's opening
     dateline, the title block's date line, a letter's closing dateline, a headnote's date; the
@@ -182,7 +200,7 @@ def work_date(meta: WorkMeta) -> tuple[DateValue | None, str | None]:
     Returns the date and the rule of ``HEADER_FACTS`` that chose it."""
     for value, rule in ((meta.written, "date-written"), (meta.opener_date, "date-opener"),
                         (meta.date, "date-title-block"), (meta.closer_date, "date-closer"),
-                        (meta.headnote_date, "date-headnote")):
+                        (meta.headnote_date, "date-headnote"), (meta.title_date, "date-title")):
         if value is not None and (value.when or value.from_):
             return value, rule
     published = meta.first_published.date if meta.first_published else None

@@ -192,6 +192,7 @@ class _WorkBuilder:
                 # "Name: Title" names the author before the title; "TO HENRY PAGE, 12 April 1912." dates the letter
                 named = j.sig.name_title[1] if j.sig.name_title and j.names_author else joined
                 work.meta.titles.append(md.clean_name(named))
+                work.meta.title_date = work.meta.title_date or md.title_date(joined, block.line)
                 if j.names_addressee and work.meta.date is None and (j.sig.dateline or j.sig.described_date):
                     work.meta.date = md.date_value(j.sig.text, j.block.line)
             elif role == SUBTITLE:

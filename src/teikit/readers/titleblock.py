@@ -260,7 +260,7 @@ def _label_heading(j: Judged) -> bool:
 def _runs_on(previous: Judged) -> bool:
     """A title line that cannot end there: it ends with a small word ("The Struggle for")."""
     words = previous.sig.words
-    return bool(words) and words[-1].lower() in FUNCTION_WORDS
+    return bool(words) and (words[-1].lower() in FUNCTION_WORDS or previous.sig.text.rstrip().endswith(":"))
 
 
 def _publication_line(j: Judged) -> bool:

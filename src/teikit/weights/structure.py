@@ -175,6 +175,7 @@ HEADER_FACTS = RuleTable("header-facts", "facts of the header chosen among what 
     "date-title-block": (SURE, "the title block's date line"),
     "date-closer": (LIKELY, "the closing dateline"),
     "date-headnote": (LIKELY, "the date an editor's headnote gives ('delivered ... on 7 June 1921')"),
+    "date-title": (LIKELY, "a date in brackets closing the title ('The Crisis (May 1917)')"),
     "date-first-published": (GUESS, "nothing else dates the work: its first publication"),
     "date-source": (GUESS, "nothing else dates the work: the issue of its source ('Vol. 2, No. 6, June 1919')"),
     "letter": (LIKELY, "a letter's salutation and its date, address or signature: sent by, to, from, when"),
