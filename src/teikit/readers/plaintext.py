@@ -203,9 +203,12 @@ class _WorkBuilder:
             return
         if role == AUTHOR:
             block = self._block(g, "docAuthor", j.cert)
-            name = md.clean_name(" ".join(block.text.split()))
-            if name and name not in work.meta.authors:
-                work.meta.authors.append(name)
+            # "Karl Marx and Friedrich Engels": two authors; "Rosa Luxemburg, 1913": the author and the year
+            names = md.parse_names(" ".join(j.sig.name_part.split())) if not j.sig.group_name else \
+                [md.clean_name(" ".join(block.text.split()))]
+            work.meta.authors.extend(n for n in names if n not in work.meta.authors)
+            if j.sig.name_part != j.sig.text and j.sig.described_date and work.meta.date is None:
+                work.meta.date = md.date_value(j.sig.text[len(j.sig.name_part):].lstrip(" ,"), j.block.line)
         elif role == BYLINE:
             block = self._block(g, "byline", j.cert)
             name = g[-1].byline_name or j.byline_name

@@ -321,14 +321,24 @@ class Signals:
 
     @cached_property
     def name_like(self) -> bool:
-        """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg', 'Tom Hewlett (1868–1931)')."""
-        text = LIFE_DATES.sub("", self.text)
+        """Shaped like a personal name ('L. Trotsky', 'A. Tarov', 'Rosa Luxemburg', 'Tom Hewlett (1868–1931)',
+        'Rosa Luxemburg, 1913')."""
+        text = self.name_part
         if len(text) > _S["name-chars"] or self.ends_exclaim or ":" in text or \
                 (self.numbered_heading and len(self.words) <= 1):  # "I.", "V." number a section
             return False
         if any(w.lower() in FUNCTION_WORDS - xx.NAME_PARTICLES or w.lower() in NOT_IN_NAMES for w in _WORD.findall(text)):
             return False
         return self._name_shape(text)
+
+    @cached_property
+    def name_part(self) -> str:
+        """The text without life dates after a name or a date after a comma ('Rosa Luxemburg, 1913')."""
+        text = LIFE_DATES.sub("", self.text)
+        head, comma, tail = text.rpartition(",")
+        if comma and (parse_date(tail) or _TRAILING_YEAR.search(text)):
+            return head.rstrip()
+        return text
 
     @cached_property
     def salute(self) -> bool:
