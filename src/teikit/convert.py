@@ -18,6 +18,7 @@ from teikit.evidence import switched_off
 from teikit.model import Block, Document, ReviewItem
 from teikit.pipeline import REGISTRY, Pipeline
 from teikit.readers.plaintext import read_plaintext
+from teikit.runtime.collector import fewer_collections
 from teikit.textio import TextInput
 from teikit.trace import Trace
 from teikit.writers.inline import nest
@@ -84,10 +85,11 @@ def convert_text(source: TextInput, *, name: str | None = None, options: Convert
                  pipeline: Pipeline | None = None) -> Conversion:
     """Convert one decoded plain-text input to TEI."""
     options = options or ConvertOptions()
-    document = read_and_enrich(source, name=name, options=options, pipeline=pipeline)
-    writer = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None,
-                       output_dir=options.output_dir)
-    tei = writer.write(document)
+    with fewer_collections():  # a conversion's objects live until it ends: collecting them is wasted time
+        document = read_and_enrich(source, name=name, options=options, pipeline=pipeline)
+        writer = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None,
+                           output_dir=options.output_dir)
+        tei = writer.write(document)
     return Conversion(document, tei, list(source.warnings), writer.trace)
 
 
