@@ -615,7 +615,7 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 def _bare_number(j: Judged) -> int | None:
     """The value of a line that is a number alone ("3", "IV", "12."), or None."""
     text = j.sig.text.strip().rstrip(".").strip()
-    if text.isdigit() and len(text) <= 3:
+    if text.isdecimal() and len(text) <= 3:
         return int(text)
     if text and len(text) <= 6 and all(c in _ROMAN for c in text.lower()) and text.isupper():
         values = [_ROMAN[c] for c in text.lower()]
