@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from teikit import packaged
 from teikit.authority.forms import fold
-from teikit.cache import cached_value
+from teikit.cache import cached_value, package_version
 
 # Zipf frequency (log10 per billion words) from which a word counts as known English.
 KNOWN_ZIPF = 2.0
@@ -52,9 +52,7 @@ def zipf(word: str) -> float:
 
 
 def _package_versions(*names: str) -> tuple[str, ...]:
-    from importlib.metadata import version
-
-    return tuple(f"{name} {version(name)}" for name in names)
+    return tuple(f"{name} {package_version(name)}" for name in names)
 
 
 @lru_cache(maxsize=1)
