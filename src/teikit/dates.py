@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from teikit.enrich.trie_regex import alternation
+from teikit.trie_regex import alternation
 from teikit.lang import DATE_LANGUAGES, en, gather
 
 # month number -> its names and abbreviations in every language the reader knows

@@ -167,7 +167,7 @@ class XsdEngine(Engine):
     def check(self, documents: Sequence[Document], run: RunContext) -> list[list[Diagnostic]]:
         results = []
         for doc in documents:
-            if self.quick is not None and self.quick.passes(doc.tree):
+            if self.quick is not None and doc.tree is not None and self.quick.passes(doc.tree):
                 results.append([])
                 continue
             found = []
