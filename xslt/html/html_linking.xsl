@@ -44,6 +44,25 @@
         else ()"/>
   </xsl:function>
 
+  <!-- What a pointer without words of its own (ptr, an empty ref) shows: the number of the note
+       it points at, the heading of a division, the name of an index entry, the title of a
+       document, an element's @n, else its own address (without the '#' of a local one). -->
+  <xsl:function name="tk:pointer-label" as="xs:string">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($pointer), ' ')[1]"/>
+    <xsl:variable name="target" select="if (starts-with($first, '#'))
+                                        then key('tk:id', substring($first, 2), root($pointer))[1] else ()"/>
+    <xsl:variable name="entry" select="if (exists($target)) then $tk:entry-by-key($first) else ()"/>
+    <xsl:sequence select="(
+        $target[self::note] ! (if (tk:is-footnote(.)) then tk:note-label(.) else normalize-space(@n)),
+        $target[tk:is-div(.)] ! tk:plain-text(head[1]),
+        $target[self::TEI or self::teiCorpus] ! tk:main-title(.),
+        $entry?label,
+        $target/normalize-space(@n),
+        tk:shortened($target[self::bibl or self::biblStruct or self::head or self::label or self::title]),
+        replace(string($first), '^#', ''))[normalize-space()][1]"/>
+  </xsl:function>
+
   <xsl:template match="ref | ptr">
     <xsl:param name="tk:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="noteref" select="tk:is-noteref(.)"/>
@@ -76,7 +95,7 @@
   <xsl:template name="tk:link-text">
     <xsl:choose>
       <xsl:when test="self::ptr or not(node())">
-        <xsl:value-of select="@target"/>
+        <xsl:value-of select="tk:pointer-label(@target)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates>

@@ -85,7 +85,7 @@
     <xsl:if test="@subtype = 'added'">
       <span class="tk-note-resp">
         <xsl:value-of select="string-join((tk:label('editorial-note'),
-                                           @resp ! normalize-space(replace(., '#', ''))), ', ')"/>
+                                           tk:resp-names(@resp)), ', ')"/>
       </span>
       <xsl:text> </xsl:text>
     </xsl:if>

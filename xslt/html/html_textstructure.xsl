@@ -46,6 +46,9 @@
         <xsl:call-template name="tk:toc"/>
       </xsl:if>
       <xsl:apply-templates select="text"/>
+      <xsl:call-template name="tk:apparatus">
+        <xsl:with-param name="apps" select="text//app"/>
+      </xsl:call-template>
       <xsl:call-template name="tk:footnotes">
         <xsl:with-param name="notes" select="text//note[tk:is-footnote(.)]"/>
       </xsl:call-template>

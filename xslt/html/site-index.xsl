@@ -77,13 +77,15 @@
         </thead>
         <tbody>
           <xsl:for-each select="document/work">
+            <!-- each cell carries its column's label: a narrow screen shows the row as a block
+                 of labelled values (tei.css) -->
             <tr>
-              <td><a href="{@href}"><xsl:value-of select="title"/></a></td>
-              <td><xsl:value-of select="author"/></td>
-              <td><xsl:value-of select="date"/></td>
-              <td class="tk-count"><xsl:value-of select="@names"/></td>
-              <td class="tk-count"><xsl:value-of select="@quotations"/></td>
-              <td class="tk-count"><xsl:value-of select="@notes"/></td>
+              <td data-label="{tk:label('work')}"><a href="{@href}"><xsl:value-of select="title"/></a></td>
+              <td data-label="{tk:label('author')}"><xsl:value-of select="author"/></td>
+              <td data-label="{tk:label('date')}"><xsl:value-of select="date"/></td>
+              <td class="tk-count" data-label="{tk:label('names')}"><xsl:value-of select="@names"/></td>
+              <td class="tk-count" data-label="{tk:label('quotations')}"><xsl:value-of select="@quotations"/></td>
+              <td class="tk-count" data-label="{tk:label('notes')}"><xsl:value-of select="@notes"/></td>
             </tr>
           </xsl:for-each>
         </tbody>

@@ -23,7 +23,14 @@
     <xsl:param name="kind" as="xs:string" select="'para'"/>
     <xsl:param name="indent" as="xs:integer" select="0"/>
     <tk:b kind="{$kind}" indent="{$indent}">
-      <xsl:apply-templates mode="tk:flow"/>
+      <xsl:choose>
+        <xsl:when test="tk:parts-apart(.)">
+          <xsl:call-template name="tk:spaced-children"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="tk:flow"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </tk:b>
   </xsl:template>
 
@@ -49,6 +56,46 @@
   <xsl:template match="head" mode="tk:flow">
     <xsl:call-template name="tk:block">
       <xsl:with-param name="kind" select="if (parent::*[tk:is-div(.) or self::text]) then 'head' else 'para'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Registers (listPerson, listPlace... in a text) and their entries: an entry a line, its
+       parts (names, dates, notes) apart; so are the parts of a bibliographic entry made of
+       elements only (<author/><title/><date/>), which would otherwise run together. -->
+  <xsl:template match="*[tk:is-register(.)]" mode="tk:flow">
+    <xsl:call-template name="tk:block"/>
+  </xsl:template>
+
+  <xsl:template match="*[tk:is-entry(.)]" mode="tk:flow">
+    <tk:b kind="line" indent="2">
+      <xsl:call-template name="tk:spaced-children"/>
+    </tk:b>
+  </xsl:template>
+
+  <xsl:template match="*[tk:parts-apart(.)]" mode="tk:flow" priority="-0.5">
+    <xsl:call-template name="tk:spaced-children"/>
+  </xsl:template>
+
+  <!-- An element made of parts that are not words of one sentence: a bibliographic entry made
+       of elements only, or a part of one, an entry of a register. -->
+  <xsl:function name="tk:parts-apart" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:is-entry($e) or tk:element-only($e)
+        and exists($e/ancestor-or-self::*[self::bibl or self::biblStruct or tk:is-entry(.)])"/>
+  </xsl:function>
+
+  <xsl:template name="tk:spaced-children">
+    <xsl:for-each select="node()">
+      <xsl:if test="self::*">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="tk:flow"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="address | addrLine" mode="tk:flow">
+    <xsl:call-template name="tk:block">
+      <xsl:with-param name="kind" select="if (self::addrLine) then 'line' else 'para'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -127,13 +174,38 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="lb[not(@break = 'no')]" mode="tk:flow">
-    <tk:br/>
+  <!-- Breaks: a line break where lb breaks a line between words (not inside a word, not at the
+       edge of its block); a space after a page or column break between two words that nothing
+       else keeps apart; white space next to a break inside a word is layout (tk:break-joins). -->
+  <xsl:template match="lb" mode="tk:flow">
+    <xsl:if test="not(tk:break-joins(.) or tk:break-at-edge(.))">
+      <tk:br/>
+    </xsl:if>
   </xsl:template>
 
-  <!-- Breaks and pointers that carry no text. -->
-  <xsl:template match="pb | cb | milestone | anchor | lb | graphic | media" mode="tk:flow"/>
-  <xsl:template match="ptr" mode="tk:flow"/>
+  <xsl:template match="pb | cb" mode="tk:flow">
+    <xsl:if test="not(tk:break-joins(.)) and not(tk:break-spaced(.))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()[tk:next-to-break-no(.)]" mode="tk:flow">
+    <xsl:value-of select="tk:trim-at-breaks(.)"/>
+  </xsl:template>
+
+  <xsl:template match="space" mode="tk:flow">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- Pointers and milestones that carry no text. -->
+  <xsl:template match="milestone | anchor | graphic | media" mode="tk:flow"/>
+  <!-- A pointer has no words: with reading=corr, an address it points at is given (like the
+       title block's), in angle brackets. -->
+  <xsl:template match="ptr" mode="tk:flow">
+    <xsl:if test="$reading = 'corr' and matches(@target, '^\s*https?://')">
+      <xsl:value-of select="'&lt;' || tokenize(normalize-space(@target), ' ')[1] || '&gt;'"/>
+    </xsl:if>
+  </xsl:template>
 
   <!-- Editorial choices and additions (the same rule as teikit.reading for reading=sic). -->
   <xsl:template match="choice" mode="tk:flow">
