@@ -116,8 +116,9 @@ def _build(task: DocumentTask) -> DocumentResult:
     ids = summary.page_ids(html)
     root = tree.getroot()
     entities, warnings = summary.entities(root, task.page, ids, task.tei)
-    return DocumentResult(task.name, BUILT, diagnostics + warnings, summary.title(root), task.page,
-                          summary.works(root, task.page, ids), entities)
+    shown = summary.page_title(html)
+    return DocumentResult(task.name, BUILT, diagnostics + warnings, shown or summary.title(root), task.page,
+                          summary.language(root), summary.works(root, task.page, ids, shown), entities)
 
 
 def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:
