@@ -105,10 +105,15 @@
 
   <!-- Whether an element stands in running text: its parent has text of its own around it
        (<closer>Yours <w>ever</w>, Ann</closer>, <note>see <bibl>Smith</bibl>, p. 4</note>).
-       There it is inline wherever its parent stands, so that no word is split over lines. -->
+       There it is inline wherever its parent stands, so that no word is split over lines. Text
+       in a division (which TEI does not allow) counts only beside the element: a division of
+       thousands of blocks is not read again for each of them. -->
   <xsl:function name="tk:in-running-text" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/../text()[normalize-space()])"/>
+    <xsl:sequence select="exists(($e/preceding-sibling::node()[1], $e/following-sibling::node()[1])
+                                 [self::text()][normalize-space()])
+        or empty($e/parent::*[tk:is-div(.) or self::body or self::front or self::back or self::text or self::group])
+           and exists($e/../text()[normalize-space()])"/>
   </xsl:function>
 
   <!-- The parts of a letter's opener or closer that stand on a line of their own even among
@@ -122,31 +127,66 @@
   <!-- Word boundaries at a page, column or line break (pb, cb, lb). @break="no": the break is
        inside a word, which it never splits (white space around it is layout, not text). Without
        @break, the text decides: white space on either side keeps the words apart; a letter or
-       digit on both sides with no white space between means one word broken there (light<lb/>house). -->
+       digit on both sides with no white space between means one word broken there (light<lb/>house).
+       A break standing between blocks (a child of a division) touches no word. -->
   <xsl:function name="tk:break-joins" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
-    <xsl:variable name="before" select="tk:char-before($break)"/>
-    <xsl:variable name="after" select="tk:char-after($break)"/>
-    <xsl:sequence select="if ($break/@break = 'no') then true()
-        else if (normalize-space($break/@break)) then false()
-        else matches($before, '^[\p{L}\p{N}]$') and matches($after, '^[\p{L}\p{N}]$')"/>
+    <xsl:sequence select="$break/@break = 'no'
+        or not(normalize-space($break/@break)) and not(tk:between-blocks($break)) and tk:break-sides($break) = 'letters'"/>
   </xsl:function>
 
-  <!-- Whether white space stands right before / after a break, or the break is at the start /
-       end of its block (where the block itself keeps words apart). -->
-  <xsl:function name="tk:break-spaced" as="xs:boolean">
+  <!-- Whether the output must put a space where a page or column break stands: between two
+       words that nothing else keeps apart, when the break is not inside a word. -->
+  <xsl:function name="tk:break-needs-space" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
-    <xsl:sequence select="tk:char-before($break) = ('', ' ') or tk:char-after($break) = ('', ' ')"/>
+    <xsl:sequence select="not($break/@break = 'no') and not(tk:between-blocks($break))
+        and (let $sides := tk:break-sides($break)
+             return $sides = 'other' or $sides = 'letters' and normalize-space($break/@break))"/>
+  </xsl:function>
+
+  <!-- A break standing between blocks (a child of a division, not among words). -->
+  <xsl:function name="tk:between-blocks" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="tk:is-break-block($break/parent::*) and not(tk:in-running-text($break))"/>
+  </xsl:function>
+
+  <!-- What stands on either side of a break: 'spaced' (white space or the block's edge on a
+       side), 'letters' (a letter or digit on both sides), else 'other' (a word and a mark).
+       White space right beside it, the common case, is seen without looking further. -->
+  <xsl:function name="tk:break-sides" as="xs:string">
+    <xsl:param name="break" as="element()"/>
+    <xsl:variable name="p" select="$break/preceding-sibling::node()[1]"/>
+    <xsl:variable name="f" select="$break/following-sibling::node()[1]"/>
+    <xsl:sequence select="
+        if ($p instance of text() and not(normalize-space(substring($p, string-length($p))))
+            or $f instance of text() and not(normalize-space(substring($f, 1, 1)))) then 'spaced'
+        else let $before := tk:char-before($break), $after := tk:char-after($break)
+        return if ($before = ('', ' ') or $after = ('', ' ')) then 'spaced'
+               else if (matches($before || $after, '^[\p{L}\p{N}]{2}$')) then 'letters' else 'other'"/>
   </xsl:function>
 
   <!-- Whether a break stands before the first or after the last word of its block (a line
        break there breaks nothing: the block's edge does). -->
   <xsl:function name="tk:break-at-edge" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
-    <xsl:variable name="block" select="tk:enclosing-block($break)"/>
-    <xsl:sequence select="empty($break/preceding::text()[normalize-space()][tk:in-block-text(., $block)][1][. >> $block])
-        or empty($break/following::text()[normalize-space()][tk:in-block-text(., $block)][1][ancestor::* intersect $block])"/>
+    <xsl:sequence select="tk:nothing-before($break) or tk:nothing-after($break)"/>
   </xsl:function>
+
+  <xsl:function name="tk:nothing-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="empty($e/preceding-sibling::node()[not(self::note)][normalize-space()])
+        and (tk:is-break-block($e/parent::*) or tk:nothing-before($e/parent::*))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:nothing-after" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="empty($e/following-sibling::node()[not(self::note)][normalize-space()])
+        and (tk:is-break-block($e/parent::*) or tk:nothing-after($e/parent::*))"/>
+  </xsl:function>
+
+  <!-- Whether the document breaks a word anywhere (templates for the text next to such breaks
+       are tried only then: every text node is matched against them). -->
+  <xsl:variable name="tk:breaks-in-words" as="xs:boolean" select="exists(//(lb | pb | cb)[@break = 'no'])"/>
 
   <!-- A text node next to a break inside a word (a sibling lb, pb or cb with @break="no"), and
        that text without the white space on the break's side. -->
@@ -164,33 +204,41 @@
                           then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
 
-  <!-- A text node is the block's own text unless a note inside the block holds it. -->
-  <xsl:function name="tk:in-block-text" as="xs:boolean">
-    <xsl:param name="t" as="node()"/>
-    <xsl:param name="block" as="element()?"/>
-    <xsl:sequence select="empty($t/ancestor::note except $block/ancestor-or-self::note)"/>
-  </xsl:function>
-
   <!-- The character of the block's text right before / after an element ('' at the block's
-       edge, ' ' for any white space); notes are not the text around a break. -->
+       edge, ' ' for any white space), found through its neighbours and out through the inline
+       elements it stands in, never further than its block; notes are not the text around it. -->
   <xsl:function name="tk:char-before" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="block" select="tk:enclosing-block($e)"/>
-    <xsl:variable name="t" select="$e/preceding::text()[tk:in-block-text(., $block)][1][. >> $block]"/>
-    <xsl:sequence select="if (empty($t)) then '' else replace(substring($t, string-length($t)), '\s', ' ')"/>
+    <xsl:param name="e" as="node()"/>
+    <xsl:variable name="p" select="$e/preceding-sibling::node()[not(self::comment() or self::processing-instruction()
+                                                                     or self::note)][1]"/>
+    <xsl:variable name="t" select="if ($p instance of element()) then $p/descendant::text()[not(ancestor::note[. >> $p])][last()]
+                                   else $p"/>
+    <xsl:sequence select="
+        if (exists($t) and string($t)) then replace(substring($t, string-length($t)), '\s', ' ')
+        else if (exists($p)) then tk:char-before($p)
+        else if (tk:is-break-block($e/parent::*) or empty($e/parent::*)) then ''
+        else tk:char-before($e/parent::*)"/>
   </xsl:function>
 
   <xsl:function name="tk:char-after" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="block" select="tk:enclosing-block($e)"/>
-    <xsl:variable name="t" select="$e/following::text()[tk:in-block-text(., $block)][1][ancestor::* intersect $block]"/>
-    <xsl:sequence select="if (empty($t)) then '' else replace(substring($t, 1, 1), '\s', ' ')"/>
+    <xsl:param name="e" as="node()"/>
+    <xsl:variable name="f" select="$e/following-sibling::node()[not(self::comment() or self::processing-instruction()
+                                                                     or self::note)][1]"/>
+    <xsl:variable name="t" select="if ($f instance of element()) then $f/descendant::text()[not(ancestor::note[. >> $f])][1]
+                                   else $f"/>
+    <xsl:sequence select="
+        if (exists($t) and string($t)) then replace(substring($t, 1, 1), '\s', ' ')
+        else if (exists($f)) then tk:char-after($f)
+        else if (tk:is-break-block($e/parent::*) or empty($e/parent::*)) then ''
+        else tk:char-after($e/parent::*)"/>
   </xsl:function>
 
-  <xsl:function name="tk:enclosing-block" as="element()?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="$e/ancestor::*[self::p or self::ab or self::l or self::head or self::item or self::cell
-        or self::note or self::speaker or self::stage or self::label or tk:is-block-container(.)][1]"/>
+  <!-- The elements a break's neighbours are looked for in: a paragraph, a line, a heading, a
+       cell, a note... and any block container. -->
+  <xsl:function name="tk:is-break-block" as="xs:boolean">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="exists($e[self::p or self::ab or self::l or self::head or self::item or self::cell
+        or self::note or self::speaker or self::stage or self::label or tk:is-block-container(.)])"/>
   </xsl:function>
 
   <!-- The outermost text element a node belongs to (notes are numbered per text). -->

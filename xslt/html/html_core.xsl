@@ -218,7 +218,7 @@
   </xsl:template>
 
   <!-- White space next to a break inside a word is layout (light <lb break="no"/>house). -->
-  <xsl:template match="text()[tk:next-to-break-no(.)]">
+  <xsl:template match="text()[$tk:breaks-in-words][tk:next-to-break-no(.)]">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
@@ -249,7 +249,7 @@
   <!-- After a page or column break between two words with nothing between them: a space, when
        the break is not inside a word (harbour<pb break="yes"/>lights). -->
   <xsl:template name="tk:break-space">
-    <xsl:if test="not(tk:break-joins(.)) and not(tk:break-spaced(.))">
+    <xsl:if test="tk:break-needs-space(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>

@@ -53,7 +53,7 @@
 
   <!-- A register in a text (listPerson, listPlace... in the back): its heading, then a list of
        its entries. -->
-  <xsl:template match="*[tk:is-register(.)]">
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listNym | listObject | listRelation">
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($tk:phrasing) then 'span' else 'div'}">
       <xsl:sequence select="tk:attrs(., ('tk-register', if ($tk:phrasing) then 'tk-block' else ()))"/>

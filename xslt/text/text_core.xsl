@@ -24,7 +24,7 @@
     <xsl:param name="indent" as="xs:integer" select="0"/>
     <tk:b kind="{$kind}" indent="{$indent}">
       <xsl:choose>
-        <xsl:when test="tk:parts-apart(.)">
+        <xsl:when test="(self::bibl or self::biblStruct) and tk:element-only(.)">
           <xsl:call-template name="tk:spaced-children"/>
         </xsl:when>
         <xsl:otherwise>
@@ -62,35 +62,35 @@
   <!-- Registers (listPerson, listPlace... in a text) and their entries: an entry a line, its
        parts (names, dates, notes) apart; so are the parts of a bibliographic entry made of
        elements only (<author/><title/><date/>), which would otherwise run together. -->
-  <xsl:template match="*[tk:is-register(.)]" mode="tk:flow">
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listNym | listObject | listRelation" mode="tk:flow">
     <xsl:call-template name="tk:block"/>
   </xsl:template>
 
-  <xsl:template match="*[tk:is-entry(.)]" mode="tk:flow">
+  <xsl:template match="person | personGrp | persona | place | org | event | nym | object | relation" mode="tk:flow">
     <tk:b kind="line" indent="2">
       <xsl:call-template name="tk:spaced-children"/>
     </tk:b>
   </xsl:template>
 
-  <xsl:template match="*[tk:parts-apart(.)]" mode="tk:flow" priority="-0.5">
-    <xsl:call-template name="tk:spaced-children"/>
-  </xsl:template>
-
-  <!-- An element made of parts that are not words of one sentence: a bibliographic entry made
-       of elements only, or a part of one, an entry of a register. -->
-  <xsl:function name="tk:parts-apart" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="tk:is-entry($e) or tk:element-only($e)
-        and exists($e/ancestor-or-self::*[self::bibl or self::biblStruct or tk:is-entry(.)])"/>
-  </xsl:function>
-
+  <!-- The parts of an entry, each apart; a part made of elements only (a biblStruct's monogr,
+       its imprint) has its own parts apart; any other part flows as it would anywhere. -->
   <xsl:template name="tk:spaced-children">
     <xsl:for-each select="node()">
       <xsl:if test="self::*">
         <xsl:text> </xsl:text>
       </xsl:if>
-      <xsl:apply-templates select="." mode="tk:flow"/>
+      <xsl:apply-templates select="." mode="tk:part"/>
     </xsl:for-each>
+  </xsl:template>
+
+  <xsl:mode name="tk:part" on-no-match="shallow-skip"/>
+
+  <xsl:template match="node()" mode="tk:part">
+    <xsl:apply-templates select="." mode="tk:flow"/>
+  </xsl:template>
+
+  <xsl:template match="*[tk:element-only(.)][not(tk:bibl-leaf(.) or tk:is-entry(.) or tk:is-register(.))]" mode="tk:part">
+    <xsl:call-template name="tk:spaced-children"/>
   </xsl:template>
 
   <xsl:template match="address | addrLine" mode="tk:flow">
@@ -129,12 +129,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="bibl" mode="tk:flow">
+  <xsl:template match="bibl | biblStruct" mode="tk:flow">
     <xsl:choose>
       <xsl:when test="tk:stands-as-block(.) or parent::cit[tk:is-block-cit(.)]">
         <xsl:call-template name="tk:block">
           <xsl:with-param name="indent" select="if (parent::cit) then 4 else 0"/>
         </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="tk:element-only(.)">
+        <xsl:call-template name="tk:spaced-children"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates mode="tk:flow"/>
@@ -184,12 +187,12 @@
   </xsl:template>
 
   <xsl:template match="pb | cb" mode="tk:flow">
-    <xsl:if test="not(tk:break-joins(.)) and not(tk:break-spaced(.))">
+    <xsl:if test="tk:break-needs-space(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="text()[tk:next-to-break-no(.)]" mode="tk:flow">
+  <xsl:template match="text()[$tk:breaks-in-words][tk:next-to-break-no(.)]" mode="tk:flow">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
