@@ -1,6 +1,7 @@
 """Namespaces and Clark-name helpers: the one place XML names are spelled."""
 
 TEI = "http://www.tei-c.org/ns/1.0"
+TEI_EXAMPLES = "http://www.tei-c.org/ns/Examples"  # egXML: markup quoted as an example
 XML = "http://www.w3.org/XML/1998/namespace"
 XHTML = "http://www.w3.org/1999/xhtml"
 XSL = "http://www.w3.org/1999/XSL/Transform"

@@ -125,8 +125,8 @@ class Project:
         return refs
 
     @property
-    def tei_all(self) -> Path | None:
-        """The configured tei_all schema ($TEIKIT_TEI_ALL, else ``tei_all`` in the settings), if any."""
+    def tei_all(self) -> Path:
+        """The tei_all schema: $TEIKIT_TEI_ALL, else ``tei_all`` in the settings, else teikit's copy."""
         from teikit.validate.schemas import configured_tei_all
 
         return configured_tei_all(self.settings)

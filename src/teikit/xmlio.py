@@ -2,37 +2,60 @@
 
 Parsing never loads a DTD, never expands an entity and never touches the network: an
 external entity cannot leak a local file, and a document that declares entities (the shape
-of an entity bomb) is refused before anything is expanded. Outputs are written to a
-temporary file beside the target and renamed into place, so a failure or an interrupt never
-leaves a half-written file.
+of an entity bomb) is refused before anything is expanded. Only a real DOCTYPE counts: text
+that looks like one inside a comment or CDATA section is content, and is accepted as jing
+accepts it.
+
+Nesting is accepted to :data:`MAX_DEPTH` levels (libxml2's bound for large documents; Saxon is
+given the same bound, see ``teikit.runtime.saxon``); deeper input is refused with a diagnostic
+that says so. A duplicate ``xml:id`` does not stop parsing: it is a validity problem, which
+:func:`duplicate_ids` finds for the commands that report it (validation as an error, naming the
+id and both places). Outputs are written to a temporary file beside the target and renamed
+into place, so a failure or an interrupt never leaves a half-written file.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from lxml import etree
 
-from teikit.errors import Diagnostic, InputError
+from teikit.errors import Diagnostic, InputError, Severity
+from teikit.ns import TEI_EXAMPLES, XML_ID
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# How deep elements may nest: libxml2's own bound with XML_PARSE_HUGE (it cannot be raised),
+# far beyond what TEI needs (a few dozen levels) yet bounded, so that no consumer's recursion
+# (Saxon's, a stylesheet's templates) is asked for more.
+MAX_DEPTH = 2048
+
 _TRAILING_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
-_ENTITY_DECL = re.compile(rb"<!ENTITY\s", re.IGNORECASE)
+_TOO_DEEP = re.compile(r"Excessive depth in document: (\d+)")
+# inside an internal subset: what may hold "<!ENTITY" as text, and the declaration itself
+_SUBSET_TOKENS = re.compile(r'"[^"]*"|\'[^\']*\'|<!--.*?-->|<\?.*?\?>|(?P<entity><!ENTITY\s)|(?P<end>\])|[^"\'<\]]+|<',
+                            re.DOTALL)
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def safe_parser(**overrides) -> etree.XMLParser:
-    """A parser that loads no DTD, resolves no entity and fetches nothing."""
+    """A parser that loads no DTD, resolves no entity and fetches nothing.
+
+    ``huge_tree`` lifts libxml2's limits made for untrusted entity expansion (256 levels of
+    nesting, 10 MB text nodes), which teikit does not need since it expands no entity; nesting
+    stays bounded by :data:`MAX_DEPTH`. (``collect_ids=False`` would spare libxml2 its ``xml:id``
+    checks, but makes it load a DOCTYPE's external subset: see :func:`parse_bytes` instead.)"""
     options = dict(
         resolve_entities=False,
         load_dtd=False,
         dtd_validation=False,
         no_network=True,
-        huge_tree=False,
+        huge_tree=True,
         remove_blank_text=False,
         strip_cdata=False,
         recover=False,
@@ -54,25 +77,112 @@ def _refuse_entities(name: str, tree: etree._ElementTree) -> None:
             line=1, engine="xml"))
 
 
+def _prolog_text(data: bytes) -> str:
+    """The document as text for finding its DOCTYPE: UTF-16 decoded; anything else read byte for
+    byte (Latin-1), which keeps the ASCII markup of UTF-8 and the other encodings XML allows."""
+    if data.startswith(_UTF16):
+        return data.decode("utf-16", "replace")
+    return data.decode("latin-1")
+
+
+def _doctype_entity(text: str) -> int | None:
+    """The offset of an entity declaration in the document's internal subset, if any.
+
+    Only the prolog is read (the XML declaration, comments, processing instructions and white
+    space before the DOCTYPE), then the internal subset token by token: a "<!ENTITY" inside a
+    comment, a quoted literal or anywhere after the DOCTYPE (a CDATA section, say) is text."""
+    pos = 1 if text.startswith("\ufeff") else 0
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if text.startswith("<?", pos):
+            close = "?>"
+        elif text.startswith("<!--", pos):
+            close = "-->"
+        else:
+            break
+        end = text.find(close, pos + 2)
+        if end < 0:
+            return None  # malformed: the parser says where
+        pos = end + len(close)
+    if not text.startswith("<!DOCTYPE", pos):
+        return None
+    # up to the internal subset's "[" (quoted system and public ids may hold one), or the end ">"
+    scan = pos + len("<!DOCTYPE")
+    while scan < len(text):
+        ch = text[scan]
+        if ch in "\"'":
+            close = text.find(ch, scan + 1)
+            if close < 0:
+                return None
+            scan = close + 1
+        elif ch == ">":
+            return None
+        elif ch == "[":
+            break
+        else:
+            scan += 1
+    for token in _SUBSET_TOKENS.finditer(text, scan + 1):
+        if token.group("entity"):
+            return token.start()
+        if token.group("end"):
+            return None
+    return None
+
+
+def _too_deep(name: str, message: str, line: int | None, column: int | None) -> InputError | None:
+    if _TOO_DEEP.search(message) is None:
+        return None
+    return InputError(Diagnostic(
+        name, f"element nested more than {MAX_DEPTH} levels deep: teikit reads XML {MAX_DEPTH} levels deep at "
+              "most (a bound that keeps parsing, validation and stylesheets safe from runaway recursion); nest "
+              "the markup less deeply from here on, or split the document", line=line, column=column,
+        engine="xml", code="xml-too-deep"))
+
+
+# what libxml2 reports about xml:id while parsing: validity, not well-formedness
+_XML_ID_ERRORS = frozenset({"DTD_ID_REDEFINED", "DTD_XMLID_VALUE"})
+
+
+def _only_xml_id_errors(parser: etree.XMLParser) -> bool:
+    errors = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
+    return bool(errors) and all(e.type_name in _XML_ID_ERRORS for e in errors)
+
+
 def parse_bytes(name: str, data: bytes, *, parser: etree.XMLParser | None = None) -> etree._ElementTree:
     """Parse XML bytes safely; malformed input raises InputError with line and column."""
     if not data.strip():
         raise InputError.at(name, "empty file: no XML document", engine="xml")
     # Refuse entity declarations before libxml2 sees a bomb's internal subset at all.
-    doctype = _DOCTYPE.search(data, 0, 65536)
-    if doctype and _ENTITY_DECL.search(data, doctype.start()):
-        line = data.count(b"\n", 0, doctype.start()) + 1
+    text = _prolog_text(data)
+    declared = _doctype_entity(text)
+    if declared is not None:
+        line = text.count("\n", 0, declared) + 1
         raise InputError(Diagnostic(name, "document declares entities in its DOCTYPE: entity declarations "
                                           "are refused (never expanded or fetched)", line=line, engine="xml"))
+    parser = parser or safe_parser()
     try:
-        tree = etree.ElementTree(etree.fromstring(data, parser or safe_parser(), base_url=None))
+        try:
+            tree = etree.ElementTree(etree.fromstring(data, parser, base_url=None))
+        except etree.XMLSyntaxError:
+            if not _only_xml_id_errors(parser):
+                raise
+            # well-formed, with an xml:id libxml2 finds repeated or not an NCName: validity
+            # problems the schema engines and duplicate_ids() report, so read it on regardless
+            tree = etree.ElementTree(etree.fromstring(data, safe_parser(recover=True), base_url=None))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
+        message = exc.msg or str(exc)
+        # the first error that is not about xml:id is the one that makes the document malformed
+        cause = next((e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")
+                      and e.type_name not in _XML_ID_ERRORS), None)
+        if cause is not None:
+            line, col, message = cause.line, cause.column, cause.message
         # libxml2 repeats the position at the end of its message; the diagnostic has it already.
-        message = _TRAILING_POSITION.sub("", exc.msg or str(exc))
-        # libxml2 reports duplicate IDs as a syntax error; keep its wording but make it ours.
-        raise InputError(Diagnostic(name, f"not well-formed XML: {message}", line=line,
-                                    column=col, engine="xml")) from None
+        message = _TRAILING_POSITION.sub("", message)
+        raise (_too_deep(name, message, line, col)
+               or InputError(Diagnostic(name, f"not well-formed XML: {message}", line=line, column=col,
+                                        engine="xml"))) from None
     _refuse_entities(name, tree)
     # With an external DTD named (never loaded), libxml2 keeps references to entities it
     # cannot know as nodes: refuse them rather than let them reach another processor.
@@ -82,6 +192,67 @@ def parse_bytes(name: str, data: bytes, *, parser: etree.XMLParser | None = None
                   "(teikit loads no DTD and expands no entity)",
             line=entity.sourceline, engine="xml", code="xml-undeclared-entity"))
     return tree
+
+
+# -- xml:id ------------------------------------------------------------------------------------------------
+
+DUPLICATE_ID = "xml-duplicate-id"
+Position = Callable[[etree._Element, str], "tuple[int | None, int | None]"]
+
+
+@dataclass(frozen=True)
+class DuplicateId:
+    """A second element declaring an ``xml:id`` value an earlier element of the document declares."""
+
+    value: str
+    first: etree._Element
+    again: etree._Element
+
+
+def duplicate_ids(tree: etree._ElementTree) -> list[DuplicateId]:
+    """Every repeated ``xml:id`` of the document, in document order.
+
+    The markup quoted in a TEI example (inside ``egXML``) is the example's, not the document's:
+    an id there may repeat one of the document's, or another example's (jing, with tei_all,
+    gives it no ID type either)."""
+    seen: dict[str, etree._Element] = {}
+    found = []
+    example = f"{{{TEI_EXAMPLES}}}egXML"
+    for element in tree.iter(etree.Element):
+        value = element.get(XML_ID)
+        if value is None:
+            continue
+        value = value.strip()
+        if next(element.iterancestors(example), None) is not None:
+            continue
+        first = seen.setdefault(value, element)
+        if first is not element:
+            found.append(DuplicateId(value, first, element))
+    return found
+
+
+def _sourceline(element: etree._Element, attribute: str) -> tuple[int | None, int | None]:
+    return element.sourceline, None
+
+
+def _place(position: tuple[int | None, int | None]) -> str:
+    line, column = position
+    if line is None:
+        return "an earlier element"
+    return f"line {line}" + (f", column {column}" if column is not None else "")
+
+
+def duplicate_id_diagnostics(name: str, tree: etree._ElementTree, severity: Severity = Severity.ERROR,
+                             position: Position = _sourceline) -> list[Diagnostic]:
+    """A diagnostic for each repeated ``xml:id``, at the repetition, naming the id and both places
+    (``position`` gives an element's line and column; by default its line only)."""
+    out = []
+    for dup in duplicate_ids(tree):
+        first, again = position(dup.first, XML_ID), position(dup.again, XML_ID)
+        out.append(Diagnostic(name, f'duplicate xml:id "{dup.value}": first declared at {_place(first)}, '
+                                    f"again at {_place(again)} (an id must be unique in its document)",
+                              Severity(severity), again[0], again[1], "xml", DUPLICATE_ID))
+    return out
 
 
 def parse_file(path: str | os.PathLike) -> etree._ElementTree:

@@ -211,3 +211,11 @@ def test_ships_and_newspapers_are_left_unmarked(empty_lists):
     _, root = convert("The Resolute sailed at dawn, and the Evening Courier printed the news; we read it in the "
                       "Western Gazette too.", empty_lists)
     assert names(root, "persName") == [] and names(root, "placeName") == []
+
+
+def test_a_person_s_name_before_a_building_is_a_place_and_adjectives_from_names_are_no_names(empty_lists):
+    _, root = convert("Mr. Pemberton lived at Pemberton Court for forty years. I was reading Ashby’s book on the "
+                      "marshes, which the Pembertonian school disliked.", empty_lists)
+    assert "Pemberton Court" in names(root, "placeName")
+    assert {"Mr. Pemberton", "Ashby"} <= set(names(root, "persName"))
+    assert not [n for n in names(root, "persName") + names(root, "placeName") if "Pembertonian" in n]

@@ -18,6 +18,12 @@ executable keeps the processor that compiled it). Most processes compile before 
 one processor; a build worker, which validates before it publishes, uses two. Generated
 stylesheets (Schematron) are compiled with no access at all.
 
+Saxon parses the document text with the JDK's parser, whose limits in saxonche are made for
+hostile input with entities (100 levels of nesting, 200 attributes on an element, names of
+1,000 characters). teikit hands Saxon only text its own parser has read, without entities, so
+Saxon is given the bounds of that parser instead (:data:`PARSER_LIMITS`): a document teikit can
+read, Schematron and the stylesheets can read too.
+
 Processors are made on first use, never before a fork (their threads do not survive one; see
 ``teikit.runtime.pool``), and used by one thread at a time.
 """
@@ -32,13 +38,22 @@ import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Iterator, Mapping
+from urllib.parse import quote
 
 from teikit.errors import Diagnostic, TeikitError
 from teikit.runtime.modules import catalog_path, stylesheet_modules
+from teikit.xmlio import MAX_DEPTH
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 MODULES = "file,https"  # while compiling checked modules: files, and https://teikit.invalid/ via the catalog
 CLOSED = ""  # from the first run on: no external resource at all
+# The JDK parser's limits (JAXP properties, "0": none), set to those of teikit.xmlio's parser.
+_JAXP = "http://www.oracle.com/xml/jaxp/properties/"
+PARSER_LIMITS = {"maxElementDepth": str(MAX_DEPTH), "elementAttributeLimit": "0", "maxXMLNameLimit": "0"}
+
+
+def _parser_property(name: str) -> str:
+    return "http://saxon.sf.net/feature/parserProperty?uri=" + quote(_JAXP + name, safe="")
 
 _lock = threading.RLock()  # one thread at a time in Saxon
 
@@ -52,6 +67,8 @@ class _Processor:
         self.saxon = PySaxonProcessor(license=False)
         self.saxon.set_catalog_files([str(catalog_path())])
         self.saxon.set_configuration_property(ALLOWED_PROTOCOLS, MODULES)
+        for name, value in PARSER_LIMITS.items():
+            self.saxon.set_configuration_property(_parser_property(name), value)
         self.open = True
 
     def close(self) -> None:

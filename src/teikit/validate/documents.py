@@ -1,8 +1,9 @@
 """A document to validate: read and parsed once, safely, then shared by every engine.
 
-Reading problems (missing, unreadable, empty, malformed, duplicate ``xml:id``, entity
-declarations, references to entities no DTD declares) become diagnostics with line and
-column, not exceptions. Engines report errors against elements; :meth:`Document.position`
+Reading problems (missing, unreadable, empty, malformed, nested too deep, entity declarations,
+references to entities no DTD declares) become diagnostics with line and column, not
+exceptions. A duplicate ``xml:id`` is a validity error found while reading, naming the id and
+both places; it does not stop the engines from checking the rest of the document. Engines report errors against elements; :meth:`Document.position`
 turns an element (or one of its attributes) into the line and column of its start tag.
 """
 
@@ -19,13 +20,14 @@ from lxml import etree
 from teikit.errors import Diagnostic, InputError
 from teikit.ns import TEI, XML
 from teikit.textio import read_bytes
-from teikit.xmlio import parse_bytes, safe_parser
+from teikit.xmlio import DUPLICATE_ID, duplicate_id_diagnostics, parse_bytes, safe_parser
 
 Name = tuple[str, str]
 
 _PREFIXES = {TEI: "tei", XML: "xml"}  # for paths in diagnostics
-# libxml2 error types worth a stable code of their own
-_XML_CODES = {"DTD_ID_REDEFINED": "xml-duplicate-id"}
+STDIN_NAME = "%3Cstdin%3E"  # "<stdin>", percent-encoded: the last step of standard input's URI
+# problems found while reading that are about validity: the document is still checked
+VALIDITY_CODES = frozenset({DUPLICATE_ID})
 
 
 @dataclass
@@ -39,12 +41,17 @@ class Document:
 
     @property
     def readable(self) -> bool:
-        """Parsed without errors: grammar and rule engines may look at it."""
-        return self.tree is not None and not any(p.severity == "error" for p in self.problems)
+        """Parsed without errors (validity errors aside): grammar and rule engines may look at it."""
+        return self.tree is not None and not any(p.severity == "error" and p.code not in VALIDITY_CODES
+                                                 for p in self.problems)
 
     @cached_property
     def uri(self) -> str:
-        return Path(os.path.abspath(self.path)).as_uri() if self.path != "-" else "urn:x-teikit:stdin"
+        """The document's base URI. Standard input gets one in the working directory, so that
+        relative references in it resolve as they would in a file there."""
+        if self.path == "-":
+            return Path.cwd().as_uri().rstrip("/") + "/" + STDIN_NAME
+        return Path(os.path.abspath(self.path)).as_uri()
 
     # -- names and ids ------------------------------------------------------------------------------
     @cached_property
@@ -209,6 +216,7 @@ def load(path: str, data: bytes | None = None) -> Document:
     except InputError as exc:
         doc.problems.append(_xml_problem(exc.diagnostic, parser))
         return doc
+    doc.problems.extend(duplicate_id_diagnostics(path, doc.tree, position=doc.position))
     return doc
 
 
@@ -220,7 +228,7 @@ def _xml_problem(diagnostic: Diagnostic, parser: etree.XMLParser) -> Diagnostic:
     elif "are refused" in diagnostic.message:
         code = "xml-entity-refused"
     elif entries:
-        code = _XML_CODES.get(entries[0].type_name, "xml-not-well-formed")
+        code = "xml-not-well-formed"
     else:
         code = "xml-unreadable"
     return Diagnostic(diagnostic.file, diagnostic.message, diagnostic.severity, diagnostic.line, diagnostic.column,
