@@ -42,6 +42,14 @@
                           return substring($t, 2)"/>
   </xsl:function>
 
+  <!-- An element's xml:id when it is the first element with that id (a document may repeat one:
+       it is published with a warning, and the page gives the id to the first only, so that a
+       link goes where the pointer's first target is and no two elements share an id). -->
+  <xsl:function name="tk:own-id" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@xml:id[key('tk:id', string(.), root(.))[1] is $e] ! string(.)"/>
+  </xsl:function>
+
   <!-- The element a local pointer ('#id') names in the same document, if any. -->
   <xsl:function name="tk:pointed" as="element()*">
     <xsl:param name="pointers" as="attribute()?"/>

@@ -31,8 +31,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="classes" as="xs:string*"/>
     <xsl:param name="with-id" as="xs:boolean"/>
-    <xsl:if test="$with-id and $e/@xml:id">
-      <xsl:attribute name="id" select="$e/@xml:id"/>
+    <xsl:if test="$with-id and exists(tk:own-id($e))">
+      <xsl:attribute name="id" select="tk:own-id($e)"/>
     </xsl:if>
     <xsl:if test="$e/@xml:lang">
       <xsl:attribute name="lang" select="$e/@xml:lang"/>

@@ -40,7 +40,7 @@
         else if ($target[self::note][ancestor::text]) then '#' || tk:note-html-id($target)
         else if (tk:is-div($target) and $target/ancestor::text) then '#' || tk:div-id($target)
         else if (exists($entry) and $index) then '#' || $entry?id
-        else if ($target/ancestor-or-self::text or $target[self::TEI]) then '#' || $target/@xml:id
+        else if ($target/ancestor-or-self::text or $target[self::TEI]) then tk:own-id($target) ! ('#' || .)
         else ()"/>
   </xsl:function>
 
@@ -71,8 +71,8 @@
       <xsl:when test="exists($href) and not($tk:in-link)">
         <a href="{$href}">
           <xsl:sequence select="tk:attrs(., if ($noteref) then 'tk-noteref' else (), false())"/>
-          <xsl:if test="$noteref or @xml:id">
-            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else @xml:id"/>
+          <xsl:if test="$noteref or exists(tk:own-id(.))">
+            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else tk:own-id(.)"/>
           </xsl:if>
           <xsl:if test="$noteref">
             <xsl:attribute name="role" select="'doc-noteref'"/>
@@ -83,8 +83,8 @@
       <xsl:otherwise>
         <span>
           <xsl:sequence select="tk:attrs(., (), false())"/>
-          <xsl:if test="$noteref or @xml:id">
-            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else @xml:id"/>
+          <xsl:if test="$noteref or exists(tk:own-id(.))">
+            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else tk:own-id(.)"/>
           </xsl:if>
           <xsl:call-template name="tk:link-text"/>
         </span>

@@ -13,7 +13,7 @@
 
   <xsl:function name="tk:name-html-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="($name/@xml:id, 'tk-name-' || tk:name-occurrence($name))[1]"/>
+    <xsl:sequence select="(tk:own-id($name), 'tk-name-' || tk:name-occurrence($name))[1]"/>
   </xsl:function>
 
   <!-- Whether an element holds something that is itself a link (a link cannot hold a link). -->

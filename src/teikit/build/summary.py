@@ -3,7 +3,8 @@ and the persons, places and organisations it names, with the anchor of every men
 it is in and the words around it.
 
 Anchors follow xslt/html/html_namesdates.xsl: an indexed name (persName, placeName, orgName, rs
-or name with @ref inside a text) is anchored at its @xml:id, else at ``tk-name-N``, N its number
+or name with @ref inside a text) is anchored at its @xml:id (when no element before it has that
+id), else at ``tk-name-N``, N its number
 among the page's indexed names in document order. Every anchor is checked against the ids of the
 page actually written: a customised stylesheet that anchors names differently loses index links
 (with a warning), it never makes broken ones.
@@ -116,6 +117,17 @@ def _shown_text(element: etree._Element, out: list[str]) -> list[str]:
             _shown_text(child, out)
         out.append(child.tail or "")
     return out
+
+
+def first_ids(root: etree._Element) -> dict[str, etree._Element]:
+    """Each xml:id of a document and the first element declaring it: where a pointer leads, and
+    the only element a page gives the id to when a document repeats it (tk:own-id)."""
+    ids: dict[str, etree._Element] = {}
+    for element in root.iter(etree.Element):
+        value = element.get(XML_ID)
+        if value:
+            ids.setdefault(value, element)
+    return ids
 
 
 def page_title(html: str) -> str:
@@ -251,12 +263,13 @@ def entities(root: etree._Element, page: str, ids: set[str], source: str
              ) -> tuple[list[EntityRecord], list[Diagnostic]]:
     """The persons, places and organisations a document names, with the anchors of their
     mentions in its page, in order of first mention; and warnings about mentions without an anchor."""
-    by_id = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
+    by_id = first_ids(root)
     work_index = {tei: index for index, tei in enumerate(work_elements(root))}
     found: dict[str, EntityRecord] = {}
     missing = 0
     for number, name in enumerate(_INDEXED(root), 1):
-        anchor = name.get(XML_ID) or f"tk-name-{number}"
+        own = name.get(XML_ID)
+        anchor = own if own and by_id.get(own) is name else f"tk-name-{number}"
         for pointer in name.get("ref").split():
             entity = by_id.get(pointer[1:]) if pointer.startswith("#") else None
             key, category, label, links = _identity(pointer, entity, name)
