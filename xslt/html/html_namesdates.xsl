@@ -159,18 +159,9 @@
       </xsl:choose>
     </xsl:for-each>
     <xsl:if test="$index and exists($index-entry)">
-      <xsl:text> </xsl:text>
-      <span class="tk-index-occurrences">
-        <xsl:for-each select="$index-entry?names">
-          <a class="tk-backlink" href="#{tk:name-html-id(.)}"
-             aria-label="{tk:label('backlink-occurrence') || ' ' || position()}">
-            <xsl:value-of select="position()"/>
-          </a>
-          <xsl:if test="position() ne last()">
-            <xsl:text> </xsl:text>
-          </xsl:if>
-        </xsl:for-each>
-      </span>
+      <xsl:call-template name="tk:occurrences">
+        <xsl:with-param name="names" select="$index-entry?names"/>
+      </xsl:call-template>
     </xsl:if>
     <xsl:call-template name="tk:entries">
       <xsl:with-param name="items" select="$inner"/>
@@ -224,19 +215,27 @@
           <xsl:value-of select="$links[2 * current() - 1]"/>
         </a>
       </xsl:for-each>
-      <xsl:text> </xsl:text>
-      <span class="tk-index-occurrences">
-        <xsl:for-each select="$entry?names">
-          <a class="tk-backlink" href="#{tk:name-html-id(.)}"
-             aria-label="{tk:label('backlink-occurrence') || ' ' || position()}">
-            <xsl:value-of select="position()"/>
-          </a>
-          <xsl:if test="position() ne last()">
-            <xsl:text> </xsl:text>
-          </xsl:if>
-        </xsl:for-each>
-      </span>
+      <xsl:call-template name="tk:occurrences">
+        <xsl:with-param name="names" select="$entry?names"/>
+      </xsl:call-template>
     </li>
+  </xsl:template>
+
+  <!-- Numbered links back to where the text names an entry. -->
+  <xsl:template name="tk:occurrences">
+    <xsl:param name="names" as="element()*"/>
+    <xsl:text> </xsl:text>
+    <span class="tk-index-occurrences">
+      <xsl:for-each select="$names">
+        <a class="tk-backlink" href="#{tk:name-html-id(.)}"
+           aria-label="{tk:label('backlink-occurrence') || ' ' || position()}">
+          <xsl:value-of select="position()"/>
+        </a>
+        <xsl:if test="position() ne last()">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+      </xsl:for-each>
+    </span>
   </xsl:template>
 
 </xsl:stylesheet>
