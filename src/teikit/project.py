@@ -121,6 +121,15 @@ class Project:
                                                        "in teikit.toml / [tool.teikit])"))
         return tuple(paths)
 
+    def authority_folders(self) -> tuple[str, ...]:
+        """The configured authority lists that are folders (``teikit validate`` does not search them
+        below a folder it is given: they are lists, not editions); none when a setting is wrong
+        (the commands that use the lists report that)."""
+        try:
+            return tuple(str(path) for path in self.authority if path.is_dir())
+        except UsageError:
+            return ()
+
     # -- schemas -----------------------------------------------------------------------------------------
 
     @property

@@ -199,8 +199,11 @@ def test_numbered_notes_glued_markers_and_header_ranges():
     assert (created.get("from"), created.get("to")) == ("1901", "1902-02")
     assert xp(root, "string(//t:bibl[@type='firstPublication']/t:date/@when)") == "1902-03"
     assert not xp(root, "//t:bibl[@type='firstPublication']/t:title")  # "As a separate work" is no title
-    names = text_of(root, "//t:titleStmt/t:respStmt/t:name")
-    assert names[:3] == ["Tim Delaney", "Robert Cymbala", "David Walters"]
+    # "Transcription\\Markup: A, B and C": one respStmt a role, each with the three names
+    for role in ("transcription", "mark-up"):
+        names = text_of(root, f"//t:titleStmt/t:respStmt[t:resp='{role}']/t:name")
+        assert names == ["Tim Delaney", "Robert Cymbala", "David Walters"]
+    assert text_of(root, "//t:titleStmt/t:respStmt[t:resp='translation']/t:name") == ["Joe Fineberg", "George Hanna"]
     assert text_of(root, "//t:body/t:closer/t:signed") == ["N. Lenin"]
 
 

@@ -70,8 +70,8 @@ def test_the_hook_is_strict_whatever_ci_says(staged, monkeypatch):
 
 
 def readme_precommit_example() -> dict:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### With pre-commit"):]
+    readme = (ROOT / "docs" / "validating.md").read_text(encoding="utf-8")  # (moved there from the README)
+    section = readme[readme.index("## With pre-commit"):]
     block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
     return yaml.safe_load(block)
 

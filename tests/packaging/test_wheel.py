@@ -79,6 +79,16 @@ def test_readme_build_command_from_a_fresh_clone(installed: Path, tmp_path: Path
         assert (clone / "site" / f"{text.stem}.html").is_file()
 
 
+def test_init_then_build_in_a_new_folder_from_the_wheel(installed: Path, tmp_path: Path):
+    """The README's first project on a machine with only the wheel: teikit init, then teikit build
+    (the starter files, the packaged gazetteer and word lists read from the wheel)."""
+    assert _run(installed, tmp_path, "-m", "teikit", "init", "edition").returncode == 0
+    result = _run(installed, tmp_path / "edition", "-m", "teikit", "build")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "edition" / "site" / "example.html").is_file()
+    assert "<placeName" in (tmp_path / "edition" / "tei" / "example.xml").read_text(encoding="utf-8")
+
+
 def test_wheel_ships_tei_all_with_its_release_and_licence(installed: Path, tmp_path: Path):
     """`--schema tei_all` works from a plain install with no settings: the wheel carries TEI P5's
     tei_all.rng, the page stating its release, and its licence."""

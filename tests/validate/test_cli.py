@@ -115,6 +115,7 @@ def test_without_any_schema_only_well_formedness_is_checked_and_said():
 
 def test_output_file_gets_the_report_and_stdout_the_summary(tmp_path):
     target = tmp_path / "out" / "report.xml"
+    target.parent.mkdir()  # (teikit makes no folder for an output file)
     result = run_teikit("validate", "--schema", "teikit", "-f", "junit", "-o", str(target), *map(str, INVALID[:2]))
     assert result.returncode == 1
     assert target.read_text().startswith("<?xml") and result.stderr == b""
@@ -153,11 +154,12 @@ def test_the_report_goes_to_stdout_and_problems_of_the_run_to_stderr(tmp_path):
 
 def test_an_output_the_run_cannot_write_is_one_line_on_stderr(tmp_path):
     (tmp_path / "file").write_text("")
-    for option in ("--output", "--job-summary"):
+    for option, message in (("--output", f"-o: {tmp_path / 'file'} is not a folder"),  # as for every command's -o
+                            ("--job-summary", "[validate] cannot write (--job-summary): ")):
         result = run_teikit("validate", "--schema", "teikit", option, str(tmp_path / "file" / "x"), str(MINIMAL))
         assert result.returncode == 2
         (line,) = stderr(result).splitlines()
-        assert line.startswith(f"{tmp_path / 'file' / 'x'}: error: [validate] cannot write ({option}): ")
+        assert line.startswith(f"{tmp_path / 'file' / 'x'}: error: {message}")
 
 
 def test_parallel_jobs_give_the_same_report_as_one_job(tei_all_env):

@@ -2,8 +2,9 @@
 what was built, then make the corpus pages. The documents are the project's texts, or with
 ``source = "tei"`` the TEI of an existing edition (see ``sources``).
 
-What an interrupted build (Ctrl-C, a killed worker) leaves: every file written atomically, and
-the state of the documents that finished, so the next build goes on from there.
+What an interrupted build (Ctrl-C, SIGTERM, SIGKILL, a killed worker) leaves: every file written
+atomically, and the state of the documents that finished (journalled as each finishes), so the
+next build goes on from there.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from teikit.build import executors, site
+from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
 from teikit.build.sources import Source, image_base, schema_files, sources as project_sources
@@ -36,6 +38,7 @@ class BuildOptions:
     executor: str = "local"
     scheduler: str | None = None
     force: bool = False
+    max_size: int | None = None  # the largest input read (--max-size: a text, or an edition's TEI); a larger one fails
 
 
 def shared_inputs(project: Project, schema_dir: str | None, html_params: dict[str, str]) -> str:
@@ -83,7 +86,7 @@ def _shown(result: DocumentResult) -> DocumentResult:
 
 
 def _task(project: Project, source: Source, schema_dir: str | None, shared: str,
-          html_params: dict[str, str]) -> DocumentTask:
+          html_params: dict[str, str], max_size: int | None = None) -> DocumentTask:
     name, edition = source.name, project.source == "tei"
     return DocumentTask(
         name=name, text=str(source.path),
@@ -91,7 +94,7 @@ def _task(project: Project, source: Source, schema_dir: str | None, shared: str,
         html=str(project.site / f"{name}.html"), txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=source.schemas,
         generation=shared, source=project.source, html_params=tuple(sorted(html_params.items())),
-        notes=source.notes)
+        notes=source.notes, max_size=max_size)
 
 
 def _prune(state: State, names: set[str], keep: Path | None = None) -> None:
@@ -103,7 +106,7 @@ def _prune(state: State, names: set[str], keep: Path | None = None) -> None:
             if kept is None or kept not in path.resolve().parents:
                 path.unlink(missing_ok=True)
         del state.documents[name]
-        state.changed()
+        state.record(name)
 
 
 def build_project(project: Project, options: BuildOptions,
@@ -111,7 +114,13 @@ def build_project(project: Project, options: BuildOptions,
                   progress: Progress | None = None) -> Summary:
     """Build every text of the project; ``report`` gets each document's diagnostics as it finishes.
     A setting that names something missing (texts, authority lists, schemas) is a usage error
-    before anything is written."""
+    before anything is written; so is a build already running in the project (teikit.build.lock)."""
+    with build_lock(project.state_file, lambda diagnostic: report([diagnostic])):
+        return _build(project, options, report, progress)
+
+
+def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[Diagnostic]], None],
+           progress: Progress | None) -> Summary:
     start = time.perf_counter()
     edition = project.source == "tei"
     sources = project_sources(project)
@@ -146,7 +155,7 @@ def build_project(project: Project, options: BuildOptions,
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(project, source, schema_dir, shared, html_params))
+            tasks.append(_task(project, source, schema_dir, shared, html_params, options.max_size))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))
@@ -160,7 +169,7 @@ def build_project(project: Project, options: BuildOptions,
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time
             state.documents.pop(result.name, None)
-        state.changed()
+        state.record(result.name)
         if result.diagnostics:
             progress.clear()
             report(result.diagnostics)

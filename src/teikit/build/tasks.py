@@ -52,6 +52,7 @@ class DocumentTask:
     source: str = "texts"  # texts: convert text to tei; tei: read the edition's tei
     html_params: tuple[tuple[str, str], ...] = ()  # the page's parameters (default: HTML_PARAMS)
     notes: tuple[Diagnostic, ...] = ()  # warnings found before the build (an xml-model not used)
+    max_size: int | None = None  # the largest input read (--max-size): a text, or an edition's TEI
 
 
 _one_at_a_time = threading.Lock()
@@ -130,7 +131,7 @@ def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic]]:
 
     options = ConvertOptions(authority=[Path(p) for p in task.authority],
                              schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
-    conversion = convert_text(read_text(task.text), options=options)
+    conversion = convert_text(read_text(task.text, task.max_size), options=options)
     write_atomic(task.tei, conversion.tei, durable=False)
     return conversion.tei, list(conversion.warnings)
 
@@ -139,7 +140,7 @@ def _read_edition(task: DocumentTask) -> tuple[bytes, list[Diagnostic]]:
     """An edition's TEI as it is (read only), and what was noted in choosing its schemas."""
     from teikit.textio import read_bytes
 
-    return read_bytes(task.tei), list(task.notes)
+    return read_bytes(task.tei, task.max_size), list(task.notes)
 
 
 def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:

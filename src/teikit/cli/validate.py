@@ -43,7 +43,8 @@ def strict_by_default(fmt: str, environ: Mapping[str, str] = os.environ) -> bool
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the report to FILE (atomically) instead of stdout; stdout gets the summary line.")
+              help="Write the report to FILE (atomically; - is stdout) instead of stdout; stdout gets the summary "
+                   "line.")
 @click.option("--strict/--no-strict", default=None,
               help="A file with no usable schema, or naming one that cannot be used, is an error (exit 1). "
                    "Default: on for --format github, junit and sarif, and when $CI is set (not 0 or false).")
@@ -65,19 +66,22 @@ def validate(paths, schemas, embedded_rules, phase, fmt, output, strict, only_te
     """
     from teikit.project import Project
     from teikit.validate.runner import Options, validate as run
-    from teikit.xmlio import write_atomic
+    from teikit.outputs import check_file, write_output
 
+    if output:
+        check_file(output)
     project = Project.load()
     refs = project.schema_option(schemas, embedded_rules) if schemas else None
     options = Options(refs, jobs, phase, engine, embedded_rules, tei_all=project.tei_all,
                       strict=strict_by_default(fmt) if strict is None else strict,
-                      require_tei=any(s in TEI_SCHEMA_NAMES for s in schemas), only_tei=only_tei)
+                      require_tei=any(s in TEI_SCHEMA_NAMES for s in schemas), only_tei=only_tei,
+                      skip_folders=project.authority_folders())
     results = run(list(paths), options)
     report = render(results, fmt)
     summary = Summary.of(results)
     if output:
         with _writing(output, "--output"):
-            write_atomic(output, report)
+            write_output(output, report)
         click.echo(summary.line())
     else:
         click.echo(report, nl=False)

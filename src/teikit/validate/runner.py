@@ -48,6 +48,7 @@ class Options:
     strict: bool = False  # a file with a schema it names but that cannot be used, or with none, is an error
     require_tei: bool = False  # the schemas are TEI's (teikit, tei_all): a root outside TEI's namespace is an error
     only_tei: bool = False  # skip (with a notice) files whose root is not in TEI's namespace
+    skip_folders: tuple[str, ...] = ()  # not searched below a folder named (the authority lists)
 
 
 @dataclass
@@ -260,7 +261,7 @@ def plan_jobs(files: list[str], jobs: int, rng_engine: str = "teikit") -> int:
 
 def validate(paths: list[str], options: Options) -> list[FileResult]:
     """Validate every file the paths name; results in input order (bad arguments first)."""
-    files, problems = expand(paths)
+    files, problems = expand(paths, options.skip_folders)
     results = [FileResult(p.file, [p]) for p in problems]
     if options.rng_engine == "jing":
         from teikit.validate.jing.find import locate
