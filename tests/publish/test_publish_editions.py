@@ -19,9 +19,10 @@ HEADER = ("<teiHeader><fileDesc><titleStmt>{titles}</titleStmt><publicationStmt>
           "<sourceDesc><p>x</p></sourceDesc></fileDesc>{profile}</teiHeader>")
 
 
-def tei(body: str, titles: str = "<title>T</title>", profile: str = "", lang: str = "en", back: str = "") -> str:
+def tei(body: str, titles: str = "<title>T</title>", profile: str = "", lang: str = "en", back: str = "",
+        standoff: str = "") -> str:
     return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}">'
-            f"{HEADER.format(titles=titles, profile=profile)}<text><body>{body}</body>{back}</text></TEI>")
+            f"{HEADER.format(titles=titles, profile=profile)}{standoff}<text><body>{body}</body>{back}</text></TEI>")
 
 
 def page(source, **params) -> lxml_html.HtmlElement:
@@ -206,6 +207,40 @@ def test_registers_in_the_back_are_lists_of_entries():
     assert alder.xpath(".//a[@class='tk-backlink']/@href") == ["#tk-name-1"]  # where the text names him
     jetty = doc.get_element_by_id("pl-jetty")
     assert jetty.xpath("ancestor::li[@id='pl-lowtown']")  # a place inside a place
+
+
+STANDOFF = ("<standOff><listPerson><person xml:id='alder'><persName>Alder Wray</persName><birth when='1790'/>"
+            "<note>Kept the ferry.</note></person><person xml:id='bryn'><persName>Bryn Hale</persName></person>"
+            "</listPerson><listEvent><event when='1881'><label>The ferry closes</label></event></listEvent>"
+            "<listBibl><head>Sources</head><bibl>Quill, <title>The Ferry</title>, 1899</bibl></listBibl>"
+            "<listRelation><relation name='wikidata' active='#alder' passive='http://www.wikidata.org/entity/Q1'/>"
+            "</listRelation></standOff>")
+
+
+def _standoff_section(doc) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in doc.xpath("//section[@class='tk-standOff']/*")]
+
+
+def test_standoff_registers_are_lists_after_the_text_each_under_its_heading():
+    doc = page(tei("<p>Met <persName ref='#alder'>Alder</persName> at the jetty.</p>", standoff=STANDOFF))
+    # every register with words, the unnamed entries too; a relation made of attributes is no reading
+    assert _standoff_section(doc) == ["Registers", "Persons", "Alder Wray (1790) Kept the ferry. 1 Bryn Hale",
+                                      "The ferry closes", "Sources Quill, The Ferry, 1899"]
+    assert doc.get_element_by_id("alder").xpath(".//a[@class='tk-backlink']/@href") == ["#tk-name-1"]
+    assert doc.xpath("//section[@class='tk-standOff']/preceding-sibling::*[1]")[0].get("class") == "tk-text"
+    french = page(tei("<p>Rien.</p>", lang="fr", standoff=STANDOFF))
+    assert _standoff_section(french)[:2] == ["Registres", "Personnes"]
+
+
+def test_a_standoff_register_the_index_shows_whole_is_not_repeated():
+    named = page(tei("<p><persName ref='#alder'>Alder</persName> and <persName ref='#bryn'>Bryn</persName>.</p>",
+                     standoff=STANDOFF))
+    assert _standoff_section(named)[:2] == ["Registers", "The ferry closes"]  # the persons are in the index
+    assert named.get_element_by_id("tk-idx-alder") is not None
+    # without an index, the register is the only place the entries are shown
+    unindexed = page(tei("<p><persName ref='#alder'>Alder</persName> and <persName ref='#bryn'>Bryn</persName>.</p>",
+                         standoff=STANDOFF), index="false")
+    assert _standoff_section(unindexed)[1] == "Persons"
 
 
 def test_bibliographies_show_their_parts_apart():

@@ -64,6 +64,48 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A document's standOff registers (its persons, places, events, bibliography...), after its
+       text as the lists they are, each under its own heading: those with words in them (a list of
+       dated events without a word, relations made of attributes, are data for machines) that the
+       page's index does not already show whole (teikit's own documents name every entry of their
+       standOff in the text, so their index is enough). -->
+  <xsl:template name="tk:standoff-registers">
+    <xsl:variable name="registers" select="standOff/*[tk:is-register(.) or self::listBibl][normalize-space()]
+        [not($index and tk:indexed(descendant::*[tk:is-entry(.)]))]"/>
+    <xsl:if test="exists($registers)">
+      <xsl:variable name="level" select="min((6, tk:doc-level(.) + 1))"/>
+      <section class="tk-standOff" aria-label="{tk:label('registers')}">
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="class" select="'tk-standOff-title'"/>
+          <xsl:value-of select="tk:label('registers')"/>
+        </xsl:element>
+        <xsl:for-each select="$registers">
+          <xsl:variable name="label" select="tk:register-label(.)"/>
+          <xsl:if test="empty(head) and $label">
+            <xsl:element name="h{min((6, $level + 1))}">
+              <xsl:value-of select="tk:label($label)"/>
+            </xsl:element>
+          </xsl:if>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Whether the page's index shows every one of these entries (none: no). -->
+  <xsl:function name="tk:indexed" as="xs:boolean">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:sequence select="exists($entries)
+        and (every $e in $entries satisfies exists($e/@xml:id ! $tk:entry-by-key('#' || .)))"/>
+  </xsl:function>
+
+  <!-- The label naming a register without a heading of its own (empty: none). -->
+  <xsl:function name="tk:register-label" as="xs:string">
+    <xsl:param name="register" as="element()"/>
+    <xsl:sequence select="if ($register/self::listPerson) then 'persons' else if ($register/self::listPlace) then 'places'
+        else if ($register/self::listOrg) then 'orgs' else ''"/>
+  </xsl:function>
+
   <xsl:template name="tk:entries">
     <xsl:param name="items" as="element()*"/>
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>

@@ -46,6 +46,7 @@
         <xsl:call-template name="tk:toc"/>
       </xsl:if>
       <xsl:apply-templates select="text"/>
+      <xsl:call-template name="tk:standoff-registers"/>
       <xsl:call-template name="tk:apparatus">
         <xsl:with-param name="apps" select="text//app"/>
       </xsl:call-template>
