@@ -116,10 +116,12 @@ def read_list(path: Path) -> list[AuthorityEntry]:
 
 def list_files(paths: list[Path]) -> list[Path]:
     """The TEI files named by ``paths`` (files, or folders searched for *.xml), in a stable order."""
+    from teikit.authority.register import is_register_file
+
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.xml") if p.is_file())
+        if path.is_dir():  # a register's generated proposed.xml is an output, never a list
+            files += sorted(p for p in path.rglob("*.xml") if p.is_file() and is_register_file(p))
         elif path.is_file():
             files.append(path)
         else:

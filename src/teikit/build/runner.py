@@ -15,7 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from teikit.build import executors, site
+from teikit.authority.decisions import DECISIONS_FILE, Decisions
+from teikit.authority.load import load_authority
+from teikit.authority.register import is_register_file
+from teikit.build import executors, register, site
 from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
@@ -28,7 +31,7 @@ from teikit.resources import data_dir
 from teikit.runtime.pool import available_cpus
 
 SCHEMA_SUFFIXES = (".xsd", ".rng", ".sch", ".isosch", ".schematron", ".xsl")
-AUTHORITY_SUFFIXES = (".xml",)
+AUTHORITY_SUFFIXES = (".xml", ".toml")  # the lists and the decisions (never the generated proposed.xml)
 
 
 @dataclass
@@ -52,7 +55,8 @@ def shared_inputs(project: Project, schema_dir: str | None) -> str:
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
                      "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS)}
     return digest(
-        files_digest(project.authority, AUTHORITY_SUFFIXES),
+        files_digest(project.authority, AUTHORITY_SUFFIXES, lambda path: not is_register_file(path)),
+        file_digest(project.register / DECISIONS_FILE), project.refs,
         files_digest(dict.fromkeys(schema_files)),
         files_digest([data_dir("xslt")]),
         code_digest(),
@@ -73,13 +77,18 @@ def _shown(result: DocumentResult) -> DocumentResult:
 
 
 def _task(project: Project, text: Path, schema_dir: str | None, shared: str,
-          max_size: int | None = None) -> DocumentTask:
+          max_size: int | None = None, hints: dict[str, str] | None = None) -> DocumentTask:
     name = text.stem
     return DocumentTask(
         name=name, text=str(text), tei=str(project.tei / f"{name}.xml"), html=str(project.site / f"{name}.html"),
         txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=project.schemas,
-        generation=shared, max_size=max_size)
+        generation=shared, max_size=max_size, register=str(project.register), refs=project.refs,
+        hints=tuple(sorted((hints or {}).items())))
+
+
+def _with_hints(inputs: str, hints: dict[str, str]) -> str:
+    return digest(inputs, json.dumps(hints, sort_keys=True)) if hints else inputs
 
 
 def _prune(state: State, names: set[str]) -> None:
@@ -117,10 +126,14 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
                 from None
     state = State.load(project.state_file)
     _prune(state, {text.stem for text in sources})
+    register_ids = {entry.id for entry in load_authority(list(project.authority)).entries}
+    # the ids the corpus settled when it was last built: this build's guess, checked after it
+    hints = register.settle({name: entry.record for name, entry in state.documents.items()}, register_ids)
 
     results: dict[str, DocumentResult] = {}
     tasks: list[DocumentTask] = []
     inputs: dict[str, str] = {}
+    own: dict[str, str] = {}  # a document's inputs without what the corpus settles for it
     reserved = site.reserved_stems()
     for text in sources:
         name = text.stem
@@ -129,12 +142,13 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
                 str(text), f"{name}.html is a page of the site's own: rename the text", engine="build")]))
             continue
         # the text and its editor's file, when it has one (the converter says which files it reads)
-        inputs[name] = digest(shared, *(file_digest(path) for path in conversion_inputs(str(text))))
+        own[name] = digest(shared, *(file_digest(path) for path in conversion_inputs(str(text))))
+        inputs[name] = _with_hints(own[name], hints.get(name, {}))
         if not options.force and state.is_current(name, inputs[name]):
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(project, text, schema_dir, shared, options.max_size))
+            tasks.append(_task(project, text, schema_dir, shared, options.max_size, hints.get(name)))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))
@@ -156,6 +170,19 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
     jobs = options.jobs or available_cpus()
     try:
         executors.run(tasks, finished, options.executor, jobs, options.scheduler)
+        # what the corpus settles now: documents it settles otherwise are built again with it
+        built = {name: entry.record for name, entry in state.documents.items()}
+        settled = register.settle(built, register_ids)
+        by_text = {text.stem: text for text in sources}
+        again = [_task(project, by_text[name], schema_dir, shared, options.max_size, settled.get(name))
+                 for name in sorted(built) if settled.get(name, {}) != built[name].hints]
+        for task in again:
+            inputs[task.name] = _with_hints(own[task.name], settled.get(task.name, {}))
+            outputs.setdefault(task.name, [os.path.relpath(p, project.state_file.parent)
+                                           for p in (task.tei, task.html, task.txt)])
+        executors.run(again, finished, options.executor, jobs, options.scheduler)
+        register.write_proposed(project.register, [e.record for e in state.documents.values()],
+                                Decisions.load(project.register), register_ids)
     finally:
         progress.close()
         if tasks and hasattr(os, "sync"):

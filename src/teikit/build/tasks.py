@@ -15,9 +15,12 @@ import socket
 import sys
 import threading
 import time
-from dataclasses import dataclass
+import copy
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Mapping
+
+from lxml import etree
 
 from teikit.build import summary
 from teikit.build.records import BUILT, FAILED, INVALID, DocumentResult
@@ -49,6 +52,9 @@ class DocumentTask:
     schemas: tuple[SchemaRef, ...] = ()
     generation: str = ""  # the hash of the inputs all documents share (see state.py)
     max_size: int | None = None  # the largest text converted (--max-size)
+    register: str | None = None  # the register's folder: names point at it (teikit.enrich.register_link)
+    refs: str = "register"
+    hints: tuple[tuple[str, str], ...] = ()  # ids the corpus settled for this document's proposals
 
 
 _one_at_a_time = threading.Lock()
@@ -102,23 +108,60 @@ def _build(task: DocumentTask) -> DocumentResult:
     from teikit.writers.tei import default_schema_refs
     from teikit.xmlio import parse_bytes, write_atomic
 
+    from teikit.enrich.register_link import RegisterOptions
+
+    register = None if task.register is None else RegisterOptions(Path(task.register), task.name, task.refs,
+                                                                  task.hints)
     options = ConvertOptions(authority=[Path(p) for p in task.authority],
-                             schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
+                             schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent,
+                             register=register)
     conversion = convert_text(read_text(task.text, task.max_size), options=options)
+    proposals = [asdict(p) for p in conversion.proposals]
     diagnostics = list(conversion.warnings)
     write_atomic(task.tei, conversion.tei, durable=False)
     diagnostics += validate(task.tei, conversion.tei, task.schemas)
     if any(d.severity == Severity.ERROR for d in diagnostics):
         return DocumentResult(task.name, INVALID, diagnostics)
     tree = parse_bytes(task.tei, conversion.tei)
-    html = publish(HTML_STYLESHEET, tree, task.tei, HTML_PARAMS, diagnostics)
+    entries = register_entries(task, conversion.proposals)
+    extra = {} if entries is None else {"register": entries_text(entries)}
+    html = publish(HTML_STYLESHEET, tree, task.tei, {**HTML_PARAMS, **extra}, diagnostics)
     write_atomic(task.html, html, durable=False)
-    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, TEXT_PARAMS, diagnostics), durable=False)
+    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, {**TEXT_PARAMS, **extra}, diagnostics),
+                 durable=False)
     ids = summary.page_ids(html)
     root = tree.getroot()
-    entities, warnings = summary.entities(root, task.page, ids, task.tei)
+    entities, warnings = summary.entities(root, task.page, ids, task.tei, entries or {})
     return DocumentResult(task.name, BUILT, diagnostics + warnings, summary.title(root), task.page,
-                          summary.works(root, task.page, ids), entities)
+                          summary.works(root, task.page, ids), entities, proposals=proposals,
+                          hints=dict(task.hints))
+
+
+def register_entries(task: DocumentTask, proposals) -> dict | None:
+    """xml:id -> entry element of everything a register document may point at: the editors'
+    lists and this document's proposals (None outside a register)."""
+    if task.register is None:
+        return None
+    from teikit.authority.entries import list_files
+    from teikit.authority.register import entry_elements, proposal_element
+
+    entries = entry_elements(list_files([Path(p) for p in task.authority]))
+    for proposal in proposals:
+        entries.setdefault(proposal.id, proposal_element(proposal))
+    return entries
+
+
+def entries_text(entries: dict) -> str:
+    """The entries as one TEI text, the stylesheets' ``register`` parameter (trusted input, given as
+    text: the stylesheets open no file)."""
+    from teikit.authority.register import tei_lists
+
+    lists: dict[str, list] = {"listPerson": [], "listPlace": [], "listOrg": []}
+    for element in entries.values():
+        kind = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}.get(etree.QName(element).localname)
+        if kind:
+            lists[kind].append(copy.deepcopy(element))
+    return tei_lists(lists, "The register").decode("utf-8")
 
 
 def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:
