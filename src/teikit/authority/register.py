@@ -110,3 +110,27 @@ def holds_lists(folder: Path) -> bool:
     """Whether a folder holds an editors' list (a folder holding only the generated proposals, or
     decisions, is no list yet)."""
     return folder.is_dir() and any(p.is_file() and is_register_file(p) for p in folder.rglob("*.xml"))
+
+
+def register_text(entries: dict[str, etree._Element]) -> str:
+    """Entries as one TEI text: the stylesheets' ``register`` parameter (trusted input given as
+    text, which the stylesheets parse: they open no file)."""
+    import copy
+
+    lists: dict[str, list] = {"listPerson": [], "listPlace": [], "listOrg": []}
+    for element in entries.values():
+        kind = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}.get(etree.QName(element).localname)
+        if kind:
+            lists[kind].append(copy.deepcopy(element))
+    return tei_lists(lists, "The register").decode("utf-8")
+
+
+def project_register_text(authority: list[Path], folder: Path) -> str | None:
+    """The register of a project (its lists and proposed.xml) as the stylesheets' parameter; None
+    when it has none."""
+    from teikit.authority.entries import list_files
+
+    files = list_files([p for p in authority if p.exists()])
+    if (folder / PROPOSED_FILE).is_file():
+        files.append(folder / PROPOSED_FILE)
+    return register_text(entry_elements(files)) if files else None

@@ -15,13 +15,11 @@ import socket
 import sys
 import threading
 import time
-import copy
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Mapping
 
-from lxml import etree
-
+from teikit.authority.register import register_text
 from teikit.build import summary
 from teikit.build.records import BUILT, FAILED, INVALID, DocumentResult
 from teikit.errors import Diagnostic, Severity, TeikitError
@@ -124,7 +122,7 @@ def _build(task: DocumentTask) -> DocumentResult:
         return DocumentResult(task.name, INVALID, diagnostics)
     tree = parse_bytes(task.tei, conversion.tei)
     entries = register_entries(task, conversion.proposals)
-    extra = {} if entries is None else {"register": entries_text(entries)}
+    extra = {} if entries is None else {"register": register_text(entries)}
     html = publish(HTML_STYLESHEET, tree, task.tei, {**HTML_PARAMS, **extra}, diagnostics)
     write_atomic(task.html, html, durable=False)
     write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, {**TEXT_PARAMS, **extra}, diagnostics),
@@ -149,19 +147,6 @@ def register_entries(task: DocumentTask, proposals) -> dict | None:
     for proposal in proposals:
         entries.setdefault(proposal.id, proposal_element(proposal))
     return entries
-
-
-def entries_text(entries: dict) -> str:
-    """The entries as one TEI text, the stylesheets' ``register`` parameter (trusted input, given as
-    text: the stylesheets open no file)."""
-    from teikit.authority.register import tei_lists
-
-    lists: dict[str, list] = {"listPerson": [], "listPlace": [], "listOrg": []}
-    for element in entries.values():
-        kind = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}.get(etree.QName(element).localname)
-        if kind:
-            lists[kind].append(copy.deepcopy(element))
-    return tei_lists(lists, "The register").decode("utf-8")
 
 
 def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:
