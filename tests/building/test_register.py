@@ -138,9 +138,14 @@ def test_every_review_verb_holds_after_a_rebuild_and_a_converter_change(tmp_path
         assert halloran.xpath("string(t:idno[@type='Wikidata'])", namespaces=TEI) == "Q42"
         assert not proposed.xpath("//t:person[@xml:id='pers-walter-citrine' or @xml:id='pers-ada-pembury']",
                                   namespaces=TEI)
+        # the pages resolve register pointers: the index keeps the new name and the authority link
+        page = (folder / "site" / "b.html").read_text(encoding="utf-8")
+        assert "https://www.wikidata.org/wiki/Q42" in page and "J. H. Halloran" in page
 
     _build(folder)
     holds()
+    html = run_teikit("html", "tei/b.xml", cwd=folder)  # teikit html inside the project, as the build
+    assert html.returncode == 0 and b"https://www.wikidata.org/wiki/Q42" in html.stdout
     _build(folder, force=True)
     holds()
     # a converter change: a rule's weight changed, every document converted again

@@ -25,7 +25,7 @@ from typing import Iterable
 from teikit.authority.decisions import Decisions
 from teikit.authority.register import PROPOSED_FILE, new_id, proposal_element, tei_lists
 from teikit.build.records import DocumentResult
-from teikit.enrich.register_link import Proposal
+from teikit.enrich.register_link import Proposal, decided
 from teikit.xmlio import write_atomic
 
 LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
@@ -83,11 +83,7 @@ def proposed_entries(records: Iterable[DocumentResult], decisions: Decisions, re
                                               "idnos": list(proposal.idnos)})
     lists: dict[str, list] = {name: [] for name in LISTS.values()}
     for entry_id in sorted(merged):
-        proposal = merged[entry_id]
-        renamed = decisions.name(entry_id)
-        if renamed:
-            proposal.names = [renamed] + [n for n in proposal.names if n != renamed]
-        proposal.idnos += [[t, v] for t, v in decisions.links(entry_id) if [t, v] not in proposal.idnos]
+        proposal = decided(merged[entry_id], decisions)
         lists[LISTS[proposal.kind]].append(proposal_element(proposal))
     return lists
 

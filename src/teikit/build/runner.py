@@ -180,6 +180,7 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
             inputs[task.name] = _with_hints(own[task.name], settled.get(task.name, {}))
             outputs.setdefault(task.name, [os.path.relpath(p, project.state_file.parent)
                                            for p in (task.tei, task.html, task.txt)])
+        progress.total += len(again)
         executors.run(again, finished, options.executor, jobs, options.scheduler)
         register.write_proposed(project.register, [e.record for e in state.documents.values()],
                                 Decisions.load(project.register), register_ids)

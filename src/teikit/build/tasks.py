@@ -141,11 +141,14 @@ def register_entries(task: DocumentTask, proposals) -> dict | None:
     if task.register is None:
         return None
     from teikit.authority.entries import list_files
+    from teikit.authority.decisions import Decisions
     from teikit.authority.register import entry_elements, proposal_element
+    from teikit.enrich.register_link import decided
 
     entries = entry_elements(list_files([Path(p) for p in task.authority]))
+    decisions = Decisions.load(Path(task.register))
     for proposal in proposals:
-        entries.setdefault(proposal.id, proposal_element(proposal))
+        entries.setdefault(proposal.id, proposal_element(decided(proposal, decisions)))
     return entries
 
 

@@ -70,6 +70,16 @@ def bare_name(entity: Entity) -> str:
     return name
 
 
+def decided(proposal: Proposal, decisions: Decisions) -> Proposal:
+    """A proposal with the editors' decisions on its entry: its preferred name, its authority ids."""
+    names, idnos = list(proposal.names), [list(pair) for pair in proposal.idnos]
+    renamed = decisions.name(proposal.id)
+    if renamed:
+        names = [renamed] + [n for n in names if n != renamed]
+    idnos += [[kind, value] for kind, value in decisions.links(proposal.id) if [kind, value] not in idnos]
+    return Proposal(**{**proposal.__dict__, "names": names, "idnos": idnos})
+
+
 def entity_key(entity: Entity) -> str:
     """What names the same thing in every document: its gazetteer identifier, else its kind and
     its fullest name's key."""
