@@ -19,6 +19,7 @@ from teikit.ns import TEI, XML_ID, local_name
 from teikit.xmlio import parse_file
 
 PERSON, PLACE, ORG = "person", "place", "org"
+PROPOSED_FILE = "proposed.xml"  # a register's generated proposals (teikit.authority.register): never a list
 # entry element -> (kind, its name element)
 ENTRY_ELEMENTS = {"person": (PERSON, "persName"), "place": (PLACE, "placeName"), "org": (ORG, "orgName")}
 NAME_ELEMENT = {kind: name for kind, name in ENTRY_ELEMENTS.values()}
@@ -114,10 +115,13 @@ def read_list(path: Path) -> list[AuthorityEntry]:
     return entries
 
 
+def is_register_file(path: Path) -> bool:
+    """Whether a TEI file of an authority folder is an editors' list (not the generated proposals)."""
+    return path.name != PROPOSED_FILE
+
+
 def list_files(paths: list[Path]) -> list[Path]:
     """The TEI files named by ``paths`` (files, or folders searched for *.xml), in a stable order."""
-    from teikit.authority.register import is_register_file
-
     files: list[Path] = []
     for path in paths:
         if path.is_dir():  # a register's generated proposed.xml is an output, never a list

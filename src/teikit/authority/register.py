@@ -21,9 +21,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.authority.entries import PROPOSED_FILE, is_register_file, list_files
 from teikit.ns import TEI, XML_ID
 
-PROPOSED_FILE = "proposed.xml"  # generated: never read as a list
+
 DECISIONS_FILE = "decisions.toml"
 PREFIX = {"person": "pers", "place": "place", "org": "org"}
 # the editors' list a new entry of each kind goes to (--accept)
@@ -49,11 +50,6 @@ def new_id(kind: str, name: str, taken) -> str:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
-
-
-def is_register_file(path: Path) -> bool:
-    """Whether a TEI file of an authority folder is an editors' list (not the generated proposals)."""
-    return path.name != PROPOSED_FILE
 
 
 def tei_lists(entries: dict[str, list[etree._Element]], title: str) -> bytes:
@@ -128,8 +124,6 @@ def register_text(entries: dict[str, etree._Element]) -> str:
 def project_register_text(authority: list[Path], folder: Path) -> str | None:
     """The register of a project (its lists and proposed.xml) as the stylesheets' parameter; None
     when it has none."""
-    from teikit.authority.entries import list_files
-
     files = list_files([p for p in authority if p.exists()])
     if (folder / PROPOSED_FILE).is_file():
         files.append(folder / PROPOSED_FILE)

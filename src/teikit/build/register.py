@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Iterable
 
 from teikit.authority.decisions import Decisions
-from teikit.authority.register import PROPOSED_FILE, new_id, proposal_element, tei_lists
+from teikit.authority.entries import PROPOSED_FILE
+from teikit.authority.register import new_id, proposal_element, tei_lists
 from teikit.build.records import DocumentResult
 from teikit.enrich.register_link import Proposal, decided
 from teikit.xmlio import write_atomic

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from teikit.authority.decisions import DECISIONS_FILE, Decisions
 from teikit.authority.load import load_authority
-from teikit.authority.register import is_register_file
+from teikit.authority.entries import is_register_file
 from teikit.build import executors, register, site
 from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult

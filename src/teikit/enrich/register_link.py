@@ -28,7 +28,8 @@ from teikit.authority.decisions import Decisions, mention_xml_id
 from teikit.authority.entries import AuthorityEntry
 from teikit.authority.entries import PERSON
 from teikit.authority.forms import name_key, person_forms
-from teikit.authority.register import PROPOSED_FILE, new_id
+from teikit.authority.entries import PROPOSED_FILE
+from teikit.authority.register import new_id
 from teikit.model import HIGH, Block, Document, Entity
 
 POINTERS = ("ref", "who")

@@ -85,7 +85,8 @@ def _register_label(document: str, pointer: str) -> tuple[str, str]:
     proposed one as a document's own entry would read (its GeoNames id, or "new")."""
     from pathlib import Path
 
-    from teikit.authority.register import PROPOSED_FILE, entry_elements
+    from teikit.authority.entries import PROPOSED_FILE
+    from teikit.authority.register import entry_elements
 
     path, _, entry_id = pointer.rpartition("#")
     if Path(path).name != PROPOSED_FILE or re.match(r"^[a-z][a-z0-9+.-]*:", path):

@@ -18,7 +18,8 @@ from lxml import etree
 
 from teikit.authority.decisions import MENTION_ID, Decisions, parse_link
 from teikit.authority.entries import list_files
-from teikit.authority.register import LIST_FILE, PROPOSED_FILE, entry_elements, tei_lists
+from teikit.authority.entries import PROPOSED_FILE
+from teikit.authority.register import LIST_FILE, entry_elements, tei_lists
 from teikit.errors import Diagnostic, UsageError
 from teikit.model import HIGH
 from teikit.ns import TEI, XML_ID, local_name
