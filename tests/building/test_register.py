@@ -165,3 +165,29 @@ def _mention_id(folder: Path, name: str, form: str) -> str:
 def test_review_without_input_outside_a_project_is_a_usage_error(tmp_path):
     result = run_teikit("review", cwd=tmp_path)
     assert result.returncode == 2 and "no project here" in result.stderr.decode()
+
+
+PERSONS = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt>
+<publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>
+<standOff><listPerson><person xml:id="pers-halloran"><persName>John Halloran</persName>
+<idno type="Wikidata">Q4242</idno></person></listPerson></standOff></TEI>
+"""
+
+
+@pytest.mark.parametrize("refs, expected", [
+    ("register", "../authority/persons.xml#pers-halloran"),
+    ("uri", "http://www.wikidata.org/entity/Q4242"),
+])
+def test_names_point_at_the_register_or_at_the_authority_uri(tmp_path, refs, expected):
+    folder = _project(tmp_path, {"a": TEXTS["a"]})
+    (folder / "authority").mkdir()
+    (folder / "authority" / "persons.xml").write_text(PERSONS, encoding="utf-8")
+    (folder / "teikit.toml").write_text(f'texts = "texts"\nrefs = "{refs}"\n', encoding="utf-8")
+    summary = _build(folder)
+    assert [r.status for r in summary.results] == ["built"]
+    assert set(_refs(folder, "a")["Halloran"]) == {expected}
+    assert "pers-halloran" not in _proposed(folder)  # an editor's entry is never proposed
+    leeds = _refs(folder, "a")["Leeds"]
+    assert leeds == (["https://sws.geonames.org/2644688/"] if refs == "uri" else
+                     ["../authority/proposed.xml#place-leeds"])
