@@ -96,7 +96,12 @@ def convert_text(source: TextInput, *, name: str | None = None, options: Convert
         from teikit.authority.decisions import Decisions
         from teikit.authority.load import load_authority
 
-        entries = {entry.id: entry for entry in load_authority(options.authority).entries}
+        from teikit.errors import InputError
+
+        try:
+            entries = {entry.id: entry for entry in load_authority(options.authority).entries}
+        except InputError:  # a broken list: the names pass says so when it reads it
+            entries = {}
         proposals = point_at_register(document, options.register, entries, Decisions.load(options.register.folder),
                                       options.output_dir or Path.cwd())
     writer = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None,

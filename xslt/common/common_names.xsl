@@ -16,12 +16,16 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.invalid/ns/xslt"
+    xmlns:tkd="https://teikit.invalid/ns/doc"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:param name="register" as="xs:string" select="''"/>
+  <tkd:doc param="register">A project's register as TEI text (its listPerson, listPlace and listOrg
+    entries), for names whose @ref points into it ('../authority/persons.xml#pers-x'): teikit build
+    and teikit html give it inside a project. none: no register; such names keep the forms the text uses.</tkd:doc>
+  <xsl:param name="register" as="xs:string" select="'none'"/>
   <xsl:variable name="tk:register" as="document-node()?"
-      select="if (normalize-space($register)) then parse-xml($register) else ()"/>
+      select="if (normalize-space($register) and $register ne 'none') then parse-xml($register) else ()"/>
 
   <xsl:function name="tk:is-indexed-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>

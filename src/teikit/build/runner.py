@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from teikit.authority.decisions import DECISIONS_FILE, Decisions
-from teikit.authority.load import load_authority
-from teikit.authority.entries import is_register_file
+from teikit.authority.register import entry_elements
+from teikit.authority.entries import is_register_file, list_files
 from teikit.build import executors, register, site
 from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
@@ -126,7 +126,8 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
                 from None
     state = State.load(project.state_file)
     _prune(state, {text.stem for text in sources})
-    register_ids = {entry.id for entry in load_authority(list(project.authority)).entries}
+    # the editors' ids (read leniently: a broken list is reported by the documents that read it)
+    register_ids = set(entry_elements(list_files(list(project.authority))))
     # the ids the corpus settled when it was last built: this build's guess, checked after it
     hints = register.settle({name: entry.record for name, entry in state.documents.items()}, register_ids)
 
