@@ -18,7 +18,8 @@ def authority_option(command):
     return click.option(
         "--authority", "authority", multiple=True, type=click.Path(path_type=Path),
         help="Authority list: a TEI file with listPerson/listPlace/listOrg, or a folder of them (repeatable). "
-             "Default: 'authority' in the configuration, else the register authority/ (or an older tei/authority/).")(command)
+             "Default: 'authority' in the configuration, else the register authority/ "
+             "(or an older tei/authority/).")(command)
 
 
 def authority_paths(given: Sequence[Path]) -> list[Path]:
