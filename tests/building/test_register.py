@@ -98,6 +98,9 @@ def test_two_people_of_one_surname_stay_two_and_a_bare_surname_is_not_guessed(tm
     ids = set(_proposed(folder))
     assert {"pers-john-ormerod", "pers-mary-ormerod", "pers-ormerod"} <= ids
     assert _refs(folder, "f")["Ormerod"] == ["../authority/proposed.xml#pers-ormerod"]
+    # the review lists it as a conflict for the editor to settle
+    (row,) = [r for r in pending(Project.load(start=folder)) if r["id"] == "pers-ormerod"]
+    assert row["category"] == "conflict" and "pers-john-ormerod, pers-mary-ormerod" in row["message"]
 
 
 def test_new_ids_are_transliterated_and_kept_apart():

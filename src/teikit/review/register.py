@@ -52,13 +52,22 @@ def _editors(project: Project) -> dict[str, tuple[etree._Element, Path]]:
 def pending(project: Project) -> list[dict]:
     """What needs a decision: proposed entries, and mentions whose @cert is not high."""
     decisions = Decisions.load(project.register)
+    proposed = _proposed(project)
+    surnames = _persons_by_surname({**{i: e for i, (e, _) in _editors(project).items()}, **proposed})
     rows = []
-    for entry_id, element in sorted(_proposed(project).items()):
+    for entry_id, element in sorted(proposed.items()):
         names = [_plain(n) for n in element if local_name(n.tag) in NAME_TAGS]
-        rows.append({"file": str(project.register / PROPOSED_FILE), "category": "entry", "line": element.sourceline,
-                     "cert": element.get("cert"), "text": names[0] if names else "", "id": entry_id,
-                     "message": f"proposed {local_name(element.tag)}: accept, reject, merge, link or rename",
-                     "forms": "; ".join(names[1:])})
+        row = {"file": str(project.register / PROPOSED_FILE), "category": "entry", "line": element.sourceline,
+               "cert": element.get("cert"), "text": names[0] if names else "", "id": entry_id,
+               "message": f"proposed {local_name(element.tag)}: accept, reject, merge, link or rename",
+               "forms": "; ".join(names[1:])}
+        others = surnames.get(names[0].casefold(), []) if local_name(element.tag) == "person" and names \
+            and len(names[0].split()) == 1 else []
+        if others:  # a surname alone the corpus could not settle: several persons have it
+            row["category"] = "conflict"
+            row["message"] = f"a surname alone, and {len(others)} persons have it: {', '.join(others)} " \
+                             "(--merge ID INTO, or accept it as a person of its own)"
+        rows.append(row)
     for path in sorted(project.tei.glob("*.xml")):
         try:
             root = parse_file(path).getroot()
@@ -75,6 +84,19 @@ def pending(project: Project) -> list[dict]:
                          "text": _plain(element), "id": f"{path.stem}#{xml_id}",
                          "message": f"<{local_name(element.tag)}> {element.get('ref', '')}: accept, reject or merge"})
     return rows
+
+
+def _persons_by_surname(entries: dict[str, etree._Element]) -> dict[str, list[str]]:
+    """Surname (case-folded) -> the ids of persons named in full with it."""
+    found: dict[str, list[str]] = {}
+    for entry_id, element in sorted(entries.items()):
+        if local_name(element.tag) != "person":
+            continue
+        for name in element.iterfind(f"{{{TEI}}}persName"):
+            words = _plain(name).split()
+            if len(words) > 1 and entry_id not in found.get(words[-1].casefold(), []):
+                found.setdefault(words[-1].casefold(), []).append(entry_id)
+    return found
 
 
 # -- verbs ----------------------------------------------------------------------------------------------
