@@ -267,10 +267,15 @@ def standoff(entities: list[Entity], app_id: str, folder: Path) -> etree._Elemen
 
 
 def _entity(entity: Entity, app_id: str, folder: Path) -> etree._Element:
-    name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
     corresp = entry_pointer(entity.entry, folder) if entity.entry is not None else ""
+    return entity_element(entity, corresp, entity.resp or (f"#{app_id}" if entity.cert else ""))
+
+
+def entity_element(entity: Entity, corresp: str = "", resp: str = "") -> etree._Element:
+    """A list entry (person, place, org) for an entity: in a document's standOff, or in a register."""
+    name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
     item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=corresp,
-              cert=entity.cert or "", resp=entity.resp or (f"#{app_id}" if entity.cert else ""))
+              cert=entity.cert or "", resp=resp)
     for name in entity.names:
         el(item, name_tag, name)
     if entity.kind == "place" and entity.geo:
