@@ -52,6 +52,11 @@ class FileResult:
     def valid(self) -> bool:
         return not any(d.severity == Severity.ERROR for d in self.diagnostics)
 
+    def __post_init__(self) -> None:
+        # document order, whichever engine (or the reading layer) found them, so that the first
+        # diagnostic is the first problem of the file, as jing reports it; about the whole file first
+        self.diagnostics.sort(key=lambda d: (d.line is not None, d.line or 0, d.column or 0))
+
 
 # -- one job's work --------------------------------------------------------------------------------------
 

@@ -426,7 +426,7 @@ def _format_failures(failures: list, text: str, ctx: Context) -> str:
             if p.a.name in ("QName", "NOTATION") and p.a.library:
                 qnames.append(nc.clark(*p.b))
             else:
-                values.append(p.text if p.a.keeps_text else p.a.canonical(p.b, p.text))
+                values.append(p.a.display(p.b, p.text))
         elif kind == "invalid":
             if failure[2] and failure[2] not in messages:
                 messages.append(failure[2])

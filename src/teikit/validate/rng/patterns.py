@@ -40,11 +40,15 @@ class Pattern:
     ``attribute``: the name class and the content; ``data``: the datatype and the except
     pattern; ``value``: the datatype and the value); ``members``: the alternatives of a choice."""
 
-    __slots__ = ("kind", "a", "b", "members", "nullable", "content_type", "text", "context_free",
+    __slots__ = ("kind", "a", "b", "members", "nullable", "content_type", "text", "context_free", "n",
                  "m_open", "m_recover", "m_att", "m_close", "m_ignore", "m_end", "m_mixed", "m_text_only",
                  "m_after", "m_empty_after", "m_data", "__weakref__")
 
+    _serial = 0
+
     def __init__(self, kind: int, a=None, b=None, members: frozenset | None = None):
+        Pattern._serial += 1
+        self.n = Pattern._serial  # creation order: the schema's order, for messages
         self.kind = kind
         self.a = a
         self.b = b
@@ -420,7 +424,8 @@ class Builder:
             return self.not_allowed
         if kind == CHOICE:
             mark = len(failures) if failures is not None else 0
-            result = self.choice_of(self.data_deriv(m, s, context, failures) for m in p.members)
+            members = p.members if failures is None else sorted(p.members, key=_serial)
+            result = self.choice_of(self.data_deriv(m, s, context, failures) for m in members)
             if failures is not None and result.kind != NOT_ALLOWED:
                 del failures[mark:]
             return result
@@ -455,7 +460,8 @@ class Builder:
             return self._list_deriv(p, s, context, failures)
         if kind == CHOICE:
             mark = len(failures) if failures is not None else 0
-            result = self.choice_of(self.string_deriv(m, s, context, failures) for m in p.members)
+            members = p.members if failures is None else sorted(p.members, key=_serial)
+            result = self.choice_of(self.string_deriv(m, s, context, failures) for m in members)
             if failures is not None and result.kind != NOT_ALLOWED:
                 del failures[mark:]
             return result
@@ -532,6 +538,10 @@ class Builder:
                 found = p
             p.m_empty_after = found
         return found
+
+
+def _serial(p: Pattern) -> int:
+    return p.n
 
 
 def _blank(s: str) -> bool:
