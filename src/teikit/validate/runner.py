@@ -117,13 +117,24 @@ def _check_chunk(docs: list[Document], options: Options, run: RunContext) -> lis
     return [FileResult(d.path, found[id(d)]) for d in docs]
 
 
+def _listeners(options: Options) -> list:
+    """When every schema named can be checked while a document is read (RELAX NG), the engines'
+    listeners: documents are then read streaming, without building their trees."""
+    if options.schemas is None:
+        return []
+    listeners = [getattr(engine_for(ref, options.rng_engine, options.phase), "listener", None)
+                 for ref in options.schemas]
+    return listeners if all(listeners) else []
+
+
 def check_files(files: Sequence[str], options: Options, run: RunContext,
                 preloaded: dict[str, bytes] | None = None) -> list[FileResult]:
     """Validate files in this process, chunk by chunk."""
     preloaded = preloaded or {}
     results: list[FileResult] = []
+    listeners = _listeners(options)
     for chunk in _chunks(files):
-        docs = [documents.load(path, preloaded.get(path)) for path in chunk]
+        docs = [documents.load(path, preloaded.get(path), listeners) for path in chunk]
         results.extend(_check_chunk(docs, options, run))
     return results
 

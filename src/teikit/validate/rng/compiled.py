@@ -10,7 +10,7 @@ cache file is data, never code).
 from __future__ import annotations
 
 from teikit.validate.rng import names
-from teikit.validate.rng.datatypes import datatype
+from teikit.validate.rng.datatypes import datatype, regexes, remember_regexes
 from teikit.validate.rng.matcher import Schema
 from teikit.validate.rng.patterns import Builder, Pattern
 from teikit.validate.rng.schema import Simplified
@@ -137,11 +137,13 @@ def flatten(grammar: Simplified) -> dict:
 
     start = node_id(grammar.start)
     elements = [[nc_id(nc), node_id(content)] for nc, content in grammar.elements]
+    sources = {value for entry in nodes if entry[0] == "data" for name, value in entry[3] if name == "pattern"}
     return {"nodes": nodes, "classes": classes, "start": start, "elements": elements,
-            "where": [list(w) for w in grammar.where], "files": grammar.files}
+            "where": [list(w) for w in grammar.where], "files": grammar.files, "regexes": regexes(sources)}
 
 
 def unflatten(data: dict) -> Simplified:
+    remember_regexes(data.get("regexes") or {})
     classes: list[tuple] = []
     for entry in data["classes"]:
         kind = entry[0]

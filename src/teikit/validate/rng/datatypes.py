@@ -654,13 +654,7 @@ def _restrict(base: Datatype, params: tuple) -> Datatype:
     seen: set[str] = set()
     for name, value in params:
         if name == "pattern":
-            from elementpath.regex import RegexError, translate_pattern  # only schemas with patterns need it
-
-            try:
-                compiled = re.compile(translate_pattern(value, anchors=False), re.DOTALL)
-            except (RegexError, re.error, ValueError) as exc:
-                raise DatatypeError(f"invalid regular expression: {exc}") from None
-            patterns.append((value, compiled))
+            patterns.append((value, re.compile(python_regex(value), re.DOTALL)))
             continue
         if name in seen:
             raise DatatypeError(f'invalid parameter: "{name}" appears more than once')
@@ -699,6 +693,35 @@ def _restrict(base: Datatype, params: tuple) -> Datatype:
     if facets.get("minLength", 0) > facets.get("maxLength", float("inf")):
         raise DatatypeError("invalid parameters: minLength is greater than maxLength")
     return Datatype(base.library, base.name, kind, item=base.item, facets=facets, patterns=patterns)
+
+
+_REGEXES: dict[str, str] = {}  # XSD regular expression -> Python's
+
+
+def python_regex(xsd: str) -> str:
+    """An XSD regular expression as Python's ``re`` (DatatypeError when it is not valid XSD).
+    Translating (elementpath) takes long for Unicode classes; a translation is made once, and
+    the cache keeps a schema's (:func:`regexes`, :func:`remember_regexes`)."""
+    found = _REGEXES.get(xsd)
+    if found is None:
+        from elementpath.regex import RegexError, translate_pattern  # only new patterns need it
+
+        try:
+            found = translate_pattern(xsd, anchors=False)
+            re.compile(found)
+        except (RegexError, re.error, ValueError) as exc:
+            raise DatatypeError(f"invalid regular expression: {exc}") from None
+        _REGEXES[xsd] = found
+    return found
+
+
+def regexes(sources) -> dict[str, str]:
+    """The translations of these XSD regular expressions (made already)."""
+    return {xsd: _REGEXES[xsd] for xsd in sources if xsd in _REGEXES}
+
+
+def remember_regexes(translations: dict[str, str]) -> None:
+    _REGEXES.update(translations)
 
 
 def _non_negative(value: str, name: str) -> int:

@@ -20,16 +20,16 @@ from typing import Sequence
 
 from teikit import cache
 from teikit.errors import Diagnostic
-from teikit.validate.documents import Document
+from teikit.validate.documents import Document, path_of
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError
 from teikit.validate.rng import compiled, restrictions, schema
 from teikit.validate.rng.matcher import Schema
-from teikit.validate.rng.validator import locate, validate
+from teikit.validate.rng.validator import Checker, Error, locate, validate
 
 CACHE_KIND = "rng-simplified"
 # bump when the simplified form changes, so old cache entries miss
-FORMAT = "2"
+FORMAT = "3"
 
 
 def _sha256(path: str) -> str:
@@ -74,7 +74,9 @@ def _codes(message: str) -> str:
 
 
 class RngEngine(Engine):
-    """RELAX NG by derivatives (teikit's own engine): jing's verdicts and messages, document by document."""
+    """RELAX NG by derivatives (teikit's own engine): jing's verdicts and messages, document by
+    document. A document is checked as its tree is walked, or while it is read streaming
+    (:meth:`listener`, which ``teikit.validate.documents.load`` takes)."""
 
     name = "rng"
 
@@ -85,14 +87,32 @@ class RngEngine(Engine):
     def check(self, documents: Sequence[Document], run: RunContext) -> list[list[Diagnostic]]:
         results = []
         for doc in documents:
-            errors = validate(self.grammar, doc.tree.getroot())
-            found = []
-            if errors:
-                for error, line, column in locate(errors, _text(doc)):
-                    found.append(self.diagnostic(doc, error.message, line=line, column=column,
-                                                 code=_codes(error.message), xpath=doc.xpath(error.element)))
+            found = doc.checked.pop(self, None)
+            if found is None:
+                found = self.diagnostics(doc, validate(self.grammar, doc.tree.getroot()))
             results.append(found)
         return results
+
+    def listener(self, doc: Document) -> "_Listener":
+        """What checks ``doc`` while it is read streaming; its diagnostics go to ``doc.checked``."""
+        return _Listener(self, doc)
+
+    def diagnostics(self, doc: Document, errors: list[Error]) -> list[Diagnostic]:
+        if not errors:
+            return []
+        return [self.diagnostic(doc, error.message, line=line, column=column, code=_codes(error.message),
+                                xpath=path_of(error.path))
+                for error, line, column in locate(errors, _text(doc))]
+
+
+class _Listener(Checker):
+    def __init__(self, engine: RngEngine, doc: Document):
+        super().__init__(engine.grammar)
+        self.engine = engine
+        self.doc = doc
+
+    def finish(self) -> None:
+        self.doc.checked[self.engine] = self.engine.diagnostics(self.doc, self.errors)
 
 
 def _text(doc: Document) -> str:

@@ -28,7 +28,6 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urljoin, urlparse
-from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -139,7 +138,7 @@ class _Reader:
             parsed = urlparse(target)
             if parsed.scheme not in ("file", ""):
                 raise self.error(ctx, el, f"refusing to fetch '{href}': schemas are read from local files only")
-            path = os.path.normpath(url2pathname(parsed.path))
+            path = os.path.normpath(_file_path(parsed.path))
         if path in self._loading:
             raise self.error(ctx, el, f'recursive inclusion of URL "{path}"')
         try:
@@ -517,6 +516,11 @@ def _check_library(reader: _Reader, ctx: _Context, el, value: str) -> None:
         raise reader.error(ctx, el, f'bad datatypeLibrary "{value}": it must be an absolute URI without a fragment')
 
 
+def _file_path(uri_path: str) -> str:
+    """The local path of a file: URI's path (urllib.request's url2pathname, without importing it)."""
+    return unquote(uri_path)
+
+
 def _path_uri(path: str) -> str:
     from pathlib import Path
 
@@ -742,7 +746,7 @@ def schema_files(path: str | os.PathLike) -> list[str]:
             for ancestor in reversed([node, *node.iterancestors()]):
                 base = _base_step(ancestor, base)
             href = (node.get("href") or "").strip()
-            target = os.path.normpath(url2pathname(urlparse(urljoin(base, href.replace(" ", "%20"))).path))
+            target = os.path.normpath(_file_path(urlparse(urljoin(base, href.replace(" ", "%20"))).path))
             if href and target not in reader.files:
                 todo.append(reader.load(href, replace(ectx, base=base), node))
     return reader.files

@@ -1,10 +1,17 @@
-"""Validate a parsed document against a compiled schema, in jing's order of events.
+"""Validate a document against a compiled schema, event by event, in jing's order.
 
-The tree is walked once, in document order (``lxml.etree.iterwalk``); each start tag, attribute,
-piece of text and end tag goes to a :class:`~.matcher.Matcher`. The common case, an event whose
-derivative is already known, is one dictionary look-up on the current pattern; the matcher is
-asked only when something new or wrong happens. Errors are kept with the element they concern
-and placed where jing places them (:mod:`.positions`) only for documents that have errors.
+A :class:`Checker` is shown each element as it starts and ends (and the comments and
+processing instructions inside the root, which only split text), either by walking a parsed
+tree (:func:`validate`) or by reading the document streaming (``teikit.xmlio.Stream``, see the
+engine), so that a large document is validated without its tree ever being built. The text
+before each tag is found where it is at that moment (the tail of the node before, or the
+parent's text), which is the same in both cases.
+
+Each start tag, attribute, piece of text and end tag goes to a :class:`~.matcher.Matcher`. The
+common case, an event whose derivative is already known, is one dictionary look-up on the
+current pattern; the matcher is asked only when something new or wrong happens. Errors are
+kept with the index of their element in document order and placed where jing places them
+(:mod:`.positions`) only for documents that have errors.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teikit.validate.rng.matcher import XML_NS, Context, Matcher, Schema
-from teikit.validate.rng.patterns import blank
+from teikit.validate.rng.patterns import CT_DATA, blank
 from teikit.validate.rng.positions import SourceMap
 
 START, END, TEXT_BEFORE_START, TEXT_BEFORE_END = range(4)
@@ -22,12 +29,13 @@ START, END, TEXT_BEFORE_START, TEXT_BEFORE_END = range(4)
 
 @dataclass
 class Error:
-    """A validation error: its message and which tag of which element (k-th in document order)."""
+    """A validation error: its message, which tag of which element (k-th in document order), and
+    the element's path as (tag, position among its siblings of that name) steps."""
 
     message: str
-    element: etree._Element
     index: int
     where: int  # START, END, TEXT_BEFORE_START or TEXT_BEFORE_END
+    path: tuple[tuple[str, int], ...]
 
 
 class _LazyContext(Context):
@@ -41,7 +49,7 @@ class _LazyContext(Context):
 
     @property
     def nsmap(self):  # type: ignore[override]
-        return self.element.nsmap
+        return self.element.nsmap if self.element is not None else {}
 
 
 def _qname(el: etree._Element) -> str:
@@ -62,82 +70,137 @@ def _attribute_qname(el: etree._Element, name: str) -> str:
     return local
 
 
-def validate(schema: Schema, root: etree._Element) -> list[Error]:
-    """The errors of the document whose root element is ``root``, in document order."""
-    m = Matcher(schema)
-    errors: list[Error] = []
-    if not m.start_document():
-        errors.append(Error(m.message, root, 0, START))
-        return errors
-    b = schema.builder
-    k = -1
-    stack: list[int] = []
-    pending: list[str] = []
-    for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
-        if event == "start":
-            k += 1
-            if pending:
-                if m.text_typed:
-                    m.text_typed = False
-                if not blank("".join(pending)) and not m.untyped_text(_LazyContext(node.getparent())):
-                    errors.append(Error(m.message, node, k, TEXT_BEFORE_START))
-                pending.clear()
-            stack.append(k)
-            tag = node.tag
-            memo = m.memo.m_open
-            nxt = memo.get(tag) if memo is not None else None
-            if nxt is not None and not nxt.not_allowed:
-                m.memo = nxt
-            elif not m.start_tag_open(tag, _qname(node), _LazyContext(node)):
-                errors.append(Error(m.message, node, k, START))
-            for name, value in node.items():
+class Checker:
+    """One document's validation, fed its elements' starts and ends (see the module's docstring)."""
+
+    def __init__(self, schema: Schema):
+        self.m = Matcher(schema)
+        self.b = schema.builder
+        self.errors: list[Error] = []
+        self.k = -1  # index of the last element started
+        self.indices: list[int] = []  # of the open elements
+        self.steps: list[list] = []  # of the open elements: [tag, position]
+        self.counts: list[dict] = [{}]  # per open element (and the document): tag -> children so far
+        self.pending: list[str] = []  # text since the last tag
+        self.depth = 0
+        if not self.m.start_document():
+            self.errors.append(Error(self.m.message, 0, START, ()))
+
+    def _error(self, index: int, where: int) -> None:
+        self.errors.append(Error(self.m.message, index, where, tuple(map(tuple, self.steps))))
+
+    def _text(self, node, where: int, index: int, context_element) -> None:
+        """The text gathered before a start tag (or a comment...): untyped, checked as jing does."""
+        pending = self.pending
+        if pending:
+            text = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            m = self.m
+            if m.text_typed:
+                m.text_typed = False
+            if text.strip(" \t\r\n") and not m.untyped_text(_LazyContext(context_element)):
+                self._error(index, where)
+
+    def start(self, el: etree._Element) -> None:
+        m = self.m
+        depth = self.depth
+        if depth:
+            previous = el.getprevious()
+            text = previous.tail if previous is not None else el.getparent().text
+            if text:
+                self.pending.append(text)
+        self.k = k = self.k + 1
+        if self.pending:
+            self._text(el, TEXT_BEFORE_START, k, el.getparent())
+        tag = el.tag
+        counts = self.counts[-1]
+        n = counts[tag] = counts.get(tag, 0) + 1
+        self.steps.append([tag, n])
+        self.counts.append({})
+        self.indices.append(k)
+        self.depth = depth + 1
+        memo = m.memo.m_open
+        nxt = memo.get(tag) if memo is not None else None
+        if nxt is not None and not nxt.not_allowed:
+            m.memo = nxt
+        elif not m.start_tag_open(tag, _qname(el), _LazyContext(el)):
+            self._error(k, START)
+        if el.attrib:
+            b = self.b
+            for name, value in el.items():
                 memo = m.memo.m_att
                 nxt = memo.get(name) if memo is not None else None
                 if nxt is not None and not nxt.not_allowed:
-                    m.memo = nxt
-                    nxt = b.data_deriv(nxt, value, _LazyContext(node)) if not nxt.context_free else \
-                        b.data_deriv(nxt, value, None)
-                    if not nxt.not_allowed:
-                        m.memo = nxt
+                    after = b.data_deriv(nxt, value, None if nxt.context_free else _LazyContext(el))
+                    if not after.not_allowed:
+                        m.memo = after
                         continue
-                    if not m.attribute_value(value, name, _attribute_qname(node, name), _LazyContext(node)):
-                        errors.append(Error(m.message, node, k, START))
+                    m.memo = nxt
+                    if not m.attribute_value(value, name, _attribute_qname(el, name), _LazyContext(el)):
+                        self._error(k, START)
                     continue
-                qname = _attribute_qname(node, name)
-                context = _LazyContext(node)
+                qname = _attribute_qname(el, name)
+                context = _LazyContext(el)
                 if not m.attribute_name(name, qname, context):
-                    errors.append(Error(m.message, node, k, START))
+                    self._error(k, START)
                 if not m.attribute_value(value, name, qname, context):
-                    errors.append(Error(m.message, node, k, START))
-            nxt = m.memo.m_close
-            if nxt is not None and not nxt.not_allowed:
-                m.memo = nxt
-                m.text_typed = nxt.content_type == 3
-            elif not m.start_tag_close(node.tag, _qname(node), _LazyContext(node)):
-                errors.append(Error(m.message, node, k, START))
-            if node.text:
-                pending.append(node.text)
+                    self._error(k, START)
+        nxt = m.memo.m_close
+        if nxt is not None and not nxt.not_allowed:
+            m.memo = nxt
+            m.text_typed = nxt.content_type == CT_DATA
+        elif not m.start_tag_close(tag, _qname(el), _LazyContext(el)):
+            self._error(k, START)
+
+    def node(self, node) -> None:
+        """A comment or processing instruction inside the root: the text before it is gathered."""
+        if self.depth:
+            previous = node.getprevious()
+            text = previous.tail if previous is not None else node.getparent().text
+            if text:
+                self.pending.append(text)
+
+    def end(self, el: etree._Element) -> None:
+        m = self.m
+        text = el[-1].tail if len(el) else el.text
+        pending = self.pending
+        if text:
+            pending.append(text)
+        index = self.indices.pop()
+        if m.text_typed:
+            text = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            if text and not m.text_before_end(text, _qname(el), _LazyContext(el)):
+                self._error(index, END)
+        elif pending:
+            text = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            if text.strip(" \t\r\n") and not m.untyped_text(_LazyContext(el)):
+                self._error(index, TEXT_BEFORE_END)
+        nxt = m.memo.m_end
+        if nxt is not None and not nxt.not_allowed and not m.ignore_next and not m.text_typed:
+            m.memo = nxt
+        elif not m.end_tag(_qname(el), _LazyContext(el)):
+            self._error(index, END)
+        self.steps.pop()
+        self.counts.pop()
+        self.depth -= 1
+
+
+def validate(schema: Schema, root: etree._Element) -> list[Error]:
+    """The errors of the parsed document whose root element is ``root``, in document order."""
+    checker = Checker(schema)
+    if checker.errors:
+        return checker.errors
+    start, end, node = checker.start, checker.end, checker.node
+    for event, item in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            start(item)
         elif event == "end":
-            index = stack.pop()
-            if m.text_typed:
-                text = "".join(pending)
-                pending.clear()
-                if text and not m.text_before_end(text, _qname(node), _LazyContext(node)):
-                    errors.append(Error(m.message, node, index, END))
-            elif pending:
-                if not blank("".join(pending)) and not m.untyped_text(_LazyContext(node)):
-                    errors.append(Error(m.message, node, index, TEXT_BEFORE_END))
-                pending.clear()
-            nxt = m.memo.m_end
-            if nxt is not None and not nxt.not_allowed and not m.ignore_next and not m.text_typed:
-                m.memo = nxt
-            elif not m.end_tag(_qname(node), _LazyContext(node)):
-                errors.append(Error(m.message, node, index, END))
-            if node.tail and node is not root:
-                pending.append(node.tail)
-        elif node.tail:  # a comment or processing instruction: the text after it goes on
-            pending.append(node.tail)
-    return errors
+            end(item)
+        else:
+            node(item)
+    return checker.errors
 
 
 def locate(errors: list[Error], text: str) -> list[tuple[Error, int | None, int | None]]:
@@ -151,7 +214,8 @@ def locate(errors: list[Error], text: str) -> list[tuple[Error, int | None, int 
             place = source.end_tag_end(error.index)
         else:
             place = source.text_before(error.index, error.where == TEXT_BEFORE_END)
-        if place is None:
-            place = (error.element.sourceline, None)
-        out.append((error, place[0], place[1]))
+        out.append((error, *(place or (None, None))))
     return out
+
+
+__all__ = ["Checker", "Error", "blank", "locate", "validate"]
