@@ -265,9 +265,20 @@ def _stream(doc: Document, listeners: list[Listener]) -> None:
     """Read ``doc`` streaming: its reading problems (xml:id repetitions included) are found as
     :func:`load` finds them, and the listeners see it go by."""
     stream = Stream(doc.path, doc.data)
-    starts = [listener.start for listener in listeners]
-    ends = [listener.end for listener in listeners]
-    nodes = [listener.node for listener in listeners]
+    if len(listeners) == 1:
+        start, end, other = listeners[0].start, listeners[0].end, listeners[0].node
+    else:
+        def start(node):
+            for listener in listeners:
+                listener.start(node)
+
+        def end(node):
+            for listener in listeners:
+                listener.end(node)
+
+        def other(node):
+            for listener in listeners:
+                listener.node(node)
     seen: dict[str, int] = {}
     repeated: list[tuple[str, int, int]] = []
     example = f"{{{TEI_EXAMPLES}}}egXML"
@@ -285,16 +296,13 @@ def _stream(doc: Document, listeners: list[Listener]) -> None:
                         repeated.append((value, first, k))
                 if node.tag == example:
                     in_example += 1
-                for start in starts:
-                    start(node)
+                start(node)
             elif event == "end":
                 if node.tag == example:
                     in_example -= 1
-                for end in ends:
-                    end(node)
+                end(node)
             else:
-                for other in nodes:
-                    other(node)
+                other(node)
     except InputError as exc:
         doc.problems.append(_xml_problem(exc.diagnostic))
         return
@@ -304,6 +312,10 @@ def _stream(doc: Document, listeners: list[Listener]) -> None:
                                                 doc.position_of(again, XML_ID)) for value, first, again in repeated)
     for listener in listeners:
         listener.finish()
+    # every engine has its findings (placed in the text already): a batch need not hold the bytes
+    doc.data = b""
+    doc.__dict__.pop("_text", None)
+    doc.__dict__.pop("_tags", None)
 
 
 def _xml_problem(diagnostic: Diagnostic) -> Diagnostic:

@@ -40,7 +40,7 @@ class Pattern:
     ``attribute``: the name class and the content; ``data``: the datatype and the except
     pattern; ``value``: the datatype and the value); ``members``: the alternatives of a choice."""
 
-    __slots__ = ("kind", "a", "b", "members", "nullable", "content_type", "text", "context_free", "n",
+    __slots__ = ("kind", "a", "b", "members", "nullable", "content_type", "text", "context_free", "n", "not_allowed",
                  "m_open", "m_recover", "m_att", "m_close", "m_ignore", "m_end", "m_mixed", "m_text_only",
                  "m_after", "m_empty_after", "m_data", "__weakref__")
 
@@ -53,6 +53,8 @@ class Pattern:
         self.a = a
         self.b = b
         self.members = members
+        # jing's notion: an ``after`` is not allowed when what is inside the element is not
+        self.not_allowed = kind == NOT_ALLOWED or (kind == AFTER and a.kind == NOT_ALLOWED)
         self.text = None  # value: the schema's text of the value, for messages
         self.m_open = self.m_recover = self.m_att = self.m_data = None
         self.m_close = self.m_ignore = self.m_end = self.m_mixed = self.m_text_only = None
@@ -89,11 +91,6 @@ class Pattern:
             self.nullable = kind in (EMPTY, TEXT)
             self.content_type = {TEXT: CT_MIXED, ELEMENT: CT_ELEMENT}.get(kind, CT_EMPTY)
             self.context_free = True
-
-    @property
-    def not_allowed(self) -> bool:
-        """jing's notion: an ``after`` is not allowed when what is inside the element is not."""
-        return self.kind == NOT_ALLOWED or (self.kind == AFTER and self.a.kind == NOT_ALLOWED)
 
     def __repr__(self) -> str:  # for debugging only
         if self.kind == CHOICE:

@@ -70,87 +70,87 @@ def _attribute_qname(el: etree._Element, name: str) -> str:
     return local
 
 
-class Checker:
-    """One document's validation, fed its elements' starts and ends (see the module's docstring)."""
+class Checker(Matcher):
+    """One document's validation, fed its elements' starts and ends (see the module's docstring).
+    The derivatives already known are followed here; anything else goes to the Matcher's steps."""
 
     def __init__(self, schema: Schema):
-        self.m = Matcher(schema)
-        self.b = schema.builder
+        super().__init__(schema)
         self.errors: list[Error] = []
         self.k = -1  # index of the last element started
         self.indices: list[int] = []  # of the open elements
-        self.steps: list[list] = []  # of the open elements: [tag, position]
+        self.steps: list[list] = []  # of the open elements: [tag, position among same-named siblings]
         self.counts: list[dict] = [{}]  # per open element (and the document): tag -> children so far
         self.pending: list[str] = []  # text since the last tag
         self.depth = 0
-        if not self.m.start_document():
-            self.errors.append(Error(self.m.message, 0, START, ()))
+        if not self.start_document():
+            self.errors.append(Error(self.message, 0, START, ()))
 
-    def _error(self, index: int, where: int) -> None:
-        self.errors.append(Error(self.m.message, index, where, tuple(map(tuple, self.steps))))
+    def _record(self, index: int, where: int) -> None:
+        self.errors.append(Error(self.message, index, where, tuple(map(tuple, self.steps))))
 
-    def _text(self, node, where: int, index: int, context_element) -> None:
-        """The text gathered before a start tag (or a comment...): untyped, checked as jing does."""
-        pending = self.pending
-        if pending:
-            text = pending[0] if len(pending) == 1 else "".join(pending)
-            pending.clear()
-            m = self.m
-            if m.text_typed:
-                m.text_typed = False
-            if text.strip(" \t\r\n") and not m.untyped_text(_LazyContext(context_element)):
-                self._error(index, where)
+    def _untyped(self, text: str, context_element, index: int, where: int) -> None:
+        """Text beside elements (not white space only): only a ``text`` pattern takes it."""
+        nxt = self.memo.m_mixed
+        if nxt is not None and not nxt.not_allowed:
+            self.memo = nxt
+        elif not self.untyped_text(_LazyContext(context_element)):
+            self._record(index, where)
 
     def start(self, el: etree._Element) -> None:
-        m = self.m
-        depth = self.depth
-        if depth:
+        pending = self.pending
+        if self.depth:
             previous = el.getprevious()
             text = previous.tail if previous is not None else el.getparent().text
             if text:
-                self.pending.append(text)
+                pending.append(text)
         self.k = k = self.k + 1
-        if self.pending:
-            self._text(el, TEXT_BEFORE_START, k, el.getparent())
+        if pending:
+            text = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            self.text_typed = False
+            if text.strip(" \t\r\n"):
+                self._untyped(text, el.getparent(), k, TEXT_BEFORE_START)
         tag = el.tag
         counts = self.counts[-1]
-        n = counts[tag] = counts.get(tag, 0) + 1
+        counts[tag] = n = counts.get(tag, 0) + 1
         self.steps.append([tag, n])
         self.counts.append({})
         self.indices.append(k)
-        self.depth = depth + 1
-        memo = m.memo.m_open
+        self.depth += 1
+        memo = self.memo.m_open
         nxt = memo.get(tag) if memo is not None else None
         if nxt is not None and not nxt.not_allowed:
-            m.memo = nxt
-        elif not m.start_tag_open(tag, _qname(el), _LazyContext(el)):
-            self._error(k, START)
-        if el.attrib:
-            b = self.b
-            for name, value in el.items():
-                memo = m.memo.m_att
+            self.memo = nxt
+        elif not self.start_tag_open(tag, _qname(el), _LazyContext(el)):
+            self._record(k, START)
+        items = el.items()
+        if items:
+            data_deriv = self.b.data_deriv
+            for name, value in items:
+                memo = self.memo.m_att
                 nxt = memo.get(name) if memo is not None else None
                 if nxt is not None and not nxt.not_allowed:
-                    after = b.data_deriv(nxt, value, None if nxt.context_free else _LazyContext(el))
+                    after = data_deriv(nxt, value, None if nxt.context_free else _LazyContext(el))
                     if not after.not_allowed:
-                        m.memo = after
+                        self.memo = after
                         continue
-                    m.memo = nxt
-                    if not m.attribute_value(value, name, _attribute_qname(el, name), _LazyContext(el)):
-                        self._error(k, START)
+                    self.memo = nxt
+                    if not self.attribute_value(value, name, _attribute_qname(el, name), _LazyContext(el)):
+                        self._record(k, START)
                     continue
                 qname = _attribute_qname(el, name)
                 context = _LazyContext(el)
-                if not m.attribute_name(name, qname, context):
-                    self._error(k, START)
-                if not m.attribute_value(value, name, qname, context):
-                    self._error(k, START)
-        nxt = m.memo.m_close
+                if not self.attribute_name(name, qname, context):
+                    self._record(k, START)
+                if not self.attribute_value(value, name, qname, context):
+                    self._record(k, START)
+        nxt = self.memo.m_close
         if nxt is not None and not nxt.not_allowed:
-            m.memo = nxt
-            m.text_typed = nxt.content_type == CT_DATA
-        elif not m.start_tag_close(tag, _qname(el), _LazyContext(el)):
-            self._error(k, START)
+            self.memo = nxt
+            self.text_typed = nxt.content_type == CT_DATA
+        elif not self.start_tag_close(tag, _qname(el), _LazyContext(el)):
+            self._record(k, START)
 
     def node(self, node) -> None:
         """A comment or processing instruction inside the root: the text before it is gathered."""
@@ -161,27 +161,26 @@ class Checker:
                 self.pending.append(text)
 
     def end(self, el: etree._Element) -> None:
-        m = self.m
         text = el[-1].tail if len(el) else el.text
         pending = self.pending
         if text:
             pending.append(text)
         index = self.indices.pop()
-        if m.text_typed:
+        if self.text_typed:
             text = pending[0] if len(pending) == 1 else "".join(pending)
             pending.clear()
-            if text and not m.text_before_end(text, _qname(el), _LazyContext(el)):
-                self._error(index, END)
+            if text and not self.text_before_end(text, _qname(el), _LazyContext(el)):
+                self._record(index, END)
         elif pending:
             text = pending[0] if len(pending) == 1 else "".join(pending)
             pending.clear()
-            if text.strip(" \t\r\n") and not m.untyped_text(_LazyContext(el)):
-                self._error(index, TEXT_BEFORE_END)
-        nxt = m.memo.m_end
-        if nxt is not None and not nxt.not_allowed and not m.ignore_next and not m.text_typed:
-            m.memo = nxt
-        elif not m.end_tag(_qname(el), _LazyContext(el)):
-            self._error(index, END)
+            if text.strip(" \t\r\n"):
+                self._untyped(text, el, index, TEXT_BEFORE_END)
+        nxt = self.memo.m_end
+        if nxt is not None and not nxt.not_allowed and not self.ignore_next and not self.text_typed:
+            self.memo = nxt
+        elif not self.end_tag(_qname(el), _LazyContext(el)):
+            self._record(index, END)
         self.steps.pop()
         self.counts.pop()
         self.depth -= 1
