@@ -424,7 +424,8 @@ def _kinds() -> dict[str, Kind]:
         "Name": Kind("Name", "an XML name", lexical=NAME_RE, length=len, keeps_text=True),
         "NCName": Kind("NCName", "an XML name without colons", lexical=NCNAME_RE, length=len, keeps_text=True),
         "NMTOKEN": Kind("NMTOKEN", "an XML NMTOKEN", lexical=NMTOKEN_RE, length=len, keeps_text=True),
-        "language": Kind("language", "a string", lexical=_LANGUAGE, length=len, keeps_text=True),
+        "language": Kind("language", "an RFC 3066 language identifier", lexical=_LANGUAGE, length=len,
+                         keeps_text=True),
         "untypedAtomic": Kind("untypedAtomic", "a string", "preserve", length=len, keeps_text=True),
         "anyAtomicType": Kind("anyAtomicType", "a string", "preserve", length=len, keeps_text=True),
     }

@@ -178,22 +178,20 @@ class Builder:
         return members
 
     def group(self, p: Pattern, q: Pattern) -> Pattern:
-        if p.kind == NOT_ALLOWED or q.kind == NOT_ALLOWED:
-            return self.not_allowed
-        if p.kind == EMPTY:
-            return q
-        if q.kind == EMPTY:
-            return p
-        return self._intern((GROUP, id(p), id(q)), lambda: Pattern(GROUP, p, q))
+        return self._sequence(GROUP, p, q)
 
     def interleave(self, p: Pattern, q: Pattern) -> Pattern:
+        return self._sequence(INTERLEAVE, p, q)
+
+    def _sequence(self, kind: int, p: Pattern, q: Pattern) -> Pattern:
+        """A group or interleave: notAllowed if either is, the other if one is empty."""
         if p.kind == NOT_ALLOWED or q.kind == NOT_ALLOWED:
             return self.not_allowed
         if p.kind == EMPTY:
             return q
         if q.kind == EMPTY:
             return p
-        return self._intern((INTERLEAVE, id(p), id(q)), lambda: Pattern(INTERLEAVE, p, q))
+        return self._intern((kind, id(p), id(q)), lambda: Pattern(kind, p, q))
 
     def after(self, p: Pattern, q: Pattern) -> Pattern:
         return self._intern((AFTER, id(p), id(q)), lambda: Pattern(AFTER, p, q))

@@ -18,7 +18,6 @@ _TOKENS = re.compile(
     r"|</[^>]*>|<[^\s/>!?][^\s/>]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
     re.DOTALL)
 _NOT_BLANK = re.compile(r"[^ \t\r\n]")
-_CHUNK_END = re.compile(r"[\r\n<&]")
 
 
 class SourceMap:
@@ -72,9 +71,10 @@ class SourceMap:
         span = self.end_tags.get(k)
         return None if span is None else self.position(span[1])
 
-    def text_before(self, k: int, end_tag: bool) -> tuple[int, int] | None:
-        """Where jing reports non-blank text before element k's start tag (or end tag): the end
-        of the line (or reference) holding its first character that is not white space."""
+    def text_before(self, k: int, end_tag: bool) -> list[tuple[int, int]]:
+        """Where jing reports text before element k's start tag (or end tag) that is not white
+        space: once for each piece the parser hands over (a line, or a reference) holding some,
+        at its end. (jing checks each piece as it comes; when one is not allowed, none is.)"""
         if end_tag:
             self._scan_until(lambda: k in self.end_tags)
             span = self.end_tags.get(k)
@@ -82,36 +82,59 @@ class SourceMap:
             self._scan_until(lambda: len(self.start_tags) > k)
             span = self.start_tags[k] if k < len(self.start_tags) else None
         if span is None:
-            return None
+            return []
         limit = span[0]
-        begin = self._previous_tag_end(limit)
-        offset = begin
-        text = self.text
-        while offset < limit:
-            found = _NOT_BLANK.search(text, offset, limit)
-            if found is None:
-                break
-            at = found.start()
-            if text.startswith("<!--", at):
-                offset = text.find("-->", at) + 3
-                continue
-            if text.startswith("<?", at):
-                offset = text.find("?>", at) + 2
-                continue
-            if text.startswith("<![CDATA[", at):
-                inner = _NOT_BLANK.search(text, at + 9, text.find("]]>", at))
-                if inner is None:
-                    offset = text.find("]]>", at) + 3
-                    continue
-                at = inner.start()
-            if text[at] == "&":
-                return self.position(text.find(";", at) + 1)
-            chunk = _CHUNK_END.search(text, at, limit)
-            return self.position(chunk.start() if chunk else limit)
-        return self.position(limit)
+        found = [self.position(end) for end in _pieces(self.text, self._previous_tag_end(limit), limit)]
+        return found or [self.position(limit)]
 
     def _previous_tag_end(self, limit: int) -> int:
         """The end of the last start or end tag before ``limit``."""
         ends = [span[1] for span in self.start_tags if span[1] <= limit]
         ends += [span[1] for span in self.end_tags.values() if span[1] <= limit]
         return max(ends) if ends else 0
+
+
+_REFERENCE_SPACE = re.compile(r"&#(?:x0*(?:20|9|a|d|A|D)|0*(?:32|9|10|13));")
+
+
+def _pieces(text: str, begin: int, limit: int):
+    """The ends of the pieces of text between ``begin`` and ``limit`` that are not white space,
+    as Xerces hands them over: a piece runs from a line's start (with the line breaks before
+    it) to the next line break, tag, comment or reference; a reference is a piece of its own."""
+    pos = begin
+    while pos < limit:
+        if text.startswith("<!--", pos):
+            pos = text.find("-->", pos) + 3
+        elif text.startswith("<?", pos):
+            pos = text.find("?>", pos) + 2
+        elif text.startswith("<![CDATA[", pos):
+            close = text.find("]]>", pos)
+            yield from _pieces_of_plain(text, pos + 9, close)
+            pos = close + 3
+        elif text[pos] == "&":
+            close = text.find(";", pos) + 1
+            if not _REFERENCE_SPACE.match(text, pos):
+                yield close
+            pos = close
+        else:
+            stop = _MARKUP.search(text, pos, limit)
+            stop = stop.start() if stop else limit
+            yield from _pieces_of_plain(text, pos, stop)
+            pos = stop
+
+
+_MARKUP = re.compile(r"[<&]")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def _pieces_of_plain(text: str, begin: int, limit: int):
+    pos = begin
+    while pos < limit:
+        start = pos
+        while pos < limit and text[pos] in "\r\n":
+            pos += 1
+        stop = _LINE_BREAK.search(text, pos, limit)
+        stop = stop.start() if stop else limit
+        if _NOT_BLANK.search(text, start, stop):
+            yield stop
+        pos = stop

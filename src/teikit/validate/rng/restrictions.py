@@ -21,8 +21,28 @@ from teikit.validate.rng.schema import Simplified
 START, ELEMENT, REPEAT, REPEAT_GROUP, REPEAT_INTERLEAVE, ATTRIBUTE, LIST, DATA_EXCEPT = range(8)
 CT_EMPTY, CT_COMPLEX, CT_SIMPLE = 0, 1, 2
 
-_IN_START = ('"start" contains "{}"')
 _ILLEGAL_NS = "\x00"  # a namespace no schema can name: stands for "any other namespace"
+
+
+def _prohibited() -> dict[tuple[str, int], str]:
+    """Section 7.1: (pattern, where it is) -> what jing says of it."""
+    table: dict[tuple[str, int], str] = {}
+    for kind in ("attribute", "data", "value", "text", "list", "group", "interleave", "oneOrMore", "empty"):
+        table[(kind, START)] = f'"start" contains "{kind}"'
+    for kind in ("attribute", "text", "list", "group", "interleave", "oneOrMore", "empty"):
+        table[(kind, DATA_EXCEPT)] = f'"except" in "data" contains "{kind}"'
+    table[("ref", DATA_EXCEPT)] = '"except" in "data" contains "element"'
+    for kind in ("list", "text", "interleave", "attribute"):
+        table[(kind, LIST)] = f'"list" contains "{kind}"'
+    table[("ref", LIST)] = '"list" contains "element"'
+    table[("attribute", ATTRIBUTE)] = '"attribute" contains "attribute"'
+    table[("ref", ATTRIBUTE)] = '"attribute" contains "element"'
+    table[("attribute", REPEAT_GROUP)] = '"oneOrMore" contains "group" contains "attribute"'
+    table[("attribute", REPEAT_INTERLEAVE)] = '"oneOrMore" contains "interleave" contains "attribute"'
+    return table
+
+
+_PROHIBITED = _prohibited()
 
 
 class Violation(Exception):
@@ -45,16 +65,13 @@ class _Checker:
             return
         self._seen.add(key)
         kind = p[0]
+        prohibited = _PROHIBITED.get((kind, context))
+        if prohibited:
+            raise Violation(prohibited)
         if kind == "choice":
             self.walk(p[1], context)
             self.walk(p[2], context)
         elif kind in ("group", "interleave"):
-            if context == START:
-                raise Violation(f'"start" contains "{kind}"')
-            if context == DATA_EXCEPT:
-                raise Violation(f'"except" in "data" contains "{kind}"')
-            if kind == "interleave" and context == LIST:
-                raise Violation('"list" contains "interleave"')
             inner = context
             if context == REPEAT:
                 inner = REPEAT_GROUP if kind == "group" else REPEAT_INTERLEAVE
@@ -65,59 +82,15 @@ class _Checker:
             if kind == "interleave":
                 self.interleave(p)
         elif kind == "oneOrMore":
-            if context == START:
-                raise Violation('"start" contains "oneOrMore"')
-            if context == DATA_EXCEPT:
-                raise Violation('"except" in "data" contains "oneOrMore"')
             self.walk(p[1], REPEAT if context == ELEMENT else context)
         elif kind == "attribute":
-            if context == START:
-                raise Violation('"start" contains "attribute"')
-            if context == ATTRIBUTE:
-                raise Violation('"attribute" contains "attribute"')
-            if context == LIST:
-                raise Violation('"list" contains "attribute"')
-            if context == DATA_EXCEPT:
-                raise Violation('"except" in "data" contains "attribute"')
-            if context == REPEAT_GROUP:
-                raise Violation('"oneOrMore" contains "group" contains "attribute"')
-            if context == REPEAT_INTERLEAVE:
-                raise Violation('"oneOrMore" contains "interleave" contains "attribute"')
             if context != REPEAT and not _finite(p[1]):
                 raise Violation('attribute using "nsName" or "anyName" must be in "oneOrMore"')
             self.walk(p[2], ATTRIBUTE)
-        elif kind == "ref":
-            if context == ATTRIBUTE:
-                raise Violation('"attribute" contains "element"')
-            if context == LIST:
-                raise Violation('"list" contains "element"')
-            if context == DATA_EXCEPT:
-                raise Violation('"except" in "data" contains "element"')
-        elif kind == "text":
-            for ctx, where in ((START, '"start"'), (LIST, '"list"'), (DATA_EXCEPT, '"except" in "data"')):
-                if context == ctx:
-                    raise Violation(f'{where} contains "text"')
         elif kind == "list":
-            if context == START:
-                raise Violation('"start" contains "list"')
-            if context == LIST:
-                raise Violation('"list" contains "list"')
-            if context == DATA_EXCEPT:
-                raise Violation('"except" in "data" contains "list"')
             self.walk(p[1], LIST)
-        elif kind == "data":
-            if context == START:
-                raise Violation('"start" contains "data"')
-            if p[2] is not None:
-                self.walk(p[2], DATA_EXCEPT)
-        elif kind == "value":
-            if context == START:
-                raise Violation('"start" contains "value"')
-        elif kind == "empty":
-            if context == START:
-                raise Violation('"start" contains "empty"')
-            if context == DATA_EXCEPT:
-                raise Violation('"except" in "data" contains "empty"')
+        elif kind == "data" and p[2] is not None:
+            self.walk(p[2], DATA_EXCEPT)
 
     # -- 7.2 ------------------------------------------------------------------------------------------
     def content_type(self, p: tuple) -> int:

@@ -573,16 +573,8 @@ class _Simplifier:
                 self.where.append(node[3])
                 self._work.append((index, node[2]))
             result = ("ref", index)
-        elif kind in ("group", "interleave", "choice"):
-            result = (kind, self.expand(node[1]), self.expand(node[2]))
-        elif kind in ("oneOrMore", "list"):
-            result = (kind, self.expand(node[1]))
-        elif kind == "attribute":
-            result = ("attribute", node[1], self.expand(node[2]))
-        elif kind == "data":
-            result = ("data", node[1], None if node[2] is None else self.expand(node[2]))
         else:
-            result = node
+            result = _rebuild(node, [self.expand(part) for part in _parts(node)])
         self._memo[key] = result
         return result
 
@@ -668,27 +660,42 @@ class _NotAllowed:
         return node
 
 
-def _refs(node: tuple, seen: set | None = None) -> list[int]:
+def _parts(node: tuple) -> tuple:
+    """The sub-patterns of a simplified node."""
+    kind = node[0]
+    if kind in ("group", "interleave", "choice"):
+        return node[1], node[2]
+    if kind in ("oneOrMore", "list"):
+        return (node[1],)
+    if kind == "attribute" or (kind == "data" and node[2] is not None):
+        return (node[2],)
+    return ()
+
+
+def _rebuild(node: tuple, parts: list) -> tuple:
+    """The node with these sub-patterns (itself when none changed)."""
+    kind = node[0]
+    if all(a is b for a, b in zip(parts, _parts(node))):
+        return node
+    if kind in ("group", "interleave", "choice"):
+        return (kind, parts[0], parts[1])
+    if kind in ("oneOrMore", "list"):
+        return (kind, parts[0])
+    return (kind, node[1], parts[0])  # attribute, data
+
+
+def _refs(node: tuple) -> list[int]:
     """The element definitions a node refers to (not through other elements)."""
     out: list[int] = []
-    seen = set() if seen is None else seen
+    seen: set[int] = set()
     stack = [node]
     while stack:
         n = stack.pop()
-        if id(n) in seen:
-            continue
-        seen.add(id(n))
-        kind = n[0]
-        if kind == "ref":
-            out.append(n[1])
-        elif kind in ("group", "interleave", "choice"):
-            stack.extend((n[1], n[2]))
-        elif kind in ("oneOrMore", "list"):
-            stack.append(n[1])
-        elif kind == "attribute":
-            stack.append(n[2])
-        elif kind == "data" and n[2] is not None:
-            stack.append(n[2])
+        if id(n) not in seen:
+            seen.add(id(n))
+            if n[0] == "ref":
+                out.append(n[1])
+            stack.extend(_parts(n))
     return out
 
 
@@ -701,22 +708,12 @@ class _Renumber:
 
     def __call__(self, node: tuple) -> tuple:
         found = self._memo.get(id(node))
-        if found is not None:
-            return found
-        kind = node[0]
-        if kind == "ref":
-            found = ("ref", self.order[node[1]])
-        elif kind in ("group", "interleave", "choice"):
-            found = (kind, self(node[1]), self(node[2]))
-        elif kind in ("oneOrMore", "list"):
-            found = (kind, self(node[1]))
-        elif kind == "attribute":
-            found = (kind, node[1], self(node[2]))
-        elif kind == "data" and node[2] is not None:
-            found = (kind, node[1], self(node[2]))
-        else:
-            found = node
-        self._memo[id(node)] = found
+        if found is None:
+            if node[0] == "ref":
+                found = ("ref", self.order[node[1]])
+            else:
+                found = _rebuild(node, [self(part) for part in _parts(node)])
+            self._memo[id(node)] = found
         return found
 
 

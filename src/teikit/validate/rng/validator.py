@@ -203,17 +203,17 @@ def validate(schema: Schema, root: etree._Element) -> list[Error]:
 
 
 def locate(errors: list[Error], text: str) -> list[tuple[Error, int | None, int | None]]:
-    """Each error with jing's line and column for it."""
+    """Each error with jing's line and column for it (text not allowed: once per piece, as jing)."""
     source = SourceMap(text)
     out = []
     for error in errors:
         if error.where == START:
-            place = source.start_tag_end(error.index)
+            places = [source.start_tag_end(error.index)]
         elif error.where == END:
-            place = source.end_tag_end(error.index)
+            places = [source.end_tag_end(error.index)]
         else:
-            place = source.text_before(error.index, error.where == TEXT_BEFORE_END)
-        out.append((error, *(place or (None, None))))
+            places = source.text_before(error.index, error.where == TEXT_BEFORE_END)
+        out.extend((error, *(place or (None, None))) for place in places)
     return out
 
 
