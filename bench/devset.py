@@ -520,6 +520,36 @@ def as_json(totals: dict[str, Counts]) -> dict:
                   "f1_overlap": round(c.f1(), 4), "f1_exact": round(c.f1(False), 4)} for row, c in totals.items()}
 
 
+def errors(paths: list[Path], tags: tuple[str, ...], limit: int) -> None:
+    """Gold spans teikit missed and spans it made that the gold lacks, per tag, with their words
+    (matched one to one by overlap, type agreeing), most frequent first."""
+    missed: Counter = Counter()
+    wrong: Counter = Counter()
+    confused: Counter = Counter()
+    for path in paths:
+        gold_text, gold = gold_spans(read_tei(path))
+        _, system = system_spans(convert(path.with_suffix(".txt")))
+        gold = [g for g in gold if g.tag not in NAME_TYPES or is_proper(g.text)]
+        for tag in tags:
+            g = [x for x in gold if x.tag == tag]
+            s = [x for x in system if x.tag == tag]
+            pairs = _pairs([(x.start, x.end) for x in g], [(x.start, x.end) for x in s])
+            hit_g, hit_s = {i for i, _ in pairs}, {j for _, j in pairs}
+            others = [x for x in system if x.tag in NAME_TYPES and x.tag != tag]
+            for i, x in enumerate(g):
+                if i not in hit_g:
+                    other = next((o.tag for o in others if min(o.end, x.end) > max(o.start, x.start)), None)
+                    (confused if other else missed)[(tag, other or "", x.text)] += 1
+            for j, x in enumerate(s):
+                if j not in hit_s:
+                    wrong[(tag, x.cert or "", x.text)] += 1
+    for title, counts in (("missed (gold, no system span)", missed), ("typed otherwise (gold tag, system tag)", confused),
+                          ("not in the gold (system tag, cert)", wrong)):
+        print(f"-- {title}: {sum(counts.values())}")
+        for (tag, extra, text), n in counts.most_common(limit):
+            print(f"{n:4}  {tag:<10} {extra:<10} {text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -533,10 +563,17 @@ def main(argv: list[str] | None = None) -> int:
     tx.add_argument("tei", type=Path)
     ck = sub.add_parser("check", help="each NAME.xml's reading text is NAME.txt; counts")
     ck.add_argument("names", nargs="*")
+    er = sub.add_parser("errors", help="what teikit missed or added, per element, most frequent first")
+    er.add_argument("names", nargs="*")
+    er.add_argument("--tags", default="persName,placeName,orgName")
+    er.add_argument("--limit", type=int, default=40)
     sc = sub.add_parser("score", help="convert each NAME.txt with teikit and score it against NAME.xml")
     sc.add_argument("names", nargs="*")
     sc.add_argument("--json", type=Path, help="the counts as JSON")
     args = parser.parse_args(argv)
+    if args.command == "errors":
+        errors(texts(args.names), tuple(args.tags.split(",")), args.limit)
+        return 0
     if args.command == "score":
         totals = score_set(texts(args.names))
         print_scores(totals)

@@ -4,8 +4,9 @@ Entries are keyed by a hash of everything they were derived from, so a changed s
 new teikit version) simply misses. Writes are atomic; a cache that cannot be written (read-only
 home, full disk) is skipped silently: the cache only ever saves time.
 
-Location: ``$TEIKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/teikit``, else ``~/.cache/teikit``.
-``TEIKIT_CACHE_DIR=off`` disables it.
+Location: ``$TEIKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/teikit``, else the system's cache folder
+as platformdirs knows it (``~/.cache/teikit`` on Linux, ``~/Library/Caches/teikit`` on macOS,
+``%LOCALAPPDATA%/teikit/Cache`` on Windows). ``TEIKIT_CACHE_DIR=off`` disables it.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ def cache_dir() -> Path | None:
     configured = os.environ.get(CACHE_ENV)
     if configured is not None:
         return None if configured.strip().lower() in _DISABLED else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "teikit"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "teikit"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("teikit", appauthor=False))
 
 
 def content_key(*parts: bytes | str) -> str:

@@ -94,6 +94,15 @@ class Project:
                                                        "in teikit.toml / [tool.teikit])"))
         return tuple(paths)
 
+    def authority_folders(self) -> tuple[str, ...]:
+        """The configured authority lists that are folders (``teikit validate`` does not search them
+        below a folder it is given: they are lists, not editions); none when a setting is wrong
+        (the commands that use the lists report that)."""
+        try:
+            return tuple(str(path) for path in self.authority if path.is_dir())
+        except UsageError:
+            return ()
+
     # -- schemas -----------------------------------------------------------------------------------------
 
     @cached_property
@@ -125,8 +134,8 @@ class Project:
         return refs
 
     @property
-    def tei_all(self) -> Path | None:
-        """The configured tei_all schema ($TEIKIT_TEI_ALL, else ``tei_all`` in the settings), if any."""
+    def tei_all(self) -> Path:
+        """The tei_all schema: $TEIKIT_TEI_ALL, else ``tei_all`` in the settings, else teikit's copy."""
         from teikit.validate.schemas import configured_tei_all
 
         return configured_tei_all(self.settings)

@@ -1,8 +1,9 @@
 """Reading plain-text inputs: decoding, and refusing what is not text.
 
-UTF-8 (with or without BOM) and UTF-16/32 with a BOM decode silently. Anything else is
-identified with charset-normalizer and decoded with a warning that names the encoding, so
-that a user can check the guess. Empty files, directories, missing files and binary data
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM decode silently. UTF-16 without a BOM
+is told from binary data by where its NUL bytes fall. Anything else is identified with
+charset-normalizer. Both are decoded with a warning that names the encoding, so that a user
+can check the guess. Empty files, directories, missing files and binary data
 (NUL or other control bytes) are errors.
 """
 
@@ -45,14 +46,38 @@ class TextInput:
         return "stdin" if self.name == STDIN_NAME else Path(self.name).stem
 
 
-def read_bytes(name: str) -> bytes:
-    """The raw bytes of a path or of stdin, with missing files and directories as errors."""
+# The largest input read by default (--max-size): conversion holds a text, its model and its TEI
+# in memory (docs/measurements.md has the memory a text of each size needs).
+DEFAULT_MAX_SIZE = 500_000_000
+
+
+def size_text(size: int) -> str:
+    """A size as people read it: 500 MB, 1.5 GB, 12 KB, 300 bytes (powers of 1000)."""
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def _too_large(name: str, size: str, max_size: int) -> InputError:
+    return InputError.at(name, f"{size}, larger than the largest input allowed (--max-size "
+                               f"{size_text(max_size)}): split it, or raise --max-size if the memory allows")
+
+
+def read_bytes(name: str, max_size: int | None = None) -> bytes:
+    """The raw bytes of a path or of stdin, with missing files and directories as errors, and an
+    input larger than ``max_size`` bytes refused before it is read."""
     if name == STDIN_NAME:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read() if max_size is None else sys.stdin.buffer.read(max_size + 1)
+        if max_size is not None and len(data) > max_size:
+            raise _too_large(name, f"is more than {size_text(max_size)}", max_size)
+        return data
     path = Path(name)
     if path.is_dir():
         raise InputError.at(name, "is a directory, not a text file")
     try:
+        if max_size is not None and path.stat().st_size > max_size:
+            raise _too_large(name, f"is {size_text(path.stat().st_size)}", max_size)
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError.at(name, "no such file") from None
@@ -73,7 +98,12 @@ def decode(name: str, data: bytes) -> TextInput:
             encoding = codec
             break
     if encoding is None and b"\x00" in data:
-        raise InputError.at(name, "binary data (NUL bytes) without a UTF-16 byte-order mark: not a text file")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError.at(name, "binary data (NUL bytes), and not UTF-16 either: not a text file")
+        warnings.append(Diagnostic(name, f"no byte-order mark: decoded as {_UTF16_NAMES[encoding]} (detected from "
+                                         "the pattern of its NUL bytes); check the result or convert the file "
+                                         "to UTF-8", severity=Severity.WARNING))
     if encoding is None:
         try:
             data.decode("utf-8")
@@ -101,6 +131,33 @@ def decode(name: str, data: bytes) -> TextInput:
     return TextInput(name=name, text=text, encoding=encoding, warnings=warnings)
 
 
+_UTF16_NAMES = {"utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE"}
+# UTF-16 of a text in an alphabet: the high byte of every ASCII character (spaces, digits,
+# punctuation; every letter too in Latin script) is NUL, and it is the same byte of each code
+# unit (the second in little-endian order, the first in big-endian); the low byte almost never is.
+UTF16_NUL_SHARE = 0.1  # of the code units, at least, have a NUL high byte
+UTF16_OTHER_NUL_SHARE = 0.01  # of the code units, at most, have a NUL low byte
+UTF16_SPACE_SHARE = 0.05  # of the decoded characters, at least, are white space (as in any text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NULs of ``data`` fall as UTF-16 text's do and it
+    decodes to something with spaces or line breaks between words; else None (binary data)."""
+    if len(data) % 2:
+        return None
+    units = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= UTF16_NUL_SHARE * units and low <= UTF16_OTHER_NUL_SHARE * units:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            spaces = sum(1 for char in text if char.isspace())
+            return encoding if spaces >= UTF16_SPACE_SHARE * len(text) else None
+    return None
+
+
 # Legacy encodings most transcriptions come in: preferred when the detector finds them
 # about as plausible as a rarer one (short texts give it little evidence).
 _COMMON_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "mac_roman",
@@ -124,9 +181,9 @@ def _detect(name: str, data: bytes) -> str:
     return chosen.encoding
 
 
-def read_text(name: str) -> TextInput:
-    """Read and decode one input path (or '-' for stdin)."""
-    return decode(name, read_bytes(name))
+def read_text(name: str, max_size: int | None = None) -> TextInput:
+    """Read and decode one input path (or '-' for stdin); see read_bytes for ``max_size``."""
+    return decode(name, read_bytes(name, max_size))
 
 
 _WS = re.compile(r"\s+")

@@ -11,16 +11,19 @@ given the same bound, see ``teikit.runtime.saxon``); deeper input is refused wit
 that says so. A duplicate ``xml:id`` does not stop parsing: it is a validity problem, which
 :func:`duplicate_ids` finds for the commands that report it (validation as an error, naming the
 id and both places). Outputs are written to a temporary file beside the target and renamed
-into place, so a failure or an interrupt never leaves a half-written file.
+into place, so a failure or an interrupt never leaves a half-written file; a device or a FIFO is
+written to as it is, and a symbolic link stays a link (its target is replaced).
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -366,22 +369,42 @@ def parse_file(path: str | os.PathLike) -> etree._ElementTree:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = True) -> Iterator:
-    """Open a temporary file beside ``path``; rename it into place only if the block succeeds.
+def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = True,
+                  make_parents: bool = True) -> Iterator:
+    """Open ``path`` for writing so that a failure or an interrupt never leaves a half-written file.
+
+    What is at the path decides how: a regular file (or none) is written to a temporary file
+    beside it, renamed into place only if the block succeeds, keeping the old file's permissions;
+    a symbolic link keeps being a link, its target is replaced that way; a device or a FIFO
+    (``/dev/null``, a named pipe, a terminal) is written to directly, never replaced by a file; a
+    directory is an error (IsADirectoryError). ``make_parents``: make the missing folders above
+    the file (for teikit's own files; a path the user names is checked by teikit.outputs).
 
     ``durable=False`` skips flushing the file to the disk before the rename: an interrupted
     process still leaves the old file or the new one, but a power cut may leave an empty file.
     For many generated files whose writer flushes them all at once afterwards (``os.sync``)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    text_options = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+    try:
+        info = target.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, mode, **text_options) as fh:  # a device, FIFO or socket: written as it is
+            yield fh
+        return
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": "\n"})) as fh:
+        with os.fdopen(fd, mode, **text_options) as fh:
             yield fh
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o644)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -389,7 +412,8 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = Tru
         raise
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str, durable: bool = True) -> None:
-    """Write all of ``data`` to ``path`` atomically (see atomic_writer for ``durable``)."""
-    with atomic_writer(path, "wb", durable) as fh:
+def write_atomic(path: str | os.PathLike, data: bytes | str, durable: bool = True,
+                 make_parents: bool = True) -> None:
+    """Write all of ``data`` to ``path`` atomically (see atomic_writer)."""
+    with atomic_writer(path, "wb", durable, make_parents) as fh:
         fh.write(data.encode("utf-8") if isinstance(data, str) else data)

@@ -28,6 +28,10 @@ def test_a_killed_worker_fails_only_its_document_and_the_next_build_finishes(pro
                       INVALID: "invalid", FAILED: "failed"}
     doomed = next(r for r in summary.results if r.name == DOOMED)
     assert [d.message for d in doomed.diagnostics] == ["a worker process died while working on it"]
+    assert summary.lost_to_dead_workers == [DOOMED]
+    assert summary.to_json()["lost_to_dead_workers"] == [DOOMED]
+    assert summary.notes().startswith(f"1 document failed because the worker process building it died "
+                                      f"(killed, or out of memory): {DOOMED}; the workers were renewed")
     assert not summary.ok
     assert not list(project.rglob("*.part")), "no half-written file"
 

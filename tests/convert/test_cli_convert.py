@@ -110,6 +110,21 @@ def test_unicode_with_bom_decodes_silently(tmp_path: Path, encoding: str, bom: b
     assert "A Short Éssay".encode() in result.stdout
 
 
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")])
+@pytest.mark.parametrize("script", ["latin", "cyrillic"])
+def test_utf16_without_bom_decodes_with_a_warning_naming_the_encoding(tmp_path: Path, encoding, name, script):
+    text = TEXT if script == "latin" else TEXT.replace(
+        "And this is the second paragraph", "И это второй абзац, который завершает эссе точкой")
+    source = tmp_path / "nobom.txt"
+    source.write_bytes(text.encode(encoding))
+    result = run_teikit("convert", str(source))
+    assert result.returncode == 0, result.stderr
+    (warning,) = result.stderr.decode().splitlines()
+    assert warning.startswith(f"{source}: warning: no byte-order mark: decoded as {name}")
+    expected = "A Short Essay" if script == "latin" else "второй абзац"
+    assert expected.encode() in result.stdout
+
+
 def test_other_encodings_decode_with_a_warning_naming_the_encoding(tmp_path: Path):
     source = tmp_path / "latin.txt"
     text = TEXT.replace("second paragraph", "second paragraph, déjà vu, où l’été était brûlant")

@@ -108,3 +108,21 @@ def test_a_speaker_that_names_nobody_gets_no_person_entry():
     persons = root.findall(".//t:standOff//t:person", NS)
     assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in persons] == ["sample-person-tom-baker"]
     assert [s.get("who") for s in root.iterfind(".//t:body//t:said", NS)] == [None, None, None, "#sample-person-tom-baker"]
+
+
+def test_in_a_work_that_reports_speech_someone_s_words_are_speech():
+    root = tei_tree("A Walk\n\nWe walked to the gate in the evening, when the light was going down over the "
+                    "fields and the cows were lying in the wet grass below the hill.\n\n"
+                    "“Is it late?” asked Ann. “Not yet,” said her brother. “Then wait,” said Ann.\n\n"
+                    "Her brother looked at the sky and ‘and if it rains we shall be soaked through’ was all he "
+                    "would say after that.\n")
+    assert [e.get("cert") for e in root.iterfind(".//t:said", NS)][-1] == "low"
+    assert "".join(root.findall(".//t:said", NS)[-1].itertext()).startswith("‘and if it rains")
+
+
+def test_a_written_thing_far_back_in_the_sentence_is_not_the_quotation_s_source():
+    text = ("A Walk\n\nShe had been reading a book about the old abbey all afternoon, and when her brother came "
+            "in and sat down by the window she looked up at him over the top of it: “Come and see this at once!”\n")
+    assert tei_tree(text).find(".//t:quote", NS) is None
+    near = text.replace("over the top of it:", "over the top of the book:")
+    assert tei_tree(near).find(".//t:quote", NS) is not None

@@ -77,3 +77,9 @@ def test_cues():
     assert speech_cues("Will you come?") == ["someone addressed", "a question or an exclamation"]
     assert speech_cues("I think it will rain") == ["the speaker's own present"]
     assert speech_cues("I went home and slept") == []
+
+
+def test_a_diary_s_double_hyphens_are_no_dialogue():
+    root = tei_tree("June 3.\n\nRode to the farm -- found the gate open -- cows in the lane -- home by six. "
+                    "Wrote to my sister -- no answer yet -- rain at night.\n")
+    assert root.find(".//t:said", NS) is None

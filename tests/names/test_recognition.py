@@ -145,3 +145,77 @@ def test_a_sentence_may_open_with_a_given_name_that_is_also_a_word(empty_lists):
     persons = names(root, "persName")
     assert "Martin Abern" in persons and "Frank Tillotson" in persons
     assert "Grace" not in persons  # alone at a sentence start, a word like any other
+
+
+def test_a_title_or_a_given_name_beats_a_keyword_of_places(empty_lists):
+    _, root = convert("The new doctor, Mr. Hall, took rooms above the bank. Dr. Ellen Marsh called on Mr. Hall "
+                      "at noon, and Capt. Moor carried her bag.", empty_lists)
+    persons = names(root, "persName")
+    assert {"Mr. Hall", "Dr. Ellen Marsh", "Capt. Moor"} <= set(persons)
+    assert not {"Mr. Hall", "Dr. Ellen Marsh", "Capt. Moor", "Hall", "Marsh", "Moor"} & set(names(root, "placeName"))
+
+
+def test_a_designation_the_text_uses_as_a_name_is_a_person(empty_lists):
+    story = ("The guests sat down. “Nonsense,” said the Night Porter, and lit his pipe. The Magistrate frowned, "
+             "and the Night Porter laughed. “You doubt me,” said the Magistrate. “I do,” replied the Night Porter. "
+             "The Magistrate’s coat hung by the door; “Go home,” said the Magistrate, but the Night Porter stayed.")
+    _, root = convert(story, empty_lists)
+    persons = names(root, "persName")
+    assert persons.count("Night Porter") >= 3 and persons.count("Magistrate") >= 3
+    # the same word in lower case elsewhere is an ordinary word
+    _, root = convert(story + " A magistrate is only a man.", empty_lists)
+    assert "Magistrate" not in names(root, "persName")
+
+
+def test_a_name_decided_elsewhere_is_not_tagged_inside_a_longer_run(empty_lists):
+    _, root = convert("Mr. Baker won the race, and Baker was cheered. The Baker Prize stood on the table, and "
+                      "nobody asked Baker about it.", empty_lists)
+    assert names(root, "persName") == ["Mr. Baker", "Baker", "Baker"]
+
+
+def test_the_plural_of_a_family_name_is_the_family(empty_lists):
+    _, root = convert("Mrs. Pellow called at noon. The Pellows keep the mill, and we dined with the Pellows on "
+                      "Sunday.", empty_lists)
+    families = root.findall(".//t:text//t:persName[@type='family']", NS)
+    assert ["".join(f.itertext()) for f in families] == ["Pellows", "Pellows"]
+    assert all(f.get("ref") is None and f.get("cert") for f in families)
+    assert names(root, "rs") == []
+
+
+def test_saints_churches_hotels_and_possessive_streets_are_places(empty_lists):
+    _, root = convert("We heard the bells of St. Anne’s, slept at the Crown Hotel in Martin’s Lane, and walked "
+                      "up Coldharbour Yard. St. Anne was a good saint.", empty_lists)
+    places = names(root, "placeName")
+    assert {"St. Anne’s", "Crown Hotel", "Martin’s Lane", "Coldharbour Yard"} <= set(places)
+    assert "St. Anne" in names(root, "persName")
+
+
+def test_a_very_common_word_is_no_place_on_prepositions_alone(empty_lists):
+    _, root = convert("They travelled in Time, and through Time, and out of Time again, and back to Time.",
+                      empty_lists)
+    assert "Time" not in names(root, "placeName")
+
+
+def test_a_diary_s_capitalised_verbs_and_abbreviations_name_nobody(empty_lists):
+    _, root = convert("Tues. 4th. Walked to the mill before breakfast. Supped with the Vicar. Aft. rain. Wed. fine "
+                      "again. Morn. cold. Rode over to see the hay. Eve. calm.", empty_lists)
+    assert names(root, "persName") == [] and names(root, "placeName") == []
+
+
+def test_a_title_before_initials_alone_names_a_person(empty_lists):
+    _, root = convert("Mrs. K. called at four, and Lady A. B. stayed to dinner.", empty_lists)
+    assert names(root, "persName") == ["Mrs. K.", "Lady A. B."]
+
+
+def test_ships_and_newspapers_are_left_unmarked(empty_lists):
+    _, root = convert("The Resolute sailed at dawn, and the Evening Courier printed the news; we read it in the "
+                      "Western Gazette too.", empty_lists)
+    assert names(root, "persName") == [] and names(root, "placeName") == []
+
+
+def test_a_person_s_name_before_a_building_is_a_place_and_adjectives_from_names_are_no_names(empty_lists):
+    _, root = convert("Mr. Pemberton lived at Pemberton Court for forty years. I was reading Ashby’s book on the "
+                      "marshes, which the Pembertonian school disliked.", empty_lists)
+    assert "Pemberton Court" in names(root, "placeName")
+    assert {"Mr. Pemberton", "Ashby"} <= set(names(root, "persName"))
+    assert not [n for n in names(root, "persName") + names(root, "placeName") if "Pembertonian" in n]

@@ -77,3 +77,28 @@ def test_readme_build_command_from_a_fresh_clone(installed: Path, tmp_path: Path
     for text in sorted((ROOT / "texts").glob("*.txt")):
         assert f'href="{text.stem}.html' in index
         assert (clone / "site" / f"{text.stem}.html").is_file()
+
+
+def test_init_then_build_in_a_new_folder_from_the_wheel(installed: Path, tmp_path: Path):
+    """The README's first project on a machine with only the wheel: teikit init, then teikit build
+    (the starter files, the packaged gazetteer and word lists read from the wheel)."""
+    assert _run(installed, tmp_path, "-m", "teikit", "init", "edition").returncode == 0
+    result = _run(installed, tmp_path / "edition", "-m", "teikit", "build")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "edition" / "site" / "example.html").is_file()
+    assert "<placeName" in (tmp_path / "edition" / "tei" / "example.xml").read_text(encoding="utf-8")
+
+
+def test_wheel_ships_tei_all_with_its_release_and_licence(installed: Path, tmp_path: Path):
+    """`--schema tei_all` works from a plain install with no settings: the wheel carries TEI P5's
+    tei_all.rng, the page stating its release, and its licence."""
+    shipped = installed / "teikit" / "_data" / "schema" / "tei_all"
+    assert sorted(p.name for p in shipped.iterdir()) == ["LICENCE.txt", "README.md", "tei_all.rng"]
+    assert (shipped / "tei_all.rng").read_bytes() == (ROOT / "schema" / "tei_all" / "tei_all.rng").read_bytes()
+    env_free = {k: v for k, v in os.environ.items() if k != "TEIKIT_TEI_ALL"}
+    document = ROOT / "tests" / "schema" / "valid" / "minimal-tei.xml"
+    result = subprocess.run([sys.executable, "-m", "teikit", "validate", "--schema", "tei_all", str(document)],
+                            capture_output=True, text=True, cwd=tmp_path, env={**env_free, "PYTHONPATH": str(installed)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    probe = _run(installed, tmp_path, "-c", "from teikit.validate.schemas import bundled_tei_all; print(bundled_tei_all())")
+    assert probe.stdout.strip() == str(shipped / "tei_all.rng")

@@ -32,10 +32,10 @@ def test_malformed_xml_is_a_diagnostic_with_line_and_column(tmp_path):
     bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><p>unclosed</text>\n</TEI>\n')
     result = run_teikit("validate", str(bad))
     assert result.returncode == 1
-    line = result.stderr.decode().splitlines()[0]
+    line = result.stdout.decode().splitlines()[0]
     assert line.startswith(f"{bad}:2:")
     assert ": error: [xml] not well-formed XML: " in line
-    assert "Traceback" not in result.stderr.decode()
+    assert result.stderr == b""
 
 
 def test_duplicate_xml_id_is_a_validity_error_naming_the_id_and_both_places(tmp_path):
@@ -123,8 +123,8 @@ def test_nothing_is_fetched_over_the_network(tmp_path, http_recorder):
                      f'<sch:assert test="doc-available(\'{http_recorder.url}/d.xml\')'
                      f' or unparsed-text-available(\'{http_recorder.url}/t.txt\')">no</sch:assert>'
                      '</sch:rule></sch:pattern></sch:schema>')
-    plain = run_teikit("validate", str(doc))
-    assert b"never fetches URLs" in plain.stderr and plain.returncode == 0
+    plain = run_teikit("validate", "--no-strict", str(doc))
+    assert b"never fetches URLs" in plain.stdout and plain.returncode == 0
     ruled = run_teikit("validate", "--schema", str(rules), str(doc))
     assert ruled.returncode == 1
     assert http_recorder.requests == []
@@ -170,12 +170,12 @@ def test_unreadable_files_are_errors_not_crashes(tmp_path, content, message):
     path.write_bytes(content)
     result = run_teikit("validate", str(path))
     assert result.returncode == 1
-    assert message in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+    assert message in result.stdout.decode() and result.stderr == b""
 
 
 def test_missing_file_is_an_error_and_the_others_are_still_checked(tmp_path):
     good = ROOT / "tests" / "schema" / "valid" / "minimal-tei.xml"
-    result = run_teikit("validate", str(tmp_path / "absent.xml"), str(good))
+    result = run_teikit("validate", "--no-strict", str(tmp_path / "absent.xml"), str(good))
     assert result.returncode == 1
-    assert "absent.xml: error: no such file" in result.stderr.decode()
-    assert "2 files, 1 valid, 1 invalid" in result.stderr.decode()
+    assert "absent.xml: error: no such file" in result.stdout.decode()
+    assert "2 files, 1 valid, 1 invalid" in result.stdout.decode()

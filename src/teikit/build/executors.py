@@ -2,7 +2,13 @@
 
 Every executor runs the same function (``tasks.build_document``) on the same tasks and hands each
 result to ``on_result`` as it arrives (in completion order). A worker that dies takes only the
-document it was building with it: that one comes back as failed, and the others still build.
+document it was building with it: that one comes back as failed (code ``worker-died``), and the
+others still build.
+
+On Dask, the scheduler itself runs the tasks of a lost worker again on the others; a task whose
+workers keep dying (``distributed.scheduler.allowed-failures``, 3 by default) ends in
+``KilledWorker``. A group of documents that ends so is split and each of its documents run
+alone, so that again only the one that kills its workers fails.
 
 Local workers are ``teikit.runtime.pool``'s: forked while this process has not started Saxon
 (teikit only loads it inside tasks, and the corpus pages are made after the pool has closed).
@@ -25,8 +31,11 @@ SCHEDULER_TIMEOUT = "10s"  # to reach a --scheduler
 DASK_CHUNK, DASK_CHUNKS_PER_WORKER = 16, 8
 
 
-def lost(task: DocumentTask, why: str) -> DocumentResult:
-    return DocumentResult(task.name, FAILED, [Diagnostic(task.text, why, engine="build")])
+WORKER_DIED = "worker-died"
+
+
+def lost(task: DocumentTask, why: str, code: str = WORKER_DIED) -> DocumentResult:
+    return DocumentResult(task.name, FAILED, [Diagnostic(task.text, why, engine="build", code=code)])
 
 
 def run_local(tasks: Sequence[DocumentTask], on_result: OnResult, jobs: int) -> None:
@@ -52,9 +61,14 @@ def run_dask(tasks: Sequence[DocumentTask], on_result: OnResult, jobs: int, sche
         with client:
             _run_on(client, as_completed, tasks, on_result)
         return
-    # Dask's own chatter (and the workers' complaints while the cluster shuts down) stays quiet
-    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+    import dask
+
+    # Dask's own chatter (and the workers' complaints while the cluster shuts down) stays quiet.
+    # A worker is sent one task at a time (saturation 1.0; Dask's default queues a second one on
+    # it), so that a worker that dies was running only the group of documents it is blamed for.
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}), \
+            LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
         _run_on(client, as_completed, tasks, on_result)
 
 
@@ -62,13 +76,23 @@ def _run_on(client, as_completed, tasks: Sequence[DocumentTask], on_result: OnRe
     chunks = _chunks(tasks, sum(client.nthreads().values()))
     futures = client.map(build_documents, chunks, pure=False)
     chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks)}
+    pending = as_completed(futures)
     try:
-        for future in as_completed(futures):
+        for future in pending:
+            chunk = chunk_of.pop(future.key)
             try:
                 results = future.result()
-            except Exception as exc:  # the worker died (KilledWorker) or the task could not run there
-                results = [lost(task, f"failed on the Dask cluster: {type(exc).__name__}: {exc}")
-                           for task in chunk_of[future.key]]
+            except Exception as exc:  # the workers died (KilledWorker) or the task could not run there
+                if len(chunk) > 1:  # each document alone: only the one that kills its worker fails
+                    for task in chunk:
+                        alone = client.submit(build_documents, [task], pure=False)
+                        chunk_of[alone.key] = [task]
+                        futures.append(alone)
+                        pending.add(alone)
+                    continue
+                died = type(exc).__name__ == "KilledWorker"
+                results = [lost(chunk[0], f"failed on the Dask cluster: {type(exc).__name__}: {exc}",
+                                WORKER_DIED if died else "dask-error")]
             for result in results:
                 on_result(result)
     except BaseException:

@@ -90,6 +90,21 @@ class Summary:
                 peaks[r.worker] = max(peaks.get(r.worker, 0), r.peak_memory)
         return peaks
 
+    @property
+    def lost_to_dead_workers(self) -> list[str]:
+        """The documents that failed because the worker process building them died."""
+        return [r.name for r in self.results if any(d.code == "worker-died" for d in r.diagnostics)]
+
+    def notes(self) -> str:
+        """What happened beyond the counts: documents lost with a worker process that died."""
+        lost = self.lost_to_dead_workers
+        if not lost:
+            return ""
+        which = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+        return (f"{len(lost)} document{'s' if len(lost) > 1 else ''} failed because the worker process building "
+                f"{'them' if len(lost) > 1 else 'it'} died (killed, or out of memory): {which}; the workers were "
+                "renewed and the other documents built. The next build tries again.\n")
+
     def table(self) -> str:
         totals = self.totals
         widths = [max(len(c), len(str(totals[c]))) for c in COLUMNS]
@@ -107,13 +122,14 @@ class Summary:
             "jobs": self.jobs,
             "corpus_pages": self.corpus_pages,
             "workers": [{"worker": w, "peak_memory": m} for w, m in sorted(self.workers().items())],
+            "lost_to_dead_workers": self.lost_to_dead_workers,
             "documents": [_document(r) for r in self.results],
         }
 
     def write_json(self, path) -> None:
-        from teikit.xmlio import write_atomic
+        from teikit.outputs import write_output
 
-        write_atomic(path, json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_output(path, json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
 def _document(r: DocumentResult) -> dict[str, Any]:

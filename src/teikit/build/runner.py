@@ -1,8 +1,9 @@
 """A whole build: decide which documents are out of date, build them on an executor, record
 what was built, then make the corpus pages.
 
-What an interrupted build (Ctrl-C, a killed worker) leaves: every file written atomically, and
-the state of the documents that finished, so the next build goes on from there.
+What an interrupted build (Ctrl-C, SIGTERM, SIGKILL, a killed worker) leaves: every file written
+atomically, and the state of the documents that finished (journalled as each finishes), so the
+next build goes on from there.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from teikit.build import executors, site
+from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
 from teikit.build.state import Entry, State, code_digest, digest, file_digest, files_digest
@@ -35,6 +37,7 @@ class BuildOptions:
     executor: str = "local"
     scheduler: str | None = None
     force: bool = False
+    max_size: int | None = None  # the largest text converted (--max-size); a larger one fails
 
 
 def shared_inputs(project: Project, schema_dir: str | None) -> str:
@@ -69,13 +72,14 @@ def _shown(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _task(project: Project, text: Path, schema_dir: str | None, shared: str) -> DocumentTask:
+def _task(project: Project, text: Path, schema_dir: str | None, shared: str,
+          max_size: int | None = None) -> DocumentTask:
     name = text.stem
     return DocumentTask(
         name=name, text=str(text), tei=str(project.tei / f"{name}.xml"), html=str(project.site / f"{name}.html"),
         txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=project.schemas,
-        generation=shared)
+        generation=shared, max_size=max_size)
 
 
 def _prune(state: State, names: set[str]) -> None:
@@ -84,7 +88,7 @@ def _prune(state: State, names: set[str]) -> None:
         for path in state.outputs(name):
             path.unlink(missing_ok=True)
         del state.documents[name]
-        state.changed()
+        state.record(name)
 
 
 def build_project(project: Project, options: BuildOptions,
@@ -92,7 +96,13 @@ def build_project(project: Project, options: BuildOptions,
                   progress: Progress | None = None) -> Summary:
     """Build every text of the project; ``report`` gets each document's diagnostics as it finishes.
     A setting that names something missing (texts, authority lists, schemas) is a usage error
-    before anything is written."""
+    before anything is written; so is a build already running in the project (teikit.build.lock)."""
+    with build_lock(project.state_file, lambda diagnostic: report([diagnostic])):
+        return _build(project, options, report, progress)
+
+
+def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[Diagnostic]], None],
+           progress: Progress | None) -> Summary:
     start = time.perf_counter()
     sources = project.text_files()
     if not sources:
@@ -124,7 +134,7 @@ def build_project(project: Project, options: BuildOptions,
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(project, text, schema_dir, shared))
+            tasks.append(_task(project, text, schema_dir, shared, options.max_size))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))
@@ -137,7 +147,7 @@ def build_project(project: Project, options: BuildOptions,
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time
             state.documents.pop(result.name, None)
-        state.changed()
+        state.record(result.name)
         if result.diagnostics:
             progress.clear()
             report(result.diagnostics)

@@ -6,6 +6,12 @@ build's settings) is the one recorded when it was last built, and its outputs al
 documents that built (valid) are recorded, so an invalid or failed one is tried again on every
 build until it is fixed. The record of each document is kept too: the corpus pages are made
 again from the records of the documents a build skips. The file is written atomically, last.
+
+Progress survives a build that is killed (SIGKILL, the out-of-memory killer, a power-less
+timeout): as each document finishes, one line saying what it became is appended to a journal
+beside the state file (``.teikit-state.json.journal``); loading the state replays the journal,
+and saving it folds the journal in and removes it. Appending a line costs microseconds where
+rewriting the state (a record per document) would cost milliseconds per document.
 """
 
 from __future__ import annotations
@@ -86,13 +92,61 @@ class State:
     documents: dict[str, Entry] = field(default_factory=dict)
     corpus: str = ""  # the hash of what the corpus pages were last made from
     saved: bool = False  # whether the file holds what this object holds
+    _journal: Any = field(default=None, repr=False)  # the open journal, once something was recorded
+
+    @property
+    def journal_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".journal")
 
     def changed(self) -> None:
         self.saved = False
 
+    def record(self, name: str) -> None:
+        """Journal what is now known of document ``name`` (its entry, or that it has none), so that a
+        killed build keeps it; the state file itself is written by ``save``."""
+        self.saved = False
+        entry = self.documents.get(name)
+        line = json.dumps({"name": name, "entry": entry.to_json() if entry else None}, ensure_ascii=False,
+                          separators=(",", ":")) + "\n"
+        try:
+            if self._journal is None:
+                self._journal = open(self.journal_path, "a", encoding="utf-8")
+            self._journal.write(line)
+            self._journal.flush()  # into the system's hands: a killed process loses nothing written
+        except OSError as exc:
+            raise TeikitError(Diagnostic(str(self.journal_path), f"cannot record the build: "
+                                                                 f"{exc.strerror or exc}", engine="build")) from None
+
+    def _replay(self) -> None:
+        """Apply the journal a killed build left, if any (a last line cut short by the kill is
+        ignored)."""
+        try:
+            lines = self.journal_path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return
+        for line in lines:
+            try:
+                item = json.loads(line)
+                name, entry = item["name"], item["entry"]
+                if entry is None:
+                    self.documents.pop(name, None)
+                else:
+                    self.documents[name] = Entry(entry["inputs"], list(entry["outputs"]),
+                                                 DocumentResult.from_json(entry["record"]), entry["record"])
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue
+        self.saved = False
+
     @classmethod
     def load(cls, path: Path) -> "State":
-        """The recorded state; an unreadable, foreign or older file counts as no state."""
+        """The recorded state, with what the journal of a killed build adds; an unreadable, foreign
+        or older file counts as no state."""
+        state = cls._read(path)
+        state._replay()
+        return state
+
+    @classmethod
+    def _read(cls, path: Path) -> "State":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != STATE_VERSION:
@@ -118,12 +172,16 @@ class State:
 
     def save(self) -> None:
         """Write the file (compact: it is read by teikit, and holds a record per document), unless
-        it already holds all this."""
+        it already holds all this; then the journal is no longer needed."""
         if self.saved:
             return
         try:
             write_atomic(self.path, json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
             self.saved = True
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
+            self.journal_path.unlink(missing_ok=True)
         except OSError as exc:
             raise TeikitError(Diagnostic(str(self.path), f"cannot record the build: {exc.strerror or exc}",
                                          engine="build")) from None

@@ -48,6 +48,7 @@ class DocumentTask:
     schema_dir: str | None = None  # tei/ -> schema/ for the <?xml-model?> lines (as `teikit convert`)
     schemas: tuple[SchemaRef, ...] = ()
     generation: str = ""  # the hash of the inputs all documents share (see state.py)
+    max_size: int | None = None  # the largest text converted (--max-size)
 
 
 _one_at_a_time = threading.Lock()
@@ -103,7 +104,7 @@ def _build(task: DocumentTask) -> DocumentResult:
 
     options = ConvertOptions(authority=[Path(p) for p in task.authority],
                              schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
-    conversion = convert_text(read_text(task.text), options=options)
+    conversion = convert_text(read_text(task.text, task.max_size), options=options)
     diagnostics = list(conversion.warnings)
     write_atomic(task.tei, conversion.tei, durable=False)
     diagnostics += validate(task.tei, conversion.tei, task.schemas)

@@ -6,6 +6,7 @@ runs, so ``teikit convert`` never pays for saxonche or xmlschema.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 
@@ -20,6 +21,7 @@ COMMANDS = {
     "build": "build:build",
     "review": "review:review",
     "html": "html:html",
+    "init": "init:init",
     "text": "text:text",
     "validate": "validate:validate",
 }
@@ -71,4 +73,24 @@ def main() -> None:
     except click.Abort:
         click.echo("teikit: interrupted", err=True)
         sys.exit(int(ExitCode.FAILED))
+    except OSError as exc:  # writing to standard output failed (a full disk, a closed pipe)
+        _stdout_failed(exc)
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _stdout_failed(exc)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _stdout_failed(exc: OSError) -> None:
+    """One line for an output that could not be written, never a traceback; standard output is
+    then pointed at the null device so that Python's own flush at exit does not fail again."""
+    import errno
+    import os
+
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if exc.errno != errno.EPIPE:  # a reader that went away (| head) is no error of teikit's
+        where = exc.filename or "<stdout>"
+        click.echo(f"{where}: error: {exc.strerror or exc}", err=True)
+    sys.exit(int(ExitCode.FAILED))

@@ -10,8 +10,9 @@ import click
 
 from teikit.build.executors import EXECUTORS
 from teikit.cli.authority_option import authority_option
-from teikit.cli.common import emit, reports_errors
+from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.errors import Diagnostic, ExitCode, UsageError
+from teikit.outputs import check_file
 
 
 @click.command()
@@ -26,11 +27,13 @@ from teikit.errors import Diagnostic, ExitCode, UsageError
               help="The Dask scheduler to join, e.g. tcp://host:8786. Default: start a local cluster.")
 @authority_option
 @click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
-@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the summary, every document and every diagnostic as JSON to this file.")
+@click.option("--report", "report_file", metavar="FILE",
+              help="Also write the summary, every document and every diagnostic as JSON to this file (- for "
+                   "stdout, after the table).")
+@max_size_option
 @reports_errors
 def build(config: Path | None, jobs: int | None, executor: str | None, scheduler: str | None,
-          authority: tuple[Path, ...], force: bool, report_file: Path | None) -> None:
+          authority: tuple[Path, ...], force: bool, report_file: str | None, max_size: int) -> None:
     """Build the project: every text in `texts` to TEI in `tei`, validated against the project's
     schemas, published as HTML and plain text in `site` with an index of the works and of the
     persons, places and organisations they name.
@@ -44,14 +47,17 @@ def build(config: Path | None, jobs: int | None, executor: str | None, scheduler
 
     if executor == "local" and scheduler:
         raise UsageError(Diagnostic("--scheduler", "a scheduler is for --executor dask"))
+    if report_file is not None:
+        check_file(report_file, "--report")
     project = Project.load(config, authority)
     options = BuildOptions(jobs=jobs or 0, executor=executor or ("dask" if scheduler else "local"),
-                           scheduler=scheduler, force=force)
+                           scheduler=scheduler, force=force, max_size=max_size)
     summary = build_project(project, options, report=emit)
-    if report_file is not None:
-        summary.write_json(report_file)
     where = " -> ".join(display(str(p)) for p in (project.texts, project.tei, project.site))
     click.echo(f"teikit build: {where} ({summary.seconds:.1f} s)")
     click.echo(summary.table(), nl=False)
+    click.echo(summary.notes(), nl=False)
+    if report_file is not None:
+        summary.write_json(report_file)
     if not summary.ok:
         sys.exit(int(ExitCode.FAILED))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -10,48 +11,75 @@ from typing import Sequence
 import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
-from teikit.cli.common import emit, reports_errors
+from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.convert import passes
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
+from teikit.outputs import STDOUT, check_file, is_stdout, make_directory, names_directory, write_output
 from teikit.project import schema_dir_for
 from teikit.textio import STDIN_NAME, read_text
-from teikit.xmlio import write_atomic
 
 
-def output_name(input_name: str) -> str:
-    return ("stdin" if input_name == STDIN_NAME else Path(input_name).stem) + ".xml"
+SUFFIXES = {"tei": ".xml", "json": ".json"}
 
 
-def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | None = None,
+def output_name(input_name: str, fmt: str = "tei") -> str:
+    return ("stdin" if input_name == STDIN_NAME else Path(input_name).stem) + SUFFIXES[fmt]
+
+
+def plan_outputs(inputs: Sequence[str], output: str | None, fmt: str) -> list[str | None]:
+    """Where each input's output goes (None or ``-``: stdout), checked before anything is read:
+    several inputs need a directory (made when missing), and two inputs of the same name would
+    overwrite each other's output."""
+    several = len(inputs) > 1
+    if output is None or is_stdout(output):
+        if several:
+            raise UsageError(Diagnostic("-o", "several inputs need -o DIR (an output directory)"))
+        return [None]
+    if not several and not names_directory(output):
+        check_file(output)
+        if inputs[0] != STDIN_NAME and os.path.exists(output) and os.path.samefile(output, inputs[0]):
+            raise UsageError(Diagnostic(inputs[0], "the output would overwrite its own input"))
+        return [output]
+    targets = [str(Path(output) / output_name(name, fmt)) for name in inputs]
+    seen: dict[str, str] = {}
+    for name, target in zip(inputs, targets):
+        if target in seen:
+            raise UsageError(Diagnostic(name, f"has the same name as {seen[target]}: both would be written "
+                                              f"to {target}"))
+        seen[target] = name
+    make_directory(output)
+    return targets
+
+
+def convert_one(input_name: str, target: str | Path | None, fmt: str, edits: Path | None = None,
                 authority: Sequence[Path] = (), skip: frozenset[str] = frozenset(),
-                without_rules: frozenset[str] = frozenset(), trace: list[dict] | None = None) -> list[Diagnostic]:
+                without_rules: frozenset[str] = frozenset(), trace: list[dict] | None = None,
+                max_size: int | None = None) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
     editor's file (default: NAME.edits.toml beside the input, when there is one);
     ``authority``: the lists names are linked to; ``skip``: passes not to run; ``without_rules``:
-    rules switched off; ``trace``: where to add the decisions of this input."""
+    rules switched off; ``trace``: where to add the decisions of this input; ``max_size``: the
+    largest input read."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.writers.tei import default_schema_refs
 
-    source = read_text(input_name)
-    out_dir = target.parent if target is not None else Path.cwd()
+    source = read_text(input_name, max_size)
+    out_dir = Path(target).parent if target is not None and not is_stdout(target) else Path.cwd()
     options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
                              authority=list(authority), output_dir=out_dir, skip=skip, without_rules=without_rules)
     result = convert_text(source, options=options)
     if trace is not None and result.trace is not None:
         trace.extend(result.trace.records(input_name))
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
-    if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_atomic(target, data)
+    write_output(STDOUT if target is None else target, data)
     return result.warnings
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=Path),
-              help="Output file (one input) or directory (several inputs). Default: stdout for one input.")
+@click.option("-o", "--output", metavar="OUTPUT",
+              help="Output file (one input; - for stdout) or directory (several inputs, or a path ending in /: "
+                   "made if missing). Default: stdout for one input.")
 @click.option("--format", "fmt", type=click.Choice(["tei", "json"]), default="tei", show_default=True,
               help="TEI P5 XML, or a JSON dump of the document model (for inspection and tests).")
 @click.option("--edits", type=click.Path(dir_okay=False, path_type=Path),
@@ -59,15 +87,16 @@ def convert_one(input_name: str, target: Path | None, fmt: str, edits: Path | No
 @authority_option
 @click.option("--skip", "skip", multiple=True, type=click.Choice(passes()),
               help="A pass not to run (repeatable). Structure alone converts very long texts fastest.")
-@click.option("--trace", "trace_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--trace", "trace_path", metavar="FILE",
               help="Write every decision (element, rules with weights and features, threshold, certainty) "
                    "of all inputs to this JSON file.")
 @click.option("--without-rule", "without", multiple=True, metavar="RULE",
               help="Switch off a named rule of the weight tables (repeatable): see what it decides.")
+@max_size_option
 @reports_errors
-def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path | None,
-            authority: tuple[Path, ...], skip: tuple[str, ...], trace_path: Path | None,
-            without: tuple[str, ...]) -> None:
+def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path | None,
+            authority: tuple[Path, ...], skip: tuple[str, ...], trace_path: str | None,
+            without: tuple[str, ...], max_size: int) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -78,29 +107,27 @@ def convert(inputs: tuple[str, ...], output: Path | None, fmt: str, edits: Path 
     without_rules = _known_rules(without)
     if STDIN_NAME in inputs and len(inputs) > 1:
         raise UsageError(Diagnostic("-", "standard input (-) can only be converted on its own"))
-    several = len(inputs) > 1
-    if several and edits is not None:
+    if len(inputs) > 1 and edits is not None:
         raise UsageError(Diagnostic("--edits", "an editor's file belongs to one text: give a single input"))
-    if several and output is None:
-        raise UsageError(Diagnostic("-o", "several inputs need -o DIR (an output directory)"))
-    if several and output.exists() and not output.is_dir():
-        raise UsageError(Diagnostic(str(output), "is a file: several inputs need an output directory"))
-    if not several and output is not None and output.is_dir():
-        output = output / output_name(inputs[0])
+    if trace_path is not None:
+        check_file(trace_path, "--trace")
+        if is_stdout(trace_path) and (output is None or is_stdout(output)):
+            raise UsageError(Diagnostic("--trace", "standard output has the converted text already: "
+                                                   "give the trace a file"))
     lists = authority_paths(authority)
+    targets = plan_outputs(inputs, output, fmt)
     failed = False
     trace: list[dict] | None = [] if trace_path is not None else None
-    for name in inputs:
-        target = output / output_name(name) if several else output
+    for name, target in zip(inputs, targets):
         try:
-            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace))
+            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace, max_size))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise
             emit([exc.diagnostic])
             failed = True
     if trace_path is not None:
-        write_atomic(trace_path, (json.dumps(trace, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        write_output(trace_path, json.dumps(trace, ensure_ascii=False, indent=1) + "\n")
     if failed:
         sys.exit(int(ExitCode.FAILED))
 

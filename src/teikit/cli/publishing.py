@@ -9,6 +9,7 @@ import click
 
 from teikit.cli.common import emit, reports_errors
 from teikit.errors import Diagnostic, ExitCode, UsageError
+from teikit.outputs import write_stdout
 
 
 def publish_command(target_name: str, summary: str, epilog: str = "") -> click.Command:
@@ -18,7 +19,8 @@ def publish_command(target_name: str, summary: str, epilog: str = "") -> click.C
                    context_settings={"help_option_names": ["-h", "--help"]})
     @click.argument("inputs", nargs=-1, metavar="INPUT...")
     @click.option("-o", "--output", metavar="OUTPUT",
-                  help="Output file (one input) or directory (several inputs). Default: stdout.")
+                  help="Output file (one input; - for stdout) or directory (several inputs, or a path ending "
+                       "in /: made if missing). Default: stdout.")
     @click.option("-p", "--param", "assignments", multiple=True, metavar="NAME=VALUE",
                   help="Set a stylesheet parameter (repeatable; --list-params shows them).")
     @click.option("--xslt", metavar="FILE",
@@ -43,8 +45,7 @@ def publish_command(target_name: str, summary: str, epilog: str = "") -> click.C
         batch = run_batch(job_list, target, stylesheet, params, worker_count(job_list, jobs))
         emit(batch.diagnostics)
         if batch.stdout is not None:
-            sys.stdout.write(batch.stdout)
-            sys.stdout.flush()
+            write_stdout(batch.stdout)
         if batch.failed:
             sys.exit(int(ExitCode.FAILED))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 import click
 
 from teikit.cli.authority_option import authority_option, authority_paths
-from teikit.cli.common import emit, reports_errors
+from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.model import ReviewItem
+from teikit.outputs import STDOUT, check_file, write_output
 
 _COLUMNS = ("file", "category", "line", "cert", "text", "message")
 
@@ -22,11 +24,12 @@ def _looks_like_xml(name: str, data: bytes) -> bool:
     return name.endswith(".xml") or head.startswith(b"<?xml") or head.startswith(b"<TEI") or head.startswith(b"<tei")
 
 
-def collect(name: str, options, trace: list[dict] | None = None) -> list[ReviewItem]:
-    """Review items for one input, plain text or TEI (with the decisions of ``trace``, when given)."""
+def collect(name: str, options, trace: list[dict] | None = None, max_size: int | None = None) -> list[ReviewItem]:
+    """Review items for one input, plain text or TEI (with the decisions of ``trace``, when given;
+    an input larger than ``max_size`` bytes refused)."""
     from teikit.textio import decode, read_bytes
 
-    data = read_bytes(name)
+    data = read_bytes(name, max_size)
     if _looks_like_xml(name, data):
         from teikit.review import review_tei
         from teikit.xmlio import parse_bytes
@@ -90,6 +93,18 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _render(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=[*_COLUMNS, *_extra_columns(rows)], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return _table(rows)
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
@@ -98,8 +113,12 @@ def _table(rows: list[dict]) -> str:
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="For TEI inputs: the trace teikit convert --trace wrote for them, to show the rules behind "
                    "each item (text inputs always show them).")
+@click.option("-o", "--output", metavar="FILE", help="Write the list to FILE (atomically; - for stdout). "
+                                                       "Default: stdout.")
+@max_size_option
 @reports_errors
-def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None) -> None:
+def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None,
+           output: str | None, max_size: int) -> None:
     """List what teikit guessed, with its certainty and the rules behind it, for an editor to check.
 
     INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
@@ -107,24 +126,18 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace
     from teikit.convert import ConvertOptions
     from teikit.review import item_record
 
+    if output is not None:
+        check_file(output)
     options = ConvertOptions(authority=authority_paths(authority), output_dir=Path.cwd())
     trace = _read_trace(trace_path) if trace_path is not None else None
     rows: list[dict] = []
     failed = False
     for name in inputs:
         try:
-            rows += [item_record(name, item) for item in collect(name, options, trace)]
+            rows += [item_record(name, item) for item in collect(name, options, trace, max_size)]
         except TeikitError as exc:
             emit([exc.diagnostic])
             failed = True
-    if fmt == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=[*_COLUMNS, *_extra_columns(rows)], extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        sys.stdout.write(_table(rows))
+    write_output(output or STDOUT, _render(rows, fmt))
     if failed:
         sys.exit(int(ExitCode.FAILED))

@@ -110,6 +110,17 @@ def _contraction(word: str) -> bool:
     return at >= 0 and not (at == 1 and word[0] in "ODLodl" and word[2:3].isupper())
 
 
+def _possessive_place(before: Token, token: Token) -> bool:
+    """A possessive name before a keyword of places is one place's name ("Martin’s Lane")."""
+    return before.possessive and token.text in en.PLACE_KEYWORDS and token.gap == " "
+
+
+def _personal_title(token: Token) -> bool:
+    """A title that only ever stands before a person's name ("Mr.", "Councillor"), or any title
+    written with its full stop ("Gen.", "Capt.")."""
+    return token.is_honorific and (token.text in en.PERSONAL_TITLES or token.dot)
+
+
 def _capish(token: Token) -> bool:
     return token.kind in ("word", "abbr") and token.cap
 
@@ -140,9 +151,9 @@ class BlockScanner:
     """Finds the candidate names of one block."""
 
     def __init__(self, words: BlockWords, authority: FormIndex, gazetteer: FormIndex,
-                 names_among_words: frozenset[str] = frozenset()):
+                 names_among_words: frozenset[Key] = frozenset()):
         self.w = words
-        self.names_among_words = names_among_words  # dictionary words the document uses as names only
+        self.names_among_words = names_among_words  # dictionary words (runs) the document uses as names only
         self.t = words.tokens
         self.keys = [t.key for t in self.t]
         self.authority = authority
@@ -160,6 +171,8 @@ class BlockScanner:
         if token.kind != "word" or not token.cap or token.is_function_word or token.text in en.NEVER_NAMES \
                 or token.text in en.DEMONYMS:
             return False
+        if holds(NAME_GATE.document_name, (token.key,) in self.names_among_words):
+            return not self.weak_capital(i)  # "the Psychologist": a word this text uses as a name
         if _roman(token.text) or (len(token.text) > 6 and token.text.isupper()):
             return False  # "XIV"; a word in capitals proves nothing
         if _contraction(token.text):
@@ -172,8 +185,7 @@ class BlockScanner:
             if is_given_name(token.text) and self.weak_capital(i):
                 # "Martin Abern had led it": a sentence may open with a name
                 return holds(NAME_GATE.sentence_start_given_name, self.before_surname(i))
-            return (is_given_name(token.text) or holds(NAME_GATE.document_name, token.key in self.names_among_words)) \
-                and not self.weak_capital(i)
+            return is_given_name(token.text) and not self.weak_capital(i)
         if "-" in token.gap or (i + 1 < len(self.t) and self.t[i + 1].gap == "-"):
             return self.compound_name(i)
         return True
@@ -209,7 +221,7 @@ class BlockScanner:
                 i += 1
                 continue
             j = i + 1
-            while j < n and joinable(t[j - 1], t[j]):
+            while j < n and (joinable(t[j - 1], t[j]) or _possessive_place(t[j - 1], t[j])):
                 if _capish(t[j]):
                     j += 1
                 elif t[j].key in _PARTICLES and j + 1 < n and _capish(t[j + 1]) and joinable(t[j], t[j + 1]):
@@ -281,19 +293,27 @@ class BlockScanner:
         known = self.known(i, j)
         if known and known[0].last == j:
             return known
+        if j - i == 2 and t[i].text in en.SAINTS and t[j - 1].possessive:
+            found = self.mention(i, j, "place")  # "St. Mary’s": the church or parish named after her
+            if self.w.text[found.end:found.end + 2] in ("’s", "'s"):
+                found.end += 2  # the possessive is part of the church's name
+                found.text = self.w.text[found.start:found.end]
+            if found.vote("place.saints-church", saint=t[j - 1].text):
+                return [found]
+        if j - i > 1 and holds(NAME_GATE.document_name, tuple(self.keys[i:j]) in self.names_among_words):
+            return [self.mention(i, j, "document")]  # "the Night Porter": a designation the text uses as a name
         if j == i + 1 and i > 0 and t[i - 1].key == "the" and not t[i].gap.strip() and \
                 not self.weak_capital(i) and not t[i - 1].cap:
             if t[i].text in en.PLACE_KEYWORDS:
                 found = self.mention(i, j, "place")  # "the Dell", "the Hall": a local place's name
                 if found.vote("place.local", keyword=t[i].text):
                     return [found]
-            if t[i].text in en.INSTITUTIONS:
-                found = self.mention(i, j, "org")  # "the Army", "the Club": one institution's name
-                if found.vote("org.local", keyword=t[i].text):
-                    return [found]
         caps = [k for k in range(i, j) if _capish(t[k])]
         plain = not self.w.heading or not any(is_common_word(t[k].text) for k in caps)
-        if plain and len(caps) >= 2:
+        # "Mr. Hall", "Dr. Eleanor Marsh", "Sam Field": a title or a given name before a keyword of
+        # places or organisations makes a person's name
+        personal = holds(NAME_GATE.person_before_keyword, _personal_title(t[i]))
+        if plain and len(caps) >= 2 and not personal:
             org_at = [k for k in caps if t[k].text in en.ORG_KEYWORDS]
             if org_at and (org_at[-1] > i or (t[i].text in en.ORG_HEADS and j - i > 2)):
                 last = j if any(t[k].key == "of" for k in range(org_at[-1], j)) else org_at[-1] + 1
@@ -316,6 +336,9 @@ class BlockScanner:
             return []
         last = i + length
         token = self.t[i]
+        if holds(NAME_GATE.title_no_place, length == 1 and not by_list and (
+                token.is_honorific or token.key in en.PERSON_NOUNS)):
+            return []  # "the Vicar", "the Doctor": a title or a word for a person is no town of that name
         ordinary = length == 1 and token.kind == "word" and (is_common_word(token.text, EVERYDAY_ZIPF) or
                                                              token.is_honorific)
         if ordinary and self.weak_capital(i):
@@ -343,17 +366,18 @@ class BlockScanner:
             p = max(found.last, p + 1)
         return out
 
-    def surname_like(self, q: int) -> bool:
+    def surname_like(self, q: int, titled: bool = False) -> bool:
         """A capitalised ordinary word after a given name or title is a surname ("Walter Citrine",
-        "John Smith"), unless it names a kind of organisation or place or is a very frequent word
-        ("Little", "Young", "Day")."""
+        "John Smith"), unless it names a kind of organisation or place (but after a personal title:
+        "Mr. Hall") or is a very frequent word ("Little", "Young", "Day")."""
         token = self.t[q]
+        keyword = token.text in en.ORG_KEYWORDS or token.text in en.PLACE_KEYWORDS
         return token.kind == "word" and token.cap and not token.is_function_word and \
-            token.text not in en.NEVER_NAMES and token.text not in en.ORG_KEYWORDS and \
-            token.text not in en.PLACE_KEYWORDS and not derived_word(self.t, q) and not self.w.heading and \
+            token.text not in en.NEVER_NAMES and (titled or not keyword) and \
+            not derived_word(self.t, q) and not self.w.heading and \
             zipf(token.key) < _TH["surname-max-zipf"] and not token.sentence_start
 
-    def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False) -> int:
+    def name_run(self, p: int, j: int, after_given: bool = False, strict: bool = False, titled: bool = False) -> int:
         """The end of the run of name words from ``p`` (particles inside it included); with
         ``strict`` (after "General", "King": titles that are also words) no dictionary words."""
         q = p
@@ -365,7 +389,7 @@ class BlockScanner:
                 q += 1
             elif self.t[q].key in _PARTICLES and q + 1 < j and self.name_like(q + 1):
                 q += 2
-            elif after_given and self.surname_like(q):
+            elif after_given and self.surname_like(q, titled):
                 after_given = False  # one ordinary word as a name part ("Walter Citrine"), not more
                 q += 1
             else:
@@ -379,8 +403,9 @@ class BlockScanner:
         token = t[p]
         if token.is_honorific and p + 1 < j:
             personal = token.text in en.PERSONAL_TITLES or token.dot
-            q = self.name_run(p + 1, j, after_given=personal, strict=not personal)
-            if q > p + 1 and not all(t[k].is_initial for k in range(p + 1, q)):
+            q = self.name_run(p + 1, j, after_given=personal, strict=not personal, titled=_personal_title(token))
+            # "Mrs. K.", "Lady A. B.": a personal title before initials alone names a person too
+            if q > p + 1 and (_personal_title(token) or not all(t[k].is_initial for k in range(p + 1, q))):
                 found = self.mention(p, q, "honorific", key_from=p + 1)
                 if found.vote("person.honorific", title=token.text):
                     return found
@@ -462,9 +487,11 @@ class BlockScanner:
                 _preposition(m, b)
             if not gap and b == "the" and before2 is not None and not before.gap.strip():
                 _preposition(m, before2.key)
-            if not gap and b == "the" and m.last == m.first + 1 and \
-                    not self.modifier(m):
-                m.vote("place.the")  # "the Thames", "the Kremlin" (persons take no article)
+            if not gap and b == "the" and m.last == m.first + 1 and not self.modifier(m) and \
+                    not is_common_word(t[m.first].text):
+                # "the Thames", "the Kremlin" (persons take no article); not "the Café", "the Abbey": a
+                # common noun with a capital refers to one thing without naming it
+                m.vote("place.the")
             if not gap and b == "of" and before2 is not None and before2.key in en.PLACE_NOUNS:
                 m.vote("place.of", noun=before2.key)
             elif not gap and b in en.PLACE_NOUNS and not before.cap:
@@ -497,7 +524,7 @@ def _preposition(m: Mention, word: str) -> None:
 
 
 def scan_block(words: BlockWords, authority: FormIndex, gazetteer: FormIndex,
-               names_among_words: frozenset[str] = frozenset()) -> list[Mention]:
+               names_among_words: frozenset[Key] = frozenset()) -> list[Mention]:
     return BlockScanner(words, authority, gazetteer, names_among_words).scan()
 
 

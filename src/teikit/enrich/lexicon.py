@@ -2,10 +2,14 @@
 
 - wordfreq tells how frequent a word is. Its lists are case-folded ("london" is as frequent
   as "hunger"), so frequency alone does not tell a name from a word.
-- english-words' copy of Webster's Second International (public domain) lists ordinary
-  words in lower case and proper nouns capitalised: a frequent word the dictionary has in
-  lower case ("plan", "jubilee", "hundreds") is an ordinary word; "Stalin", "Moscow" are not.
-- gender-guesser's list of about 45,000 given names from many countries tells given names.
+- Webster's Second International (public domain; english-words' copy, shipped in
+  teikit.packaged) lists ordinary words in lower case and proper nouns capitalised: a frequent
+  word the dictionary has in lower case ("plan", "jubilee", "hundreds") is an ordinary word;
+  "Stalin", "Moscow" are not.
+- A list of about 11,000 given names, those nomquamgender's data records in at least 12
+  sources (countries, datasets) for at least 1,000 people, tells given names (shipped in
+  teikit.packaged; a longer list, with the rarer names, finds more false names than names in
+  the development set: docs/measurements.md).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from teikit import packaged
 from teikit.authority.forms import fold
 from teikit.cache import cached_value
 
@@ -59,12 +64,10 @@ def _webster() -> tuple[frozenset[str], frozenset[str]]:
     Kept in teikit's cache between processes."""
 
     def build() -> tuple[list[str], list[str]]:
-        from english_words import get_english_words_set
-
-        words = get_english_words_set(["web2"])
+        words = packaged.webster_words()
         return sorted(w for w in words if w[:1].islower()), sorted(w for w in words if w[:1].isupper())
 
-    lower, upper = cached_value("webster", _package_versions("english-words"), build)
+    lower, upper = cached_value("webster", (packaged.fingerprint("webster.txt.gz"),), build)
     return frozenset(lower), frozenset(upper)
 
 
@@ -123,16 +126,8 @@ def is_rare(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    """The given names gender-guesser knows (case-sensitive), kept in teikit's cache between
-    processes: parsing its data file takes half a second."""
-
-    def build() -> list[str]:
-        from gender_guesser.detector import Detector
-
-        detector = Detector(case_sensitive=True)
-        return sorted(name for name in detector.names if detector.get_gender(name) != "unknown")
-
-    return frozenset(cached_value("given-names", _package_versions("gender-guesser"), build))
+    """The packaged given names (case-sensitive)."""
+    return frozenset(packaged.given_names())
 
 
 @lru_cache(maxsize=100_000)

@@ -27,7 +27,7 @@ from teikit.authority.index import FormIndex
 from teikit.authority.load import load_authority
 from teikit.lang import en
 from teikit.enrich.capitalised import names_among_words
-from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_score, scan_block
+from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_of, kind_score, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
 from teikit.enrich.link import Linker
 from teikit.review.names import TEXT_ONLY, context_snippet, name_message
@@ -112,11 +112,13 @@ class NameRecogniser:
         self.places = gazetteer()
         self.blocks = block_words(doc)
         self.linker = Linker(doc)
+        self.document_names: frozenset[Key] = frozenset()
 
     def run(self) -> None:
         mentions: list[Mention] = []
         proper = names_among_words(w.tokens for _, w in self.blocks if not w.title) \
             if holds(NAME_GATE.document_name, True) else frozenset()
+        self.document_names = proper
         for _, words in self.blocks:
             mentions += scan_block(words, self.authority.index, self.places, proper)
         lowercase = {t.key for _, w in self.blocks for t in w.tokens if t.kind == "word" and not t.cap}
@@ -152,6 +154,8 @@ class NameRecogniser:
             evidence.add(NAME[f"place.{how}"], place=place.preferred, feature=place.extra.get("feature"))
         if len(group[0].key) == 1 and is_given_name(group[0].text.split()[-1]) and not entries:
             evidence.add(NAME["person.given-name"])
+        if group[0].key in self.document_names:
+            evidence.add(NAME["person.document-name"])
         evidence.add(NAME["person.default"])
         return evidence
 
@@ -196,10 +200,14 @@ class NameRecogniser:
         kept: list[Mention] = []
         for key, (group, evidence, listed) in accepted.items():
             kind, cert = verdicts[key]
-            if holds(NAME_GATE.ordinary_place, kind == PLACE and kind_score(evidence, PLACE) <= NAME[
+            ordinary = group[0].ordinary or is_common_word(group[0].text.split()[-1])
+            if holds(NAME_GATE.ordinary_place, kind == PLACE and ordinary and kind_score(evidence, PLACE) <= NAME[
                     "place.gazetteer-common"].weight and not listed):
                 continue  # an ordinary word that is also a place name, with nothing to say it is one here
-            evidence.decide(kind, cert, _TH["high"], [(k, kind_score(evidence, k)) for k in KINDS],
+            if holds(NAME_GATE.everyday_word, kind == PLACE and not listed and len(key) == 1 and
+                     zipf(key[0]) >= _TH["everyday-zipf"] and not _beyond_prepositions(evidence)):
+                continue  # "in Time", "through Space": a very common word capitalised, with only prepositions
+            evidence.decide(kind, cert, _TH[f"{kind}-high"], [(k, kind_score(evidence, k)) for k in KINDS],
                             score=kind_score(evidence, kind))
             guessed = all(m.weak for m in group)  # no more than a capital says it is a name
             for mention in group:
@@ -311,17 +319,19 @@ class NameRecogniser:
 
     @staticmethod
     def verdict(evidence: Evidence) -> tuple[str, str]:
-        """The kind with the highest score, and the certainty its lead earns."""
+        """The kind with the highest score, and the certainty its score and lead earn for that kind
+        (calibrated on the development set: ``bench/calibrate.py``)."""
         scores = {k: kind_score(evidence, k) for k in KINDS}
         ranked = sorted(KINDS, key=lambda k: (-scores[k], KINDS.index(k)))
-        best, second = scores[ranked[0]], scores[ranked[1]]
-        if best >= _TH["high"] and best - second >= _TH["high-margin"]:
+        kind = ranked[0]
+        best, second = scores[kind], scores[ranked[1]]
+        if best >= _TH[f"{kind}-high"] and best - second >= _TH[f"{kind}-high-margin"]:
             cert = HIGH
-        elif best >= _TH["medium"] and best - second >= _TH["medium-margin"]:
+        elif best >= _TH[f"{kind}-medium"] and best - second >= _TH[f"{kind}-medium-margin"]:
             cert = MEDIUM
         else:
             cert = LOW
-        return ranked[0], cert
+        return kind, cert
 
     # -- a confirmed name tags its other mentions --------------------------------------
 
@@ -387,6 +397,9 @@ class NameRecogniser:
                 if any(not tokens[k].cap for k in range(i, last)):
                     i += 1
                     continue
+                if holds(NAME_GATE.part_of_longer_run, _in_longer_run(tokens, i, last)):
+                    i = last  # "the Time Traveller" holds "Time", a name of its own elsewhere
+                    continue
                 if not holds(NAME_MENTION.known_form, True):
                     i += 1
                     continue
@@ -407,17 +420,23 @@ class NameRecogniser:
     def emit(self, mentions: list[Mention]) -> None:
         blocks = {words.block_no: block for block, words in self.blocks}
         words = {w.block_no: w for _, w in self.blocks}
+        families = _families(mentions, words)
         for mention in sorted(mentions, key=lambda m: (m.block_no, m.start)):
             block = blocks[mention.block_no]
             if mention.kind == PLACE and not mention.rs:
                 _add_qualifier(mention, words[mention.block_no].tokens)
-            if mention.rs:
+            family = mention.rs and holds(NAME_MENTION.family, mention.key in families and
+                                          _family(mention, words[mention.block_no]))
+            if mention.rs and not family:
                 _add_determiners(mention, words[mention.block_no])
             if not _fits(block, mention.start, mention.end):
                 continue
-            tag = "rs" if mention.rs else TAGS[mention.kind]
+            tag = "persName" if family else "rs" if mention.rs else TAGS[mention.kind]
             evidence = self.span_evidence(mention, tag)
-            if mention.rs:
+            if family:  # "the Morleys": the family, one mention of a group (no person's entry)
+                evidence.add(NAME_MENTION.family, singular=mention.key[0])
+                attrs = {"type": "family", "cert": mention.cert or LOW}
+            elif mention.rs:
                 attrs = {"type": "person", "cert": mention.cert or LOW}
             else:
                 attrs = {"ref": f"#{mention.entity}", "cert": mention.cert or LOW}
@@ -456,6 +475,26 @@ class NameRecogniser:
                 evidence=self.span_evidence(least, tag)))
 
 
+_PREPOSITION_RULES = frozenset(f"name.place.{r}" for r in (
+    "preposition-strong", "preposition", "preposition-weak", "gazetteer-common"))
+
+
+def _beyond_prepositions(evidence: Evidence) -> bool:
+    """Something says a place besides prepositions before it and a gazetteer's ordinary word."""
+    return any(kind_of(f.rule) == PLACE and f.rule not in _PREPOSITION_RULES and f.weight > 0 for f in evidence.fired)
+
+
+def _in_longer_run(tokens, first: int, last: int) -> bool:
+    """The tokens [first, last) are part of a longer run of capitalised words: a word right after
+    them, or right before them mid-sentence, is capitalised and joined to them."""
+    after = tokens[last] if last < len(tokens) else None
+    before = tokens[first - 1] if first > 0 else None
+    return (after is not None and after.kind == "word" and after.cap and not after.sentence_start and
+            joinable(tokens[last - 1], after)) or \
+        (before is not None and before.kind == "word" and before.cap and not tokens[first].sentence_start and
+         not before.is_honorific and not before.is_initial and joinable(before, tokens[first]))
+
+
 def _mention_decision(base: Evidence | None, rule, decided: str, cert: str | None, **features) -> Evidence:
     """A mention's own decision: the name's (``base``) with the rule that changed it for this mention."""
     evidence = Evidence(NAME.decision, list(base.fired) if base else [], base.threshold if base else None,
@@ -474,6 +513,26 @@ def _add_qualifier(mention: Mention, tokens) -> None:
              first.gap == " "):
         mention.start, mention.first = before.start, mention.first - 1
         mention.text = f"{before.text} {mention.text}"
+
+
+def _families(mentions: list[Mention], words: dict[int, BlockWords]) -> set[Key]:
+    """The names whose plural is a family's in this text: someone of that name is titled as a
+    member of a family ("Mrs. Morley", "Miss Leland"), and the plural never stands for people
+    like them ("all the Tarovs", "other Tarovs")."""
+    titled = {m.key for m in mentions if m.pattern == "honorific" and
+              m.text.split()[0].rstrip(".") in en.FAMILY_TITLES}
+    generic = {m.key for m in mentions if m.rs and not _family(m, words[m.block_no])}
+    return {m.key for m in mentions if m.rs and m.key in titled and m.key not in generic}
+
+
+def _family(mention: Mention, words: BlockWords) -> bool:
+    """The plural of a person's name after "the" alone ("the Morleys", "at the Lelands’"): the
+    family; after "all the", "other", "such", "these" ... it is a generic plural."""
+    tokens, first = words.tokens, mention.first
+    before = tokens[first - 1] if first > 0 else None
+    before2 = tokens[first - 2] if first > 1 else None
+    return before is not None and before.key == "the" and not tokens[first].gap.strip() and \
+        not (before2 is not None and before2.key in en.PLURAL_DETERMINERS and not before.gap.strip())
 
 
 def _add_determiners(mention: Mention, words: BlockWords) -> None:

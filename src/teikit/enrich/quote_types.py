@@ -243,7 +243,10 @@ def classify(ctx: Context) -> Typing:
     named_earlier = bool(SOURCE_NOUN.search(ctx.earlier))
     # whether a written source introduces it, and by which rule (recorded where that decides)
     why_written = rules.evidence()
-    written = _written(why_written, speech, writing, source, bool(points_back), named_earlier)
+    # a written thing far back in the sentence is what it is about, not what the quotation comes from
+    source_near = source if source is not None and \
+        len(_words(ctx.before[source.end():])) <= th["source-near-words"] else None
+    written = _written(why_written, speech, writing, source_near, bool(points_back), named_earlier)
     short_phrase = n <= th["short-phrase-words"] and not _sentence_like(inner)
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= th["near-words"]
@@ -308,6 +311,8 @@ def _fallback(ev: Evidence, ctx: Context, inner: str, n: int, clause: bool, frag
         tag, reason = QUOTE, "a long block quotation"
     elif ev.check(rules.phrase, phrase and not clause, words=n):
         tag, reason = QUOTE, "a phrase of someone else's words, longer than scare quotes"
+    elif ev.check(rules.clause_in_dialogue, ctx.dialogue and clause, words=n):
+        tag, reason = SAID, "words of a clause in a work that reports speech"
     else:
         ev.add(rules.nothing_tells)
         tag, reason = Q, "nothing tells its kind"

@@ -89,13 +89,18 @@ def _mark_sentence_starts(tokens: list[Token]) -> None:
             token.sentence_start = True  # "... in the U.S.S.R. These lines": cannot tell; assume a sentence
         elif any(c in _SENTENCE_END for c in gap):
             stripped = gap.strip()
-            abbreviation = before.dot and stripped == "." and (
-                before.key in ABBREVIATIONS or before.is_initial or before.is_honorific)
+            abbreviation = before.dot and stripped == "." and _abbreviated(before)
             token.sentence_start = not abbreviation
         elif ":" in gap or any(c in _OPENING_QUOTES for c in gap):
             token.sentence_start = True
         elif "\n\n" in gap:
             token.sentence_start = True
+
+
+def _abbreviated(token: Token) -> bool:
+    """A word whose dot marks an abbreviation, not a sentence's end: an initial, an abbreviated title
+    ("Mr.", "Capt.", "St."); not a title written in full ("the Vicar. Then ...")."""
+    return token.is_initial or token.key in ABBREVIATIONS or (token.is_honorific and len(token.text) <= 3)
 
 
 def joinable(before: Token, token: Token) -> bool:
@@ -104,7 +109,7 @@ def joinable(before: Token, token: Token) -> bool:
     if before.possessive or token.sentence_start:
         return False
     gap = token.gap
-    if before.dot and (before.is_initial or before.is_honorific or before.key in ABBREVIATIONS):
+    if before.dot and _abbreviated(before):
         gap = gap[1:] if gap.startswith(".") else gap
     if gap == "-":
         return before.kind != "num" and token.kind != "num"

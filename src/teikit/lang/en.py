@@ -36,14 +36,17 @@ Bishop Archbishop Cardinal Pope Saint St King Queen Prince Princess Duke Duchess
 Baron Baroness Marquis Marquess Viscount Emperor Empress Tsar Czar Tsarina Czarina Sultan Shah
 Madame Mme Madam Mademoiselle Mlle Monsieur M Herr Frau Fräulein Signor Signora Señor Señora Don Doña
 Comrade Squire Farmer Goody Goodman Widow Dean Canon Deacon Parson Vicar Rector Dominie Citizen Hon
+Councillor Alderman Inspector Constable
 """.split())
 # Titles that are only titles: the word after them is a surname even when it is also an
 # ordinary word ("Mr. Brown", "Sir Walter Citrine"); after others ("General", "King") it may not be.
 PERSONAL_TITLES = frozenset("""
 Mr Mrs Miss Ms Mx Mister Messrs Dr Sir Dame Lady Lord Rev Revd Reverend Madame Mme Madam Mademoiselle Mlle
 Monsieur Herr Frau Fräulein Signor Signora Señor Señora Professor Prof Captain Capt Colonel Col Lieutenant
-Lieut Lt Sergeant Sgt Admiral Comrade
+Lieut Lt Sergeant Sgt Admiral Comrade Councillor Alderman
 """.split())
+# Titles a member of a family is given ("Mrs. Morley", "Miss Leland"): "the Morleys" is then the family.
+FAMILY_TITLES = frozenset("Mr Mrs Miss Master Mme Madame Mademoiselle Mlle Lady Sir Dame".split())
 # Abbreviated honorifics that end a sentence only rarely: a capital after "Mr." starts no sentence.
 ABBREVIATIONS = _words("mr mrs ms dr st rev revd fr prof capt col gen maj lieut lt sgt sergt mme mlle m messrs hon "
                        "no vol pp ch cf viz esq jun sen jr sr")
@@ -102,9 +105,11 @@ Ocean Bay Gulf Strait Straits Channel Island Islands Isle Isles Peninsula Cape C
 Steppe District Province County Region Territory Bridge Castle Abbey Priory Cathedral Chapel Hall Manor
 Farm Mill Inn Cottage Grange End Cross Gate Wharf Docks Harbour Harbor Station Prison Tower Palace
 Barracks Market Canal Falls Springs Dell Mead Meadow Meadows Copse Grove Hollow Combe Coppice Lodge
-Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom
+Rectory Vicarage Parsonage Field Fields Warren Pound Shaw Bottom Hotel Yard Close Parade Court House Quay Walk
 """.split())
-# Institutions named by one capitalised word after "the" ("the Army", "the Club").
+# Titles of saints: "St. Mary’s" (with the possessive) is the church or parish named after her.
+SAINTS = frozenset("St Saint Ste".split())
+# Institutions named by one capitalised word ("the Army", "the Club"): never a name a text makes of a word.
 INSTITUTIONS = frozenset("""
 Parliament Army Navy Government Admiralty Senate Congress Society Club Academy University College Company
 Bank Ministry Commons Lords Police Guards Militia Yeomanry Association Committee Council Board Union
@@ -123,7 +128,7 @@ Outer Inner Middle Far Near
 """.split())
 # Capitalised words that are never names by themselves.
 NEVER_NAMES = frozenset("""
-I O Oh Ah God Lord Heaven Heavens Providence Almighty Saviour Creator Devil Monday Tuesday Wednesday
+I O Oh Ah Dear Dearest God Lord Heaven Heavens Providence Almighty Saviour Creator Devil Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October
 November December Christmas Easter Whitsun Whitsuntide Michaelmas Lent Advent Sabbath Bible Bibles Testament
 Gospel Gospels Scripture Scriptures Psalm Psalms Koran Talmud
@@ -132,7 +137,7 @@ Gospel Gospels Scripture Scriptures Psalm Psalms Koran Talmud
 DEMONYMS = frozenset("""
 French Dutch Greek Greeks Swiss Welsh Scots Scotch Thai Czech Czechs Slav Slavs Slovak Basque Breton Flemish
 Walloon Dane Danes Swede Swedes Finn Finns Pole Poles Turk Turks Arab Arabs Moor Moors Jew Jews Frenchman
-Frenchmen Englishman Englishmen Scotsman Dutchman Irishman Yankee Yankees Saxon Saxons Norman Normans Celt
+Frenchmen Englishman Englishmen Scotsman Dutchman Irishman Yankee Yankees Saxon Saxons Norman Normans Roman Romans Celt
 Celts Gaul Gauls Hun Huns Tartar Tartars Cossack Cossacks Gentile Gentiles Hebrew Latin Sanskrit
 """.split())
 # Endings of words derived from names that are not names: always ("Stalinist", "Leninism"),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from teikit.errors import Diagnostic, Severity, TeikitError, UsageError
+from teikit.outputs import check_file, is_stdout, make_directory, names_directory, write_output
 from teikit.publish.targets import Target
 from teikit.resources import data_dir
 from teikit.runtime import pool
@@ -59,17 +60,15 @@ def plan_jobs(inputs: Sequence[str], output: str | None, suffix: str) -> list[Jo
         raise UsageError(Diagnostic("teikit", "no input: give one or more TEI files, or - for stdin"))
     if inputs.count(STDIN_NAME) > 1:
         raise UsageError(Diagnostic(STDIN_NAME, "standard input can be read only once"))
-    if output is None:
+    if output is None or is_stdout(output):
         if len(inputs) > 1:
             raise UsageError(Diagnostic("-o", f"{len(inputs)} inputs need -o DIRECTORY for their outputs"))
         return [Job(inputs[0], None)]
     target = Path(output)
-    as_directory = len(inputs) > 1 or target.is_dir() or output.endswith(("/", os.sep))
-    if not as_directory:
+    if len(inputs) == 1 and not names_directory(output):
+        check_file(output)
         jobs = [Job(inputs[0], target)]
     else:
-        if target.exists() and not target.is_dir():
-            raise UsageError(Diagnostic(output, "is a file: several inputs need a directory for their outputs"))
         jobs = [Job(source, target / (_stem(source) + suffix)) for source in inputs]
         seen: dict[Path, str] = {}
         for job in jobs:
@@ -77,6 +76,7 @@ def plan_jobs(inputs: Sequence[str], output: str | None, suffix: str) -> list[Jo
                 raise UsageError(Diagnostic(job.source, f"has the same name as {seen[job.output]}: both would "
                                                         f"be written to {job.output}"))
             seen[job.output] = job.source
+        make_directory(output)
     for job in jobs:
         if job.source != STDIN_NAME and job.output is not None and job.output.exists() \
                 and job.output.resolve() == Path(job.source).resolve():
@@ -96,7 +96,7 @@ def publish_one(job: Job, stylesheet: Path, params: Mapping[str, str]) -> Batch:
         if job.output is None:
             batch.stdout = result.text
         else:
-            write_atomic(job.output, result.text)
+            write_output(job.output, result.text)
     except TeikitError as exc:
         batch.diagnostics.append(exc.diagnostic)
     return batch

@@ -13,13 +13,20 @@ inherit what the parent prepared, such as compiled schemas); saxonche's threads 
 a fork, so once Saxon is loaded workers start with forkserver or spawn. ``func`` and the items
 must be picklable; each worker keeps its own caches (compiled stylesheets, schemas) for the
 items it runs.
+
+Workers die with their parent: a main process killed outright (SIGKILL, the out-of-memory
+killer) leaves no worker running on for minutes with its memory (``_die_with_parent``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +39,45 @@ Result = TypeVar("Result")
 # dead worker leaves few items to run again
 QUEUED_PER_WORKER = 4
 DIED = "a worker process died while working on it"
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies (Linux)
+PARENT_POLL_SECONDS = 2.0  # elsewhere: how often a worker looks whether its parent is still there
+
+
+def _die_with_parent() -> None:
+    """Run in each worker as it starts: end it when its parent process dies. On Linux the kernel
+    does it (PR_SET_PDEATHSIG: SIGKILL, since a worker has nothing to save: its files are written
+    atomically); elsewhere a thread watches the parent's id. Workers started by a forkserver
+    have it as their parent, and it exits when the main process dies. SIGTERM (which a pool
+    sends its other workers when one dies) ends the worker through Python, so that a file it was
+    writing leaves no temporary file behind."""
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            _watch_parent(parent)
+    else:  # pragma: no cover - macOS, Windows
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before the watch was set
+        os._exit(1)
+
+
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="teikit-parent-watch", daemon=True).start()
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=start_context(), initializer=_die_with_parent)
 
 
 def available_cpus() -> int:
@@ -69,7 +115,7 @@ def _run_parallel(func, items, todo: deque, jobs: int, on_result) -> list[int]:
     """Run the items of ``todo`` (taken from it as they are submitted) until they are done or a
     worker dies; returns the items that were in flight when it died, in submission order."""
     running: dict[Future, int] = {}
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=start_context()) as pool:
+    with _executor(jobs) as pool:
         try:
             while todo or running:
                 while todo and len(running) < jobs * QUEUED_PER_WORKER:
@@ -98,7 +144,7 @@ def _run_alone(func, items, suspects: list[int], on_result, lost) -> None:
     worker dies is lost, the others get their results."""
     queue = deque(suspects)
     while queue:
-        with ProcessPoolExecutor(max_workers=1, mp_context=start_context()) as pool:
+        with _executor(1) as pool:
             try:
                 while queue:
                     index = queue[0]

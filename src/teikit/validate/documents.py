@@ -34,6 +34,7 @@ from teikit.xmlio import (DUPLICATE_ID, Stream, duplicate_id_diagnostic, duplica
 Name = tuple[str, str]
 
 _PREFIXES = {TEI: "tei", XML: "xml"}  # for paths in diagnostics
+STDIN_NAME = "%3Cstdin%3E"  # "<stdin>", percent-encoded: the last step of standard input's URI
 # problems found while reading that are about validity: the document is still checked
 VALIDITY_CODES = frozenset({DUPLICATE_ID})
 
@@ -57,7 +58,11 @@ class Document:
 
     @cached_property
     def uri(self) -> str:
-        return Path(os.path.abspath(self.path)).as_uri() if self.path != "-" else "urn:x-teikit:stdin"
+        """The document's base URI. Standard input gets one in the working directory, so that
+        relative references in it resolve as they would in a file there."""
+        if self.path == "-":
+            return Path.cwd().as_uri().rstrip("/") + "/" + STDIN_NAME
+        return Path(os.path.abspath(self.path)).as_uri()
 
     # -- names and ids ------------------------------------------------------------------------------
     @cached_property

@@ -1,9 +1,11 @@
 """Which schemas a document is checked against, and the engines that check them.
 
 ``--schema`` values: ``teikit`` (the project pair, schema/teikit.xsd + schema/teikit.sch),
-``tei_all`` (the path configured as ``tei_all`` or in ``$TEIKIT_TEI_ALL``), or a schema file
-(.xsd, .rng, .sch/.isosch). Without ``--schema`` a document's ``<?xml-model?>`` instructions
-choose; a schema named by URL is never fetched, it is reported as unavailable instead.
+``tei_all`` (``$TEIKIT_TEI_ALL``, else ``tei_all`` in the settings, else the copy of TEI P5's
+tei_all.rng teikit ships in schema/tei_all/), or a schema file (.xsd, .rng, .sch/.isosch).
+Without ``--schema`` a document's ``<?xml-model?>`` instructions choose; a schema named by URL
+is never fetched: the TEI Consortium's addresses of tei_all.rng read that local tei_all, any
+other URL is reported as unavailable.
 Engines are built once per process and reused (see :func:`engine_for`).
 """
 
@@ -11,8 +13,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
@@ -29,6 +32,11 @@ TEI_ALL_ENV = "TEIKIT_TEI_ALL"
 TEI_ALL_KEY = "tei_all"
 PROJECT = "teikit"
 TEI_ALL = "tei_all"
+TEI_ALL_BUNDLED = "tei_all/tei_all.rng"  # in teikit's schema folder
+UNAVAILABLE = "xml-model-unavailable"  # the code of a schema <?xml-model?> names that cannot be used
+_TEI_HOSTS = {"www.tei-c.org", "tei-c.org"}
+_TEI_ALL_URL_PATH = re.compile(r"^/(?:release|Vault/P5/(?P<release>[^/]+))/xml/tei/custom/schema/relaxng/tei_all\.rng$")
+_EDITION = re.compile(r"TEI Edition:\s+P5\s+Version\s+([0-9][0-9A-Za-z.\-]*[0-9A-Za-z])")
 
 XSD, RELAXNG, SCHEMATRON, EMBEDDED = "xsd", "rng", "schematron", "rng-rules"
 _SCHEMATRON_NAMESPACES = {SCH, "http://www.ascc.net/xml/schematron"}
@@ -50,20 +58,51 @@ def project_schemas() -> list[SchemaRef]:
             SchemaRef(SCHEMATRON, str(data_file("schema", "teikit.sch")))]
 
 
-def tei_all_path(config: Settings) -> Path:
-    """The configured tei_all schema: $TEIKIT_TEI_ALL, else ``tei_all`` in the configuration."""
+def bundled_tei_all() -> Path:
+    """The copy of TEI P5's tei_all.rng shipped with teikit (its release and licence beside it)."""
+    return data_file("schema", TEI_ALL_BUNDLED)
+
+
+def tei_all_source(config: Settings) -> tuple[Path, str]:
+    """The tei_all schema teikit uses, and where that choice comes from: $TEIKIT_TEI_ALL, else
+    ``tei_all`` in the settings, else teikit's own copy."""
     configured = os.environ.get(TEI_ALL_ENV)
-    path = Path(configured) if configured else config.path(TEI_ALL_KEY)
-    if path is None:
-        raise UsageError(Diagnostic(
-            "--schema tei_all", "no tei_all schema configured: set tei_all = \"PATH/tei_all.rng\" in "
-            "teikit.toml (or [tool.teikit] in pyproject.toml), or the environment variable "
-            f"{TEI_ALL_ENV}, or pass --schema PATH/tei_all.rng", engine="validate"))
+    if configured:
+        return Path(configured), TEI_ALL_ENV
+    path = config.path(TEI_ALL_KEY)
+    if path is not None:
+        return path, " or ".join(map(str, config.sources)) or "the settings"
+    return bundled_tei_all(), "teikit's copy"
+
+
+def tei_all_path(config: Settings) -> Path:
+    """The tei_all schema (see tei_all_source); a configured file that is missing is a usage error."""
+    path, where = tei_all_source(config)
     if not path.is_file():
-        where = TEI_ALL_ENV if configured else " or ".join(map(str, config.sources)) or "configuration"
         raise UsageError(Diagnostic("--schema tei_all", f"tei_all schema {path} (from {where}) does not exist",
                                     engine="validate"))
     return path
+
+
+def tei_all_edition(path: Path) -> str | None:
+    """The TEI release a tei_all schema was generated for ("4.12.0"), from its opening comment."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192).decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = _EDITION.search(head)
+    return found.group(1) if found else None
+
+
+def official_tei_all(href: str) -> str | None:
+    """For the TEI Consortium's address of tei_all.rng, the release it names ("current" for the
+    latest); None for any other address."""
+    parsed = urlparse(href)
+    if parsed.scheme not in ("http", "https") or parsed.hostname not in _TEI_HOSTS:
+        return None
+    found = _TEI_ALL_URL_PATH.match(parsed.path)
+    return (found.group("release") or "current") if found else None
 
 
 def _sniff(path: Path) -> str | None:
@@ -107,12 +146,10 @@ def from_option(value: str, config: Settings, embedded_rules: bool = False) -> l
     return classify(value, embedded_rules, where=f"--schema {value}")
 
 
-def configured_tei_all(config: Settings) -> Path | None:
-    """The configured tei_all schema, or None when there is none (no error)."""
-    try:
-        return tei_all_path(config)
-    except UsageError:
-        return None
+def configured_tei_all(config: Settings) -> Path:
+    """The tei_all schema <?xml-model?> instructions naming the official one read (see tei_all_source;
+    a configured file that is missing is reported against the documents that name it)."""
+    return tei_all_source(config)[0]
 
 
 def xml_model_instructions(doc: Document) -> list[etree._ProcessingInstruction]:
@@ -149,8 +186,8 @@ def schemas_named(path_of_document: str, instructions: list, embedded_rules: boo
                   tei_all: Path | None = None) -> tuple[list[SchemaRef], list[Diagnostic]]:
     """The schemas ``<?xml-model?>`` instructions name, and warnings about those unusable.
 
-    A URL is never fetched; one whose file name is that of the configured ``tei_all`` (the
-    official address of tei_all.rng, say) is read from that local copy instead."""
+    A URL is never fetched: the TEI Consortium's address of tei_all.rng is read from the local
+    copy (``tei_all``, else teikit's own), any other URL is unusable."""
     refs: list[SchemaRef] = []
     warnings: list[Diagnostic] = []
     for pi in instructions:
@@ -158,17 +195,22 @@ def schemas_named(path_of_document: str, instructions: list, embedded_rules: boo
         if not href:
             continue
 
-        def warn(message: str) -> None:
+        def warn(message: str, code: str = UNAVAILABLE) -> None:
             warnings.append(Diagnostic(path_of_document, message, Severity.WARNING, pi.sourceline, None,
-                                       "validate", "xml-model-unavailable"))
+                                       "validate", code))
 
         parsed = urlparse(href)
         if parsed.scheme and parsed.scheme != "file" and len(parsed.scheme) > 1:
-            if tei_all is None or PurePosixPath(parsed.path).name != tei_all.name:
+            release = official_tei_all(href)
+            if release is None:
                 warn(f"schema {href} from <?xml-model?> not used: teikit never fetches URLs "
                      "(pass --schema with a local copy)")
                 continue
-            path = tei_all
+            path = tei_all or bundled_tei_all()
+            edition = tei_all_edition(path) if release != "current" else None
+            if edition and edition != release:
+                warn(f"<?xml-model?> names tei_all of TEI P5 {release}: validated with the local tei_all "
+                     f"({path}) of TEI P5 {edition}", "xml-model-other-release")
         else:
             relative = unquote(parsed.path) if parsed.scheme == "file" else href
             path = Path(relative) if os.path.isabs(relative) else Path(path_of_document).parent / relative
@@ -218,9 +260,13 @@ def _build(ref: SchemaRef, rng_engine: str, phase: str | None) -> Engine:
 
         return XsdEngine(ref.path)
     if ref.kind == RELAXNG:
-        from teikit.validate.rng.engine import JingEngine, RngEngine
+        if rng_engine == "jing":
+            from teikit.validate.jing.engine import JingEngine
 
-        return JingEngine(ref.path) if rng_engine == "jing" else RngEngine(ref.path)
+            return JingEngine(ref.path)
+        from teikit.validate.rng.engine import RngEngine
+
+        return RngEngine(ref.path)
     from teikit.validate.schematron.engine import SchematronEngine
 
     if ref.kind == EMBEDDED:

@@ -8,6 +8,7 @@ XSD validation rule it breaks (``cvc-complex-type.2.4`` and friends).
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from urllib.request import url2pathname
 
 from teikit.errors import Diagnostic
 from teikit import cache
+from teikit.ns import TEI, XML
 from teikit.validate.documents import Document
 from teikit.validate.engine import Engine, RunContext
 from teikit.validate.errors import SchemaError
@@ -28,6 +30,28 @@ _XSD11 = re.compile(rb"minVersion\s*=\s*[\"']1\.1|<(?:\w+:)?(?:assert|alternativ
 
 
 _ATTRIBUTE = re.compile(r"attribute ([\w.:{}/\-]+)=")
+# what xmlschema writes in Python's notation: names as {namespace}local, and lists of strings
+_CLARK = re.compile(r"\{([A-Za-z][\w+.\-]*:[^{}\s]*)\}([\w.\-]+)")  # a URI in the braces, not a {2} quantifier
+_STRING = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
+_STRING_LIST = re.compile(rf"\[(?:{_STRING})(?:, (?:{_STRING}))*\]")
+_PREFIXES = {TEI: "tei", XML: "xml"}
+
+
+def readable(reason: str) -> str:
+    """xmlschema's reason without Python's notation: ``{ns}name`` as ``tei:name`` (or ``xml:``),
+    and ``['a', 'b']`` as ``"a", "b"``."""
+    def name(match: re.Match) -> str:
+        prefix = _PREFIXES.get(match.group(1))
+        return f"{prefix}:{match.group(2)}" if prefix else f"{match.group(2)} (in namespace {match.group(1)})"
+
+    def strings(match: re.Match) -> str:
+        try:
+            values = ast.literal_eval(match.group(0))
+        except (ValueError, SyntaxError):
+            return match.group(0)
+        return ", ".join(f'"{v}"' for v in values)
+
+    return _CLARK.sub(name, _STRING_LIST.sub(strings, reason))
 
 
 def _attribute_key(element, name: str) -> str | None:
@@ -149,7 +173,7 @@ class XsdEngine(Engine):
                 reason = error.reason or error.message
                 named = _ATTRIBUTE.match(reason)
                 attribute = _attribute_key(element, named.group(1)) if named and element is not None else None
-                diagnostic = self.diagnostic(doc, reason, element=element, attribute=attribute,
+                diagnostic = self.diagnostic(doc, readable(reason), element=element, attribute=attribute,
                                              code=error_code(error), line=getattr(error, "sourceline", None))
                 if "duplicated xs:ID" in reason and (diagnostic.line, diagnostic.column) in repeated:
                     continue

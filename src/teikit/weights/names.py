@@ -23,11 +23,12 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "person.word-after": (3, "'himself', 'who', 'assassination' after it"),
     "person.by-name": (4, "'X by name'"),
     "person.possessive": (1, "in the possessive ('X’s')"),
+    "place.saints-church": (8, "a saint's name in the possessive ('St. Mary’s'): the church or parish"),
     "place.keyword": (8, "a keyword of places at its end, or a head at its start ('Kibes Lane', 'Mount X')"),
     "place.ending": (2, "ends like place names of many languages ('-stan', '-grad', '-shire')"),
     "place.english-ending": (1, "ends like English place names, which are also surnames ('-ton', '-ford')"),
     "place.of": (6, "'the city of X'"),
-    "place.the": (2, "'the X' alone (persons take no article)"),
+    "place.the": (2, "'the X' alone, X no common word (persons take no article; 'the Abbey' names nothing)"),
     "place.local": (3, "'the Common', 'the Hall': a local place by a keyword of places"),
     "place.noun": (3, "'the river X', 'the X road'"),
     "place.where": (2, "', where' after it"),
@@ -35,7 +36,6 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "place.preposition": (2, "'in', 'at', 'into', 'towards' before it"),
     "place.preposition-weak": (1, "'from', 'to', 'on', 'over' before it"),
     "org.keyword": (8, "a keyword of organisations inside ('Central Committee', 'Bank of X')"),
-    "org.local": (3, "'the Army', 'the Club': one institution by its keyword"),
     "org.dotted": (3, "dotted capitals ('G.P.U.')"),
     "org.acronym": (2, "an acronym ('NKVD')"),
     # what is known of the name, once per name (teikit.enrich.names)
@@ -53,13 +53,20 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     "place.gazetteer-alternate": (2, "a gazetteer's place by an alternate name"),
     "place.gazetteer-common": (1, "a gazetteer's place whose name is also an ordinary word or given name"),
     "person.given-name": (2, "one word that is a given name, no list entry"),
+    "person.document-name": (8, "dictionary words the text uses as a name only: capitalised mid-sentence, never in "
+                                "lower case, speaking or acting as a person ('Ginger', 'the Night Porter')"),
     "person.surname-of-named": (4, "the surname of a person the text names in full"),
     "person.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure person"),
     "place.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure place"),
     "org.coordinated": (1.5, "joined by 'and', 'or' or commas to a sure organisation"),
     "person.default": (0.5, "an unknown name is most often a person's"),
 }, {
-    "high": 8, "high-margin": 4, "medium": 3, "medium-margin": 2,
+    # the certainty a kind's score and its lead over the next kind earn, per kind, calibrated on the
+    # development set (python bench/calibrate.py): high where names are right at least 0.9 of the
+    # time, medium 0.7 (docs/measurements.md)
+    "person-high": 8, "person-high-margin": 4, "person-medium": 3, "person-medium-margin": 2,
+    "place-high": 8, "place-high-margin": 6, "place-medium": 2, "place-medium-margin": 1,
+    "org-high": 8, "org-high-margin": 4, "org-medium": 3, "org-medium-margin": 2,
     # a mention's own evidence overrides the name's decision from this much, by this margin
     "override": 6, "override-margin": 4,
     "major-population": 1_000_000,
@@ -67,6 +74,8 @@ NAME = RuleTable("name", "the kind of a name: person, place or organisation", {
     # Zipf frequencies: an acronym more frequent is a word; a surname after a title no more frequent;
     # a derived word ('Thermidorian') this frequent is a word; the singular of a group noun
     "acronym-max-zipf": 3.5, "surname-max-zipf": 5.3, "derived-min-zipf": 2.0, "group-noun-zipf": 2.5,
+    # a word this frequent needs more than prepositions to be a place
+    "everyday-zipf": 5.5,
     # person cues that make a plural of a known word a family's name ('the Bolsheviks' vs 'Engels wrote')
     "group-noun-person-cues": 3,
 })
@@ -78,6 +87,12 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
     "lowercase-elsewhere": (0, "the text writes the word in lower case too: an ordinary word"),
     "group-noun": (0, "the plural of a known word ('the Bolsheviks'), nothing says a person"),
     "ordinary-place": (0, "an ordinary word that is also a place name, nothing else says a place"),
+    "part-of-longer-run": (0, "a name decided elsewhere is not tagged inside a longer run of capitalised words "
+                              "('Time' in 'the Time Traveller')"),
+    "title-no-place": (0, "a title or a word for a person ('the Vicar', 'the Doctor') is no gazetteer's town"),
+    "everyday-word": (0, "a very frequent word ('Time', 'Space') is no place on prepositions alone"),
+    "person-before-keyword": (0, "a personal title opens the run: no keyword of places or organisations makes "
+                                 "it one ('Mr. Hall', 'Dr. Ellen Marsh')"),
     # what lets a run in
     "document-name": (0, "a dictionary word the text writes only as a name, acting as a person"),
     "sentence-start-given-name": (0, "a given name opening a sentence before a surname ('Martin Abern had')"),
@@ -85,13 +100,17 @@ NAME_GATE = RuleTable("name-gate", "whether a capitalised run is a name at all",
 }, {
     # mid-sentence capitals a dictionary word needs to be a document's name (one or two may be emphasis)
     "document-name-mentions": 3,
+    # a designation of several words written in lower case at most once for this many capitalised uses
+    "document-name-lower-ratio": 4,
 })
 
 NAME_MENTION = RuleTable("name-mention", "how a decided name reaches each of its mentions", {
     "own-evidence": (0, "the mention's own words outweigh the name's decision"),
     "capital-only": (0, "no more than a capital or a letter says any mention is a name: at most medium"),
     "known-form": (0, "another mention of a name decided elsewhere in the text (at most medium)"),
-    "generic-plural": (0, "the plural of a person's name after 'the', 'all the', 'other': rs"),
+    "generic-plural": (0, "the plural of a person's name after 'all the', 'other', 'such': rs (people like them)"),
+    "family": (0, "the plural of a person's name after 'the' alone, when someone of that name is titled as a "
+                  "family's member ('Mrs. Morley') and the plural is never generic: persName type='family'"),
     "misplaced-apostrophe": (0, "'Engel’s' for Engels’: a possessive whose form with s is a person's"),
     "place-qualifier": (0, "a capitalised qualifier before a place is part of its name ('Central Asia')"),
 }, {"high": 8, "medium": 3})

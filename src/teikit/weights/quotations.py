@@ -50,12 +50,16 @@ QUOTATION_TYPE = RuleTable("quotation-type", "a marked quotation's element: said
     "personal-sentences": (GUESS, "said: first- or second-person sentences, or questions"),
     "dialogue-sentences": (GUESS, "said: sentences in a work that reports speech"),
     "long-block": (GUESS, "quote: a long block quotation"),
+    "clause-in-dialogue": (GUESS, "said: words of a clause (a pronoun, an auxiliary) in a work that reports "
+                                  "speech, nothing else telling"),
     "nothing-tells": (GUESS, "q: nothing tells its kind"),
 }, {**CERT,
     # how much of the text around a quotation is read (characters)
     "cue-chars": 40, "sentence-before-chars": 300, "sentence-after-chars": 200, "earlier-chars": 1500,
     # words: a mention, a verb "near" a quotation, a short phrase, scare quotes, a sentence, a long block
-    "mention-words": 12, "near-words": 4, "short-phrase-words": 5, "scare-quote-words": 2,
+    "mention-words": 12, "near-words": 4,
+    # a written thing with no writing verb names the quotation's source only this close before it
+    "source-near-words": 6, "short-phrase-words": 5, "scare-quote-words": 2,
     "sentence-words": 3, "long-sentence-words": 8, "long-block-words": 30,
     # quotations with a speech tag (high) and speech without marks (medium) that make a work one
     # that reports speech

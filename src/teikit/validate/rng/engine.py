@@ -1,4 +1,4 @@
-"""RELAX NG validation: teikit's own engine (derivatives, as jing), or jing where Java exists.
+"""RELAX NG validation: teikit's own engine (derivatives, as jing; jing itself is :mod:`teikit.validate.jing`).
 
 The schema is read, simplified and checked once (an incorrect schema is a usage error, exit 2)
 and the result is cached on disk by content hash (:data:`CACHE_KIND`, a JSON document), so a
@@ -12,10 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import shutil
-import subprocess
-import tempfile
 from typing import Sequence
 
 from teikit import cache
@@ -121,60 +117,3 @@ def _text(doc: Document) -> str:
         return doc.data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
         return doc.data.decode("utf-8", "replace")
-
-
-# -- jing ---------------------------------------------------------------------------------------------
-
-_JING_LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|fatal|warning): (?P<msg>.*)$")
-_DOCTYPE = re.compile(rb"<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.DOTALL | re.IGNORECASE)
-
-
-def find_jing() -> str | None:
-    return os.environ.get("TEIKIT_JING") or shutil.which("jing")
-
-
-def _without_doctype(data: bytes) -> bytes:
-    """The document with its DOCTYPE blanked (line breaks kept, so positions stay right)."""
-    return _DOCTYPE.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group(0)), data, count=1)
-
-
-class JingEngine(Engine):
-    """RELAX NG with jing (Java). Documents reach jing as the bytes teikit's safe parser accepted,
-    with any DOCTYPE blanked, so jing has no DTD or entity to fetch either."""
-
-    name = "jing"
-
-    def __init__(self, path: str):
-        super().__init__(path)
-        self.executable = find_jing()
-        if self.executable is None:
-            raise SchemaError.at(path, "--engine jing: jing is not installed (e.g. apt-get install jing)",
-                                 engine="jing")
-        load_grammar(path)  # refuses schemas that include URLs before jing could fetch them
-
-    def check(self, documents: Sequence[Document], run: RunContext) -> list[list[Diagnostic]]:
-        results: dict[str, list[Diagnostic]] = {}
-        with tempfile.TemporaryDirectory(prefix="teikit-jing-") as tmp:
-            names = {}
-            for i, doc in enumerate(documents):
-                copy = os.path.join(tmp, f"{i}.xml")
-                with open(copy, "wb") as fh:
-                    fh.write(_without_doctype(doc.data))
-                names[copy] = doc
-                results[copy] = []
-            proc = subprocess.run([self.executable, self.schema, *names], capture_output=True, text=True)
-            for line in proc.stdout.splitlines():
-                match = _JING_LINE.match(line)
-                if match is None or match.group("file") not in names:
-                    continue
-                doc = names[match.group("file")]
-                severity = "warning" if match.group("level") == "warning" else "error"
-                results[match.group("file")].append(self.diagnostic(
-                    doc, match.group("msg"), line=int(match.group("line")), column=int(match.group("col")),
-                    severity=severity))
-            if proc.returncode not in (0, 1) or (proc.returncode == 1 and not any(results.values())):
-                detail = (proc.stdout + proc.stderr).strip().splitlines()
-                detail = [d for d in detail if not d.startswith("[warning]")]
-                raise SchemaError.at(self.schema, f"jing failed: {detail[0] if detail else proc.returncode}",
-                                     engine="jing")
-        return [results[c] for c in names]

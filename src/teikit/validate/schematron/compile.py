@@ -185,7 +185,8 @@ class _Compiler:
         etree.SubElement(failed, _x("attribute"), name="location", select="path(.)")
         message = etree.SubElement(failed, _svrl("text"))
         etree.SubElement(message, _x("value-of"),
-                         select="'rule evaluation failed: ' || $err:code || ' ' || $err:description")
+                         select="'rule evaluation failed: ' || $err:description || ' (XPath error '"
+                                "|| local-name-from-QName($err:code) || ')'")
         emit = etree.SubElement(run, _x("if"), test="exists($teikit:out)")
         wrapper = etree.SubElement(emit, f"{{{TEIKIT}}}r", p=str(index))
         etree.SubElement(wrapper, _x("sequence"), select="$teikit:out")
