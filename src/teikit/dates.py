@@ -83,7 +83,7 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word).lower()
 
 
-_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?", re.I)
+_SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter|early|late|mid|c\.|ca\.|circa)\s*(?:of\s+)?", re.I)
 
 
 def parse_date(text: str) -> str | None:
@@ -125,12 +125,35 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 _RANGE = re.compile(r"^(?:from\s+)?(?P<a>.+?)\s*(?:[-–—]|\bto\b|\bau\b|\bbis\b)\s*(?P<b>.+)$", re.I)
+_TO = r"\s*(?:[-–—]|\bto\b|\bau\b|\bbis\b|\bal\b)\s*"
+# Ranges that state the month or the year once: "March 3–9, 1902", "1–3 May 1920", "12. bis 14. Juli 1919".
+_DAYS_RANGES = (
+    re.compile(rf"^{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_TO}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}$", re.I),
+    re.compile(rf"^(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?\.?{_TO}(?P<d2>[0-3]?\d)(?:st|nd|rd|th|e|º|°)?\.?\s+"
+               rf"(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}$", re.I),
+)
+
+
+def _days_range(core: str) -> tuple[str, str] | None:
+    """'March 3–9, 1902' -> ('1902-03-03', '1902-03-09'): two days of one month, the month and year once."""
+    for pattern in _DAYS_RANGES:
+        match = pattern.fullmatch(core)
+        if match:
+            start = _iso({"day": match.group("d1"), "month": match.group("month"), "year": match.group("year")})
+            end = _iso({"day": match.group("d2"), "month": match.group("month"), "year": match.group("year")})
+            if start and end and start < end:
+                return start, end
+    return None
 
 
 def parse_range(text: str) -> tuple[str, str] | None:
     """(from, to) ISO forms of a range of two dates ('Autumn 1901 - February 1902',
-    '1923–1926', 'June 3 to June 10, 1934'), or None."""
+    '1923–1926', 'June 3 to June 10, 1934', 'March 3–9, 1902', '1–3 May 1920',
+    'March 28 – April 2, 1919'), or None."""
     core = text.strip().strip("()[]").strip().rstrip(".,;")
+    days = _days_range(core)
+    if days:
+        return days
     match = _RANGE.match(core)
     if not match:
         return None

@@ -27,11 +27,15 @@ __all__ = ["HIGH", "MEDIUM", "LOW", "Evidence"]  # certainty values (TEI @cert),
 
 # Division types that are TEI elements of their own rather than div[@type].
 TITLE_PAGE, DOC_TITLE, OPENER, CLOSER = "titlePage", "docTitle", "opener", "closer"
-ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, OPENER, CLOSER})
+ADDRESS, FIGURE, POSTSCRIPT = "address", "figure", "postscript"
+ELEMENT_DIVISIONS = frozenset({TITLE_PAGE, DOC_TITLE, OPENER, CLOSER, ADDRESS, FIGURE, POSTSCRIPT})
 # Division types of div[@type] the reader makes besides the page chrome.
 NOTES, METADATA, SECTION = "notes", "metadata", "section"
-# Divisions holding a web page's own chrome, not the text: no speech, names or notes are sought there.
-PAGE_CHROME = frozenset({"breadcrumb", "posting", "pageTitle", "pageHeader", "pageFooter", "commentForm"})
+# Divisions holding a web page's own chrome, not the text (and a text archive's banner, header and
+# licence): no speech, names or notes are sought there.
+ARCHIVE_HEADER, ARCHIVE_FOOTER = "archiveHeader", "archiveFooter"
+PAGE_CHROME = frozenset({"breadcrumb", "posting", "pageTitle", "pageHeader", "pageFooter", "commentForm",
+                         ARCHIVE_HEADER, ARCHIVE_FOOTER})
 
 
 @dataclass
@@ -102,8 +106,10 @@ class Block:
     value_start: int = 0
     # The block's line breaks are the text's own (verse, a list, an address): written as <lb/>.
     line_breaks: bool = False
-    # A note that opens with its own marker ("[1] ...", "* ..."): its marker may be sought in the text.
+    # A note that opens with its own marker ("[1] ...", "* ..."): its marker may be sought in the text;
+    # "p" when the marker is a number in parentheses ("(1) ..."), which the text writes so too.
     marker: bool = False
+    marker_style: str | None = None
     # How the machine decided about the block: its role, its language.
     decisions: list[Evidence] = field(default_factory=list)
 
@@ -172,6 +178,39 @@ class Publication:
 
 
 @dataclass
+class Responsibility:
+    """Who did what for the text as the source states it: a role ("transcription", "mark-up"), the
+    names, and the label as written ("Transcription/HTML Markup", "Marked up by")."""
+
+    role: str
+    names: list[str] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass
+class Correspondence:
+    """A letter's sending and receiving, as the letter states them (TEI correspDesc, the CMIF
+    convention): who sent it from where and when, to whom."""
+
+    sender: str | None = None
+    sender_is_group: bool = False
+    place: str | None = None
+    date: DateValue | None = None
+    addressee: str | None = None
+
+
+@dataclass
+class Archive:
+    """A text archive whose conventions frame the work (a Project Gutenberg book): its name, and what
+    its own header states about the work."""
+
+    name: str
+    title: str | None = None
+    subtitles: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Supplied:
     """Header fields an editor's file states for a work (never the text): its address, licence, source."""
 
@@ -191,8 +230,31 @@ class WorkMeta:
     written: DateValue | None = None
     first_published: Publication | None = None
     source: str | None = None
-    translated: str | None = None
-    transcribers: list[str] = field(default_factory=list)
+    source_publication: Publication | None = None  # the source's parts, where they are plainly stated
+    # who did what (transcription, mark-up, proofreading, translation ...), one entry per role and line
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    # the series or collections the work belongs to ("Pamphlets of the League — No. 14"), as written
+    series: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    printer: str | None = None
+    reprinted: str | None = None
+    # every credits line, as written (white space collapsed): copied whole into the header
+    credits: list[str] = field(default_factory=list)
+    # dates the text states besides its date line: a letter's opening and closing datelines, a
+    # headnote's ("delivered ... on 7 June 1921")
+    opener_date: DateValue | None = None
+    closer_date: DateValue | None = None
+    headnote_date: DateValue | None = None
+    title_date: DateValue | None = None  # a date in brackets closing the title ("The Crisis (May 1917)")
+    # the work's own date, chosen from the dates above (the profile's creation date)
+    created: DateValue | None = None
+    letter: Correspondence | None = None
+    archive: Archive | None = None
+    # where the author comes from when no line of the title block names one: "collection", "headnote",
+    # "signature" (None: a line names the author)
+    author_source: str | None = None
+    # how the header's facts were chosen among what the text states ("author", "date", "letter")
+    decisions: dict[str, Evidence] = field(default_factory=dict)
     licence: str | None = None
     licence_label: str | None = None  # "Copyleft", "Public Domain", "License"...
     licence_holder: str | None = None  # who the licence statement names as holder
@@ -289,6 +351,8 @@ class Document:
     # Those responsible for the edition as a whole (an editor's file), as (xml:id, what they
     # did, name): declared once per file, in the corpus header when there are several works.
     contributors: list[tuple[str, str, str]] = field(default_factory=list)
+    # What the file as a whole is called when it is a collection of works ("Letters of X, 1902–1904").
+    title: str | None = None
 
     @property
     def is_corpus(self) -> bool:

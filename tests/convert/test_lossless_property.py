@@ -43,7 +43,21 @@ LINE = st.one_of(
                      "Copyleft: Archive (www.example.org) 2018. Creative Commons.", "[1] A note.", "* A star note.",
                      "Accueil > Rubrique > Article", "samedi 31 décembre 2022, par Robert Paris",
                      "Un message, un commentaire ?", "Votre message", "With best wishes,", "Dear Comrades,",
-                     "From New International, Vol. 3 No. 3, June 1936, pp. 71–75."]),
+                     "From New International, Vol. 3 No. 3, June 1936, pp. 71–75.",
+                     # title blocks, credits, letters, books (issue 12)
+                     "Grace Holloway: The Women's Vote", "Edwin Carr to Lucy Brand", "Letters of Rhoda Gaskell",
+                     "Written | 1931", "Transcription | Karl Bauer", "Author: Simon Feld",
+                     "[Source: The Torch, Vol. 2, No. 6, June 1919. Transcribed by Helen Marsh.]",
+                     "Transcribed by A. Penrose; marked up by N. Lind.", "This speech was delivered on 7 June 1921.",
+                     "To the Editor of The Evening Courier", "Whitehall, London.", "Sir,", "Yours faithfully,",
+                     "I remain, my Lord,", "P.S. Send more leaflets.", "* * *", "***", "[Illustration]",
+                     "[Illustration: A cottage.]", "CHAPTER VII", "THE GREAT LOCKOUT", "I", "2", "Introduction",
+                     "March 3–9, 1902", "(1–3 May 1920)", "Tom Hewlett (1868–1931)", "The Strike Committee",
+                     "Last updated 19.11.2004", "© 2001 Archive of Writing. All rights reserved.",
+                     "The Project Gutenberg EBook of A Book, by An Author",
+                     "*** START OF THIS PROJECT GUTENBERG EBOOK A BOOK ***",
+                     "*** END OF THIS PROJECT GUTENBERG EBOOK A BOOK ***", "Produced by A Volunteer",
+                     "Notes and References", "(1) A parenthesised note.", "Contents", "Part I. The War"]),
     st.text(CHARS, min_size=1, max_size=80),  # anything at all
 )
 SEPARATOR = st.sampled_from(["\n", "\n\n", "\n\n\n", "\n \n", "\n\t\n\n\n\n", "\r\n", "\n\u00a0\n", "\f", "\n\v"])

@@ -7,7 +7,12 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("der die das den dem des und von zu im am ein eine")
 STOPWORDS = _words("der die das und ist nicht zu den mit sich des auf für von ein eine dem im")
-OPENING_SALUTE_PATTERNS = ("liebe[rn]?", "sehr geehrte[rn]?")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("der die das des und für")
+OPENING_SALUTE_PATTERNS = ("liebe[rn]?", "sehr geehrte[rn]?", "werte[rn]?", "genossen", "genossinnen", "freunde")
+CLOSING_SALUTE_PATTERNS = (r"mit\s+(?:\w+\s+)?gr(?:u|ü)(?:ß|ss)(?:en)?\b.*", r"(?:ihr|dein|euer|eure)e?\b.*",
+                           r"hochachtungsvoll\b.*", r"herzlich(?:st)?\b.*", r"gruß\b.*")
+SECTION_HEADINGS = ("einleitung", "vorwort", "schlu(?:ß|ss)", "anhang", "nachwort")
 DATELINE_ARTICLES = ("den", "am")
 BYLINE_WORDS = ("von",)
 DIVISION_WORDS = ("kapitel", "teil")
@@ -16,7 +21,11 @@ EDITOR_NOTES_PATTERNS = ("anmerkung der redaktion",)
 TRANSLATOR_NOTES_PATTERNS = ()
 NOTES_BY_PATTERNS = ("notes? von",)
 CONTENTS_HEADING_PATTERNS = (r"inhalt(?:sverzeichnis)?",)
-LABELS = {"übersetzung": "translated"}
+LABELS = {"übersetzung": "translated", "übersetzt von": "translated", "quelle": "source", "geschrieben": "written",
+          "erstveröffentlichung": "first_published", "erstmals veröffentlicht": "first_published",
+          "veröffentlicht": "first_published", "transkription": "transcribed", "digitalisierung": "transcribed",
+          "verfasser": "author", "autor": "author", "titel": "title", "verlag": "publisher"}
+RESPONSIBILITY_ROLES = ((r"übersetz", "Übersetzung"), (r"digitalis", "Digitalisierung"))
 METADATA_PHRASE_PATTERNS = (
     (r"^(?P<label>(?:übersetzt|übersetzung)(?:\s+aus\s+dem\s+\w+)?\s+von)\s+(?=[A-Z])", "translated"),
 )

@@ -26,6 +26,12 @@ o oh ah alas yes nay well why how let shall should will would may might must can
 is are was were be been being am has have had
 """)
 
+# The small words a group's name may hold ("The National Council of Co-operative Guilds").
+GROUP_NAME_LINKS = _words("the of for and")
+# Words that are never part of a person's name: a line holding one is no name ("Why Tenants Must Organise").
+NOT_IN_NAMES = _words("""why what how when where which whose whom must shall should would could might ought cannot
+not never every all our your their its this that these those against towards versus is are was were has have
+had does did""")
 # Titles and forms of address written before a name and marked with it ("Mr. Maxton",
 # "Sir Walter Citrine"); as written, capitalised. A final dot is optional.
 HONORIFICS = frozenset("""
@@ -163,45 +169,165 @@ TITLE_SMALL_WORDS = _words("""a an the of and or in on at to for from by with as
 nor so yet into upon over under about after before against between through during without within""")
 # The commonest words, by which a line's language is guessed.
 STOPWORDS = _words("the of and to in is that it was for on with as his he be by at not this which have from")
-# How a letter opens (patterns).
-OPENING_SALUTE_PATTERNS = (r"(?:my )?dear", "dearest", "comrades?", "friends?", "sir", "madam", "gentlemen")
+# How a letter opens (patterns): "Dear Comrades,", "Fellow delegates,", "My Lord Bishop,".
+OPENING_SALUTE_PATTERNS = (r"(?:my )?dear", "dearest", "comrades?", "friends?", "sir", "sirs", "madam", "gentlemen",
+                           "fellow", "brothers?", "sisters?", "citizens?", "ladies", r"my lord", "to all", "workers",
+                           "respected", "honou?red")
+# How a letter closes (patterns, a whole line): "Yours fraternally,", "With love from", "On behalf of the Executive,",
+# "I remain, my Lord,", "I have the honour to be, Sir,".
+CLOSING_SALUTE_PATTERNS = (r"(?:\w+\s+){0,3}yours?\b.*", r"(?:very\s+)?(?:sincerely|faithfully|truly|fraternally|"
+                           r"cordially|respectfully|affectionately|gratefully|comradely)\b.*",
+                           r"with\s+(?:\w+\s+){0,3}(?:greetings|regards|wishes|love|thanks|respect|salutations?)\b.*",
+                           r"(?:your\s+)?(?:obedient|humble|loving|devoted|affectionate)\s+\w+.*", r"i\s+remain\b.*",
+                           r"i\s+have\s+the\s+honou?r\b.*", r"believe\s+me\b.*", r"on\s+behalf\s+of\b.*",
+                           r"(?:best|kind(?:est)?|warm(?:est)?)\s+(?:regards|wishes)\b.*", r"in\s+the\s+(?:struggle|fight|cause)\b.*",
+                           r"fraternal(?:ly)?\b.*", r"salud\b.*", r"love\b.*", r"ever\s+yours\b.*", r"as\s+ever\b.*")
+# A postscript's opening ("P.S.", "P.P.S.", "Postscript:").
+POSTSCRIPT_PATTERNS = (r"(?:p\.\s*)+s\.", r"p\.?\s?s\b[.:]?", r"post-?script\b")
+# An addressee line of a letter ("To the Editor of ...", "To Mr. John Smith").
+ADDRESSEE_PATTERNS = ("to",)
+# A letter heading naming its writer and addressee ("Edwin Carr to Lucy Brand", "Letter from X to Y"):
+# the words between the two names, and the words that open such a heading.
+LETTER_HEADING_TO = ("to",)
+# Nouns a title names a text by ("An Open Letter to ...", "A Reply to ..."): no writer's name.
+TITLE_NOUNS = _words("""letter letters message reply answer appeal address greetings greeting note report speech
+statement introduction preface manifesto resolution memorandum declaration petition circular open""")
+# The indefinite articles: a line opening with one names a thing, not a group or a person.
+INDEFINITE_ARTICLES = ("a", "an")
+LETTER_HEADING_FROM = (r"(?:an?\s+)?(?:open\s+)?letters?\s+from", r"(?:a\s+)?message\s+from")
 # The word between a dateline's place and its date ("London, on 3 May 1920").
 DATELINE_ARTICLES = ("the", "on")
 # The word of a byline ("by Rosa Luxemburg").
 BYLINE_WORDS = ("by",)
 # Words that number a division ("Chapter IV", "Part 2").
-DIVISION_WORDS = ("chapter", "part", "section", "book")
+DIVISION_WORDS = ("chapter", "part", "section", "book", "letter", "paper", "lecture", "article", "appendix")
+# Headings that open a text's first section when they stand right under its title ("Introduction").
+SECTION_HEADINGS = ("introduction", "preface", "foreword", "prologue", "prelude", "conclusion", "epilogue",
+                    "afterword", "appendix", "summary", "the letters?", "postscript", "introductory(?: note)?",
+                    "notes? to the reader", "author[’']?s preface", "preface to the \\w+ edition")
 # Headings of notes (patterns): plain, an editor's, a translator's, and "notes by" someone.
-NOTES_HEADING_PATTERNS = ("notes?", "footnotes?", "endnotes?")
-EDITOR_NOTES_PATTERNS = (r"editor[’'`]?s[’'`]? notes?", r"notes? (?:of|from) the editors?", r"ed\.? note")
+NOTES_HEADING_PATTERNS = ("notes?", "footnotes?", "endnotes?", r"notes? and references", "references",
+                          r"(?:explanatory|biographical|textual|additional|author[’'`]?s[’'`]?) notes?", "annotations?",
+                          r"notes? to (?:the )?(?:text|chapter|article|letter|speech)")
+EDITOR_NOTES_PATTERNS = (r"editor[’'`]?s[’'`]? notes?", r"notes? (?:of|from) the editors?", r"ed\.? note",
+                         r"transcriber[’'`]?s[’'`]? notes?", r"notes? (?:of|by) the transcriber")
 TRANSLATOR_NOTES_PATTERNS = (r"translator[’'`]?s[’'`]? notes?",)
 NOTES_BY_PATTERNS = ("notes? by",)
 CONTENTS_HEADING_PATTERNS = (r"(?:table\s+of\s+)?contents",)
-# Labels of metadata lines (as written, lower case) -> the header field they fill.
+# Labels of metadata lines (as written, lower case) -> the header field they fill. Lines naming who did
+# what ("responsibility") get their roles from the label's words (RESPONSIBILITY_ROLES).
 LABELS = {
-    "written": "written", "date written": "written", "delivered": "written",
+    "written": "written", "date written": "written", "delivered": "written", "date": "written",
     "first published": "first_published", "published": "first_published", "first appeared": "first_published",
     "originally published": "first_published", "first printed": "first_published", "publication": "first_published",
+    "published in": "first_published", "first published in": "first_published",
     "source": "source", "sources": "source", "online source": "source", "original source": "source",
+    "reprinted": "reprinted", "reprinted in": "reprinted", "reproduced from": "source", "scanned from": "source",
     "translated": "translated", "translation": "translated", "translated by": "translated", "translator": "translated",
     "transcription/html markup": "transcribed", "transcription/markup": "transcribed", "transcription": "transcribed",
     "transcribed": "transcribed", "transcribed by": "transcribed", "html markup": "transcribed",
     "transcription & markup": "transcribed", "markup": "transcribed", "proofread": "proofread",
-    "proofreading": "proofread", "proofed": "proofread", "html": "transcribed",
+    "proofreading": "proofread", "proofed": "proofread", "html": "transcribed", "mark-up": "transcribed",
+    "marked up by": "transcribed", "proof-reading": "proofread", "proofread by": "proofread",
+    "proofreader": "proofread", "transcriber": "transcribed", "editor": "transcribed", "edited by": "transcribed",
+    "illustrator": "transcribed", "illustrated by": "transcribed", "produced by": "transcribed",
+    "prepared by": "transcribed", "digitized by": "transcribed", "digitised by": "transcribed",
     "copyleft": "licence", "public domain": "licence", "license": "licence", "licence": "licence",
     "copyright": "licence", "rights": "licence", "creative commons": "licence",
     "last updated on": "last_updated", "last updated": "last_updated", "updated": "last_updated",
     "last modified": "last_updated", "online version": "online", "original title": "original_title",
+    "author": "author", "authors": "author", "written by": "author", "speaker": "author",
+    "title": "title", "subtitle": "subtitle",
+    "publisher": "publisher", "published by": "publisher", "printer": "printer", "printed by": "printer",
+    "checked against": "checked", "checked": "checked", "compared with": "checked",
+    "release date": "release", "posting date": "release", "language": "language",
+    "transcriber's note": "editorial", "transcriber’s note": "editorial", "transcriber's notes": "editorial",
+    "transcriber’s notes": "editorial", "editor's note": "editorial", "editor’s note": "editorial",
+    "editorial note": "editorial", "publisher's note": "editorial", "publisher’s note": "editorial",
+    "character set encoding": "encoding", "updated by": "updated_by", "page updated by": "updated_by",
 }
+# Who did what, from the words of a label (patterns, tried in order, each word used once) -> the role.
+RESPONSIBILITY_ROLES = ((r"html(?:[\s/&-]*mark(?:ed)?[\s-]*up)?", "HTML mark-up"), (r"transcri", "transcription"),
+                        (r"mark(?:ed)?[\s-]*up|markup", "mark-up"), (r"proof", "proofreading"),
+                        (r"translat", "translation"), (r"edit", "editing"), (r"illustrat", "illustrations"),
+                        (r"produc|prepared", "production"), (r"digiti[sz]|scann", "digitisation"),
+                        (r"correct", "corrections"))
 # Metadata written as sentences (full patterns; group "label" is the label, the value follows):
-# "From New International, Vol. 3 No. 3, June 1936", "Transcribed & marked up by ...".
+# "From New International, Vol. 3 No. 3, June 1936", "Transcribed & marked up by ...", "Written in April 1941",
+# "This speech was delivered at ...". A clause of a credits line may open after ". " or "; ".
 METADATA_PHRASE_PATTERNS = (
-    (r"^(?P<label>(?:first |originally )?(?:published|printed) in|from)\s+(?=\S.*(?:\bvol\b|\bno\b|\d{4}))",
-     "first_published"),
-    (r"^(?P<label>(?:transcribed|transcription|marked up|html(?: markup)?|proofread)"
-     r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|transcribed))*(?:\s+by)?)\s+(?=[A-Z])", "transcribed"),
+    (r"^(?P<label>(?:first |originally )?(?:published|printed|appeared)(?: first)? in|from)\s+"
+     r"(?=\S.*(?:\bvol\b|\bno\b|\d{4}))", "first_published"),
+    (r"^(?P<label>reprinted (?:in|from))\s+(?=\S)", "reprinted"),
+    (r"^(?P<label>(?:transcribed|transcription|marked up|mark-up|html(?: markup)?|proofread|proof-read|"
+     r"digiti[sz]ed|scanned|edited|illustrated|produced|(?:e-?text |e-?book )?prepared)"
+     r"(?:\s*(?:&|and|,)\s*(?:marked up|html|proofread|proof-read|transcribed|edited))*(?:\s+by)?)\s+(?=[A-Z])",
+     "transcribed"),
     (r"^(?P<label>translated(?: from the \w+)?(?: by)?)\s+(?=[A-Z])", "translated"),
+    (r"^(?P<label>(?:written|composed|drafted|delivered|dated)(?: (?:in|on|at))?)\s+"
+     r"(?=(?:the\s+)?(?:\w+\s+)?(?:of\s+)?\d)", "written"),
+    (r"^(?P<label>(?:printed and )?published by)\s+(?=\S)", "publisher"),
+    (r"^(?P<label>written by|compiled by)\s+(?=[A-Z])", "author"),
+    (r"^(?P<label>printed by)\s+(?=\S)", "printer"),
+    (r"^(?P<label>checked against|compared with)\s+(?=\S)", "checked"),
+    (r"^(?P<label>)(?=(?:this|the following|the present) (?:article|speech|letter|leaflet|pamphlet|text|lecture|"
+     r"address|essay|report|document|statement|appeal|manifesto|resolution|review|piece|circular|talk|"
+     r"interview|open letter|memorandum|declaration|programme)s?\b[^.]{0,80}?\b(?:was|were|has been|had been)\s+"
+     r"(?:\w+\s+)?(?:published|printed|reprinted|delivered|written|distributed|issued|read|translated|"
+     r"transcribed|sent|addressed|adopted|given|broadcast)\b)", "headnote"),
 )
+# In a headnote, the author it names ("This leaflet by Walter Grieve was ...").
+HEADNOTE_AUTHOR_PATTERNS = (r"^\w+\s+\w+\s+by\s+",)
+# Lines naming a collection the work belongs to, and its author (patterns; group "name" is the author):
+# "Collected Writings of Agnes Marlow, 1922", "Letters of Rhoda Gaskell", "Selected Works".
+COLLECTION_PATTERNS = (
+    r"(?:the\s+)?(?:collected|selected|complete|chosen|posthumous)\s+(?:works|writings|letters|essays|speeches|"
+    r"papers|articles|pamphlets|poems)(?:\s+(?:of|by)\s+(?P<name>[^,(]+?))?",
+    r"(?:the\s+)?(?:(?:prison|early|late|last|private|political|unpublished)\s+)?(?:letters|writings|works|"
+    r"essays|speeches|papers|diaries|correspondence|memoirs)\s+(?:of|by)\s+(?P<name>[^,(]+?)",
+    r"(?:the\s+)?correspondence\s+(?:of|between)\s+(?P<name>[^,(]+?)(?:\s+and\s+[^,(]+)?",
+    r"(?:letters|writings|speeches|essays|articles)\s+(?:from|on|about)\s+[^,(]+",
+)
+# Lines naming a series ("Pamphlets of the Reform League — No. 14", "Fabian Tract No. 12").
+SERIES_PATTERNS = (r".+[\s,—–-]+(?:no|number|nr)\.?\s*\d+", r"(?:\w+\s+){0,4}(?:series|tracts?|library)\b.*")
+# A website's section named above a title ("Articles", "Speeches and Addresses"): its words.
+SECTION_WORDS = _words("""articles speeches letters writings works documents pamphlets essays reviews interviews
+archive archives library texts correspondence addresses lectures resolutions manifestos leaflets reports
+statements poems poetry miscellaneous other selected index home news history biography""")
+# A website's name at the top of its pages ("The Workers' Library Online", "Labour History Archive"): its words.
+SITE_PATTERNS = (r"\barchives?\b", r"\blibrary\b", r"\bonline\b", r"\binternet\b", r"\bweb\s?site\b",
+                 r"\bdigital\b", r"\be-?texts?\b", r"www\.", r"\.(?:org|com|net|info)\b")
+# The first words of a title page's imprint ("London", "Fenwick & Sons"): a publisher's words.
+IMPRINT_PATTERNS = (r"&\s*(?:sons?|co\.?|company)\b", r"\b(?:company|press|publishers?|publishing|printers?|"
+                    r"limited|ltd\.?|verlag|books?)\s*$", r"\bprinted\s+(?:by|for|at)\b", r"\bpublished\s+by\b")
+# Words of an illustration's place in a transcription ("[Illustration]", "[Illustration: A cottage]").
+FIGURE_WORDS = ("illustration", "figure", "picture", "image", "photo", "photograph", "plate", "frontispiece",
+                "portrait", "map", "diagram", "cartoon", "drawing", "engraving", "facsimile")
+# The foot of a web page: the site's own lines (patterns): copyright, upkeep, contact, last changes.
+FOOTER_PATTERNS = (r"©", r"\(c\)\s*\d{4}", r"\bcopyright\s+(?:©\s*)?\d{4}", r"all rights reserved",
+                   r"\b(?:page|site|archive)\s+(?:is\s+)?maintained\s+by\b", r"\bmaintained\s+by\b",
+                   r"\bwebmaster\b", r"[\w.+-]+@[\w-]+\.[\w.]+", r"https?://|www\.\w",
+                   r"\blast\s+(?:updated|modified|changed|revised)\b", r"\bupdated\s+(?:by|on)\b",
+                   r"\bcomments?\s+(?:and\s+corrections?\s+)?(?:to|:)", r"\bcorrections?\s+(?:to|:)",
+                   r"\bcontact\s+(?:the\s+)?(?:editors?|us|webmaster)\b", r"\bthis\s+page\s+was\b",
+                   r"\bback\s+to\s+(?:the\s+)?(?:top|index|home|contents|list|archive|section|\w+\s+(?:index|"
+                   r"archive|page|section))\b", r"\bindex\s+of\b")
+# Who produced a text archive's file, on the line under its start marker ("Produced by ...").
+ARCHIVE_PRODUCER_PATTERNS = (r"produced\s+by", r"(?:e-?text|e-?book)\s+prepared\s+by", r"transcribed\s+(?:from|by)",
+                             r"scanned\s+(?:and\s+proofread\s+)?by", r"this\s+(?:e-?text|e-?book)\s+was\s+produced")
+# Conventions of text archives (a named convention's own lines, as patterns): the banner naming the work
+# ("The Project Gutenberg EBook of TITLE, by AUTHOR"), the line ending the archive's header and the line
+# opening its footer (the licence).
+TEXT_ARCHIVES = {
+    "Project Gutenberg": {
+        "banner": r"^\W*(?:the\s+)?project\s+gutenberg(?:['’]s)?\s+(?:e-?books?|e-?texts?|etexts?)\s+(?:of\s+)?"
+                  r"(?P<title>.+?)(?:,?\s+by\s+(?P<author>.+?))?\W*$",
+        "header_end": (r"^\W*\*+\s*start\s+of\s+(?:this|the)\s+project\s+gutenberg",
+                       r"^\W*\*?\s*end\*?\s*the\s+small\s+print", r"^\W*start\s+of\s+the\s+project\s+gutenberg"),
+        "footer_start": (r"^\W*\*+\s*end\s+of\s+(?:this|the)\s+project\s+gutenberg",
+                         r"^\W*end\s+of\s+(?:this\s+|the\s+)?project\s+gutenberg"),
+    },
+}
 # A comment form's words (patterns): as a line of their own, or in their phrases only, since a
 # title may be "Comments on the Draft Programme" or "A Reply to Our Critics".
 COMMENT_PATTERNS = (
@@ -213,7 +339,8 @@ COMMENT_PATTERNS = (
 NAVIGATION_PATTERNS = (
     r"(?:back\s+)?to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?", r"top\s+of\s+(?:the\s+)?page",
     r"(?:back|return)\s+to\s+\S.{0,40}", r"(?:table\s+of\s+)?contents", r"(?:works\s+|subject\s+)?index",
-    r"home(?:\s+page)?", "next", "previous", "prev", "up")
+    r"home(?:\s+page)?", "next", "previous", "prev", "up", r"(?:next|previous|prev)(?:\s+(?:page|chapter|section|part))?"
+    r"\s*:\s*.{1,60}")
 # A posting line's words: "by" before the poster, and what opens one.
 POSTED_BY_PATTERNS = ("by", "posted by")
 POSTED_PATTERNS = ("posted",)

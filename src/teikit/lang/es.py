@@ -7,7 +7,13 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("el los las y del al con por para")
 STOPWORDS = _words("el la los las de que y en un una es por con para no se del al lo")
-OPENING_SALUTE_PATTERNS = ("querid[oa]s?", "estimad[oa]s?")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("de la del y el los las para")
+OPENING_SALUTE_PATTERNS = ("querid[oa]s?", "estimad[oa]s?", "camaradas?", "compañer[oa]s?", "señor(?:es|a)?",
+                           "ciudadan[oa]s?")
+CLOSING_SALUTE_PATTERNS = (r"(?:un\s+)?(?:saludos?|abrazos?)\b.*", r"fraternalmente\b.*", r"atentamente\b.*",
+                           r"(?:suyo|vuestro|tuyo)\b.*")
+SECTION_HEADINGS = ("introducción", "prólogo", "prefacio", "conclusión", "apéndice", "epílogo")
 DATELINE_ARTICLES = ("el",)
 BYLINE_WORDS = ("por", "de")
 DIVISION_WORDS = ("cap[ií]tulo",)
@@ -16,7 +22,12 @@ EDITOR_NOTES_PATTERNS = ()
 TRANSLATOR_NOTES_PATTERNS = ()
 NOTES_BY_PATTERNS = ()
 CONTENTS_HEADING_PATTERNS = ("[íi]ndice", "contenido")
-LABELS: dict[str, str] = {}
+LABELS = {"fuente": "source", "escrito": "written", "primera publicación": "first_published",
+          "publicado": "first_published", "traducción": "translated", "traducido por": "translated",
+          "transcripción": "transcribed", "transcrito por": "transcribed", "digitalización": "transcribed",
+          "versión digital": "transcribed", "edición digital": "transcribed", "autor": "author", "título": "title",
+          "editorial": "publisher"}
+RESPONSIBILITY_ROLES = ((r"traduc", "traducción"), (r"digitaliz|versión digital|edición digital", "edición digital"))
 METADATA_PHRASE_PATTERNS = (
     (r"^(?P<label>traducido(?:\s+del\s+\w+)?\s+por)\s+(?=[A-Z])", "translated"),
 )

@@ -7,7 +7,14 @@ from teikit.lang.base import words as _words
 
 TITLE_SMALL_WORDS = _words("de la le les des du et en à au aux un une d l sur pour par dans")
 STOPWORDS = _words("le la les de des et à un une est que qui dans pour pas sur au du par ne se votre vous avec")
-OPENING_SALUTE_PATTERNS = ("cher", "chère", "chers")
+# The small words a group's name may hold.
+GROUP_NAME_LINKS = _words("de la du des et le les d l pour")
+OPENING_SALUTE_PATTERNS = ("cher", "chère", "chers", "chères", "camarades?", "citoyens?", "citoyennes?", "monsieur",
+                           "madame", "messieurs", "mes chers")
+CLOSING_SALUTE_PATTERNS = (r"(?:avec mes |bien |nos |mes )?(?:salutations|amitiés|fraternellement|cordialement)\b.*",
+                           r"bien à (?:vous|toi)\b.*", r"veuillez agréer\b.*", r"je vous prie\b.*",
+                           r"(?:votre|ton) (?:dévoué|fidèle|ami)\b.*")
+SECTION_HEADINGS = ("introduction", "préface", "avant-propos", "conclusion", "annexe", "postface")
 DATELINE_ARTICLES = ("le",)
 BYLINE_WORDS = ("par", "de")
 DIVISION_WORDS = ("chapitre", "partie")
@@ -16,7 +23,15 @@ EDITOR_NOTES_PATTERNS = (r"notes? de la r[ée]daction", r"note de l[’']?[ée]d
 TRANSLATOR_NOTES_PATTERNS = ("note du traducteur",)
 NOTES_BY_PATTERNS = ("notes? par",)
 CONTENTS_HEADING_PATTERNS = ("sommaire", r"table des mati[èe]res")
-LABELS = {"écrit": "written", "traduction": "translated", "traduit par": "translated"}
+LABELS = {"écrit": "written", "traduction": "translated", "traduit par": "translated", "rédigé": "written",
+          "source": "source", "sources": "source", "première publication": "first_published",
+          "publié": "first_published", "paru dans": "first_published", "publication": "first_published",
+          "transcription": "transcribed", "mise en ligne": "transcribed", "numérisation": "transcribed",
+          "relecture": "proofread", "auteur": "author", "titre": "title", "éditeur": "publisher",
+          "dernière mise à jour": "last_updated", "mis à jour": "last_updated"}
+RESPONSIBILITY_ROLES = ((r"tradu", "traduction"), (r"mis[e]? en ligne", "mise en ligne"), (r"relecture|relu", "relecture"),
+                        (r"numéris", "numérisation"))
+FOOTER_PATTERNS = (r"tous droits réservés", r"(?:dernière )?mise à jour", r"\bmis à jour\b")
 METADATA_PHRASE_PATTERNS = (
     (r"^(?P<label>(?:traduit|traduction)(?:\s+(?:du|de l[’']|de la|de)\s*\w+)?\s+(?:par|de))\s+(?=[A-Z])",
      "translated"),

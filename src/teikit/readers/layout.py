@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from teikit.weights.structure import LAYOUT
+
 _WORD = re.compile(r"\S+")
 
 
@@ -43,18 +45,35 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def judge_layout(lines: list[str]) -> Layout:
-    """Wrapped when most non-blank lines sit just under a common width and lines follow
-    each other inside blank-line-separated groups."""
+    """Wrapped when lines follow each other inside blank-line-separated groups, and most lines sit
+    just under a common width, or nearly every line another one follows (a paragraph's lines but
+    its last) ends just under it with the next line's first word too long to have fitted on it,
+    however many short lines (salutations, signatures, headings) stand alone between the
+    paragraphs. Paragraphs of one line each, far longer than the lines between them, are not."""
+    th = LAYOUT.thresholds
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 4:
         return Layout(False, max(lengths, default=0))
     ordered = sorted(lengths)
-    width = ordered[int(0.9 * (len(ordered) - 1))]
-    if width > 110 or width < 30:
+    width = ordered[int(th["wrap-quantile"] * (len(ordered) - 1))]
+    if width > th["wrap-max-width"] or width < th["wrap-min-width"]:
         return Layout(False, ordered[-1])
-    near = sum(1 for n in lengths if width - 20 <= n <= width + 2)
-    continued = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip())
-    return Layout(near >= 0.4 * len(lengths) and continued >= 0.3 * len(lengths), width)
+
+    def near_width(n: int) -> bool:
+        return width - th["wrap-near"] <= n <= width + 2
+
+    # paragraphs of one line each, far longer than the short lines between them: not wrapped
+    if sum(1 for n in lengths if n > th["wrap-over"] * width) > th["wrap-over-share"] * len(lengths):
+        return Layout(False, ordered[-1])
+    followed = [(a, b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(followed) < th["wrap-continued-share"] * len(lengths):
+        return Layout(False, width)
+    near = sum(1 for n in lengths if near_width(n))
+    # a line the next one goes on from: it ends near the width, and the next line's first word would not
+    # have fitted on it
+    runs = sum(1 for a, b in followed if near_width(len(a.rstrip())) and _continues(a, b, width))
+    return Layout(near >= th["wrap-near-share"] * len(lengths) or runs >= th["wrap-run-share"] * len(followed),
+                  width)
 
 
 def _continues(previous: str, following: str, width: int) -> bool:
@@ -62,7 +81,7 @@ def _continues(previous: str, following: str, width: int) -> bool:
     words = _WORD.findall(following)
     if not words:
         return False
-    return len(previous.rstrip()) + 1 + len(words[0]) > width - 6
+    return len(previous.rstrip()) + 1 + len(words[0]) > width - LAYOUT.thresholds["wrap-slack"]
 
 
 def split_blocks(text: str) -> tuple[list[SourceBlock], Layout]:

@@ -19,19 +19,21 @@ def note_number(block: Block, match: re.Match | None) -> tuple[str | None, int]:
     """(marker value, end of the marker) of a note's opening, or (None, 0)."""
     if match is None:
         return None, 0
-    for group in ("b", "d", "s", "u"):
+    for group in ("b", "p", "d", "s", "u"):
         value = match.group(group)
         if value:
             return value.translate(_SUPERSCRIPTS), match.end()
     return None, 0
 
 
-def _marker_pattern(numbers: set[str]) -> re.Pattern | None:
+def _marker_pattern(numbers: set[str], parenthesised: bool = False) -> re.Pattern | None:
     if not numbers:
         return None
     digits = sorted((n for n in numbers if n.isdigit()), key=len, reverse=True)
     symbols = sorted((n for n in numbers if not n.isdigit()), key=len, reverse=True)
     alts = [r"\[(?P<b>" + "|".join(map(re.escape, digits + symbols)) + r")\]"]
+    if parenthesised and digits:  # notes opening with "(1)": the text writes "(1)" too
+        alts.append(r"\((?P<p>" + "|".join(map(re.escape, digits)) + r")\)")
     if digits:
         sup = "".join(sorted(set("".join(digits)))).translate(str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰"))
         alts.append(rf"(?P<u>[{re.escape(sup)}]+)")
@@ -53,7 +55,8 @@ def link_notes(work_id: str, body: list[Block], notes: list[Block], earlier: lis
         note.attrs["n"] = n
         note.attrs.setdefault("xml:id", f"{work_id}-note{index}")
         by_number.setdefault(n, note)
-    pattern = _marker_pattern({n for n, note in by_number.items() if note.marker})
+    pattern = _marker_pattern({n for n, note in by_number.items() if note.marker},
+                              any(note.marker_style == "p" for note in notes))
     if pattern is None:
         return
     _link_markers(body, by_number, pattern)
@@ -76,8 +79,8 @@ def _link_markers(blocks: list[Block], by_number: dict[str, Block], pattern: re.
             seen[n] = seen.get(n, 0) + 1
             ref_id = f"{note.attrs['xml:id']}-ref" + ("" if seen[n] == 1 else str(seen[n]))
             evidence = NOTE_MARKER.evidence()
-            rule = {"b": NOTE_MARKER.bracketed, "u": NOTE_MARKER.superscript, "g": NOTE_MARKER.glued_number,
-                    "s": NOTE_MARKER.symbol}[match.lastgroup]
+            rule = {"b": NOTE_MARKER.bracketed, "p": NOTE_MARKER.parenthesised, "u": NOTE_MARKER.superscript,
+                    "g": NOTE_MARKER.glued_number, "s": NOTE_MARKER.symbol}[match.lastgroup]
             if not evidence.check(rule, True, marker=match.group(), note=n):
                 continue
             cert = NOTE_MARKER.cert(evidence.score)

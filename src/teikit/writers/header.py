@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from teikit import __version__
-from teikit.model import DateValue, Division, Document, PageMeta, Publication, Work, WorkMeta
+from teikit.model import Correspondence, DateValue, Division, Document, PageMeta, Publication, Work, WorkMeta
 from teikit.ns import tei
 from teikit.writers.inline import set_attrs
 
@@ -26,6 +26,15 @@ def el(parent: etree._Element | None, name: str, text: str | None = None, **attr
         element.text = text
     set_attrs(element, {k.replace("_", ":", 1) if k.startswith("xml_") else k: v for k, v in attrs.items()})
     return element
+
+
+def resp_stmt(parent: etree._Element, role: str, names, **attrs: str) -> etree._Element:
+    """A respStmt: what was done (``role``) and by whom (one name, or several)."""
+    stmt = el(parent, "respStmt", **attrs)
+    el(stmt, "resp", role)
+    for name in [names] if isinstance(names, str) else names:
+        el(stmt, "name", name)
+    return stmt
 
 
 def _date(parent: etree._Element, value: DateValue, **attrs: str) -> etree._Element:
@@ -52,6 +61,8 @@ class HeaderWriter:
         file_desc = el(header, "fileDesc")
         self._title_stmt(file_desc, work, in_corpus)
         self._publication_stmt(file_desc, work.meta)
+        self._series_stmt(file_desc, work.meta)
+        self._notes_stmt(file_desc, work.meta)
         self._source_desc(file_desc, work, in_corpus)
         if not in_corpus:
             self._encoding_desc(header)
@@ -66,6 +77,8 @@ class HeaderWriter:
         if meta.titles:
             for title in meta.titles:
                 el(stmt, "title", title, type="main")
+        elif meta.letter is not None:
+            el(stmt, "title", _letter_title(meta.letter), type="desc")
         else:
             heading = next((b.text for part in work.body for b in _heads(part)), None)
             el(stmt, "title", " ".join(heading.split()) if heading else f"Untitled text ({self.file_name})",
@@ -74,27 +87,35 @@ class HeaderWriter:
             el(stmt, "title", subtitle, type="sub")
         for author in meta.authors:
             el(stmt, "author", author)
-        if meta.transcribers:
-            label = next((lab for lab, _, _ in meta.fields if lab.lower().startswith(("transcri", "html", "markup"))),
-                         "transcription")
-            resp = el(stmt, "respStmt")
-            el(resp, "resp", label)
-            for name in meta.transcribers:
-                el(resp, "name", name)
-        if meta.translated:
-            resp = el(stmt, "respStmt")
-            el(resp, "resp", "translation")
-            el(resp, "name", meta.translated)
+        # who did what for the text, as it states: one respStmt a role
+        for responsibility in meta.responsibilities:
+            if responsibility.names:
+                resp_stmt(stmt, responsibility.role, responsibility.names)
         self._contributors(stmt, meta.contributors if in_corpus else [*meta.contributors, *self.doc.contributors])
+        self._teikit(stmt)
+
+    def _teikit(self, stmt: etree._Element) -> None:
         resp = el(stmt, "respStmt")
         el(resp, "resp", "TEI encoding, converted automatically from plain text")
         el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
 
+    @staticmethod
+    def _series_stmt(file_desc: etree._Element, meta: WorkMeta) -> None:
+        """The series or collections the work belongs to, as the text names them."""
+        for series in meta.series:
+            el(el(file_desc, "seriesStmt"), "title", series)
+
+    @staticmethod
+    def _notes_stmt(file_desc: etree._Element, meta: WorkMeta) -> None:
+        """Every credits line of the text, copied whole (each also stays in the text, where it stands)."""
+        if meta.credits:
+            stmt = el(file_desc, "notesStmt")
+            for line in meta.credits:
+                el(stmt, "note", line, type="credits")
+
     def _contributors(self, stmt: etree._Element, contributors: list[tuple[str, str, str]]) -> None:
         for rid, role, name in contributors:
-            resp = el(stmt, "respStmt", xml_id=rid)
-            el(resp, "resp", role)
-            el(resp, "name", name)
+            resp_stmt(stmt, role, name, xml_id=rid)
 
     def _publication_stmt(self, file_desc: etree._Element, meta: WorkMeta | None) -> None:
         stmt = el(file_desc, "publicationStmt")
@@ -117,10 +138,11 @@ class HeaderWriter:
         if supplied:
             el(el(stmt, "availability", resp=self.supplier), "licence", supplied)
 
-    def _publication(self, parent: etree._Element, pub: Publication) -> None:
-        bibl = el(parent, "bibl", type="firstPublication")
+    def _publication(self, parent: etree._Element, pub: Publication, kind: str = "firstPublication") -> None:
+        """A bibliographic statement with the parts it plainly states, and itself as stated."""
+        bibl = el(parent, "bibl", type=kind)
         if pub.title:
-            el(bibl, "title", pub.title, level="j")
+            el(bibl, "title", pub.title, level="j") if kind == "firstPublication" else el(bibl, "title", pub.title)
         if pub.volume:
             el(bibl, "biblScope", pub.volume, unit="volume")
         if pub.issue:
@@ -136,8 +158,18 @@ class HeaderWriter:
         desc = el(file_desc, "sourceDesc")
         if meta.first_published:
             self._publication(desc, meta.first_published)
-        if meta.source:
+        if meta.source_publication is not None:
+            self._publication(desc, meta.source_publication, "source")
+        elif meta.source:
             el(desc, "bibl", meta.source, type="source")
+        if meta.reprinted:
+            el(desc, "bibl", meta.reprinted, type="reprint")
+        if meta.publisher or meta.printer:
+            imprint = el(desc, "bibl", type="imprint")
+            if meta.publisher:
+                el(imprint, "publisher", meta.publisher)
+            if meta.printer:
+                resp_stmt(imprint, "printing", meta.printer)
         # the transcription this file holds, as it describes itself
         bibl = el(desc, "bibl", type="transcription")
         for title in meta.titles or []:
@@ -146,11 +178,13 @@ class HeaderWriter:
             el(bibl, "author", author)
         if meta.date:
             _date(bibl, meta.date, type="work")
-        if meta.transcribers:
-            resp = el(bibl, "respStmt")
-            el(resp, "resp", "transcription")
-            for name in meta.transcribers:
-                el(resp, "name", name)
+        # who made the transcription: the roles of the same people together ("transcription, HTML mark-up")
+        made: dict[tuple[str, ...], list[str]] = {}
+        for responsibility in meta.responsibilities:
+            if responsibility.names:
+                made.setdefault(tuple(responsibility.names), []).append(responsibility.role)
+        for names, roles in made.items():
+            resp_stmt(bibl, ", ".join(roles), names)
         if meta.licence_holder:
             el(bibl, "distributor", meta.licence_holder)
         if meta.last_updated:
@@ -158,13 +192,18 @@ class HeaderWriter:
         if meta.supplied.url:
             el(bibl, "ptr", target=meta.supplied.url, resp=self.supplier)
         for label, value, _ in meta.fields:
-            if label.lower().startswith(("online", "proofread", "original title")) or not label:
-                el(bibl, "note", f"{label}: {value}" if label else value, type="metadata")
+            if label.lower().startswith(("online", "original title")):
+                el(bibl, "note", f"{label}: {value}", type="metadata")
         where = ("a web page carrying several works, described in the corpus header" if in_corpus
                  else "a plain-text transcription")
         el(bibl, "note", f"Converted from {where} ({self.file_name}).", type="file")
         if meta.supplied.source:
             el(bibl, "note", meta.supplied.source, type="source", resp=self.supplier)
+        if meta.archive is not None:
+            archive = el(desc, "bibl", type="textArchive")
+            el(archive, "distributor", meta.archive.name)
+            el(archive, "note", "The archive's own banner, header and licence are kept in the text, in order, as "
+                                "div[@type='archiveHeader'] and div[@type='archiveFooter'].", type="chrome")
         if self.doc.page and not in_corpus:
             self._web_page(desc, self.doc.page)
 
@@ -173,9 +212,7 @@ class HeaderWriter:
         if page.title:
             el(bibl, "title", page.title)
         if page.poster:
-            resp = el(bibl, "respStmt")
-            el(resp, "resp", "posted by")
-            el(resp, "name", page.poster)
+            resp_stmt(bibl, "posted by", page.poster)
         if page.posted:
             _date(bibl, page.posted, type="posted")
         if page.url:
@@ -204,10 +241,12 @@ class HeaderWriter:
 
     def _profile_desc(self, header: etree._Element, work: Work | None) -> None:
         desc = el(header, "profileDesc")
-        created = work and (work.meta.written or work.meta.date)
+        created = work and work.meta.created
         if created:
             creation = el(desc, "creation")
             _date(creation, created)
+        if work is not None and work.meta.letter is not None:
+            _correspondence(desc, work.meta.letter)
         works = [work] if work else self.doc.works
         langs = {w.lang or self.doc.lang for w in works} | {lang for w in works for lang in passage_langs(w)}
         usage = el(desc, "langUsage")
@@ -228,19 +267,17 @@ class HeaderWriter:
         header = el(None, "teiHeader")
         file_desc = el(header, "fileDesc")
         stmt = el(file_desc, "titleStmt")
-        if page.title:
+        if doc.title:
+            el(stmt, "title", doc.title, type="main")
+        elif page.title:
             el(stmt, "title", page.title, type="main")
         else:
             titles = "; ".join(t for w in doc.works for t in w.meta.titles[:1]) or f"Texts from {self.file_name}"
             el(stmt, "title", titles, type="desc")
         if page.poster:
-            resp = el(stmt, "respStmt")
-            el(resp, "resp", "posted by")
-            el(resp, "name", page.poster)
+            resp_stmt(stmt, "posted by", page.poster)
         self._contributors(stmt, doc.contributors)
-        resp = el(stmt, "respStmt")
-        el(resp, "resp", "TEI encoding, converted automatically from plain text")
-        el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
+        self._teikit(stmt)
         self._publication_stmt(file_desc, next((w.meta for w in doc.works if w.meta.licence), None))
         desc = el(file_desc, "sourceDesc")
         if doc.page:
@@ -251,6 +288,35 @@ class HeaderWriter:
         self._profile_desc(header, None)
         self._revision_desc(header)
         return header
+
+
+def _correspondence(parent: etree._Element, letter: Correspondence) -> None:
+    """A letter's sending and receiving (TEI correspDesc, as the CMIF convention writes it)."""
+    if not (letter.sender or letter.place or letter.date or letter.addressee):
+        return
+    desc = el(parent, "correspDesc")
+    if letter.sender or letter.place or letter.date:
+        sent = el(desc, "correspAction", type="sent")
+        if letter.sender:
+            el(sent, "orgName" if letter.sender_is_group else "persName", letter.sender)
+        if letter.place:
+            el(sent, "placeName", letter.place)
+        if letter.date and (letter.date.when or letter.date.from_):
+            _date(sent, letter.date)
+    if letter.addressee:
+        el(el(desc, "correspAction", type="received"), "persName", letter.addressee)
+
+
+def _letter_title(letter: Correspondence) -> str:
+    """A letter's title when it has none of its own: what it states of its sending."""
+    parts = ["Letter"]
+    if letter.sender:
+        parts.append(f"from {letter.sender}")
+    if letter.addressee:
+        parts.append(f"to {letter.addressee}")
+    title = " ".join(parts)
+    stated = ", ".join(x for x in (letter.place, letter.date.text if letter.date else None) if x)
+    return f"{title}, {stated}" if stated else title
 
 
 def passage_langs(work: Work) -> set[str]:

@@ -28,7 +28,7 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 # Elements of <text> whose children are blocks or divisions: only these are indented, so
 # that pretty-printing never adds white space inside mixed content.
 _STRUCTURAL = frozenset({"text", "front", "body", "back", "div", "titlePage", "docTitle", "opener", "closer",
-                         "group"})
+                         "group", "address", "figure", "postscript"})
 # Quotations that may hold paragraphs (a block quotation).
 _BLOCK_QUOTATIONS = frozenset({"quote", "said", "q"})
 _ENTITY_LISTS = (("person", "listPerson"), ("place", "listPlace"), ("org", "listOrg"))
@@ -112,7 +112,9 @@ class TeiWriter:
         root = etree.Element(tei("TEI"), nsmap=None if in_corpus else {None: TEI})
         root.set(XML_ID, work.id)
         root.set(XML_LANG, work.lang or doc.lang)
-        root.append(headers.work_header(work, in_corpus))
+        header = headers.work_header(work, in_corpus)
+        root.append(header)
+        self._mark_header(header, work)
         text = el(root, "text")
         parts = _PartWriter(doc, work, app_id, self.trace)
         if work.front:
@@ -125,6 +127,14 @@ class TeiWriter:
         if entities:
             root.append(self._standoff(entities, app_id))
         return root
+
+    def _mark_header(self, header: etree._Element, work: Work) -> None:
+        """The header's facts chosen among what the text states (its author, its date, its letter), in the trace."""
+        where = {"author": "t:fileDesc/t:titleStmt/t:author", "date": "t:profileDesc/t:creation/t:date",
+                 "letter": "t:profileDesc/t:correspDesc"}
+        for fact, evidence in work.meta.decisions.items():
+            for element in header.xpath(where[fact], namespaces={"t": TEI}):
+                self.trace.mark(element, evidence, "".join(element.itertext()))
 
     def _standoff(self, entities: list[Entity], app_id: str) -> etree._Element:
         element = standoff(entities, app_id, self.output_dir)
