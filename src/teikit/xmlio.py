@@ -398,6 +398,7 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = Tru
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    _UNFINISHED.add(tmp)
     try:
         with os.fdopen(fd, mode, **text_options) as fh:
             yield fh
@@ -410,6 +411,21 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = Tru
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        _UNFINISHED.discard(tmp)
+
+
+# the temporary files this process is writing now: a process ended at once (a pool worker on
+# SIGTERM) removes them first, since it runs none of the blocks above
+_UNFINISHED: set[str] = set()
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files of writes in progress (see atomic_writer); for a process about
+    to end without unwinding its stack."""
+    for tmp in list(_UNFINISHED):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str, durable: bool = True,

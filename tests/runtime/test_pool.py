@@ -70,3 +70,23 @@ def test_several_dead_workers_each_fail_only_their_own_item():
 def test_an_exception_in_an_item_stops_the_batch_and_is_raised():
     with pytest.raises(ValueError, match="three"):
         collect(fail_on_three, list(range(10)), jobs=2)
+
+
+def write_then_terminated(target: str) -> str:
+    """Writes a file and is sent SIGTERM half-way, as a broken pool terminates its other workers."""
+    import signal
+
+    from teikit.xmlio import atomic_writer
+
+    with atomic_writer(target) as fh:
+        fh.write(b"half of it")
+        os.kill(os.getpid(), signal.SIGTERM)
+        fh.write(b" and the rest")  # never reached
+    return target
+
+
+def test_a_worker_terminated_while_writing_ends_at_once_leaving_no_temporary_file(tmp_path):
+    targets = [str(tmp_path / f"out{i}.xml") for i in range(3)]
+    results = collect(write_then_terminated, targets, jobs=2)
+    assert all(results[i] == ("lost", pool.DIED) for i in range(3))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "no file, half or temporary, is left"

@@ -32,6 +32,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence, TypeVar
 
+from teikit.xmlio import remove_unfinished
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -48,8 +50,8 @@ def _die_with_parent() -> None:
     does it (PR_SET_PDEATHSIG: SIGKILL, since a worker has nothing to save: its files are written
     atomically); elsewhere a thread watches the parent's id. Workers started by a forkserver
     have it as their parent, and it exits when the main process dies. SIGTERM (which a pool
-    sends its other workers when one dies) ends the worker through Python, so that a file it was
-    writing leaves no temporary file behind."""
+    sends its other workers when one dies) ends the worker at once, after it removes the
+    temporary file of a write in progress (``_exit_on_sigterm``)."""
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     parent = os.getppid()
     if sys.platform.startswith("linux"):
@@ -64,7 +66,12 @@ def _die_with_parent() -> None:
 
 
 def _exit_on_sigterm(signum, frame):
-    raise SystemExit(128 + signum)
+    """End the worker at once, after removing the temporary files it was writing. Not through
+    Python's exit (SystemExit): a broken pool terminates its other workers because its queues
+    and their locks may be left held, and a worker unwinding through them can block for ever
+    (the pool's shutdown then waits on it)."""
+    remove_unfinished()
+    os._exit(128 + signum)
 
 
 def _watch_parent(parent: int) -> None:
