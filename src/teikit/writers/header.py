@@ -14,8 +14,17 @@ from teikit.model import Correspondence, DateValue, Division, Document, PageMeta
 from teikit.ns import tei
 from teikit.writers.inline import set_attrs
 
+# The quotation elements teikit writes: their marks, where the source has them, are in their text.
+QUOTATIONS = frozenset({"q", "said", "quote", "soCalled"})
+
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
                   "pt": "Portuguese", "ru": "Russian", "nl": "Dutch"}
+
+
+def marks_rendition(doc_name: str) -> str:
+    """The xml:id of the rendition every quotation points at: its marks are in the text (unique per
+    file, as every id teikit writes)."""
+    return f"{doc_name}-marks-in-text"
 
 
 def el(parent: etree._Element | None, name: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -229,12 +238,18 @@ class HeaderWriter:
                       "teikit from the plain text; elements carrying @cert record how sure it was and "
                       "point with @resp at teikit. Every character of the source is kept, in order, "
                       "in the text.")
+        decl = el(desc, "editorialDecl")
         if self.doc.contributors:
-            decl = el(desc, "editorialDecl")
             el(el(decl, "correction"), "p", "Transcription errors an editor confirmed are corrected as "
                                             "choice/sic/corr, normalisations are choice/orig/reg; the source "
                                             "reading stays in sic and orig. Notes the editor added are "
                                             "note[@subtype='added']. All point with @resp at the editor.")
+        # the marks stay inside q, said, quote and soCalled: a renderer that adds its own prints them twice
+        el(el(decl, "quotation", marks="all"), "p", "Quotation marks are kept as the source has them, inside "
+                                                    "q, said, quote and soCalled (whose @rendition says so): "
+                                                    "a renderer should not add marks of its own.")
+        tags = el(desc, "tagsDecl")
+        el(tags, "rendition", "quotes: none;", scheme="css", xml_id=marks_rendition(self.doc.name))
         info = el(desc, "appInfo")
         app = el(info, "application", ident="teikit", version=__version__, xml_id=self.app_id)
         el(app, "label", "teikit")

@@ -17,7 +17,7 @@ from lxml import etree
 from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, EntryRef, Part, Work, iter_blocks
 from teikit.ns import TEI, XML_ID, XML_LANG, local_name, tei
 from teikit.trace import Trace
-from teikit.writers.header import HeaderWriter, el
+from teikit.writers.header import QUOTATIONS, HeaderWriter, el, marks_rendition
 from teikit.writers.inline import fill, set_attrs
 
 TEI_ALL_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
@@ -151,6 +151,7 @@ class _PartWriter:
         self.work = work
         self.trace = trace
         self.resp = f"#{app_id}"
+        self.rendition = f"#{marks_rendition(doc.name)}"
         self.div_count = 0
         self.referenced: set[str] = set()
         # the block quotation last written: blocks that share its wrap go into the same element
@@ -203,6 +204,8 @@ class _PartWriter:
         for node in (outer if outer is not None else element).iter():
             if node.get("cert") is not None and node.get("resp") is None:
                 node.set("resp", self.resp)
+            if isinstance(node.tag, str) and local_name(node.tag) in QUOTATIONS and node.get("rendition") is None:
+                node.set("rendition", self.rendition)
             for attr in _ENTITY_POINTERS:
                 ref = node.get(attr)
                 if ref and ref.startswith("#"):
