@@ -69,3 +69,93 @@ def test_teikit_html_shows_each_quotation_with_single_marks():
         assert shown.count(quoted) == 1, quoted
     assert not re.search("““|””", shown)
     assert shown.count("“") == HARBOUR.count("“")
+
+
+# -- the whole text's language --------------------------------------------------------------
+
+# A Russian text (no word lists of teikit's are Russian) with one English paragraph.
+RIVER = textwrap.dedent("""\
+    Письмо о погоде
+
+    Иван Сергеевич Морозов
+
+    Вчера вечером мы долго сидели у окна и смотрели, как над рекой собираются тяжёлые тучи. Старый паромщик говорил, что такой ветер бывает только раз в десять лет, и что лодки лучше оставить на берегу до утра.
+
+    Утром дождь прекратился, но дорога к деревне превратилась в сплошную грязь. Мы решили подождать ещё один день, прежде чем отправляться в путь, потому что лошади устали и не хотели идти.
+
+    Together with the English visitors we read the newspaper aloud in the evening, and nobody understood the jokes of the other side.
+    """)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_russian_text_is_russian_in_tei_text_and_langusage():
+    root = tei_tree(RIVER, "river")
+    assert root.get(XML_LANG) == "ru"
+    assert root.find("t:text", NS).get(XML_LANG) == "ru"
+    languages = [e.get("ident") for e in root.findall(".//t:profileDesc/t:langUsage/t:language", NS)]
+    assert languages == ["ru", "en"]  # the text's own language first, then its passages'
+    english = [p for p in root.iterfind(".//t:body/t:p", NS) if p.get(XML_LANG) == "en"]
+    assert len(english) == 1 and english[0].text.startswith("Together with")
+
+
+def test_an_english_text_stays_english_and_text_states_it():
+    root = tei_tree(HARBOUR, "harbour")
+    assert root.get(XML_LANG) == "en" and root.find("t:text", NS).get(XML_LANG) == "en"
+    assert [e.get("ident") for e in root.findall(".//t:langUsage/t:language", NS)] == ["en"]
+
+
+def test_the_text_language_is_traced_and_can_be_switched_off():
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.textio import decode
+
+    source = decode("river.txt", RIVER.encode("utf-8"))
+    traced = convert_text(source, name="river")
+    rules = {f["rule"] for r in traced.trace.records("river.txt") for f in r.get("rules", [])}
+    assert "text-language.detected" in rules
+    off = convert_text(source, name="river", options=ConvertOptions(without_rules=frozenset({"text-language.detected"})))
+    assert etree.fromstring(off.tei).get(XML_LANG) == "en"  # the reader's guess, as before
+
+
+# -- the kind of text ------------------------------------------------------------------------
+
+LETTER = textwrap.dedent("""\
+    Oslo, 3 March 1921
+
+    Dear Comrade Larsen,
+
+    Thank you for your letter of the twelfth, which reached me only yesterday because the post from the north has been slow all winter. I have read your proposals with care and I agree with most of them.
+
+    The meeting should be held in April, when the roads are open again and the delegates from the coast can travel without too much expense.
+
+    Yours fraternally,
+
+    Olav Berg
+    """)
+
+SPEECH = textwrap.dedent("""\
+    On the Harbour Strike
+
+    Delivered 12 May 1922
+
+    Friends, we have come together tonight because the harbour has been silent for three weeks, and the families of the dockers are beginning to feel the hunger that the owners hoped they would feel.
+
+    We shall not go back to work until the owners agree to the terms that were promised last year, and every one of us knows that this promise was broken.
+    """)
+
+
+def _genre(text: str, name: str) -> list[str]:
+    root = tei_tree(text, name)
+    keywords = root.findall(".//t:profileDesc/t:textClass/t:keywords", NS)
+    for element in keywords:
+        assert element.get("cert") and element.get("resp") == f"#{name}-teikit"
+    return [t.text for k in keywords for t in k.findall("t:term[@type='genre']", NS)]
+
+
+def test_text_class_names_what_the_reader_decided():
+    assert _genre(LETTER, "letter") == ["letter"]
+    assert _genre(SPEECH, "speech") == ["speech"]
+
+
+def test_a_text_no_rule_classes_gets_no_text_class():
+    assert _genre(HARBOUR, "harbour") == []

@@ -1,4 +1,8 @@
-"""Passages in another language than the document's get ``xml:lang``.
+"""The whole text's language, and passages in another language than the document's get ``xml:lang``.
+
+The reader guesses the text's language from the common words of the languages it has word
+lists for (``teikit.lang``), English when none dominates; a text in another language (Russian)
+would be taken as English. The detector judges the whole text first, over its paragraphs.
 
 Detection is offline (lingua, whose models ship in its wheel), restricted to the languages
 such texts mix (for speed and fewer confusions), and judged over a whole division when it is
@@ -11,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 
-from teikit.model import HIGH, Block, Division, Document, Part, ReviewItem
+from teikit.model import HIGH, Block, Division, Document, Part, ReviewItem, iter_blocks
 from teikit.readers.signals import stopword_counts
-from teikit.weights.languages import LANGUAGE
+from teikit.weights.languages import LANGUAGE, TEXT_LANGUAGE
 
 # The languages considered (ISO 639-1), the document's own always among them.
 LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
@@ -130,8 +134,54 @@ class _Marker:
         return True
 
 
+def _paragraphs(doc: Document) -> str:
+    """The running text of every work's body (headings, metadata and page chrome are poorer evidence)."""
+    texts: list[str] = []
+    for work in doc.works:
+        for part in work.body:
+            for block in iter_blocks(part):
+                if block.kind == "p":
+                    texts.append(block.text)
+                    if sum(map(len, texts)) >= SAMPLE:
+                        return "\n".join(texts)
+    return "\n".join(texts)
+
+
+def judge_text_language(doc: Document) -> None:
+    """The whole text's language: the reader's guess stands unless the detector plainly finds
+    another (then ``doc.lang`` and the works in it change, with the evidence in the header's
+    decisions)."""
+    text = _paragraphs(doc)
+    # never the word-list shortcut (clearly_in): it cannot see a language without word lists, the
+    # very case this is for (a Russian text with an English passage would stay English)
+    if _letters(text) < TEXT_LANGUAGE.threshold("min-letters"):
+        return
+    codes = tuple(dict.fromkeys((doc.lang, *LIKELY)))
+    found = detect(text, codes, doc.lang)
+    if found is None or found[0] == doc.lang or found[1] < TEXT_LANGUAGE.threshold("medium"):
+        return
+    code, confidence = found
+    evidence = TEXT_LANGUAGE.evidence()
+    if not evidence.add(TEXT_LANGUAGE.detected, TEXT_LANGUAGE.detected.weight * confidence, lang=code,
+                        confidence=round(confidence, 3), letters=_letters(text)):
+        return
+    cert = TEXT_LANGUAGE.cert(evidence.score)
+    evidence.decide(code, cert, TEXT_LANGUAGE.threshold("medium"), [(doc.lang, 0.0)])
+    before, doc.lang = doc.lang, code
+    for work in doc.works:
+        if work.lang in (None, before):
+            work.lang = code
+            work.meta.decisions["language"] = evidence
+    if cert != HIGH:
+        doc.review.append(ReviewItem("language", None, " ".join(text.split())[:80],
+                                     f"the text taken as xml:lang='{code}'", cert=cert,
+                                     data={"lang": code, "confidence": f"{confidence:.2f}"}, evidence=evidence))
+
+
 def mark_languages(doc: Document) -> None:
-    """The enricher: xml:lang on divisions and blocks in another language than ``doc.lang``."""
+    """The enricher: the whole text's language, then xml:lang on divisions and blocks in another
+    language than ``doc.lang``."""
+    judge_text_language(doc)
     codes = tuple(dict.fromkeys((doc.lang, *LIKELY))) if doc.lang in LIKELY else LIKELY
     for index, work in enumerate(doc.works):
         marker = _Marker(doc, index, codes)

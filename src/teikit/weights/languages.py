@@ -8,3 +8,10 @@ LANGUAGE = RuleTable("language", "xml:lang on a division or block in another lan
     # a block with this many of its language's commonest words, and several times more than
     # of any other's, is in that language without asking the detector
     "clear-stopwords": 6, "clear-ratio": 4})
+
+TEXT_LANGUAGE = RuleTable("text-language", "the language of the whole text (TEI, text and langUsage)", {
+    "detected": (1.0, "times the detector's confidence in another language than the reader's guess, "
+                      "judged over the text's paragraphs"),
+}, {"high": 0.9, "medium": 0.75,
+    # too few letters for a judgement: the reader's guess (its common words, else English) stands
+    "min-letters": 200})

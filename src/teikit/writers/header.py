@@ -263,10 +263,17 @@ class HeaderWriter:
         if work is not None and work.meta.letter is not None:
             _correspondence(desc, work.meta.letter)
         works = [work] if work else self.doc.works
-        langs = {w.lang or self.doc.lang for w in works} | {lang for w in works for lang in passage_langs(w)}
+        # the text's own language first, then those of its passages
+        main = sorted({w.lang or self.doc.lang for w in works}, key=lambda lang: (lang != self.doc.lang, lang))
+        langs = main + sorted({lang for w in works for lang in passage_langs(w)} - set(main))
         usage = el(desc, "langUsage")
-        for lang in sorted(langs):
+        for lang in langs:
             el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
+        if work is not None and work.meta.genre:
+            evidence = work.meta.decisions.get("genre")
+            cert = evidence.cert if evidence is not None else None
+            keywords = el(el(desc, "textClass"), "keywords", cert=cert or "", resp=f"#{self.app_id}" if cert else "")
+            el(keywords, "term", work.meta.genre, type="genre")
 
     def _revision_desc(self, header: etree._Element) -> None:
         desc = el(header, "revisionDesc")

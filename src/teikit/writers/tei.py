@@ -115,7 +115,7 @@ class TeiWriter:
         header = headers.work_header(work, in_corpus)
         root.append(header)
         self._mark_header(header, work)
-        text = el(root, "text")
+        text = el(root, "text", xml_lang=work.lang or doc.lang)
         parts = _PartWriter(doc, work, app_id, self.trace)
         if work.front:
             parts.write_all(el(text, "front"), work.front)
@@ -131,7 +131,8 @@ class TeiWriter:
     def _mark_header(self, header: etree._Element, work: Work) -> None:
         """The header's facts chosen among what the text states (its author, its date, its letter), in the trace."""
         where = {"author": "t:fileDesc/t:titleStmt/t:author", "date": "t:profileDesc/t:creation/t:date",
-                 "letter": "t:profileDesc/t:correspDesc"}
+                 "letter": "t:profileDesc/t:correspDesc", "language": "t:profileDesc/t:langUsage",
+                 "genre": "t:profileDesc/t:textClass/t:keywords"}
         for fact, evidence in work.meta.decisions.items():
             for element in header.xpath(where[fact], namespaces={"t": TEI}):
                 self.trace.mark(element, evidence, "".join(element.itertext()))
