@@ -44,13 +44,14 @@ def test_quotation_marks_are_declared_as_kept_in_the_text():
     root = tei_tree(HARBOUR, "harbour")
     quotation = root.find(".//t:encodingDesc/t:editorialDecl/t:quotation", NS)
     assert quotation is not None and quotation.get("marks") == "all"
-    (rendition,) = root.findall(".//t:encodingDesc/t:tagsDecl/t:rendition", NS)
+    (rendition,) = root.xpath("//t:encodingDesc/t:tagsDecl/t:rendition[@xml:id='harbour-marks-in-text']",
+                              namespaces=NS)
     assert rendition.get("scheme") == "css" and "quotes: none" in rendition.text
 
 
 def test_every_quotation_points_at_the_declared_rendition_and_keeps_its_marks():
     root = tei_tree(HARBOUR, "harbour")
-    rendition_id = root.find(".//t:tagsDecl/t:rendition", NS).get("{http://www.w3.org/XML/1998/namespace}id")
+    (rendition_id,) = root.xpath("//t:tagsDecl/t:rendition[not(@selector)]/@xml:id", namespaces=NS)
     quotations = root.xpath(QUOTATIONS, namespaces=NS)
     assert len(quotations) >= 4
     for element in quotations:
@@ -159,3 +160,58 @@ def test_text_class_names_what_the_reader_decided():
 
 def test_a_text_no_rule_classes_gets_no_text_class():
     assert _genre(HARBOUR, "harbour") == []
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+PERSONS = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="harbour-persons">
+ <teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt>
+  <publicationStmt><p>Test list.</p></publicationStmt><sourceDesc><p>Made for the test.</p></sourceDesc>
+ </fileDesc></teiHeader>
+ <standOff><listPerson>
+  <person xml:id="pers-lindqvist"><persName>Anna Lindqvist</persName><birth/><death/>
+   <note>Secretary of the harbour committee.</note></person>
+ </listPerson></standOff>
+</TEI>
+"""
+
+
+def _with_list(tmp_path, text: str, name: str) -> etree._Element:
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.textio import decode
+
+    persons = tmp_path / "persons.xml"
+    persons.write_text(PERSONS, encoding="utf-8")
+    options = ConvertOptions(authority=[persons], output_dir=tmp_path)
+    return etree.fromstring(convert_text(decode(f"{name}.txt", text.encode("utf-8")), name=name, options=options).tei)
+
+
+def test_an_entry_with_no_dates_writes_no_birth_or_death(tmp_path):
+    root = _with_list(tmp_path, HARBOUR, "harbour")
+    (entry,) = root.xpath("//t:standOff//t:person[starts-with(@corresp, 'persons.xml#')]", namespaces=NS)
+    assert entry.find("t:birth", NS) is None and entry.find("t:death", NS) is None
+    assert entry.get("evidence") == "external"
+    assert entry.findtext("t:note", namespaces=NS) == "Secretary of the harbour committee."  # the list's own
+
+
+def test_entries_teikit_made_carry_their_status_as_an_attribute_not_as_text():
+    root = tei_tree(HARBOUR, "harbour")
+    entries = root.xpath("//t:standOff/*/*", namespaces=NS)
+    assert entries
+    for entry in entries:
+        assert entry.get("evidence") in ("internal", "external")
+        if entry.get("corresp") is None:  # not from a list: no remark of teikit's among the names
+            assert entry.find("t:note", NS) is None
+    assert b"Recognised in the text" not in etree.tostring(root)
+    # the lists are declared data, not running text, for renderers that apply renditions (CETEIcean)
+    (lists,) = root.xpath("//t:tagsDecl/t:rendition[@selector='standOff']", namespaces=NS)
+    assert lists.get("scheme") == "css" and lists.text.strip() == "display: none;"
+    assert root.find(".//t:editorialDecl/t:interpretation/t:p", NS) is not None
+
+
+def test_a_text_naming_nobody_declares_no_lists():
+    root = tei_tree("A short text about the weather, which was fine all day long and in the evening too.\n",
+                    "weather")
+    assert root.find("t:standOff", NS) is None
+    assert not root.xpath("//t:rendition[@selector]", namespaces=NS)

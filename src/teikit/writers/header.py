@@ -248,8 +248,18 @@ class HeaderWriter:
         el(el(decl, "quotation", marks="all"), "p", "Quotation marks are kept as the source has them, inside "
                                                     "q, said, quote and soCalled (whose @rendition says so): "
                                                     "a renderer should not add marks of its own.")
+        if self.doc.entities:
+            el(el(decl, "interpretation"), "p", "The lists in standOff are the persons, places and organisations "
+                                                "the text names, for its names to point at: data, not text to read. "
+                                                "An entry copied from an authority list points at it with @corresp "
+                                                "and keeps its note; @evidence says what an entry rests on: "
+                                                "internal (recognised in the text, no list entry) or external (an "
+                                                "authority list or a gazetteer).")
         tags = el(desc, "tagsDecl")
         el(tags, "rendition", "quotes: none;", scheme="css", xml_id=marks_rendition(self.doc.name))
+        if self.doc.entities:  # a generic renderer (CETEIcean) applies it: the lists are not running text
+            el(tags, "rendition", "display: none;", scheme="css", selector="standOff",
+               xml_id=f"{self.doc.name}-lists")
         info = el(desc, "appInfo")
         app = el(info, "application", ident="teikit", version=__version__, xml_id=self.app_id)
         el(app, "label", "teikit")

@@ -273,8 +273,12 @@ def standoff(entities: list[Entity], app_id: str, folder: Path) -> etree._Elemen
 def _entity(entity: Entity, app_id: str, folder: Path) -> etree._Element:
     name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
     corresp = entry_pointer(entity.entry, folder) if entity.entry is not None else ""
+    # what the entry rests on, as an attribute: teikit's own remarks ("recognised in the text") are
+    # no text a generic renderer would print among the lists
+    external = entity.entry is not None or bool(entity.same_as or entity.idnos)
     item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=corresp,
-              cert=entity.cert or "", resp=entity.resp or (f"#{app_id}" if entity.cert else ""))
+              cert=entity.cert or "", resp=entity.resp or (f"#{app_id}" if entity.cert else ""),
+              evidence="external" if external else "internal")
     for name in entity.names:
         el(item, name_tag, name)
     if entity.kind == "place" and entity.geo:
@@ -286,6 +290,6 @@ def _entity(entity: Entity, app_id: str, folder: Path) -> etree._Element:
             el(item, "death", when=entity.death)
     for idno_type, value in entity.idnos:
         el(item, "idno", value, type=idno_type)
-    if entity.note:
+    if entity.note and entity.entry is not None:  # the list's own description of the entry
         el(item, "note", entity.note)
     return item
