@@ -62,6 +62,8 @@ class HeaderWriter:
         self.file_name = doc.source_path.rsplit("/", 1)[-1] if doc.source_path else "standard input"
         # who supplied the header fields the text does not state (the editor's file)
         self.supplier = f"#{doc.contributors[0][0]}" if doc.contributors else ""
+        # one work of several written as a TEI file of its own (``teikit convert --split``)
+        self.split = False
 
     # -- TEI (one work) ---------------------------------------------------------------
 
@@ -108,11 +110,14 @@ class HeaderWriter:
         el(resp, "resp", "TEI encoding, converted automatically from plain text")
         el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
 
-    @staticmethod
-    def _series_stmt(file_desc: etree._Element, meta: WorkMeta) -> None:
-        """The series or collections the work belongs to, as the text names them."""
-        for series in meta.series:
-            el(el(file_desc, "seriesStmt"), "title", series)
+    def _series_stmt(self, file_desc: etree._Element, meta: WorkMeta) -> None:
+        """The series or collections the work belongs to, as the text names them (a work split
+        from a collection: the collection too)."""
+        series = list(meta.series)
+        if self.split and self.doc.title and self.doc.title not in series:
+            series.append(self.doc.title)
+        for title in series:
+            el(el(file_desc, "seriesStmt"), "title", title)
 
     @staticmethod
     def _notes_stmt(file_desc: etree._Element, meta: WorkMeta) -> None:
@@ -204,6 +209,7 @@ class HeaderWriter:
             if label.lower().startswith(("online", "original title")):
                 el(bibl, "note", f"{label}: {value}", type="metadata")
         where = ("a web page carrying several works, described in the corpus header" if in_corpus
+                 else f"a file carrying {len(self.doc.works)} works, this one written on its own" if self.split
                  else "a plain-text transcription")
         el(bibl, "note", f"Converted from {where} ({self.file_name}).", type="file")
         if meta.supplied.source:
@@ -294,7 +300,8 @@ class HeaderWriter:
 
     # -- teiCorpus (the file) ---------------------------------------------------------
 
-    def corpus_header(self) -> etree._Element:
+    def corpus_header(self, note: str | None = None) -> etree._Element:
+        """The teiCorpus's header (``note``: what the file holds, when not the works of one text)."""
         doc, page = self.doc, self.doc.page or PageMeta()
         header = el(None, "teiHeader")
         file_desc = el(header, "fileDesc")
@@ -314,8 +321,8 @@ class HeaderWriter:
         desc = el(file_desc, "sourceDesc")
         if doc.page:
             self._web_page(desc, page)
-        else:
-            el(el(desc, "bibl", type="file"), "note", f"Several works in one plain-text file ({self.file_name}).")
+        if note or not doc.page:
+            el(el(desc, "bibl", type="file"), "note", note or f"Several works in one plain-text file ({self.file_name}).")
         self._encoding_desc(header)
         self._profile_desc(header, None)
         self._revision_desc(header)

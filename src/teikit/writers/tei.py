@@ -96,9 +96,23 @@ class TeiWriter:
             root = self._work(doc, doc.works[0], headers, app_id, in_corpus=False)
         return root
 
+    def split_trees(self, doc: Document) -> list[etree._Element]:
+        """One ``TEI`` a work, each with a whole header (the page's data, encoding, revisions) and
+        the entries it points at (``teikit convert --split``; ``teikit.writers.split`` makes
+        their ids unique across the files)."""
+        self.trace = Trace()
+        app_id = f"{doc.name}-teikit"
+        headers = HeaderWriter(doc, app_id)
+        headers.split = True
+        return [self._work(doc, work, headers, app_id, in_corpus=False, own_entities=True) for work in doc.works]
+
     def write(self, doc: Document) -> bytes:
         """The serialised TEI, UTF-8, with its xml-model instructions."""
-        root = self.to_tree(doc)
+        return self.serialise(self.to_tree(doc))
+
+    def serialise(self, root: etree._Element) -> bytes:
+        """A TEI or teiCorpus tree as teikit writes it: indented where no text is touched, UTF-8,
+        with the xml-model instructions."""
         indent(root)
         body = etree.tostring(root, encoding="unicode")
         pis = "".join(f'<?xml-model href="{ref.href}" type="application/xml" schematypens="{ref.schematypens}"?>\n'
@@ -108,7 +122,7 @@ class TeiWriter:
     # -- one work ---------------------------------------------------------------------
 
     def _work(self, doc: Document, work: Work, headers: HeaderWriter, app_id: str, in_corpus: bool,
-              exclude: set[str] = frozenset()):
+              exclude: set[str] = frozenset(), own_entities: bool = False):
         root = etree.Element(tei("TEI"), nsmap=None if in_corpus else {None: TEI})
         root.set(XML_ID, work.id)
         root.set(XML_LANG, work.lang or doc.lang)
@@ -122,8 +136,8 @@ class TeiWriter:
         parts.write_all(el(text, "body"), work.body)
         if work.back:
             parts.write_all(el(text, "back"), work.back)
-        entities = [e for e in doc.entities if e.id in parts.referenced and e.id not in exclude] if in_corpus \
-            else doc.entities
+        entities = [e for e in doc.entities if e.id in parts.referenced and e.id not in exclude] \
+            if in_corpus or own_entities else doc.entities
         if entities:
             root.append(self._standoff(entities, app_id))
         return root
