@@ -51,6 +51,8 @@ class DocumentResult:
     seconds: float = 0.0
     worker: str = ""  # which process built it
     peak_memory: int = 0  # that process's peak resident memory so far, in bytes
+    # the TEI files written when the project splits texts into one file a work (else the task's one)
+    tei_files: list[str] = field(default_factory=list)
 
     def count(self, what: str) -> int:
         return sum(getattr(work, what) for work in self.works)

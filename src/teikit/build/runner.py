@@ -50,7 +50,7 @@ def shared_inputs(project: Project, schema_dir: str | None) -> str:
     configuration = {"schemas": [[ref.kind, display(ref.path, project.root)] for ref in project.schemas],
                      "authority": [display(str(p), project.root) for p in project.authority],
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
-                     "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS)}
+                     "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS), "split": project.split}
     return digest(
         files_digest(project.authority, AUTHORITY_SUFFIXES),
         files_digest(dict.fromkeys(schema_files)),
@@ -79,7 +79,16 @@ def _task(project: Project, text: Path, schema_dir: str | None, shared: str,
         name=name, text=str(text), tei=str(project.tei / f"{name}.xml"), html=str(project.site / f"{name}.html"),
         txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=project.schemas,
-        generation=shared, max_size=max_size)
+        generation=shared, max_size=max_size, split=project.split)
+
+
+def _remove_stale(state: State, name: str, outputs: list[str]) -> None:
+    """The files an earlier build of ``name`` wrote that this one did not (a work fewer, split
+    switched on or off)."""
+    keep = {(state.path.parent / p).resolve() for p in outputs}
+    for path in state.outputs(name):
+        if path.resolve() not in keep:
+            path.unlink(missing_ok=True)
 
 
 def _prune(state: State, names: set[str]) -> None:
@@ -143,6 +152,10 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
 
     def finished(result: DocumentResult) -> None:
         results[result.name] = _shown(result)
+        if result.tei_files:  # split: one TEI file a work, known once converted
+            outputs[result.name] = [os.path.relpath(p, project.state_file.parent) for p in result.tei_files] \
+                + outputs[result.name][1:]
+        _remove_stale(state, result.name, outputs[result.name])
         if result.status == BUILT:
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time

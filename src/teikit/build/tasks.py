@@ -49,6 +49,7 @@ class DocumentTask:
     schemas: tuple[SchemaRef, ...] = ()
     generation: str = ""  # the hash of the inputs all documents share (see state.py)
     max_size: int | None = None  # the largest text converted (--max-size)
+    split: bool = False  # one TEI file a work (the project's ``split = true``)
 
 
 _one_at_a_time = threading.Lock()
@@ -106,10 +107,13 @@ def _build(task: DocumentTask) -> DocumentResult:
                              schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
     conversion = convert_text(read_text(task.text, task.max_size), options=options)
     diagnostics = list(conversion.warnings)
-    write_atomic(task.tei, conversion.tei, durable=False)
-    diagnostics += validate(task.tei, conversion.tei, task.schemas)
+    written = _write_split(task, conversion, diagnostics) if task.split else []
+    if not written:
+        write_atomic(task.tei, conversion.tei, durable=False)
+        diagnostics += validate(task.tei, conversion.tei, task.schemas)
     if any(d.severity == Severity.ERROR for d in diagnostics):
-        return DocumentResult(task.name, INVALID, diagnostics)
+        return DocumentResult(task.name, INVALID, diagnostics, tei_files=written)
+    # the site's page shows the text whole, as its one TEI document (a teiCorpus when it has several works)
     tree = parse_bytes(task.tei, conversion.tei)
     html = publish(HTML_STYLESHEET, tree, task.tei, HTML_PARAMS, diagnostics)
     write_atomic(task.html, html, durable=False)
@@ -118,7 +122,27 @@ def _build(task: DocumentTask) -> DocumentResult:
     root = tree.getroot()
     entities, warnings = summary.entities(root, task.page, ids, task.tei)
     return DocumentResult(task.name, BUILT, diagnostics + warnings, summary.title(root), task.page,
-                          summary.works(root, task.page, ids), entities)
+                          summary.works(root, task.page, ids), entities, tei_files=written)
+
+
+def _write_split(task: DocumentTask, conversion, diagnostics: list[Diagnostic]) -> list[str]:
+    """A text of several works as one TEI file a work beside where its one file would be, each
+    validated; the files written (none for a text of one work: its file is the usual one)."""
+    from teikit.writers.split import split_parts
+    from teikit.writers.tei import TeiWriter, default_schema_refs
+    from teikit.xmlio import write_atomic
+
+    if len(conversion.document.works) < 2:
+        return []
+    folder = Path(task.tei).parent
+    writer = TeiWriter(default_schema_refs(task.schema_dir), output_dir=folder)
+    written = []
+    for part in split_parts(conversion.document, writer.split_trees(conversion.document), task.name):
+        path, data = str(folder / part.name), writer.serialise(part.tree)
+        write_atomic(path, data, durable=False)
+        diagnostics += validate(path, data, task.schemas)
+        written.append(path)
+    return written
 
 
 def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:
