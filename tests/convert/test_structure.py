@@ -327,3 +327,19 @@ def test_a_numbered_list_of_sentences_is_no_run_of_headings():
                     "These demands are modest. They can be won if the branches stand together.\n", "list")
     assert not xp(root, "//t:body//t:head")
     assert any(p.startswith("1. The eight-hour day") for p in text_of(root, "//t:body/t:p"))
+
+
+def test_a_websites_name_above_the_title_is_the_sites_chrome_not_the_author():
+    root = tei_tree((CASES / "site_name_above_title.txt").read_text(encoding="utf-8"), "site")
+    assert text_of(root, "//t:front/t:div[@type='pageHeader']/t:p") == ["Labour History Archive"]
+    assert text_of(root, "//t:titlePage/t:docTitle/t:titlePart[@type='main']") == [
+        "The Dockers and the Eight-Hour Day"]
+    assert "Labour History Archive" not in text_of(root, "//t:titlePage/t:docAuthor")
+
+
+@pytest.mark.parametrize("number", ["²", "³.", "٣"])
+def test_a_line_of_a_digit_that_is_no_decimal_number_is_kept_as_text(number):
+    """Superscript digits are digits to Python but no number a section is counted by; other scripts' decimal
+    digits are."""
+    root = tei_tree(f"A first paragraph of the text, long enough to be prose.\n\n{number}\n\nAnd a second one.\n")
+    assert number in "".join(root.find(f"{{{NS['t']}}}text").itertext())

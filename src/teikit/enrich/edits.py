@@ -213,7 +213,7 @@ def apply_edits(doc: Document, edits_path: Path | None = None) -> None:
     if not isinstance(works, dict):
         raise edits.error("'work' must be a table of tables ([work.1], [work.2], ...)", edits.line_of(r"\s*\[*work"))
     for key, fields in works.items():
-        if not key.isdigit() or not 1 <= int(key) <= len(doc.works):
+        if not key.isdecimal() or not 1 <= int(key) <= len(doc.works):
             raise edits.error(f"[work.{key}]: the text has works 1 to {len(doc.works)}",
                               edits.line_of(rf"\s*\[\s*work\.{re.escape(key)}\s*\]"))
         _check_header(edits, fields, f"work.{key}")

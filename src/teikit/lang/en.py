@@ -296,6 +296,9 @@ SERIES_PATTERNS = (r".+[\s,—–-]+(?:no|number|nr)\.?\s*\d+", r"(?:\w+\s+){0,4
 SECTION_WORDS = _words("""articles speeches letters writings works documents pamphlets essays reviews interviews
 archive archives library texts correspondence addresses lectures resolutions manifestos leaflets reports
 statements poems poetry miscellaneous other selected index home news history biography""")
+# A website's name at the top of its pages ("The Workers' Library Online", "Labour History Archive"): its words.
+SITE_PATTERNS = (r"\barchives?\b", r"\blibrary\b", r"\bonline\b", r"\binternet\b", r"\bweb\s?site\b",
+                 r"\bdigital\b", r"\be-?texts?\b", r"www\.", r"\.(?:org|com|net|info)\b")
 # The first words of a title page's imprint ("London", "Fenwick & Sons"): a publisher's words.
 IMPRINT_PATTERNS = (r"&\s*(?:sons?|co\.?|company)\b", r"\b(?:company|press|publishers?|publishing|printers?|"
                     r"limited|ltd\.?|verlag|books?)\s*$", r"\bprinted\s+(?:by|for|at)\b", r"\bpublished\s+by\b")

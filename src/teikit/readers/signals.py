@@ -74,6 +74,7 @@ COLLECTION = tuple(re.compile(rf"^\s*{pattern}\W*(?:,?\s*(?:\d{{4}}(?:\s*[-â€“â€
 SERIES = re.compile(rf"^\s*(?:{alternation(gather('SERIES_PATTERNS'))})\W*$", re.I)
 IMPRINT = re.compile(alternation(gather("IMPRINT_PATTERNS")), re.I)
 FOOTER_CUES = re.compile(alternation(gather("FOOTER_PATTERNS")), re.I)
+SITE_CUES = re.compile(alternation(gather("SITE_PATTERNS")), re.I)
 SECTION_WORDS = frozenset(gather("SECTION_WORDS"))
 TITLE_NOUNS = frozenset(gather("TITLE_NOUNS"))
 NOT_IN_NAMES = frozenset(gather("NOT_IN_NAMES"))
@@ -499,6 +500,11 @@ class Signals:
         """A line a website puts at the foot of its pages: copyright, upkeep, contact, last changes."""
         return self.length <= _S["navigation-chars"] and not self.is_long_prose and not self.ends_exclaim and \
             bool(FOOTER_CUES.search(self.text))
+
+    @cached_property
+    def site_name(self) -> bool:
+        """A line naming a website ("The Workers' Library Online", "Labour History Archive")."""
+        return self.length <= _S["byline-chars"] and not self.is_long and bool(SITE_CUES.search(self.text))
 
     @cached_property
     def site_section(self) -> bool:

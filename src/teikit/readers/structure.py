@@ -254,6 +254,11 @@ class StructureJudge:
             tb = [k for k in range(title_end) if self.titles.title_like(head[k])][
                 :int(TITLE_BLOCK.threshold("first-lines"))]
             tb = tb if tb and tb == list(range(tb[0], tb[-1] + 1)) and tb[-1] == title_end - 1 else []
+        # the page's first line naming the website, above the work's own title: the site's chrome
+        if first and tb and tb[0] == 0 and head[0].sig.site_name and \
+                any(self.titles.title_material(head[k]) for k in tb[1:]) and \
+                holds(CHROME_RULES.site_name, True):
+            tb = tb[1:]
         block = [head[k] for k in tb]
         lines = [j for j in block if j.role != FIGURE]
         if len(lines) == 1 and _bare_number(lines[0]) is not None and body_start == len(head):
@@ -411,6 +416,8 @@ class StructureJudge:
             kind = "pageHeader" if top else "pageFooter"  # the site's navigation
         elif ev.check(rules.site_section, top and s.site_section and not repeats_title):
             kind = "pageHeader"
+        elif ev.check(rules.site_name, top and s.site_name and not repeats_title):
+            kind = "pageHeader"  # the website's name
         elif ev.check(rules.page_title, top and (repeats_title or (
                 s.heading_shape >= rules.threshold("page-title-shape") and not s.comment_cue)),
                 repeats_title=repeats_title):
@@ -608,7 +615,7 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 def _bare_number(j: Judged) -> int | None:
     """The value of a line that is a number alone ("3", "IV", "12."), or None."""
     text = j.sig.text.strip().rstrip(".").strip()
-    if text.isdigit() and len(text) <= 3:
+    if text.isdecimal() and len(text) <= 3:
         return int(text)
     if text and len(text) <= 6 and all(c in _ROMAN for c in text.lower()) and text.isupper():
         values = [_ROMAN[c] for c in text.lower()]
