@@ -128,8 +128,9 @@ def write_corpus(path: str, run: SplitRun) -> None:
     from teikit.writers.split import corpus_of
     from teikit.writers.tei import TeiWriter, default_schema_refs
 
-    folder = Path(path).parent if not is_stdout(path) else Path.cwd()
-    corpus = corpus_of(run.parts, run.documents, f"{ncname(Path(path).stem if not is_stdout(path) else 'stdout')}-corpus")
+    to_stdout = is_stdout(path)
+    folder = Path.cwd() if to_stdout else Path(path).parent
+    corpus = corpus_of(run.parts, run.documents, f"{ncname('stdout' if to_stdout else Path(path).stem)}-corpus")
     write_output(path, TeiWriter(default_schema_refs(schema_dir_for(folder))).serialise(corpus))
 
 
