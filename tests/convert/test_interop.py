@@ -113,8 +113,8 @@ def test_the_text_language_is_traced_and_can_be_switched_off():
     source = decode("river.txt", RIVER.encode("utf-8"))
     traced = convert_text(source, name="river")
     rules = {f["rule"] for r in traced.trace.records("river.txt") for f in r.get("rules", [])}
-    assert "text-language.detected" in rules
-    off = convert_text(source, name="river", options=ConvertOptions(without_rules=frozenset({"text-language.detected"})))
+    assert "text-language.majority" in rules
+    off = convert_text(source, name="river", options=ConvertOptions(without_rules=frozenset({"text-language.majority"})))
     assert etree.fromstring(off.tei).get(XML_LANG) == "en"  # the reader's guess, as before
 
 

@@ -134,48 +134,55 @@ class _Marker:
         return True
 
 
-def _paragraphs(doc: Document) -> str:
-    """The running text of every work's body (headings, metadata and page chrome are poorer evidence)."""
+def _paragraphs(doc: Document) -> list[str]:
+    """The text's paragraphs, enough of them to judge by (headings, metadata and page chrome are
+    poorer evidence)."""
     texts: list[str] = []
     for work in doc.works:
         for part in work.body:
             for block in iter_blocks(part):
-                if block.kind == "p":
+                if block.kind == "p" and _letters(block.text) >= LANGUAGE.threshold("min-letters-block"):
                     texts.append(block.text)
-                    if sum(map(len, texts)) >= SAMPLE:
-                        return "\n".join(texts)
-    return "\n".join(texts)
+                    if sum(map(len, texts)) >= TEXT_LANGUAGE.threshold("sample"):
+                        return texts
+    return texts
 
 
 def judge_text_language(doc: Document) -> None:
-    """The whole text's language: the reader's guess stands unless the detector plainly finds
-    another (then ``doc.lang`` and the works in it change, with the evidence in the header's
-    decisions)."""
-    text = _paragraphs(doc)
-    # never the word-list shortcut (clearly_in): it cannot see a language without word lists, the
-    # very case this is for (a Russian text with an English passage would stay English)
-    if _letters(text) < TEXT_LANGUAGE.threshold("min-letters"):
+    """The whole text's language: the language most of its paragraphs are in, by letters, each
+    paragraph judged by the detector. The reader's guess stands unless another language has the
+    majority (then ``doc.lang`` and the works in it change, with the evidence in the header's
+    decisions). Never the word-list shortcut (``clearly_in``): it cannot see a language without
+    word lists, the very case this is for (a Russian text with an English passage stayed English)."""
+    paragraphs = _paragraphs(doc)
+    total = sum(_letters(text) for text in paragraphs)
+    if total < TEXT_LANGUAGE.threshold("min-letters"):
         return
     codes = tuple(dict.fromkeys((doc.lang, *LIKELY)))
-    found = detect(text, codes, doc.lang)
-    if found is None or found[0] == doc.lang or found[1] < TEXT_LANGUAGE.threshold("medium"):
+    votes: dict[str, int] = {}
+    for text in paragraphs:
+        found = detect(text, codes, doc.lang)
+        if found is not None:
+            votes[found[0]] = votes.get(found[0], 0) + _letters(text)
+    code = max(sorted(votes), key=votes.get, default=doc.lang)
+    share = votes.get(code, 0) / total
+    if code == doc.lang or share < TEXT_LANGUAGE.threshold("majority"):
         return
-    code, confidence = found
     evidence = TEXT_LANGUAGE.evidence()
-    if not evidence.add(TEXT_LANGUAGE.detected, TEXT_LANGUAGE.detected.weight * confidence, lang=code,
-                        confidence=round(confidence, 3), letters=_letters(text)):
+    if not evidence.add(TEXT_LANGUAGE.majority, TEXT_LANGUAGE.majority.weight * share, lang=code,
+                        share=round(share, 3), paragraphs=len(paragraphs), letters=total):
         return
     cert = TEXT_LANGUAGE.cert(evidence.score)
-    evidence.decide(code, cert, TEXT_LANGUAGE.threshold("medium"), [(doc.lang, 0.0)])
+    evidence.decide(code, cert, TEXT_LANGUAGE.threshold("majority"), [(doc.lang, votes.get(doc.lang, 0) / total)])
     before, doc.lang = doc.lang, code
     for work in doc.works:
         if work.lang in (None, before):
             work.lang = code
             work.meta.decisions["language"] = evidence
     if cert != HIGH:
-        doc.review.append(ReviewItem("language", None, " ".join(text.split())[:80],
+        doc.review.append(ReviewItem("language", None, " ".join(paragraphs[0].split())[:80],
                                      f"the text taken as xml:lang='{code}'", cert=cert,
-                                     data={"lang": code, "confidence": f"{confidence:.2f}"}, evidence=evidence))
+                                     data={"lang": code, "share": f"{share:.2f}"}, evidence=evidence))
 
 
 def mark_languages(doc: Document) -> None:
