@@ -152,8 +152,9 @@ def judge_text_language(doc: Document) -> None:
     """The whole text's language: the language most of its paragraphs are in, by letters, each
     paragraph judged by the detector. The reader's guess stands unless another language has the
     majority (then ``doc.lang`` and the works in it change, with the evidence in the header's
-    decisions). Never the word-list shortcut (``clearly_in``): it cannot see a language without
-    word lists, the very case this is for (a Russian text with an English passage stayed English)."""
+    decisions). The word-list shortcut (``clearly_in``) is taken paragraph by paragraph, never over
+    the whole text: it cannot see a language without word lists, and one English paragraph made a
+    Russian text "clearly English"."""
     paragraphs = _paragraphs(doc)
     total = sum(_letters(text) for text in paragraphs)
     if total < TEXT_LANGUAGE.threshold("min-letters"):
@@ -161,6 +162,9 @@ def judge_text_language(doc: Document) -> None:
     codes = tuple(dict.fromkeys((doc.lang, *LIKELY)))
     votes: dict[str, int] = {}
     for text in paragraphs:
+        if clearly_in(text, doc.lang):  # plainly the reader's guess, by its common words: no detector
+            votes[doc.lang] = votes.get(doc.lang, 0) + _letters(text)
+            continue
         found = detect(text, codes, doc.lang)
         if found is not None:
             votes[found[0]] = votes.get(found[0], 0) + _letters(text)
