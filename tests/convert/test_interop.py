@@ -96,6 +96,8 @@ def test_a_russian_text_is_russian_in_tei_text_and_langusage():
     assert root.find("t:text", NS).get(XML_LANG) == "ru"
     languages = [e.get("ident") for e in root.findall(".//t:profileDesc/t:langUsage/t:language", NS)]
     assert languages == ["ru", "en"]  # the text's own language first, then its passages'
+    usage = root.find(".//t:profileDesc/t:langUsage", NS)
+    assert usage.get("cert") in ("high", "medium") and usage.get("resp") == "#river-teikit"
     english = [p for p in root.iterfind(".//t:body/t:p", NS) if p.get(XML_LANG) == "en"]
     assert len(english) == 1 and english[0].text.startswith("Together with")
 

@@ -282,7 +282,10 @@ class HeaderWriter:
         # the text's own language first, then those of its passages
         main = sorted({w.lang or self.doc.lang for w in works}, key=lambda lang: (lang != self.doc.lang, lang))
         langs = main + sorted({lang for w in works for lang in passage_langs(w)} - set(main))
-        usage = el(desc, "langUsage")
+        # the detector's choice of the text's language is a guess like the others: how sure, and who
+        decided = work.meta.decisions.get("language") if work is not None else None
+        cert = decided.cert if decided is not None else None
+        usage = el(desc, "langUsage", cert=cert or "", resp=f"#{self.app_id}" if cert else "")
         for lang in langs:
             el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
         if work is not None and work.meta.genre:
