@@ -22,9 +22,13 @@ from teikit.errors import Diagnostic, UsageError
 if TYPE_CHECKING:
     from teikit.validate.schemas import SchemaRef
 
-DEFAULTS = {"texts": "texts", "tei": "tei", "site": "site", "schema": "teikit"}
+DEFAULTS = {"texts": "texts", "tei": "tei", "site": "site", "schema": "teikit", "source": "texts"}
+# What a build starts from: plain texts converted to tei/, or the TEI already in tei/ (an existing
+# edition, which the build reads and never writes).
+SOURCES = ("texts", "tei")
 STATE_FILE = ".teikit-state.json"  # what a build has built, beside the settings, in the project root
 TEXT_GLOB = "*.txt"
+TEI_GLOB = "*.xml"
 AUTHORITY_FOLDER = "authority"  # the default authority lists: this folder inside the tei folder
 SCHEMA_NAMES = ("teikit", "tei_all")  # schemas named rather than given as files
 
@@ -33,16 +37,18 @@ class Project:
     """The project at ``settings.root``; ``authority``: lists given on the command line, which
     replace the configured ones."""
 
-    def __init__(self, settings: Settings, authority: Sequence[Path] = ()):
+    def __init__(self, settings: Settings, authority: Sequence[Path] = (), source: str | None = None):
         self.settings = settings
         self._given_authority = tuple(authority)
+        self._given_source = source
 
     @classmethod
     def load(cls, config: str | os.PathLike | None = None, authority: Sequence[Path] = (),
-             start: Path | None = None) -> "Project":
+             start: Path | None = None, source: str | None = None) -> "Project":
         """The project whose settings are in ``config``, or found from ``start`` (the working
-        directory) upwards; without settings, the working directory with the defaults."""
-        return cls(load_settings(config, start), authority)
+        directory) upwards; without settings, the working directory with the defaults.
+        ``source`` (``--source``) wins over the setting."""
+        return cls(load_settings(config, start), authority, source)
 
     # -- folders -----------------------------------------------------------------------------------------
 
@@ -76,12 +82,33 @@ class Project:
     def state_file(self) -> Path:
         return self.root / STATE_FILE
 
+    @property
+    def source(self) -> str:
+        """What a build starts from: ``texts`` (converted to TEI) or ``tei`` (the TEI in the tei
+        folder, an existing edition)."""
+        value = self._given_source or self.settings.get("source", DEFAULTS["source"])
+        if value not in SOURCES:
+            where = "--source" if self._given_source else ", ".join(map(str, self.settings.sources)) or "source"
+            raise UsageError(Diagnostic(where, f"source = {value!r}: expected one of {', '.join(SOURCES)}"))
+        return value
+
     def text_files(self) -> list[Path]:
         """The project's texts, in name order; no texts folder is a usage error."""
         if not self.texts.is_dir():
             raise UsageError(Diagnostic(str(self.texts), "no texts folder: set 'texts' in teikit.toml or "
-                                                         "[tool.teikit]"))
+                                                         "[tool.teikit] (or source = \"tei\" to build the TEI in "
+                                                         f"{self.tei.name}/)"))
         return sorted(self.texts.glob(TEXT_GLOB))
+
+    def tei_files(self) -> list[Path]:
+        """The project's TEI documents (source = "tei"), in name order: the tei folder's ``*.xml``,
+        never an authority list (the authority folder holds the register, not editions); no tei
+        folder is a usage error."""
+        if not self.tei.is_dir():
+            raise UsageError(Diagnostic(str(self.tei), "no tei folder: set 'tei' in teikit.toml or [tool.teikit]"))
+        lists = [path.resolve() for path in self.authority]
+        return sorted(path for path in self.tei.glob(TEI_GLOB) if path.is_file()
+                      and not any(path.resolve() == p or p in path.resolve().parents for p in lists))
 
     # -- authority lists ---------------------------------------------------------------------------------
 
@@ -114,6 +141,12 @@ class Project:
             return ()
 
     # -- schemas -----------------------------------------------------------------------------------------
+
+    @property
+    def schema_configured(self) -> bool:
+        """Whether the settings name the schemas (else: teikit's pair for converted texts; each
+        document's own <?xml-model?>, else tei_all, for an existing edition)."""
+        return "schema" in self.settings.values
 
     @cached_property
     def schema_names(self) -> tuple[str, ...]:

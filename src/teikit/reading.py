@@ -3,7 +3,8 @@
 The ``<text>`` elements, read in document order, give back the input: ``sic`` over ``corr``,
 ``orig`` over ``reg``, and whatever the edition added is skipped (``corr``, ``reg``,
 ``supplied`` and the edition's own notes, ``note[@subtype='added']``). Notes that came with
-the source are source text and are read where they stand. Two texts are compared after NFC
+the source are source text and are read where they stand. White space next to a break inside a
+word (``lb``, ``pb`` or ``cb`` with ``@break="no"``) is layout, not text. Two texts are compared after NFC
 and collapsing all white space (``teikit.textio.comparable``).
 """
 
@@ -30,15 +31,27 @@ def is_added(element: etree._Element) -> bool:
     return name == "note" and element.get("subtype") == ADDED_NOTE_SUBTYPE
 
 
+# Breaks that can fall inside a word; with @break="no" they do, and the white space around them
+# is layout (light <lb break="no"/>house reads "lighthouse").
+BREAK_ELEMENTS = frozenset({"lb", "pb", "cb"})
+
+
+def _breaks_word(node: etree._Element | None) -> bool:
+    return (node is not None and isinstance(node.tag, str) and node.tag.startswith(f"{{{TEI}}}")
+            and local_name(node.tag) in BREAK_ELEMENTS and node.get("break") == "no")
+
+
 def _collect(element: etree._Element, out: list[str]) -> None:
     if isinstance(element.tag, str) and not is_added(element):
         if element.text:
-            out.append(element.text)
+            first = element[0] if len(element) else None
+            out.append(element.text.rstrip() if _breaks_word(first) else element.text)
         for child in element:
             _collect(child, out)
     # comments and processing instructions contribute nothing but their tail
     if element.tail:
-        out.append(element.tail)
+        tail = element.tail.lstrip() if _breaks_word(element) else element.tail
+        out.append(tail.rstrip() if _breaks_word(element.getnext()) else tail)
 
 
 def text_elements(root: etree._Element) -> list[etree._Element]:

@@ -109,3 +109,25 @@ def test_name_indexes_gather_each_entity_across_the_corpus(template, page, label
         target, fragment = _targets(folder, href)
         (mention,) = _page(target).xpath(f"//*[@id='{fragment}']")
         assert mention.text_content() == label
+
+
+def test_corpus_indexes_file_each_mention_under_its_own_work_with_the_words_around_it(template):
+    folder, summary = template
+    titles = {w.href: w.title for r in summary.results for w in r.works}
+    inner_works = 0
+    for page in ("persons.html", "places.html", "organisations.html"):
+        for work in _page(folder / "site" / page).xpath("//ul[contains(@class, 'tk-index-documents')]/li"):
+            (work_href,) = work.xpath("cite/a/@href")
+            assert work.xpath("string(cite)") == titles[work_href]  # the work's own title, linked
+            work_page, work_id = _targets(folder, work_href)
+            inner_works += bool(work_id)
+            for link in work.xpath(".//a[contains(@class, 'tk-mention')]"):
+                target, fragment = _targets(folder, link.get("href"))
+                (mention,) = _page(target).xpath(f"//*[@id='{fragment}']")
+                assert target == work_page
+                if work_id:  # a work of a teiCorpus: the mention is in that work's part of the page
+                    assert mention.xpath(f"ancestor::article[@id='{work_id}']")
+                name = link.findtext("mark")
+                assert name == mention.text_content()
+                assert len(link.text_content().split()) > len(name.split())  # a few words around it
+    assert inner_works >= 2  # sample 001's two works are filed apart

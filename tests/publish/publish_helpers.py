@@ -87,9 +87,12 @@ _HTML_BLOCKS = ("p", "div", "section", "article", "aside", "header", "nav", "mai
 
 
 def html_words(page: str) -> Counter:
-    """The words of an HTML page's body, blocks (and spans shown as blocks) apart."""
+    """The words of an HTML page's body, blocks (and spans shown as blocks) apart; an image's
+    alternative text (a figure's description) counts as the words of the page it is."""
     body = lxml_html.document_fromstring(page).body
     for element in body.iter():
+        if element.tag == "img":
+            element.text = " " + element.get("alt", "") + " "
         if element.tag in _HTML_BLOCKS or "tk-block" in (element.get("class") or "").split():
             element.text = " " + (element.text or "")
             element.tail = " " + (element.tail or "")

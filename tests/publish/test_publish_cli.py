@@ -160,3 +160,35 @@ def test_a_parallel_batch_writes_what_a_serial_one_writes(tmp_path):
     assert serial.returncode == parallel.returncode == 0, parallel.stderr
     for page in (tmp_path / "serial").iterdir():
         assert (tmp_path / "parallel" / page.name).read_bytes() == page.read_bytes()
+
+
+REPEATED_IDS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><p xml:id="quay">The ferry <persName xml:id="alder" ref="#p-alder">Alder</persName> waits.</p>
+<p xml:id="quay">See <ref target="#quay">the quay</ref>.</p>
+<note xml:id="alder">Twice.</note></body></text></TEI>
+"""
+
+
+@pytest.mark.parametrize("target", ["html", "text"])
+def test_a_repeated_xml_id_is_published_with_a_warning_naming_both_places(tmp_path, target):
+    from publish_helpers import link_problems
+
+    source = tmp_path / "repeated.xml"
+    source.write_text(REPEATED_IDS, encoding="utf-8")
+    result = run_teikit(target, str(source), "-o", str(tmp_path / f"out.{target}"))
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.decode().splitlines()
+    assert warnings == [
+        f'{source}:4: warning: [xml] duplicate xml:id "quay": first declared at line 3, again at line 4 '
+        "(an id must be unique in its document)",
+        f'{source}:5: warning: [xml] duplicate xml:id "alder": first declared at line 3, again at line 5 '
+        "(an id must be unique in its document)"]
+    output = (tmp_path / f"out.{target}").read_text(encoding="utf-8")
+    if target == "html":
+        from lxml import html as lxml_html
+
+        assert link_problems(output) == []  # one element per id: the first; links lead to it
+        assert 'id="quay" class="tk-p">The ferry' in output
+        output = lxml_html.document_fromstring(output).text_content()
+    assert "Twice." in output and "See the quay." in output

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import check_golden
-from publish_docs import DOCUMENTS, HERE
+from publish_docs import DOCUMENTS, HERE, SAMPLES
 from publish_helpers import publish, publish_string
 from teikit.reading import reading_text
 from teikit.textio import comparable
@@ -16,7 +18,7 @@ from teikit.xmlio import parse_file
 ARTICLE = HERE / "fixtures" / "article-teikit-shape.xml"
 CORPUS = HERE / "fixtures" / "corpus-nested-structures.xml"
 # The parameters under which the text is the reading text (text_params.xsl says why).
-ROUND_TRIP = {"reading": "sic", "notes": "omit", "header": "omit"}
+ROUND_TRIP = {"reading": "sic", "notes": "omit", "header": "omit", "apparatus": "in-place"}
 
 
 @pytest.mark.parametrize("path", DOCUMENTS)
@@ -28,7 +30,11 @@ def test_golden_text(path, accept):
 @pytest.mark.parametrize("width", ["0", "72"])
 def test_round_trip_gives_back_the_reading_text(path, width):
     text = publish(path, "text", width=width, **ROUND_TRIP)
-    assert comparable(text) == comparable(reading_text(parse_file(path).getroot()))
+    expected = reading_text(parse_file(path).getroot())
+    if path in SAMPLES:  # teikit's own TEI: the text it converted, up to collapsed white space
+        assert comparable(text) == comparable(expected)
+    else:  # TEI of any shape: white space may be added where blocks, notes and breaks stand apart
+        assert re.sub(r"\s+", "", text) == re.sub(r"\s+", "", expected)
 
 
 def test_reading_chooses_corrections_or_the_source():
@@ -63,7 +69,8 @@ def test_the_editions_notes_as_endnotes_inline_or_omitted(notes, expected):
 
 def test_source_notes_stay_in_place_unless_asked_to_move():
     in_place = publish(CORPUS, "text", width="0")
-    assert "A name with a note: JaneHer full name is unknown. Doe," in in_place
+    # read where it stands, set off by white space from the words around it
+    assert "A name with a note: Jane Her full name is unknown. Doe," in in_place
     moved = publish(CORPUS, "text", width="0", source_notes="endnotes")
     assert "A name with a note: Jane[1] Doe," in moved
     # after its own text, before the next one

@@ -17,6 +17,26 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!-- The names of an entry (its first is its label), and its dates (birth, death, floruit). -->
+  <xsl:function name="tk:entry-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/*[self::persName or self::placeName or self::orgName or self::name
+        or self::label or self::objectName or self::geogName or self::settlement or self::country
+        or self::region or self::form or self::orth]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:entry-dates" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/(birth | death | floruit)"/>
+  </xsl:function>
+
+  <!-- A date of an entry as a reader wants it: its words, else its @when (or range). -->
+  <xsl:function name="tk:entry-date" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="string((tk:plain-text($e), $e/@when,
+        string-join(($e/(@notBefore, @from)[1], $e/(@notAfter, @to)[1]), '–'))[normalize-space()][1])"/>
+  </xsl:function>
+
   <xsl:function name="tk:is-indexed-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::persName or self::placeName or self::orgName or self::rs or self::name]

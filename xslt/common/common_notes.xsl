@@ -2,8 +2,10 @@
 <!--
   Notes: which are footnotes, how they are numbered, and what points at them.
 
-  A note that stands inside running text (a paragraph, a line, a heading, a quotation) is a
-  footnote: the page moves it to the notes of its text and leaves a numbered reference. A note
+  A note that stands inside running text (a paragraph, a line, a heading, a quotation, or among
+  the words of an opener or closer) is a footnote: the page moves it to the notes of its text and
+  leaves a numbered reference. A note of a critical apparatus (a child of app) belongs to its
+  apparatus entry, the note of a register's entry (a person's, a place's) to that entry. A note
   that stands as a block (a child of a division, the back's notes division...) stays where it
   is; refs and ptrs whose @target names it link to it, and it links back to them.
   The edition's own notes (note[@subtype='added']) are footnotes like the others, labelled as
@@ -22,7 +24,8 @@
   <xsl:function name="tk:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note[self::note][ancestor::text]
-                                      [not(tk:is-block-container(parent::*))])"/>
+                                      [not(tk:is-block-container(parent::*)) or tk:in-running-text(.)]
+                                      [not(parent::app or parent::rdgGrp or tk:is-entry(parent::*))])"/>
   </xsl:function>
 
   <xsl:variable name="tk:footnotes" as="element()*" select="//text//note[tk:is-footnote(.)]"/>

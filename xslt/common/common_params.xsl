@@ -17,4 +17,9 @@
     edition supplied). The HTML page shows the other reading of a choice on hover and in print.</tkd:doc>
   <xsl:param name="reading" as="xs:string" select="'corr'"/>
 
+  <tkd:doc param="lang">The language of the words the stylesheet prints itself (labels such as
+    Contents, Notes, Author): en, fr, de, es, it or ru. Empty: the document's language (its
+    xml:lang, else the header's first language), English when there are no labels in it.</tkd:doc>
+  <xsl:param name="lang" as="xs:string" select="''"/>
+
 </xsl:stylesheet>

@@ -91,11 +91,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A bibliographic entry: a paragraph where it stands as a block, else a cite. One made of
+       elements only (<author/><title/><date/>, a biblStruct) shows its parts separated by commas,
+       never run together. -->
   <xsl:template match="bibl | biblStruct">
+    <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if (not($tk:phrasing) and tk:stands-as-block(.)) then 'p' else 'cite'}">
+      <xsl:sequence select="tk:attrs(., ())"/>
+      <xsl:apply-templates select="." mode="tk:item-content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="bibl | biblStruct" mode="tk:item-content">
+    <xsl:choose>
+      <xsl:when test="tk:element-only(.)">
+        <xsl:for-each select="tk:bibl-parts(., true())">
+          <xsl:if test="position() gt 1 and not(self::note)">
+            <xsl:text>, </xsl:text>
+          </xsl:if>
+          <xsl:apply-templates select=".">
+            <xsl:with-param name="tk:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates>
+          <xsl:with-param name="tk:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An address: its lines, one under the other. -->
+  <xsl:template match="address">
     <xsl:call-template name="tk:block-or-inline">
       <xsl:with-param name="block-name" select="'p'"/>
       <xsl:with-param name="inner-phrasing" select="true()"/>
-      <xsl:with-param name="inline-name" select="'cite'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="addrLine">
+    <xsl:call-template name="tk:inline">
+      <xsl:with-param name="classes" select="'tk-block'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -172,23 +209,64 @@
     <xsl:call-template name="tk:inline"/>
   </xsl:template>
 
+  <!-- A line break: a br, except inside a word (tk:break-joins) or at the edge of its block,
+       where it breaks nothing (an empty span keeps its id and class). -->
   <xsl:template match="lb">
-    <br>
+    <xsl:element name="{if (tk:break-joins(.) or tk:break-at-edge(.)) then 'span' else 'br'}">
       <xsl:sequence select="tk:attrs(., ())"/>
-    </br>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- White space next to a break inside a word is layout (light <lb break="no"/>house). -->
+  <xsl:template match="text()[$tk:breaks-in-words][tk:next-to-break-no(.)]">
+    <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
   <!-- A page break: its number in the margin, drawn by the style sheet from data-n, so that
-       copying the text never copies page numbers into it (ex<pb n="173"/>press stays one word). -->
+       copying the text never copies page numbers into it (ex<pb n="173"/>press stays one word).
+       A page with a facsimile (@facs: an image's address, or a surface or graphic of the
+       header's facsimile) links to the image. -->
   <xsl:template match="pb">
-    <span>
+    <xsl:param name="tk:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:variable name="facs" select="if ($page-numbers and not($tk:in-link)) then tk:facsimile-url(@facs) else ()"/>
+    <xsl:variable name="label" select="string-join(((tk:label('page') || ' ' || $n)[$n],
+                                                    $facs ! tk:label('facsimile')), ' · ')"/>
+    <xsl:element name="{if (exists($facs)) then 'a' else 'span'}">
       <xsl:sequence select="tk:attrs(., ())"/>
-      <xsl:if test="normalize-space(@n) and $page-numbers">
-        <xsl:attribute name="data-n" select="normalize-space(@n)"/>
-        <xsl:attribute name="title" select="tk:label('page') || ' ' || normalize-space(@n)"/>
+      <xsl:if test="$page-numbers and ($n or exists($facs))">
+        <xsl:attribute name="data-n" select="($n[.], '↗')[1]"/>
+        <xsl:attribute name="title" select="$label"/>
       </xsl:if>
-    </span>
+      <xsl:if test="exists($facs)">
+        <xsl:attribute name="href" select="$facs"/>
+        <xsl:attribute name="aria-label" select="$label"/>
+      </xsl:if>
+    </xsl:element>
+    <xsl:call-template name="tk:break-space"/>
   </xsl:template>
+
+  <!-- After a page or column break between two words with nothing between them: a space, when
+       the break is not inside a word (harbour<pb break="yes"/>lights). -->
+  <xsl:template name="tk:break-space">
+    <xsl:if test="tk:break-needs-space(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The address of the image a @facs points at: the pointer itself when it is an address, the
+       url of the graphic it names, or of the first graphic of the surface or zone it names. -->
+  <xsl:function name="tk:facsimile-url" as="xs:string?">
+    <xsl:param name="facs" as="attribute()?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($facs), ' ')[1]"/>
+    <xsl:variable name="url" select="
+        if (empty($first)) then ()
+        else if (starts-with($first, '#'))
+        then (for $e in key('tk:id', substring($first, 2), root($facs))[1]
+              return ($e/self::graphic, $e//graphic, $e/ancestor::surface[1]/graphic)[1]/@url)
+        else $first"/>
+    <xsl:sequence select="tk:image-href($url)"/>
+  </xsl:function>
 
   <xsl:template match="milestone">
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -197,9 +275,24 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="cb | anchor">
+  <xsl:template match="cb">
     <span>
       <xsl:sequence select="tk:attrs(., ())"/>
+    </span>
+    <xsl:call-template name="tk:break-space"/>
+  </xsl:template>
+
+  <xsl:template match="anchor">
+    <span>
+      <xsl:sequence select="tk:attrs(., ())"/>
+    </span>
+  </xsl:template>
+
+  <!-- A space the text leaves (space): a space. -->
+  <xsl:template match="space">
+    <span>
+      <xsl:sequence select="tk:attrs(., ())"/>
+      <xsl:text> </xsl:text>
     </span>
   </xsl:template>
 

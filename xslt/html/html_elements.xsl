@@ -31,8 +31,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="classes" as="xs:string*"/>
     <xsl:param name="with-id" as="xs:boolean"/>
-    <xsl:if test="$with-id and $e/@xml:id">
-      <xsl:attribute name="id" select="$e/@xml:id"/>
+    <xsl:if test="$with-id and exists(tk:own-id($e))">
+      <xsl:attribute name="id" select="tk:own-id($e)"/>
     </xsl:if>
     <xsl:if test="$e/@xml:lang">
       <xsl:attribute name="lang" select="$e/@xml:lang"/>
@@ -56,15 +56,17 @@
 
   <!-- Render the context element as $block-name (with $inner-phrasing saying whether that HTML
        element takes phrasing content only), or as a span.tk-block where only phrasing content
-       is allowed. $content defaults to the element's children. -->
+       is allowed. $content defaults to the element's children (TEI nodes: what it holds is
+       rendered by the templates); $attributes are added to the HTML element. -->
   <xsl:template name="tk:container">
     <xsl:param name="block-name" as="xs:string" select="'div'"/>
     <xsl:param name="inner-phrasing" as="xs:boolean" select="false()"/>
     <xsl:param name="classes" as="xs:string*" select="()"/>
     <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="attributes" as="attribute()*" select="()"/>
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($tk:phrasing) then 'span' else $block-name}">
-      <xsl:sequence select="tk:attrs(., ($classes, if ($tk:phrasing) then 'tk-block' else ()))"/>
+      <xsl:sequence select="tk:attrs(., ($classes, if ($tk:phrasing) then 'tk-block' else ())), $attributes"/>
       <xsl:apply-templates select="$content">
         <xsl:with-param name="tk:phrasing" select="$tk:phrasing or $inner-phrasing" tunnel="yes"/>
       </xsl:apply-templates>

@@ -2,8 +2,9 @@
 <!--
   Tables and figures. A table holds rows only: what stands between rows (a page break) goes
   into the next row's first cell, and what follows the last row after the table. A figure
-  shows its heading as the caption and its description as text; a graphic is a link to the
-  image, which the page never loads by itself.
+  shows its heading as the caption and its graphics as images (loaded lazily), with the
+  figure's description (figDesc, or the graphic's desc) as their alternative text; a figure
+  whose image cannot be shown shows its description as text.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -115,6 +116,34 @@
       <xsl:with-param name="inner-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A figure's description is the alternative text of its images: shown as text only when the
+       figure has no image to show. -->
+  <xsl:template match="figDesc[../graphic[exists(tk:image-href(@url))]]" priority="1"/>
+
+  <xsl:template match="graphic[exists(tk:image-href(@url))]">
+    <img src="{tk:image-href(@url)}" alt="{tk:graphic-alt(.)}" loading="lazy" decoding="async">
+      <xsl:sequence select="tk:attrs(., ())"/>
+    </img>
+  </xsl:template>
+
+  <!-- The address an image is shown from: an http(s) address, or a relative one (after
+       image-base); never another scheme (javascript:, data:, file:). -->
+  <xsl:function name="tk:image-href" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="
+        if ($u = '') then ()
+        else if (matches($u, '^https?://', 'i')) then $u
+        else if (matches($u, '^[a-zA-Z][a-zA-Z0-9+.\-]*:') or starts-with($u, '//')) then ()
+        else if (starts-with($u, '/') or starts-with($u, '#')) then $u
+        else $image-base || $u"/>
+  </xsl:function>
+
+  <xsl:function name="tk:graphic-alt" as="xs:string">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:sequence select="((($graphic/desc, $graphic/parent::figure/figDesc) ! tk:plain-text(.))[.], '')[1]"/>
+  </xsl:function>
 
   <xsl:template match="graphic | media">
     <xsl:param name="tk:in-link" as="xs:boolean" tunnel="yes" select="false()"/>

@@ -103,6 +103,17 @@
     <xsl:next-match/>
   </xsl:template>
 
+  <!-- A witness of a critical apparatus: its siglum, then what it is. -->
+  <xsl:template match="witness" mode="tk:header">
+    <span class="tk-witness">
+      <xsl:if test="normalize-space(@n)">
+        <span class="tk-siglum"><xsl:value-of select="normalize-space(@n)"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="tk:header"/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="biblScope" mode="tk:header">
     <span class="tk-biblScope"><xsl:value-of select="tk:bibl-scope(.)"/></span>
   </xsl:template>

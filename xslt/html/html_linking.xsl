@@ -40,8 +40,27 @@
         else if ($target[self::note][ancestor::text]) then '#' || tk:note-html-id($target)
         else if (tk:is-div($target) and $target/ancestor::text) then '#' || tk:div-id($target)
         else if (exists($entry) and $index) then '#' || $entry?id
-        else if ($target/ancestor-or-self::text or $target[self::TEI]) then '#' || $target/@xml:id
+        else if ($target/ancestor-or-self::text or $target[self::TEI]) then tk:own-id($target) ! ('#' || .)
         else ()"/>
+  </xsl:function>
+
+  <!-- What a pointer without words of its own (ptr, an empty ref) shows: the number of the note
+       it points at, the heading of a division, the name of an index entry, the title of a
+       document, an element's @n, else its own address (without the '#' of a local one). -->
+  <xsl:function name="tk:pointer-label" as="xs:string">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($pointer), ' ')[1]"/>
+    <xsl:variable name="target" select="if (starts-with($first, '#'))
+                                        then key('tk:id', substring($first, 2), root($pointer))[1] else ()"/>
+    <xsl:variable name="entry" select="if (exists($target)) then $tk:entry-by-key($first) else ()"/>
+    <xsl:sequence select="(
+        $target[self::note] ! (if (tk:is-footnote(.)) then tk:note-label(.) else normalize-space(@n)),
+        $target[tk:is-div(.)] ! tk:plain-text(head[1]),
+        $target[self::TEI or self::teiCorpus] ! tk:main-title(.),
+        $entry?label,
+        $target/normalize-space(@n),
+        tk:shortened($target[self::bibl or self::biblStruct or self::head or self::label or self::title]),
+        replace(string($first), '^#', ''))[normalize-space()][1]"/>
   </xsl:function>
 
   <xsl:template match="ref | ptr">
@@ -52,8 +71,8 @@
       <xsl:when test="exists($href) and not($tk:in-link)">
         <a href="{$href}">
           <xsl:sequence select="tk:attrs(., if ($noteref) then 'tk-noteref' else (), false())"/>
-          <xsl:if test="$noteref or @xml:id">
-            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else @xml:id"/>
+          <xsl:if test="$noteref or exists(tk:own-id(.))">
+            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else tk:own-id(.)"/>
           </xsl:if>
           <xsl:if test="$noteref">
             <xsl:attribute name="role" select="'doc-noteref'"/>
@@ -64,8 +83,8 @@
       <xsl:otherwise>
         <span>
           <xsl:sequence select="tk:attrs(., (), false())"/>
-          <xsl:if test="$noteref or @xml:id">
-            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else @xml:id"/>
+          <xsl:if test="$noteref or exists(tk:own-id(.))">
+            <xsl:attribute name="id" select="if ($noteref) then tk:noteref-id(.) else tk:own-id(.)"/>
           </xsl:if>
           <xsl:call-template name="tk:link-text"/>
         </span>
@@ -76,7 +95,7 @@
   <xsl:template name="tk:link-text">
     <xsl:choose>
       <xsl:when test="self::ptr or not(node())">
-        <xsl:value-of select="@target"/>
+        <xsl:value-of select="tk:pointer-label(@target)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates>

@@ -25,13 +25,13 @@
   <!-- The HTML id of a note wherever it is printed. -->
   <xsl:function name="tk:note-html-id" as="xs:string?">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if (tk:is-footnote($note)) then tk:footnote-id($note) else $note/@xml:id/string()"/>
+    <xsl:sequence select="if (tk:is-footnote($note)) then tk:footnote-id($note) else tk:own-id($note)"/>
   </xsl:function>
 
   <!-- The HTML id of a ref or ptr that points at a note. -->
   <xsl:function name="tk:noteref-id" as="xs:string">
     <xsl:param name="ref" as="element()"/>
-    <xsl:sequence select="($ref/@xml:id, 'tk-noteref-' || $tk:noteref-number(generate-id($ref)))[1]"/>
+    <xsl:sequence select="(tk:own-id($ref), 'tk-noteref-' || $tk:noteref-number(generate-id($ref)))[1]"/>
   </xsl:function>
 
   <xsl:template match="note">
@@ -68,7 +68,7 @@
     <xsl:param name="anchor" as="element()"/>
     <xsl:sequence select="if ($anchor[self::ref or self::ptr] and tk:is-noteref($anchor))
                           then '#' || tk:noteref-id($anchor)
-                          else $anchor/@xml:id ! ('#' || .)"/>
+                          else tk:own-id($anchor) ! ('#' || .)"/>
   </xsl:function>
 
   <!-- The content of a note, after its back links (and the editor's label for added notes). -->
@@ -85,7 +85,7 @@
     <xsl:if test="@subtype = 'added'">
       <span class="tk-note-resp">
         <xsl:value-of select="string-join((tk:label('editorial-note'),
-                                           @resp ! normalize-space(replace(., '#', ''))), ', ')"/>
+                                           tk:resp-names(@resp)), ', ')"/>
       </span>
       <xsl:text> </xsl:text>
     </xsl:if>

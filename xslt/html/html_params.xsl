@@ -38,4 +38,14 @@
   <tkd:doc param="page-numbers">Show page numbers (pb/@n) in the margin.</tkd:doc>
   <xsl:param name="page-numbers" as="xs:boolean" select="true()"/>
 
+  <tkd:doc param="image-base">Put before every relative image address (graphic/@url, @facs):
+    the way from the page to the folder the TEI's images are relative to, e.g. ../tei/ for a page
+    written in site/ from tei/. Empty: the addresses as the TEI gives them.</tkd:doc>
+  <xsl:param name="image-base" as="xs:string" select="''"/>
+
+  <tkd:doc param="line-numbers">Show the number (l/@n) of every line of verse whose number is a
+    multiple of this in the margin (and every number that does not end in digits). 1: every
+    numbered line. 0: none.</tkd:doc>
+  <xsl:param name="line-numbers" as="xs:nonNegativeInteger" select="xs:nonNegativeInteger(5)"/>
+
 </xsl:stylesheet>

@@ -19,7 +19,7 @@
 
   <xsl:function name="tk:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="($div/@xml:id, 'tk-div-' || $tk:div-number(generate-id($div)))[1]"/>
+    <xsl:sequence select="(tk:own-id($div), 'tk-div-' || $tk:div-number(generate-id($div)))[1]"/>
   </xsl:function>
 
   <!-- The heading level of a document's title (1; 2 for documents inside a corpus...). -->
@@ -46,6 +46,10 @@
         <xsl:call-template name="tk:toc"/>
       </xsl:if>
       <xsl:apply-templates select="text"/>
+      <xsl:call-template name="tk:standoff-registers"/>
+      <xsl:call-template name="tk:apparatus">
+        <xsl:with-param name="apps" select="text//app"/>
+      </xsl:call-template>
       <xsl:call-template name="tk:footnotes">
         <xsl:with-param name="notes" select="text//note[tk:is-footnote(.)]"/>
       </xsl:call-template>
@@ -73,7 +77,7 @@
     <xsl:param name="tk:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($tk:phrasing) then 'span' else if (head) then 'section' else 'div'}">
       <xsl:sequence select="tk:attrs(., ('tk-div', if ($tk:phrasing) then 'tk-block' else ()), false())"/>
-      <xsl:if test="@xml:id or (head and not(ancestor::note))">
+      <xsl:if test="exists(tk:own-id(.)) or (head and not(ancestor::note))">
         <xsl:attribute name="id" select="tk:div-id(.)"/>
       </xsl:if>
       <xsl:apply-templates/>

@@ -77,13 +77,15 @@
         </thead>
         <tbody>
           <xsl:for-each select="document/work">
+            <!-- each cell carries its column's label: a narrow screen shows the row as a block
+                 of labelled values (tei.css) -->
             <tr>
-              <td><a href="{@href}"><xsl:value-of select="title"/></a></td>
-              <td><xsl:value-of select="author"/></td>
-              <td><xsl:value-of select="date"/></td>
-              <td class="tk-count"><xsl:value-of select="@names"/></td>
-              <td class="tk-count"><xsl:value-of select="@quotations"/></td>
-              <td class="tk-count"><xsl:value-of select="@notes"/></td>
+              <td data-label="{tk:label('work')}"><a href="{@href}"><xsl:value-of select="title"/></a></td>
+              <td data-label="{tk:label('author')}"><xsl:value-of select="author"/></td>
+              <td data-label="{tk:label('date')}"><xsl:value-of select="date"/></td>
+              <td class="tk-count" data-label="{tk:label('names')}"><xsl:value-of select="@names"/></td>
+              <td class="tk-count" data-label="{tk:label('quotations')}"><xsl:value-of select="@quotations"/></td>
+              <td class="tk-count" data-label="{tk:label('notes')}"><xsl:value-of select="@notes"/></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -91,8 +93,8 @@
     </div>
   </xsl:template>
 
-  <!-- One entry per entity, in alphabetical order; under it, each document naming it and a
-       numbered link to each mention there. -->
+  <!-- One entry per entity, in alphabetical order; under it, each work naming it (linked), and
+       each mention there as a link showing the words around the name. -->
   <xsl:template match="site" mode="tk:entities">
     <xsl:variable name="entities" select="entity[@category = $page]"/>
     <xsl:choose>
@@ -112,21 +114,26 @@
               </xsl:for-each>
               <ul class="tk-index-documents">
                 <xsl:for-each select="in">
-                  <xsl:variable name="title" select="string(key('tk:document', @document)/@title)"/>
+                  <xsl:variable name="title" select="string((@title, key('tk:document', @document)/@title)[1])"/>
                   <li>
-                    <cite><xsl:value-of select="$title"/></cite>
-                    <xsl:text> </xsl:text>
-                    <span class="tk-index-occurrences">
+                    <cite>
+                      <xsl:choose>
+                        <xsl:when test="@href"><a href="{@href}"><xsl:value-of select="$title"/></a></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
+                      </xsl:choose>
+                    </cite>
+                    <ol class="tk-mentions">
                       <xsl:for-each select="mention">
-                        <a class="tk-backlink" href="{@href}"
-                           aria-label="{tk:label('mention') || ' ' || position() || ': ' || $title}">
-                          <xsl:value-of select="position()"/>
-                        </a>
-                        <xsl:if test="position() ne last()">
-                          <xsl:text> </xsl:text>
-                        </xsl:if>
+                        <li>
+                          <a class="tk-backlink tk-mention" href="{@href}"
+                             aria-label="{tk:label('mention') || ' ' || position() || ': ' || $title}">
+                            <xsl:if test="normalize-space(before)">… <xsl:value-of select="before"/></xsl:if>
+                            <mark><xsl:value-of select="(name[normalize-space()], ../../@label)[1]"/></mark>
+                            <xsl:if test="normalize-space(after)"><xsl:value-of select="after"/> …</xsl:if>
+                          </a>
+                        </li>
                       </xsl:for-each>
-                    </span>
+                    </ol>
                   </li>
                 </xsl:for-each>
               </ul>

@@ -6,7 +6,8 @@
   the footnotes of each document, and an index of the persons, places and organisations the
   text names. Parameters: html_params.xsl. Modules, named after the TEI chapters they cover:
   html_textstructure, html_core, html_transcr, html_notes, html_linking, html_namesdates,
-  html_verse, html_drama, html_figures, html_header; the shared logic is in ../common/.
+  html_verse, html_drama, html_figures, html_textcrit, html_header; the shared logic is in
+  ../common/.
 
   To customise, import this stylesheet and override what you need: parameters, the labels
   variable (tk:labels), any template rule, or one of the named hooks (tk:hook-*), e.g.
@@ -29,10 +30,12 @@
 
   <xsl:include href="html_params.xsl"/>
   <xsl:include href="../common/common_functions.xsl"/>
+  <xsl:include href="../common/common_labels.xsl"/>
   <xsl:include href="../common/common_header.xsl"/>
   <xsl:include href="../common/common_quotations.xsl"/>
   <xsl:include href="../common/common_names.xsl"/>
   <xsl:include href="../common/common_notes.xsl"/>
+  <xsl:include href="../common/common_textcrit.xsl"/>
   <xsl:include href="html_elements.xsl"/>
   <xsl:include href="html_header.xsl"/>
   <xsl:include href="html_textstructure.xsl"/>
@@ -44,6 +47,7 @@
   <xsl:include href="html_verse.xsl"/>
   <xsl:include href="html_drama.xsl"/>
   <xsl:include href="html_figures.xsl"/>
+  <xsl:include href="html_textcrit.xsl"/>
 
   <xsl:output method="html" html-version="5.0" encoding="UTF-8" include-content-type="no" indent="yes"/>
 
@@ -60,11 +64,11 @@
           select="'not a TEI document: the root element is ' || name(*) || ', not TEI or teiCorpus in the TEI namespace'"/>
     </xsl:if>
     <!-- the document's language, else the header's first language when it is a BCP 47 tag -->
-    <xsl:variable name="lang" select="($doc/@xml:lang,
+    <xsl:variable name="doc-lang" select="($doc/@xml:lang,
         $doc/teiHeader/profileDesc/langUsage/language/@ident[matches(., '^[a-z]{2}(-[A-Za-z0-9]+)*$')])[1]"/>
     <html>
-      <xsl:if test="$lang">
-        <xsl:attribute name="lang" select="$lang"/>
+      <xsl:if test="$doc-lang">
+        <xsl:attribute name="lang" select="$doc-lang"/>
       </xsl:if>
       <head>
         <meta charset="utf-8"/>

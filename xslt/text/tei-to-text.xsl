@@ -2,7 +2,8 @@
 <!--
   teikit: TEI P5 (a TEI or a teiCorpus document) to plain text: the reading text, with the
   choices the parameters make explicit (text_params.xsl). Modules: text_core (the flow of a
-  text), text_notes, text_header, text_layout (paragraphs, wrapping); shared logic in ../common/.
+  text), text_notes, text_textcrit (the critical apparatus), text_header, text_layout
+  (paragraphs, wrapping); shared logic in ../common/.
 
   To customise, import this stylesheet (https://teikit.invalid/xslt/text/tei-to-text.xsl, which
   teikit resolves to its own copy) and override parameters, tk:labels, templates in mode
@@ -18,12 +19,15 @@
 
   <xsl:include href="text_params.xsl"/>
   <xsl:include href="../common/common_functions.xsl"/>
+  <xsl:include href="../common/common_labels.xsl"/>
   <xsl:include href="../common/common_header.xsl"/>
   <xsl:include href="../common/common_quotations.xsl"/>
   <xsl:include href="../common/common_notes.xsl"/>
+  <xsl:include href="../common/common_textcrit.xsl"/>
   <xsl:include href="text_layout.xsl"/>
   <xsl:include href="text_core.xsl"/>
   <xsl:include href="text_notes.xsl"/>
+  <xsl:include href="text_textcrit.xsl"/>
   <xsl:include href="text_header.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -60,6 +64,11 @@
       <xsl:with-param name="allowed" select="('in-place', 'endnotes')"/>
     </xsl:call-template>
     <xsl:call-template name="tk:check-param">
+      <xsl:with-param name="name" select="'apparatus'"/>
+      <xsl:with-param name="value" select="$apparatus"/>
+      <xsl:with-param name="allowed" select="('endnotes', 'in-place')"/>
+    </xsl:call-template>
+    <xsl:call-template name="tk:check-param">
       <xsl:with-param name="name" select="'header'"/>
       <xsl:with-param name="value" select="$header"/>
       <xsl:with-param name="allowed" select="('block', 'omit')"/>
@@ -79,6 +88,9 @@
     </xsl:if>
     <xsl:call-template name="tk:hook-before-text"/>
     <xsl:apply-templates select="text" mode="tk:flow"/>
+    <xsl:call-template name="tk:apparatus">
+      <xsl:with-param name="text" select="text"/>
+    </xsl:call-template>
     <xsl:call-template name="tk:endnotes">
       <xsl:with-param name="text" select="text"/>
     </xsl:call-template>

@@ -23,7 +23,14 @@
     <xsl:param name="kind" as="xs:string" select="'para'"/>
     <xsl:param name="indent" as="xs:integer" select="0"/>
     <tk:b kind="{$kind}" indent="{$indent}">
-      <xsl:apply-templates mode="tk:flow"/>
+      <xsl:choose>
+        <xsl:when test="(self::bibl or self::biblStruct) and tk:element-only(.)">
+          <xsl:call-template name="tk:spaced-children"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="tk:flow"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </tk:b>
   </xsl:template>
 
@@ -49,6 +56,46 @@
   <xsl:template match="head" mode="tk:flow">
     <xsl:call-template name="tk:block">
       <xsl:with-param name="kind" select="if (parent::*[tk:is-div(.) or self::text]) then 'head' else 'para'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Registers (listPerson, listPlace... in a text) and their entries: an entry a line, its
+       parts (names, dates, notes) apart; so are the parts of a bibliographic entry made of
+       elements only (<author/><title/><date/>), which would otherwise run together. -->
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listNym | listObject | listRelation" mode="tk:flow">
+    <xsl:call-template name="tk:block"/>
+  </xsl:template>
+
+  <xsl:template match="person | personGrp | persona | place | org | event | nym | object | relation" mode="tk:flow">
+    <tk:b kind="line" indent="2">
+      <xsl:call-template name="tk:spaced-children"/>
+    </tk:b>
+  </xsl:template>
+
+  <!-- The parts of an entry, each apart; a part made of elements only (a biblStruct's monogr,
+       its imprint) has its own parts apart; any other part flows as it would anywhere. -->
+  <xsl:template name="tk:spaced-children">
+    <xsl:for-each select="node()">
+      <xsl:if test="self::*">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="tk:part"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:mode name="tk:part" on-no-match="shallow-skip"/>
+
+  <xsl:template match="node()" mode="tk:part">
+    <xsl:apply-templates select="." mode="tk:flow"/>
+  </xsl:template>
+
+  <xsl:template match="*[tk:element-only(.)][not(tk:bibl-leaf(.) or tk:is-entry(.) or tk:is-register(.))]" mode="tk:part">
+    <xsl:call-template name="tk:spaced-children"/>
+  </xsl:template>
+
+  <xsl:template match="address | addrLine" mode="tk:flow">
+    <xsl:call-template name="tk:block">
+      <xsl:with-param name="kind" select="if (self::addrLine) then 'line' else 'para'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -82,12 +129,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="bibl" mode="tk:flow">
+  <xsl:template match="bibl | biblStruct" mode="tk:flow">
     <xsl:choose>
       <xsl:when test="tk:stands-as-block(.) or parent::cit[tk:is-block-cit(.)]">
         <xsl:call-template name="tk:block">
           <xsl:with-param name="indent" select="if (parent::cit) then 4 else 0"/>
         </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="tk:element-only(.)">
+        <xsl:call-template name="tk:spaced-children"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates mode="tk:flow"/>
@@ -127,13 +177,38 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="lb[not(@break = 'no')]" mode="tk:flow">
-    <tk:br/>
+  <!-- Breaks: a line break where lb breaks a line between words (not inside a word, not at the
+       edge of its block); a space after a page or column break between two words that nothing
+       else keeps apart; white space next to a break inside a word is layout (tk:break-joins). -->
+  <xsl:template match="lb" mode="tk:flow">
+    <xsl:if test="not(tk:break-joins(.) or tk:break-at-edge(.))">
+      <tk:br/>
+    </xsl:if>
   </xsl:template>
 
-  <!-- Breaks and pointers that carry no text. -->
-  <xsl:template match="pb | cb | milestone | anchor | lb | graphic | media" mode="tk:flow"/>
-  <xsl:template match="ptr" mode="tk:flow"/>
+  <xsl:template match="pb | cb" mode="tk:flow">
+    <xsl:if test="tk:break-needs-space(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()[$tk:breaks-in-words][tk:next-to-break-no(.)]" mode="tk:flow">
+    <xsl:value-of select="tk:trim-at-breaks(.)"/>
+  </xsl:template>
+
+  <xsl:template match="space" mode="tk:flow">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- Pointers and milestones that carry no text. -->
+  <xsl:template match="milestone | anchor | graphic | media" mode="tk:flow"/>
+  <!-- A pointer has no words: with reading=corr, an address it points at is given (like the
+       title block's), in angle brackets. -->
+  <xsl:template match="ptr" mode="tk:flow">
+    <xsl:if test="$reading = 'corr' and matches(@target, '^\s*https?://')">
+      <xsl:value-of select="'&lt;' || tokenize(normalize-space(@target), ' ')[1] || '&gt;'"/>
+    </xsl:if>
+  </xsl:template>
 
   <!-- Editorial choices and additions (the same rule as teikit.reading for reading=sic). -->
   <xsl:template match="choice" mode="tk:flow">

@@ -47,6 +47,11 @@
   </xsl:function>
 
   <xsl:mode name="tk:field" on-no-match="text-only-copy"/>
+
+  <xsl:template match="witness[normalize-space(@n)]" mode="tk:field">
+    <xsl:value-of select="normalize-space(@n) || ' '"/>
+    <xsl:apply-templates mode="tk:field"/>
+  </xsl:template>
   <xsl:template match="note[not(@type = 'asStated')] | idno" mode="tk:field"/>
 
   <!-- A bibliographic entry made of elements only: its parts separated by commas; parts that

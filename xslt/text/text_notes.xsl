@@ -32,6 +32,13 @@
         <xsl:value-of select="'[' || $tk:endnote-number(generate-id(.)) || ']'"/>
       </xsl:when>
       <xsl:when test="@subtype = 'added' and $notes = 'omit'"/>
+      <xsl:when test="parent::app or parent::rdgGrp or tk:is-entry(parent::*)">
+        <!-- a note of a critical apparatus, read with its readings (apparatus=in-place), or of
+             a register's entry, read with it -->
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates mode="tk:flow"/>
+        <xsl:text> </xsl:text>
+      </xsl:when>
       <xsl:when test="@subtype = 'added'">
         <!-- notes=inline -->
         <xsl:text>[</xsl:text>
@@ -42,7 +49,11 @@
         <xsl:call-template name="tk:block"/>
       </xsl:when>
       <xsl:otherwise>
+        <!-- a source note read where it stands, in running text: set off by white space, so
+             that its first and last words never run into the sentence around it -->
+        <xsl:text> </xsl:text>
         <xsl:apply-templates mode="tk:flow"/>
+        <xsl:text> </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -60,7 +71,7 @@
           <xsl:value-of select="'[' || position() || '] '"/>
           <xsl:if test="@subtype = 'added'">
             <xsl:value-of select="string-join((tk:label('editorial-note'),
-                                               @resp ! normalize-space(replace(., '#', ''))), ', ') || ': '"/>
+                                               tk:resp-names(@resp)), ', ') || ': '"/>
           </xsl:if>
           <xsl:apply-templates mode="tk:flow"/>
         </tk:b>

@@ -7,7 +7,8 @@
   The plain text is the reading text of the document: the text elements in order, with white
   space added between blocks and nothing else, unless a parameter asks for more. So with
   reading=sic, notes=omit and header=omit the output is exactly the reading text that
-  teikit.reading.reading_text defines (up to white space): notes that came with the source are
+  teikit.reading.reading_text defines (up to white space; with apparatus=in-place for a
+  critical apparatus): notes that came with the source are
   source text and stay where they stand; only the edition's additions (corr, reg, supplied,
   note[@subtype='added']) and whatever the stylesheet would supply (quotation marks, gap
   marks, note numbers, the title block) are left out. reading=corr (the default) adds the
@@ -32,6 +33,12 @@
     inside it). endnotes: a note standing inside running text becomes a number [1] there and is
     printed after its text; notes standing as blocks (the back's notes) stay where they are.</tkd:doc>
   <xsl:param name="source-notes" as="xs:string" select="'in-place'"/>
+
+  <tkd:doc param="apparatus" values="endnotes in-place">A critical apparatus (app: a lemma and
+    its variant readings). endnotes: the lemma where the app stands, with a letter [a], and after
+    the text each app's other readings with their witnesses. in-place: every reading where the
+    app stands, one after the other (only white space added: the reading text).</tkd:doc>
+  <xsl:param name="apparatus" as="xs:string" select="'endnotes'"/>
 
   <tkd:doc param="header" values="block omit">block: a title block from the teiHeader (title,
     author, date, first publication, source, responsibilities, licence) before each text.

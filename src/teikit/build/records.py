@@ -29,14 +29,26 @@ class WorkRecord:
 
 
 @dataclass
+class Mention:
+    """Where a document names an entity: the anchor in its page, the work it is in, and the words
+    around it (what the corpus index shows a reader, instead of a bare number)."""
+
+    href: str  # page#anchor
+    work: int = 0  # the index of its work in the document's works
+    before: str = ""  # a few words before the name, and after it
+    name: str = ""
+    after: str = ""
+
+
+@dataclass
 class EntityRecord:
-    """A person, place or organisation one document names, with the anchors of its mentions."""
+    """A person, place or organisation one document names, with its mentions."""
 
     key: str  # the same in every document naming it (authority entry, identifier, or name)
     category: str  # persons, places, orgs
     label: str
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, URL): Wikidata, VIAF, GeoNames
-    mentions: list[str] = field(default_factory=list)  # page#anchor of each mention, in text order
+    mentions: list[Mention] = field(default_factory=list)  # in text order
 
 
 @dataclass
@@ -46,6 +58,7 @@ class DocumentResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     title: str = ""  # the document's main title (a teiCorpus: the corpus's)
     page: str = ""  # the HTML page, relative to the site folder
+    lang: str = ""  # the document's language (xml:lang, else the header's first), for the site's labels
     works: list[WorkRecord] = field(default_factory=list)
     entities: list[EntityRecord] = field(default_factory=list)
     seconds: float = 0.0
@@ -71,7 +84,8 @@ class DocumentResult:
         values = dict(data)
         values["diagnostics"] = [diagnostic_from_json(d) for d in data.get("diagnostics", [])]
         values["works"] = [WorkRecord(**w) for w in data.get("works", [])]
-        values["entities"] = [EntityRecord(**{**e, "links": [tuple(link) for link in e.get("links", [])]})
+        values["entities"] = [EntityRecord(**{**e, "links": [tuple(link) for link in e.get("links", [])],
+                                              "mentions": [Mention(**m) for m in e.get("mentions", [])]})
                               for e in data.get("entities", [])]
         return cls(**values)
 

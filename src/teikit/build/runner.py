@@ -1,5 +1,6 @@
 """A whole build: decide which documents are out of date, build them on an executor, record
-what was built, then make the corpus pages.
+what was built, then make the corpus pages. The documents are the project's texts, or with
+``source = "tei"`` the TEI of an existing edition (see ``sources``).
 
 What an interrupted build (Ctrl-C, SIGTERM, SIGKILL, a killed worker) leaves: every file written
 atomically, and the state of the documents that finished (journalled as each finishes), so the
@@ -19,6 +20,7 @@ from teikit.build import executors, site
 from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
+from teikit.build.sources import Source, image_base, schema_files, sources as project_sources
 from teikit.build.state import Entry, State, code_digest, digest, file_digest, files_digest
 from teikit.build.tasks import HTML_PARAMS, HTML_STYLESHEET, TEXT_PARAMS, TEXT_STYLESHEET, DocumentTask
 from teikit.convert import conversion_inputs
@@ -27,7 +29,6 @@ from teikit.project import Project, schema_dir_for
 from teikit.resources import data_dir
 from teikit.runtime.pool import available_cpus
 
-SCHEMA_SUFFIXES = (".xsd", ".rng", ".sch", ".isosch", ".schematron", ".xsl")
 AUTHORITY_SUFFIXES = (".xml",)
 
 
@@ -37,27 +38,39 @@ class BuildOptions:
     executor: str = "local"
     scheduler: str | None = None
     force: bool = False
-    max_size: int | None = None  # the largest text converted (--max-size); a larger one fails
+    max_size: int | None = None  # the largest input read (--max-size: a text, or an edition's TEI); a larger one fails
 
 
-def shared_inputs(project: Project, schema_dir: str | None) -> str:
-    """The hash of what every document's build depends on besides its own files."""
-    schema_files = []
-    for ref in project.schemas:  # the schema, and the schema files beside it (its includes)
-        path = Path(ref.path)
-        schema_files += [path, *sorted(p for p in path.parent.iterdir() if p.suffix in SCHEMA_SUFFIXES)]
+def shared_inputs(project: Project, schema_dir: str | None, html_params: dict[str, str]) -> str:
+    """The hash of what every document's build depends on besides its own files (an edition's
+    documents add the schemas each names: see ``_inputs``)."""
+    schemas = project.schemas if project.source == "texts" or project.schema_configured else ()
     # paths inside the project relative to it, so that a moved or copied project stays built
-    configuration = {"schemas": [[ref.kind, display(ref.path, project.root)] for ref in project.schemas],
+    configuration = {"source": project.source,
+                     "schemas": [[ref.kind, display(ref.path, project.root)] for ref in schemas],
                      "authority": [display(str(p), project.root) for p in project.authority],
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
-                     "html": dict(HTML_PARAMS), "text": dict(TEXT_PARAMS), "split": project.split}
+                     "html": html_params, "text": dict(TEXT_PARAMS), "split": project.split}
     return digest(
         files_digest(project.authority, AUTHORITY_SUFFIXES),
-        files_digest(dict.fromkeys(schema_files)),
+        files_digest(schema_files(schemas)),
         files_digest([data_dir("xslt")]),
         code_digest(),
         json.dumps(configuration, sort_keys=True),
     )
+
+
+def _inputs(project: Project, source: Source, shared: str) -> str:
+    """The hash of one document's inputs: what all share, and its own files (a text and its
+    editor's file; an edition's TEI and the schemas it names)."""
+    if project.source == "tei":
+        own = [file_digest(source.path)]
+        if not project.schema_configured:
+            own += [json.dumps([[r.kind, display(r.path, project.root)] for r in source.schemas]),
+                    files_digest(schema_files(source.schemas))]
+        return digest(shared, *own)
+    # the text and its editor's file, when it has one (the converter says which files it reads)
+    return digest(shared, *(file_digest(path) for path in conversion_inputs(str(source.path))))
 
 
 def display(path: str, start: Path | None = None) -> str:
@@ -72,30 +85,37 @@ def _shown(result: DocumentResult) -> DocumentResult:
     return result
 
 
-def _task(project: Project, text: Path, schema_dir: str | None, shared: str,
-          max_size: int | None = None) -> DocumentTask:
-    name = text.stem
+def _task(project: Project, source: Source, schema_dir: str | None, shared: str,
+          html_params: dict[str, str], max_size: int | None = None) -> DocumentTask:
+    name, edition = source.name, project.source == "tei"
     return DocumentTask(
-        name=name, text=str(text), tei=str(project.tei / f"{name}.xml"), html=str(project.site / f"{name}.html"),
-        txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
-        authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=project.schemas,
-        generation=shared, max_size=max_size, split=project.split)
+        name=name, text=str(source.path),
+        tei=str(source.path if edition else project.tei / f"{name}.xml"),
+        html=str(project.site / f"{name}.html"), txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
+        authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=source.schemas,
+        generation=shared, source=project.source, html_params=tuple(sorted(html_params.items())),
+        notes=source.notes, max_size=max_size, split=project.split and not edition)
 
 
-def _remove_stale(state: State, name: str, outputs: list[str]) -> None:
+def _remove_stale(state: State, name: str, outputs: list[str], keep: Path | None = None) -> None:
     """The files an earlier build of ``name`` wrote that this one did not (a work fewer, split
-    switched on or off)."""
-    keep = {(state.path.parent / p).resolve() for p in outputs}
+    switched on or off); never a file below ``keep`` (an edition's tei folder)."""
+    kept = keep.resolve() if keep is not None else None
+    wanted = {(state.path.parent / p).resolve() for p in outputs}
     for path in state.outputs(name):
-        if path.resolve() not in keep:
+        resolved = path.resolve()
+        if resolved not in wanted and (kept is None or kept not in resolved.parents):
             path.unlink(missing_ok=True)
 
 
-def _prune(state: State, names: set[str]) -> None:
-    """Remove what the build made for texts that are gone."""
+def _prune(state: State, names: set[str], keep: Path | None = None) -> None:
+    """Remove what the build made for documents that are gone; never a file below ``keep`` (an
+    edition's tei folder: what an earlier build from texts wrote there is now the edition's)."""
+    kept = keep.resolve() if keep is not None else None
     for name in sorted(set(state.documents) - names):
         for path in state.outputs(name):
-            path.unlink(missing_ok=True)
+            if kept is None or kept not in path.resolve().parents:
+                path.unlink(missing_ok=True)
         del state.documents[name]
         state.record(name)
 
@@ -113,41 +133,45 @@ def build_project(project: Project, options: BuildOptions,
 def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[Diagnostic]], None],
            progress: Progress | None) -> Summary:
     start = time.perf_counter()
-    sources = project.text_files()
+    edition = project.source == "tei"
+    sources = project_sources(project)
     if not sources:
-        raise UsageError(Diagnostic(str(project.texts), "no *.txt files to build"))
-    schema_dir = schema_dir_for(project.tei)
-    shared = shared_inputs(project, schema_dir)  # (reads the authority lists and schemas: checks them)
-    for folder in (project.tei, project.site):
+        folder, pattern = (project.tei, "*.xml") if edition else (project.texts, "*.txt")
+        raise UsageError(Diagnostic(str(folder), f"no {pattern} files to build"))
+    schema_dir = None if edition else schema_dir_for(project.tei)
+    html_params = {**HTML_PARAMS, **({"image-base": image_base(project)} if edition else {})}
+    shared = shared_inputs(project, schema_dir, html_params)  # (reads the authority lists and schemas: checks them)
+    for folder in (project.site,) if edition else (project.tei, project.site):  # an edition's tei/ is read only
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(Diagnostic(str(folder), f"cannot make the output folder: {exc.strerror or exc}")) \
                 from None
     state = State.load(project.state_file)
-    _prune(state, {text.stem for text in sources})
+    _prune(state, {source.name for source in sources}, keep=project.tei if edition else None)
 
     results: dict[str, DocumentResult] = {}
     tasks: list[DocumentTask] = []
     inputs: dict[str, str] = {}
     reserved = site.reserved_stems()
-    for text in sources:
-        name = text.stem
+    for source in sources:
+        name = source.name
         if name in reserved:
             results[name] = _shown(DocumentResult(name, FAILED, [Diagnostic(
-                str(text), f"{name}.html is a page of the site's own: rename the text", engine="build")]))
+                str(source.path), f"{name}.html is a page of the site's own: rename the "
+                                  f"{'document' if edition else 'text'}", engine="build")]))
             continue
-        # the text and its editor's file, when it has one (the converter says which files it reads)
-        inputs[name] = digest(shared, *(file_digest(path) for path in conversion_inputs(str(text))))
+        inputs[name] = _inputs(project, source, shared)
         if not options.force and state.is_current(name, inputs[name]):
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(project, text, schema_dir, shared, options.max_size))
+            tasks.append(_task(project, source, schema_dir, shared, html_params, options.max_size))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))
-    outputs = {task.name: [os.path.relpath(p, project.state_file.parent) for p in (task.tei, task.html, task.txt)]
+    outputs = {task.name: [os.path.relpath(p, project.state_file.parent)
+                           for p in ((task.html, task.txt) if edition else (task.tei, task.html, task.txt))]
                for task in tasks}
 
     def finished(result: DocumentResult) -> None:
@@ -155,7 +179,7 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
         if result.tei_files:  # split: one TEI file a work, known once converted
             outputs[result.name] = [os.path.relpath(p, project.state_file.parent) for p in result.tei_files] \
                 + outputs[result.name][1:]
-        _remove_stale(state, result.name, outputs[result.name])
+        _remove_stale(state, result.name, outputs[result.name], keep=project.tei if edition else None)
         if result.status == BUILT:
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time
@@ -175,7 +199,7 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
             os.sync()  # the documents' files reach the disk before the state says they are built
         state.save()
 
-    ordered = [results[text.stem] for text in sources]
+    ordered = [results[source.name] for source in sources]
     listed = [r for r in ordered if r.status in (BUILT, SKIPPED)]
     corpus = site.corpus_key([state.documents[r.name].to_json()["record"] for r in listed], shared)
     remake = options.force or corpus != state.corpus or not all(p.is_file() for p in site.files(project.site))

@@ -9,6 +9,7 @@ An entity is one index entry wherever the corpus names it when the documents agr
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -26,7 +27,7 @@ CSS = "html/tei.css"
 # page parameter -> file (the navigation in xslt/html/site_nav.xsl links the same files)
 PAGES = {"works": "index.html", "persons": "persons.html", "places": "places.html", "orgs": "organisations.html"}
 PARAMS = {"css": "link"}
-SHOWN = ("name", "title", "page", "works", "entities")  # the parts of a record the pages show
+SHOWN = ("name", "title", "page", "lang", "works", "entities")  # the parts of a record the pages show
 assert set(PAGES) == {"works", *CATEGORIES}
 
 
@@ -41,11 +42,14 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
     return element
 
 
-def summary(results: Sequence[DocumentResult]) -> etree._Element:
+def summary(results: Sequence[DocumentResult], lang: str = "") -> etree._Element:
     """The site summary: each document with its works, then each entity with its mentions,
-    grouped by document (entities keep the label and links of their first document)."""
+    grouped by work (entities keep the label and links of their first document); ``lang``: the
+    language of the site's labels."""
     root = etree.Element(f"{{{SITE_NS}}}site", nsmap={None: SITE_NS})
-    entities: dict[str, tuple[etree._Element, dict[str, etree._Element]]] = {}
+    if lang:
+        root.set("lang", lang)
+    entities: dict[str, tuple[etree._Element, dict[tuple[str, int], etree._Element]]] = {}
     for result in results:
         document = _el(root, "document", name=result.name, href=result.page, title=result.title or result.name)
         for work in result.works:
@@ -61,14 +65,28 @@ def summary(results: Sequence[DocumentResult]) -> etree._Element:
                 for label, url in entity.links:
                     _el(element, "link", label=label, href=url)
                 entities[entity.key] = (element, {})
-            element, by_document = entities[entity.key]
-            if result.name not in by_document:
-                by_document[result.name] = _el(element, "in", document=result.name)
-            for href in entity.mentions:
-                _el(by_document[result.name], "mention", href=href)
+            element, by_work = entities[entity.key]
+            for mention in entity.mentions:
+                where = (result.name, mention.work)
+                if where not in by_work:
+                    work = result.works[mention.work] if mention.work < len(result.works) else None
+                    by_work[where] = _el(element, "in", document=result.name,
+                                         title=work.title if work else result.title or result.name,
+                                         href=work.href if work else result.page)
+                item = _el(by_work[where], "mention", href=mention.href)
+                _el(item, "before", mention.before)
+                _el(item, "name", mention.name)
+                _el(item, "after", mention.after)
     for element, _ in entities.values():
         root.append(element)
     return root
+
+
+def site_language(results: Sequence[DocumentResult]) -> str:
+    """The language of the corpus pages' labels: the documents' most common (the first met of
+    those as common), or '' (English)."""
+    languages = Counter(r.lang.split("-")[0].lower() for r in results if r.lang)
+    return max(languages, key=languages.__getitem__) if languages else ""
 
 
 def corpus_key(records: Sequence[dict], shared: str) -> str:
@@ -88,7 +106,7 @@ def write_pages(site: Path, results: Sequence[DocumentResult]) -> None:
     from teikit.publish.saxon import compiled
 
     stylesheet = compiled(data_dir("xslt") / STYLESHEET)
-    tree = etree.ElementTree(summary(results))
+    tree = etree.ElementTree(summary(results, site_language(results)))
     for page, file in PAGES.items():
         result = stylesheet.transform(tree, str(site / file), {**PARAMS, "page": page}, roots=None)
         write_atomic(site / file, result.text)

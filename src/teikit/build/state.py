@@ -27,7 +27,7 @@ from teikit.build.records import DocumentResult
 from teikit.errors import Diagnostic, TeikitError
 from teikit.xmlio import write_atomic
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: mentions with their work and words around them
 ABSENT = "absent"
 
 

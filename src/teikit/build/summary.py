@@ -1,8 +1,10 @@
 """What the corpus pages need from one document's TEI: its works (title, author, date, counts)
-and the persons, places and organisations it names, with the anchor of every mention.
+and the persons, places and organisations it names, with the anchor of every mention, the work
+it is in and the words around it.
 
 Anchors follow xslt/html/html_namesdates.xsl: an indexed name (persName, placeName, orgName, rs
-or name with @ref inside a text) is anchored at its @xml:id, else at ``tk-name-N``, N its number
+or name with @ref inside a text) is anchored at its @xml:id (when no element before it has that
+id), else at ``tk-name-N``, N its number
 among the page's indexed names in document order. Every anchor is checked against the ids of the
 page actually written: a customised stylesheet that anchors names differently loses index links
 (with a warning), it never makes broken ones.
@@ -11,14 +13,15 @@ page actually written: a customised stylesheet that anchors names differently lo
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Iterable
 from urllib.parse import quote
 
 from lxml import etree
 
-from teikit.build.records import EntityRecord, WorkRecord
+from teikit.build.records import EntityRecord, Mention, WorkRecord
 from teikit.errors import Diagnostic, Severity
-from teikit.ns import TEI, XML_ID, local_name
+from teikit.ns import TEI, XML_ID, XML_LANG, local_name
 
 NS = {"t": TEI}
 NAME_TAGS = ("persName", "placeName", "orgName", "rs", "name")
@@ -41,8 +44,22 @@ _NAMES = etree.XPath(f"t:text//*[{_any_of(NAME_TAGS)}]", namespaces=NS)
 _QUOTATIONS = etree.XPath(f"t:text//*[{_any_of(QUOTATION_TAGS)}]", namespaces=NS)
 _NOTES = etree.XPath("t:text//t:note", namespaces=NS)
 _TITLES = etree.XPath("t:teiHeader/t:fileDesc/t:titleStmt/t:title[normalize-space()]", namespaces=NS)
-_TEXT_TITLES = etree.XPath("t:text//t:titlePart[@type='main'] | t:text//t:docTitle | t:text//t:head",
-                           namespaces=NS)
+_TEXT_TITLES = etree.XPath("t:text//t:titlePart[@type='main'] | t:text//t:docTitle", namespaces=NS)
+_HEADS = etree.XPath("t:text//t:head", namespaces=NS)
+_LETTER = etree.XPath("t:teiHeader/t:profileDesc/t:correspDesc", namespaces=NS)
+_WORK = etree.XPath("ancestor::t:TEI[1]", namespaces=NS)
+# title/@type and @level values, as xslt/common/common_header.xsl: the work's own title, a
+# subtitle, the title of what the work belongs to (a series, a journal, a collection)
+OWN_TITLE_TYPES, OWN_TITLE_LEVELS = ("main", "letter"), ("a", "u")
+SUBTITLE_TYPES = ("sub", "subtitle", "alt", "short", "desc")
+COLLECTION_LEVELS = ("s", "j")
+COLLECTION_TYPES = ("series", "collection", "corpus", "edition", "project", "parent", "host", "journal", "volume")
+# The elements whose words surround a mention in the corpus index, and how many words each side.
+CONTEXT_BLOCKS = frozenset({"p", "ab", "l", "head", "item", "cell", "note", "stage", "speaker", "label",
+                            "dateline", "salute", "signed", "byline", "titlePart", "docAuthor", "trailer",
+                            "quote", "bibl", "entry"})
+CONTEXT_WORDS = 6
+_TITLE_TAG = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 _AUTHORS = etree.XPath("t:teiHeader/t:fileDesc/t:titleStmt/t:author[normalize-space()]"
                        " | t:text//t:docAuthor[normalize-space()]", namespaces=NS)
 _DATES = tuple(etree.XPath(path, namespaces=NS) for path in (
@@ -60,7 +77,63 @@ def page_ids(html: str) -> set[str]:
 
 
 def plain(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The words of an element as a page shows them in a title or a snippet: no notes, the edited
+    reading of a choice, the lemma of an apparatus entry."""
+    return " ".join("".join(_shown_text(element, [])).split())
+
+
+# In a choice, the readings a page does not show in the text when the edited one is there.
+_UNSHOWN = {"sic": ("corr",), "orig": ("reg",), "abbr": ("expan",)}
+
+
+def _hidden(element: etree._Element) -> bool:
+    name, parent = local_name(element.tag), element.getparent()
+    if name == "note":
+        return True
+    if parent is None:
+        return False
+    siblings = {local_name(c.tag) for c in parent if isinstance(c.tag, str)}
+    if local_name(parent.tag) == "choice" and name in _UNSHOWN:
+        return bool(siblings & set(_UNSHOWN[name]))
+    if local_name(parent.tag) in ("app", "rdgGrp") and name in ("rdg", "lem", "witDetail"):
+        app = parent if local_name(parent.tag) == "app" else parent.getparent()
+        return name == "witDetail" or app is None or element is not _shown_reading(app)
+    return False
+
+
+_LEMMAS = etree.XPath("t:lem | t:rdgGrp/t:lem", namespaces=NS)
+_READINGS = etree.XPath("t:rdg | t:rdgGrp/t:rdg", namespaces=NS)
+
+
+def _shown_reading(app: etree._Element) -> etree._Element | None:
+    """The reading an apparatus entry shows in the text: its lemma, else its first reading."""
+    return next(iter(_LEMMAS(app) or _READINGS(app)), None)
+
+
+def _shown_text(element: etree._Element, out: list[str]) -> list[str]:
+    out.append(element.text or "")
+    for child in element:
+        if isinstance(child.tag, str) and not _hidden(child):
+            _shown_text(child, out)
+        out.append(child.tail or "")
+    return out
+
+
+def first_ids(root: etree._Element) -> dict[str, etree._Element]:
+    """Each xml:id of a document and the first element declaring it: where a pointer leads, and
+    the only element a page gives the id to when a document repeats it (tk:own-id)."""
+    ids: dict[str, etree._Element] = {}
+    for element in root.iter(etree.Element):
+        value = element.get(XML_ID)
+        if value:
+            ids.setdefault(value, element)
+    return ids
+
+
+def page_title(html: str) -> str:
+    """The title of a written page (its title element: the stylesheet's tk:main-title)."""
+    match = _TITLE_TAG.search(html)
+    return " ".join(unescape(match.group(1)).split()) if match else ""
 
 
 def page_href(page: str, anchor: str | None = None) -> str:
@@ -70,12 +143,31 @@ def page_href(page: str, anchor: str | None = None) -> str:
 
 # -- works ------------------------------------------------------------------------------------------------
 
+def _is_collection(title_: etree._Element) -> bool:
+    return title_.get("level") in COLLECTION_LEVELS or (title_.get("type") or "").lower() in COLLECTION_TYPES
+
+
 def title(tei: etree._Element) -> str:
+    """The work's own title, ranked as xslt/common/common_header.xsl ranks it (tk:main-title):
+    type main or letter, level a, the first title that is neither a subtitle nor a series' or
+    collection's; a letter is never titled by its series alone. (A document's page title is the
+    stylesheet's own: ``works`` takes it from the page; this serves the works of a teiCorpus.)"""
     titles = _TITLES(tei)
-    ranked = ([t for t in titles if t.get("type") == "main"] + [t for t in titles if t.get("type") is None]
-              + [t for t in titles if t.get("type") not in ("sub", "subtitle", "alt", "short")] + titles
-              + _TEXT_TITLES(tei))
+    own = [t for t in titles if not _is_collection(t)]
+    ranked = ([t for t in titles if t.get("type") in OWN_TITLE_TYPES]
+              + [t for t in titles if t.get("level") in OWN_TITLE_LEVELS]
+              + [t for t in own if t.get("type") not in SUBTITLE_TYPES] + own
+              + ([] if _LETTER(tei) else titles) + _TEXT_TITLES(tei) + _HEADS(tei))
     return next((text for text in map(plain, ranked) if text), UNTITLED)
+
+
+_LANGUAGES = etree.XPath("t:teiHeader/t:profileDesc/t:langUsage/t:language/@ident", namespaces=NS)
+
+
+def language(root: etree._Element) -> str:
+    """The language a document says it is in: its xml:lang, else the header's first language
+    (as xslt/common/common_labels.xsl reads it), or ''."""
+    return next((str(v).strip() for v in [root.get(XML_LANG), *_LANGUAGES(root)] if v and str(v).strip()), "")
 
 
 def _authors(tei: etree._Element) -> str:
@@ -90,14 +182,19 @@ def _date(tei: etree._Element) -> str:
     return ""
 
 
-def works(root: etree._Element, page: str, ids: set[str]) -> list[WorkRecord]:
-    """The works of a document: the TEI itself, or each TEI of a teiCorpus (linked to its part of
-    the page when the page has its id)."""
-    items = [root] if local_name(root.tag) == "TEI" else root.xpath(".//t:TEI", namespaces=NS)
+def work_elements(root: etree._Element) -> list[etree._Element]:
+    """The works of a document: the TEI itself, or each TEI of a teiCorpus."""
+    return [root] if local_name(root.tag) == "TEI" else root.xpath(".//t:TEI", namespaces=NS)
+
+
+def works(root: etree._Element, page: str, ids: set[str], shown_title: str = "") -> list[WorkRecord]:
+    """The works of a document, each linked to its part of the page when the page has its id; a
+    TEI document is titled as its page is (``shown_title``, the page's title), when given."""
     records = []
-    for tei in items:
+    for tei in work_elements(root):
         anchor = tei.get(XML_ID) if tei is not root and tei.get(XML_ID) in ids else None
-        records.append(WorkRecord(page_href(page, anchor), title(tei), _authors(tei), _date(tei),
+        name = shown_title if tei is root and shown_title else title(tei)
+        records.append(WorkRecord(page_href(page, anchor), name, _authors(tei), _date(tei),
                                   len(_NAMES(tei)), len(_QUOTATIONS(tei)), len(_NOTES(tei))))
     return records
 
@@ -166,11 +263,13 @@ def entities(root: etree._Element, page: str, ids: set[str], source: str
              ) -> tuple[list[EntityRecord], list[Diagnostic]]:
     """The persons, places and organisations a document names, with the anchors of their
     mentions in its page, in order of first mention; and warnings about mentions without an anchor."""
-    by_id = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
+    by_id = first_ids(root)
+    work_index = {tei: index for index, tei in enumerate(work_elements(root))}
     found: dict[str, EntityRecord] = {}
     missing = 0
     for number, name in enumerate(_INDEXED(root), 1):
-        anchor = name.get(XML_ID) or f"tk-name-{number}"
+        own = name.get(XML_ID)
+        anchor = own if own and by_id.get(own) is name else f"tk-name-{number}"
         for pointer in name.get("ref").split():
             entity = by_id.get(pointer[1:]) if pointer.startswith("#") else None
             key, category, label, links = _identity(pointer, entity, name)
@@ -181,10 +280,40 @@ def entities(root: etree._Element, page: str, ids: set[str], source: str
                 continue
             record = found.setdefault(key, EntityRecord(key, category, label, links))
             href = page_href(page, anchor)
-            if href not in record.mentions[-1:]:
-                record.mentions.append(href)
+            if not record.mentions or record.mentions[-1].href != href:
+                work = next(iter(_WORK(name)), root)
+                record.mentions.append(Mention(href, work_index.get(work, 0), *context(name)))
     warnings = []
     if missing:
         warnings.append(Diagnostic(source, f"{missing} name mention(s) have no anchor in {page}: the corpus "
                                            "indexes leave them out", Severity.WARNING, engine="build"))
     return list(found.values()), warnings
+
+
+# -- the words around a mention ---------------------------------------------------------------------------
+
+def context(name: etree._Element) -> tuple[str, str, str]:
+    """(words before, the name, words after): up to CONTEXT_WORDS words each side, from the
+    block the name stands in (its paragraph, line, heading...), as the page shows them, with
+    the white space that separates them from the name."""
+    block = next((a for a in name.iterancestors() if local_name(a.tag) in CONTEXT_BLOCKS), name.getparent())
+    parts: dict[str, list[str]] = {"before": [], "after": []}
+    where = ["before"]
+
+    def walk(element: etree._Element) -> None:
+        if element is name:
+            where[0] = "after"
+            return
+        parts[where[0]].append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and (child is name or not _hidden(child)):
+                walk(child)
+            parts[where[0]].append(child.tail or "")
+
+    if block is not None:
+        walk(block)
+    before, after = "".join(parts["before"]), "".join(parts["after"])
+    # the white space between the name and its neighbours is kept ("Stalin, Molotov", "Engels’")
+    return (" ".join(before.split()[-CONTEXT_WORDS:]) + (" " if before[-1:].isspace() else ""),
+            plain(name),
+            (" " if after[:1].isspace() else "") + " ".join(after.split()[:CONTEXT_WORDS]))

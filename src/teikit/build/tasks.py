@@ -1,6 +1,7 @@
 """One document's build, as one picklable task a worker runs (a local process or a Dask worker):
 text -> TEI (written) -> validation against the project's schemas -> HTML page and plain text
-(written) -> a small record for the summary and the corpus pages.
+(written) -> a small record for the summary and the corpus pages. An edition's TEI (source =
+"tei") is read, validated and published: nothing is written in its folder.
 
 Each process compiles the schemas and stylesheets once, on its first task (the caches of
 ``teikit.validate.schemas.engine_for`` and ``teikit.publish.saxon.compiled``), and runs one task
@@ -39,7 +40,7 @@ class DocumentTask:
     elsewhere, on the same shared file system)."""
 
     name: str
-    text: str
+    text: str  # the input: a text to convert, or (source = "tei") the edition's TEI, the same as tei
     tei: str
     html: str
     txt: str
@@ -48,7 +49,10 @@ class DocumentTask:
     schema_dir: str | None = None  # tei/ -> schema/ for the <?xml-model?> lines (as `teikit convert`)
     schemas: tuple[SchemaRef, ...] = ()
     generation: str = ""  # the hash of the inputs all documents share (see state.py)
-    max_size: int | None = None  # the largest text converted (--max-size)
+    source: str = "texts"  # texts: convert text to tei; tei: read the edition's tei
+    html_params: tuple[tuple[str, str], ...] = ()  # the page's parameters (default: HTML_PARAMS)
+    notes: tuple[Diagnostic, ...] = ()  # warnings found before the build (an xml-model not used)
+    max_size: int | None = None  # the largest input read (--max-size): a text, or an edition's TEI
     split: bool = False  # one TEI file a work (the project's ``split = true``)
 
 
@@ -98,10 +102,38 @@ def build_documents(tasks: list[DocumentTask]) -> list[DocumentResult]:
 
 
 def _build(task: DocumentTask) -> DocumentResult:
+    from teikit.xmlio import parse_bytes, write_atomic
+
+    written: list[str] = []  # split: the TEI files of the works (else the task's one file)
+    if task.source == "tei":
+        data, diagnostics = _read_edition(task)
+    else:
+        data, diagnostics, written = _convert(task)
+    if not written:
+        diagnostics += validate(task.tei, data, task.schemas)
+    if any(d.severity == Severity.ERROR for d in diagnostics):
+        return DocumentResult(task.name, INVALID, diagnostics, tei_files=written)
+    # the site's page shows the text whole, as its one TEI document (a teiCorpus when it has several works)
+    tree = parse_bytes(task.tei, data)
+    html = publish(HTML_STYLESHEET, tree, task.tei, dict(task.html_params or HTML_PARAMS), diagnostics)
+    write_atomic(task.html, html, durable=False)
+    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, TEXT_PARAMS, diagnostics), durable=False)
+    ids = summary.page_ids(html)
+    root = tree.getroot()
+    entities, warnings = summary.entities(root, task.page, ids, task.tei)
+    shown = summary.page_title(html)
+    return DocumentResult(task.name, BUILT, diagnostics + warnings, shown or summary.title(root), task.page,
+                          summary.language(root), summary.works(root, task.page, ids, shown), entities,
+                          tei_files=written)
+
+
+def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic], list[str]]:
+    """The text converted to TEI, written to the tei folder (split: one file a work, each validated);
+    the conversion's warnings; the split files written."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.textio import read_text
     from teikit.writers.tei import default_schema_refs
-    from teikit.xmlio import parse_bytes, write_atomic
+    from teikit.xmlio import write_atomic
 
     options = ConvertOptions(authority=[Path(p) for p in task.authority],
                              schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
@@ -110,19 +142,14 @@ def _build(task: DocumentTask) -> DocumentResult:
     written = _write_split(task, conversion, diagnostics) if task.split else []
     if not written:
         write_atomic(task.tei, conversion.tei, durable=False)
-        diagnostics += validate(task.tei, conversion.tei, task.schemas)
-    if any(d.severity == Severity.ERROR for d in diagnostics):
-        return DocumentResult(task.name, INVALID, diagnostics, tei_files=written)
-    # the site's page shows the text whole, as its one TEI document (a teiCorpus when it has several works)
-    tree = parse_bytes(task.tei, conversion.tei)
-    html = publish(HTML_STYLESHEET, tree, task.tei, HTML_PARAMS, diagnostics)
-    write_atomic(task.html, html, durable=False)
-    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, TEXT_PARAMS, diagnostics), durable=False)
-    ids = summary.page_ids(html)
-    root = tree.getroot()
-    entities, warnings = summary.entities(root, task.page, ids, task.tei)
-    return DocumentResult(task.name, BUILT, diagnostics + warnings, summary.title(root), task.page,
-                          summary.works(root, task.page, ids), entities, tei_files=written)
+    return conversion.tei, diagnostics, written
+
+
+def _read_edition(task: DocumentTask) -> tuple[bytes, list[Diagnostic]]:
+    """An edition's TEI as it is (read only), and what was noted in choosing its schemas."""
+    from teikit.textio import read_bytes
+
+    return read_bytes(task.tei, task.max_size), list(task.notes)
 
 
 def _write_split(task: DocumentTask, conversion, diagnostics: list[Diagnostic]) -> list[str]:

@@ -13,6 +13,7 @@ from teikit.cli.authority_option import authority_option
 from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.errors import Diagnostic, ExitCode, UsageError
 from teikit.outputs import check_file
+from teikit.project import SOURCES
 
 
 @click.command()
@@ -25,6 +26,9 @@ from teikit.outputs import check_file
                    "'teikit[dask]'). Default: local, or dask with --scheduler.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="The Dask scheduler to join, e.g. tcp://host:8786. Default: start a local cluster.")
+@click.option("--source", type=click.Choice(SOURCES), default=None,
+              help="What to build from: texts (texts/*.txt converted to tei/) or tei (an existing edition's "
+                   "tei/*.xml, read only). Default: the 'source' setting, else texts.")
 @authority_option
 @click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
 @click.option("--report", "report_file", metavar="FILE",
@@ -33,10 +37,13 @@ from teikit.outputs import check_file
 @max_size_option
 @reports_errors
 def build(config: Path | None, jobs: int | None, executor: str | None, scheduler: str | None,
-          authority: tuple[Path, ...], force: bool, report_file: str | None, max_size: int) -> None:
+          source: str | None, authority: tuple[Path, ...], force: bool, report_file: str | None,
+          max_size: int) -> None:
     """Build the project: every text in `texts` to TEI in `tei`, validated against the project's
     schemas, published as HTML and plain text in `site` with an index of the works and of the
-    persons, places and organisations they name.
+    persons, places and organisations they name. With --source tei (or source = "tei"), the TEI
+    already in `tei` is the input: validated (each file's <?xml-model?>, else tei_all, unless
+    `schema` is set) and published; nothing in `tei` is written, moved or deleted.
 
     Only documents whose inputs changed are rebuilt (their text, editor's file, the authority
     lists, schemas, stylesheets or teikit itself). Exit 1 when a document failed or is invalid.
@@ -49,11 +56,12 @@ def build(config: Path | None, jobs: int | None, executor: str | None, scheduler
         raise UsageError(Diagnostic("--scheduler", "a scheduler is for --executor dask"))
     if report_file is not None:
         check_file(report_file, "--report")
-    project = Project.load(config, authority)
+    project = Project.load(config, authority, source=source)
     options = BuildOptions(jobs=jobs or 0, executor=executor or ("dask" if scheduler else "local"),
                            scheduler=scheduler, force=force, max_size=max_size)
     summary = build_project(project, options, report=emit)
-    where = " -> ".join(display(str(p)) for p in (project.texts, project.tei, project.site))
+    folders = (project.tei, project.site) if project.source == "tei" else (project.texts, project.tei, project.site)
+    where = " -> ".join(display(str(p)) for p in folders)
     click.echo(f"teikit build: {where} ({summary.seconds:.1f} s)")
     click.echo(summary.table(), nl=False)
     click.echo(summary.notes(), nl=False)

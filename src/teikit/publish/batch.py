@@ -21,7 +21,7 @@ from teikit.publish.targets import Target
 from teikit.resources import data_dir
 from teikit.runtime import pool
 from teikit.textio import STDIN_NAME, read_bytes
-from teikit.xmlio import parse_bytes, write_atomic
+from teikit.xmlio import duplicate_id_diagnostics, parse_bytes, write_atomic
 
 # A batch runs in parallel when it has at least this many documents and this many bytes
 # (bench/bench_publish.py: forked workers already win from 4 documents of 0.6 MB, 0.26 s against
@@ -91,6 +91,8 @@ def publish_one(job: Job, stylesheet: Path, params: Mapping[str, str]) -> Batch:
     batch = Batch()
     try:
         tree = parse_bytes(job.source, read_bytes(job.source))
+        # a repeated xml:id is published (links go to the first), with a warning naming both places
+        batch.diagnostics.extend(duplicate_id_diagnostics(job.source, tree, Severity.WARNING))
         result = compiled(stylesheet).transform(tree, job.source, params)
         batch.diagnostics.extend(result.messages)
         if job.output is None:

@@ -93,13 +93,13 @@ def declared_params(stylesheet: Path) -> dict[str, ParamSpec]:
 
 def _display_default(select: str | None, content: str) -> str:
     """A parameter's default as a user would type it: 'corr' -> corr, true() -> true,
-    xs:nonNegativeInteger(72) -> 72."""
+    xs:nonNegativeInteger(72) -> 72, the empty string -> ''."""
     if select is None:
         return content.strip()
     match = re.fullmatch(r"\s*(?:'([^']*)'|\"([^\"]*)\"|(true|false)\(\)|xs:\w+\(\s*(\S+?)\s*\))\s*", select)
     if match is None:
         return select.strip()
-    return next(group for group in match.groups() if group is not None)
+    return next(group for group in match.groups() if group is not None) or "''"
 
 
 def parse_assignments(assignments: Iterable[str], specs: Mapping[str, ParamSpec]) -> dict[str, str]:
