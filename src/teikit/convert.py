@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Sequence
 
 from teikit.enrich import passes as _passes  # noqa: F401  (registers teikit's passes, in order)
+from teikit.enrich.register_link import Proposal, RegisterOptions, point_at_register
 from teikit.errors import Diagnostic
 from teikit.evidence import switched_off
 from teikit.model import Block, Document, ReviewItem
 from teikit.pipeline import REGISTRY, Pipeline
 from teikit.readers.plaintext import read_plaintext
+from teikit.runtime.collector import fewer_collections
 from teikit.textio import TextInput
 from teikit.trace import Trace
 from teikit.writers.inline import nest
@@ -42,6 +44,9 @@ class ConvertOptions:
     skip: frozenset[str] = frozenset()
     # Rules switched off by name (``teikit.evidence``): what a rule is worth, measured.
     without_rules: frozenset[str] = frozenset()
+    # Inside a project: names point at its register, and the document keeps no lists of its own
+    # (``teikit.enrich.register_link``); None: a self-contained document with its standOff.
+    register: RegisterOptions | None = None
 
 
 @dataclass
@@ -51,6 +56,8 @@ class Conversion:
     warnings: list[Diagnostic] = field(default_factory=list)
     # every machine decision with the element it made (``Trace.records`` for the JSON trace)
     trace: Trace | None = None
+    # the register entries this document proposes (when it points at a register)
+    proposals: list[Proposal] = field(default_factory=list)
 
 
 def passes() -> tuple[str, ...]:
@@ -84,11 +91,24 @@ def convert_text(source: TextInput, *, name: str | None = None, options: Convert
                  pipeline: Pipeline | None = None) -> Conversion:
     """Convert one decoded plain-text input to TEI."""
     options = options or ConvertOptions()
-    document = read_and_enrich(source, name=name, options=options, pipeline=pipeline)
-    writer = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None,
-                       output_dir=options.output_dir)
-    tei = writer.write(document)
-    return Conversion(document, tei, list(source.warnings), writer.trace)
+    with fewer_collections():  # a conversion's objects live until it ends: collecting them is wasted time
+        document = read_and_enrich(source, name=name, options=options, pipeline=pipeline)
+        proposals = []
+        if options.register is not None:
+            from teikit.authority.decisions import Decisions
+            from teikit.authority.load import load_authority
+            from teikit.errors import InputError
+
+            try:
+                entries = {entry.id: entry for entry in load_authority(options.authority).entries}
+            except InputError:  # a broken list: the names pass says so when it reads it
+                entries = {}
+            proposals = point_at_register(document, options.register, entries,
+                                          Decisions.load(options.register.folder), options.output_dir or Path.cwd())
+        writer = TeiWriter(list(options.schema_refs) if options.schema_refs is not None else None,
+                           output_dir=options.output_dir)
+        tei = writer.write(document)
+    return Conversion(document, tei, list(source.warnings), writer.trace, proposals)
 
 
 def drop_crossing_spans(document: Document) -> None:

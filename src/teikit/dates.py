@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from teikit.trie_regex import alternation
 from teikit.lang import DATE_LANGUAGES, en, gather
 
 # month number -> its names and abbreviations in every language the reader knows
@@ -24,8 +25,10 @@ for _num, _names in _MONTHS.items():
 
 _WEEKDAYS = gather("WEEKDAYS", DATE_LANGUAGES)
 
-_month_alt = "|".join(sorted((re.escape(m) for m in MONTH_NUMBERS), key=len, reverse=True))
-_weekday_alt = "|".join(sorted((re.escape(w) for w in _WEEKDAYS), key=len, reverse=True))
+# As prefix trees (every pattern using them ignores case, so the lower-case forms are the words): the
+# same matches as a list of the words longest first, without trying each word at every position.
+_month_alt = alternation(sorted({m.lower() for m in MONTH_NUMBERS}))
+_weekday_alt = alternation(sorted({w.lower() for w in _WEEKDAYS}))
 
 MONTH = rf"(?P<month>{_month_alt})\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?"
@@ -196,17 +199,22 @@ for _n, _word in enumerate(en.ORDINALS[:9], start=1):
     _ORDINALS[f"twenty-{_word}"] = 20 + _n
 _ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _ORDINAL_DATE = re.compile(
-    rf"\b(?P<ordinal>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\s+of\s+"
+    rf"\b(?P<ordinal>{alternation(sorted({o.lower() for o in _ORDINALS}))})\s+of\s+"
     rf"(?P<month>{_month_alt})\.?(?:\s*,?\s+{YEAR})?(?![\w])", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# What every year of the patterns above starts with (_YEAR, _DECADE: four ASCII digits from 1000 to 2099).
+_YEAR_DIGITS = re.compile(r"[12][0-9]{3}")
 WINDOW = 40  # characters around a month name within which a date that names it lies
 
 
-def _find_dates_fast(text: str) -> list[DateMatch]:
-    """``find_dates`` run only around month names (and ISO dates): the same dates, without
-    trying every pattern at every position of a long paragraph."""
+def _find_dates_fast(text: str, month_words: list[re.Match] | None = None) -> list[DateMatch]:
+    """``find_dates`` run only around month names (``month_words``: their matches of
+    ``_MONTH_WORD``, when the caller has them) and ISO dates: the same dates, without trying
+    every pattern at every position of a long paragraph."""
     windows: list[list[int]] = []
-    for match in (*_MONTH_WORD.finditer(text), *_ISO_DATE.finditer(text)):
+    if month_words is None:
+        month_words = list(_MONTH_WORD.finditer(text))
+    for match in (*month_words, *_ISO_DATE.finditer(text)):
         start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
         end = text.find(" ", min(len(text), match.end() + WINDOW))
         end = len(text) if end < 0 else end
@@ -267,15 +275,19 @@ def find_date_spans(text: str) -> list[DateSpan]:
             taken[i] = True
         spans.append(span)
 
-    for match in _ORDINAL_DATE.finditer(text):  # "the first of May", "the twenty-second of June, 1823"
+    # Every pattern below names a month or holds a year: a text with neither (most paragraphs) is
+    # searched once for each, not once per pattern.
+    month_words = list(_MONTH_WORD.finditer(text))
+    years = _YEAR_DIGITS.search(text) is not None
+    for match in _ORDINAL_DATE.finditer(text) if month_words else ():  # "the first of May", "the twenty-second of June, 1823"
         day = _ORDINALS[match.group("ordinal").lower()]
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
             add(DateSpan(match.start(), match.end(), "ordinal", when=when))
-    for found in _find_dates_fast(text):
+    for found in _find_dates_fast(text, month_words):
         if free(found.start, found.end):
             add(DateSpan(found.start, found.end, "calendar", when=found.when))
-    for pattern in (_YEAR_RANGE, _YEAR_PAIR):
+    for pattern in (_YEAR_RANGE, _YEAR_PAIR) if years else ():
         for match in pattern.finditer(text):
             a, b = match.group("a"), match.group("b")
             if len(b) == 2:
@@ -286,11 +298,11 @@ def find_date_spans(text: str) -> list[DateSpan]:
                 continue
             add(DateSpan(match.start(), match.end(), "year-range" if pattern is _YEAR_RANGE else "year-pair",
                          start_date=a, end_date=b))
-    for match in _DECADE.finditer(text):
+    for match in _DECADE.finditer(text) if years else ():
         if free(*match.span()) and _word_before(text, match.start()) in ("the", "early", "late", "mid"):
             a = match.group("a")
             add(DateSpan(match.start(), match.end(), "decade", start_date=a, end_date=str(int(a) + 9)))
-    for match in _BARE_YEAR.finditer(text):
+    for match in _BARE_YEAR.finditer(text) if years else ():
         if not free(*match.span()):
             continue
         before = _word_before(text, match.start())
@@ -299,7 +311,7 @@ def find_date_spans(text: str) -> list[DateSpan]:
             rule = "parenthesised-year" if parenthesised else \
                 "year-strong-cue" if before in ("in", "since", "until", "till") else "year-cue"
             add(DateSpan(match.start(), match.end(), rule, when=match.group("a")))
-    for match in _MONTH_ALONE.finditer(text):
+    for match in _MONTH_ALONE.finditer(text) if month_words else ():
         word = match.group("month")
         if not free(*match.span()) or not word[0].isupper() or len(word) < 3 or word.endswith("."):
             continue

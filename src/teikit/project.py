@@ -29,7 +29,8 @@ SOURCES = ("texts", "tei")
 STATE_FILE = ".teikit-state.json"  # what a build has built, beside the settings, in the project root
 TEXT_GLOB = "*.txt"
 TEI_GLOB = "*.xml"
-AUTHORITY_FOLDER = "authority"  # the default authority lists: this folder inside the tei folder
+AUTHORITY_FOLDER = "authority"  # the register: this folder at the project root (formerly inside tei/)
+REFS = ("register", "uri")  # what a document's names point at: the register's entry, or its authority URI
 SCHEMA_NAMES = ("teikit", "tei_all")  # schemas named rather than given as files
 
 
@@ -115,14 +116,17 @@ class Project:
     @cached_property
     def authority(self) -> tuple[Path, ...]:
         """The lists names are linked to: those given on the command line (each a TEI file or a
-        folder of them); else the settings' ``authority = [...]``; else ``authority/`` in the tei
-        folder when it exists. The lists packaged with teikit are its samples' lists: used only
+        folder of them); else the settings' ``authority = [...]``; else the register,
+        ``authority/`` at the project root, when it exists (else an older project's
+        ``tei/authority/``). The lists packaged with teikit are its samples' lists: used only
         when named, never by default outside the teikit project itself. A named list must exist."""
         if self._given_authority:
             paths = list(self._given_authority)
         elif "authority" not in self.settings.values:
-            default = self.tei / AUTHORITY_FOLDER
-            return (default,) if default.is_dir() else ()
+            from teikit.authority.register import holds_lists
+
+            found = (self.root / AUTHORITY_FOLDER, self.tei / AUTHORITY_FOLDER)
+            return tuple(dict.fromkeys(folder for folder in found if holds_lists(folder)))
         else:
             paths = self.settings.paths("authority")
         for path in paths:
@@ -130,6 +134,29 @@ class Project:
                 raise UsageError(Diagnostic(str(path), "authority list not found (--authority, or 'authority' "
                                                        "in teikit.toml / [tool.teikit])"))
         return tuple(paths)
+
+    @property
+    def register(self) -> Path:
+        """The register: the authority folder where editors' entries and decisions live and the
+        build writes ``proposed.xml`` (``teikit.authority.register``). The first configured
+        folder; else ``authority/`` at the project root (made when something is first written)."""
+        try:
+            folders = [path for path in self.authority if path.is_dir()]
+        except UsageError:
+            folders = []
+        old = (self.tei / AUTHORITY_FOLDER).resolve()  # read, never written to: nothing goes under tei/
+        folders = [folder for folder in folders if folder.resolve() != old]
+        return folders[0] if folders else self.root / AUTHORITY_FOLDER
+
+    @property
+    def refs(self) -> str:
+        """``refs``: what names point at, the register's entry (``register``, the default) or the
+        entry's authority URI when it has one (``uri``)."""
+        value = self.settings.get("refs", REFS[0])
+        if value not in REFS:
+            raise UsageError(Diagnostic(", ".join(map(str, self.settings.sources)) or "refs",
+                                        f"'refs' must be one of {', '.join(REFS)}"))
+        return value
 
     def authority_folders(self) -> tuple[str, ...]:
         """The configured authority lists that are folders (``teikit validate`` does not search them

@@ -13,7 +13,7 @@ _PACKAGED = Path(__file__).resolve().parent / "_data"
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
 # packaged name -> folder at the repository root
-_ROOT_FOLDERS = {"schema": "schema", "xslt": "xslt", "authority": "tei/authority"}
+_ROOT_FOLDERS = {"schema": "schema", "xslt": "xslt", "authority": "authority"}
 
 
 @lru_cache(maxsize=None)

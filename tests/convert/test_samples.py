@@ -27,9 +27,33 @@ def test_committed_tei_is_up_to_date(text: Path, tmp_path: Path, accept: bool):
     if (ROOT / "schema").exists():
         (tmp_path / "schema").symlink_to(ROOT / "schema")
     fresh.parent.mkdir()
-    (fresh.parent / "authority").symlink_to(ROOT / "tei" / "authority")
-    convert_one(str(text), fresh, "tei", authority=[fresh.parent / "authority"])
+    (tmp_path / "authority").symlink_to(ROOT / "authority")
+    convert_one(str(text), fresh, "tei", authority=[tmp_path / "authority"], register=tmp_path / "authority")
     check_golden(target, fresh.read_bytes(), accept)
+
+
+def test_committed_proposals_are_up_to_date(tmp_path: Path, accept: bool):
+    """authority/proposed.xml is what `teikit build` proposes from the samples today."""
+    from teikit.authority.decisions import Decisions
+    from teikit.authority.load import load_authority
+    from teikit.authority.register import tei_lists
+    from teikit.build.records import DocumentResult
+    from teikit.build.register import proposed_entries
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.enrich.register_link import RegisterOptions
+    from teikit.textio import read_text
+    from dataclasses import asdict
+
+    register = ROOT / "authority"
+    records = []
+    for text in SAMPLES:
+        options = ConvertOptions(authority=[register], output_dir=ROOT / "tei",
+                                 register=RegisterOptions(register, text.stem))
+        conversion = convert_text(read_text(str(text)), options=options)
+        records.append(DocumentResult(text.stem, "built", proposals=[asdict(p) for p in conversion.proposals]))
+    ids = {entry.id for entry in load_authority([register]).entries}
+    data = tei_lists(proposed_entries(records, Decisions.load(register), ids), "Proposed entries of the register")
+    check_golden(register / "proposed.xml", data, accept)
 
 
 @pytest.mark.parametrize("text", SAMPLES, ids=lambda p: p.stem)

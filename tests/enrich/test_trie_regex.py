@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teikit.enrich.trie_regex import alternation, words
+from teikit.trie_regex import alternation, words
 
 WORD = st.text(st.sampled_from("abc é'-"), min_size=1, max_size=5)
 

@@ -50,14 +50,13 @@ EXPECTED = {
 
 
 def linked(path: Path) -> set[tuple[str, str]]:
+    """(element, editor's entry) of each name pointing at the register's lists (not its proposals)."""
     root = etree.parse(str(path)).getroot()
-    ids = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)}
     found = set()
     for element in root.iterfind(".//t:text//*[@ref]", NS):
-        entry = ids[element.get("ref")[1:]]
-        corresp = entry.get("corresp")
-        if corresp:
-            found.add((etree.QName(element).localname, corresp.split("#")[1]))
+        file, _, entry_id = element.get("ref").partition("#")
+        if file and not file.endswith("proposed.xml"):
+            found.add((etree.QName(element).localname, entry_id))
     return found
 
 

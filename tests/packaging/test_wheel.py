@@ -49,7 +49,7 @@ def test_wheel_finds_its_data_outside_the_checkout(installed: Path, tmp_path: Pa
     lines = probe.stdout.splitlines()
     assert all(line.startswith(str(installed)) for line in lines), lines
     for folder in ("schema", "xslt", "authority"):
-        expected = sorted(p.name for p in (ROOT / ("tei/authority" if folder == "authority" else folder)).iterdir())
+        expected = sorted(p.name for p in (ROOT / folder).iterdir())
         packaged = sorted(p.name for p in (installed / "teikit" / "_data" / folder).iterdir())
         assert packaged == expected
 
@@ -66,7 +66,7 @@ def test_readme_build_command_from_a_fresh_clone(installed: Path, tmp_path: Path
     """`pip install . && teikit build` in a clone: the samples' TEI as committed, and their site,
     with teikit's data read from the wheel."""
     clone = tmp_path / "clone"
-    for folder in ("texts", "tei", "schema"):
+    for folder in ("texts", "tei", "schema", "authority"):
         shutil.copytree(ROOT / folder, clone / folder)
     shutil.copy(ROOT / "pyproject.toml", clone)
     result = _run(installed, clone, "-m", "teikit", "build")

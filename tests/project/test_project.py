@@ -70,9 +70,17 @@ def test_texts_are_listed_in_name_order_and_a_missing_folder_is_a_usage_error(fo
     assert [p.name for p in project.text_files()] == ["a.txt", "b.txt"]
 
 
-def test_authority_lists_command_line_then_settings_then_tei_authority(folder, tmp_path):
+def test_authority_lists_command_line_then_settings_then_the_register(folder, tmp_path):
     (folder / "tei" / "authority").mkdir(parents=True)
+    (folder / "authority").mkdir()
+    (folder / "authority" / "proposed.xml").write_text("<TEI/>")  # generated: no list yet
+    assert Project.load(start=folder).authority == ()
+    (folder / "tei" / "authority" / "places.xml").write_text("<TEI/>")  # an older project's lists
     assert Project.load(start=folder).authority == (folder.resolve() / "tei" / "authority",)
+    assert Project.load(start=folder).register == folder.resolve() / "authority"  # never written under tei/
+    (folder / "authority" / "persons.xml").write_text("<TEI/>")
+    assert Project.load(start=folder).authority == (folder.resolve() / "authority",
+                                                    folder.resolve() / "tei" / "authority")
     (folder / "lists").mkdir()
     (folder / "teikit.toml").write_text('authority = ["lists"]\n')
     assert Project.load(start=folder).authority == (folder.resolve() / "lists",)

@@ -17,10 +17,21 @@ def page(path=ARTICLE, **params):
     return lxml_html.document_fromstring(publish(path, "html", **params))
 
 
+def _register(path) -> dict[str, str]:
+    """The samples' register, as teikit html and the build give it to the samples' pages."""
+    from conftest import ROOT
+    from teikit.authority.register import project_register_text
+
+    if path.parent.resolve() != (ROOT / "tei").resolve():
+        return {}
+    return {"register": project_register_text([ROOT / "authority"], ROOT / "authority")}
+
+
 @pytest.mark.parametrize("path", DOCUMENTS)
 def test_golden_html(path, accept):
     # css=link keeps the golden files about the page, not the style sheet
-    check_golden(HERE / "golden" / f"{path.stem}.html", publish(path, "html", css="link"), accept)
+    check_golden(HERE / "golden" / f"{path.stem}.html", publish(path, "html", css="link", **_register(path)),
+                 accept)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS)

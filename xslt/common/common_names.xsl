@@ -7,15 +7,25 @@
   entry, in order of first occurrence. An entry resolves a local pointer to the document's
   person / place / org (standOff, particDesc, back...) for its label, category and authority
   identifiers (idno type wikidata, viaf, geonames, or a URI); an unresolved pointer keeps the
-  forms the text uses.
+  forms the text uses. A pointer into a project's register ('../authority/persons.xml#pers-x')
+  resolves in $register: the register's entries as TEI text, which teikit gives as a parameter
+  (the stylesheets open no file).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.invalid/ns/xslt"
+    xmlns:tkd="https://teikit.invalid/ns/doc"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
+
+  <tkd:doc param="register">A project's register as TEI text (its listPerson, listPlace and listOrg
+    entries), for names whose @ref points into it ('../authority/persons.xml#pers-x'): teikit build
+    and teikit html give it inside a project. none: no register; such names keep the forms the text uses.</tkd:doc>
+  <xsl:param name="register" as="xs:string" select="'none'"/>
+  <xsl:variable name="tk:register" as="document-node()?"
+      select="if (normalize-space($register) and $register ne 'none') then parse-xml($register) else ()"/>
 
   <!-- The names of an entry (its first is its label), and its dates (birth, death, floruit). -->
   <xsl:function name="tk:entry-names" as="element()*">
@@ -53,8 +63,11 @@
   <xsl:variable name="tk:index-entries" as="map(*)*">
     <xsl:for-each-group select="$tk:names" group-by="tokenize(normalize-space(@ref), ' ')">
       <xsl:variable name="key" select="current-grouping-key()"/>
-      <xsl:variable name="local" select="if (starts-with($key, '#')) then substring($key, 2) else ''"/>
-      <xsl:variable name="entity" select="if ($local) then key('tk:id', $local, root(current()))[1] else ()"/>
+      <xsl:variable name="in-register" select="if (exists($tk:register) and contains($key, '#')
+          and not(starts-with($key, '#')) and not(matches($key, '^[a-z][a-z0-9+.\-]*:'))) then substring-after($key, '#') else ''"/>
+      <xsl:variable name="local" select="if (starts-with($key, '#')) then substring($key, 2) else $in-register"/>
+      <xsl:variable name="entity" select="if ($in-register) then key('tk:id', $in-register, $tk:register)[1]
+          else if ($local) then key('tk:id', $local, root(current()))[1] else ()"/>
       <xsl:variable name="forms" select="distinct-values(current-group() ! tk:plain-text(.))[.]"/>
       <xsl:sequence select="map {
           'key': $key,

@@ -19,6 +19,7 @@ from teikit.ns import TEI, XML_ID, local_name
 from teikit.xmlio import parse_file
 
 PERSON, PLACE, ORG = "person", "place", "org"
+PROPOSED_FILE = "proposed.xml"  # a register's generated proposals (teikit.authority.register): never a list
 # entry element -> (kind, its name element)
 ENTRY_ELEMENTS = {"person": (PERSON, "persName"), "place": (PLACE, "placeName"), "org": (ORG, "orgName")}
 NAME_ELEMENT = {kind: name for kind, name in ENTRY_ELEMENTS.values()}
@@ -114,12 +115,17 @@ def read_list(path: Path) -> list[AuthorityEntry]:
     return entries
 
 
+def is_register_file(path: Path) -> bool:
+    """Whether a TEI file of an authority folder is an editors' list (not the generated proposals)."""
+    return path.name != PROPOSED_FILE
+
+
 def list_files(paths: list[Path]) -> list[Path]:
     """The TEI files named by ``paths`` (files, or folders searched for *.xml), in a stable order."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.xml") if p.is_file())
+        if path.is_dir():  # a register's generated proposed.xml is an output, never a list
+            files += sorted(p for p in path.rglob("*.xml") if p.is_file() and is_register_file(p))
         elif path.is_file():
             files.append(path)
         else:

@@ -184,7 +184,7 @@ def _records() -> tuple[list[tuple], list[tuple]]:
 def gazetteer() -> FormIndex:
     """The gazetteer's index of place names, built once and then read from teikit's cache
     (building it takes about a second; reading it, a tenth of that)."""
-    from importlib.metadata import version
+    from teikit.cache import package_version as version  # importlib.metadata's, without importing it
 
     sources = (packaged.fingerprint("geonames.json.gz"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))
     places, forms = cached_value("gazetteer", sources, _records)

@@ -64,6 +64,10 @@ class DocumentResult:
     seconds: float = 0.0
     worker: str = ""  # which process built it
     peak_memory: int = 0  # that process's peak resident memory so far, in bytes
+    # the register entries it proposes (teikit.enrich.register_link.Proposal as JSON), and the ids
+    # the corpus had settled for it when it was built (proposal key -> id)
+    proposals: list[dict[str, Any]] = field(default_factory=list)
+    hints: dict[str, str] = field(default_factory=dict)
     # the TEI files written when the project splits texts into one file a work (else the task's one)
     tei_files: list[str] = field(default_factory=list)
 

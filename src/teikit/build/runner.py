@@ -16,7 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from teikit.build import executors, site
+from teikit.authority.decisions import DECISIONS_FILE, Decisions
+from teikit.authority.entries import is_register_file, list_files
+from teikit.authority.register import entry_elements
+from teikit.build import executors, register, site
 from teikit.build.lock import build_lock
 from teikit.build.records import BUILT, FAILED, SKIPPED, DocumentResult
 from teikit.build.report import Progress, Summary
@@ -29,7 +32,7 @@ from teikit.project import Project, schema_dir_for
 from teikit.resources import data_dir
 from teikit.runtime.pool import available_cpus
 
-AUTHORITY_SUFFIXES = (".xml",)
+AUTHORITY_SUFFIXES = (".xml", ".toml")  # the lists and the decisions (never the generated proposed.xml)
 
 
 @dataclass
@@ -52,7 +55,8 @@ def shared_inputs(project: Project, schema_dir: str | None, html_params: dict[st
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
                      "html": html_params, "text": dict(TEXT_PARAMS), "split": project.split}
     return digest(
-        files_digest(project.authority, AUTHORITY_SUFFIXES),
+        files_digest(project.authority, AUTHORITY_SUFFIXES, lambda path: not is_register_file(path)),
+        file_digest(project.register / DECISIONS_FILE), project.refs,
         files_digest(schema_files(schemas)),
         files_digest([data_dir("xslt")]),
         code_digest(),
@@ -86,7 +90,8 @@ def _shown(result: DocumentResult) -> DocumentResult:
 
 
 def _task(project: Project, source: Source, schema_dir: str | None, shared: str,
-          html_params: dict[str, str], max_size: int | None = None) -> DocumentTask:
+          html_params: dict[str, str], max_size: int | None = None, hints: dict[str, str] | None = None
+          ) -> DocumentTask:
     name, edition = source.name, project.source == "tei"
     return DocumentTask(
         name=name, text=str(source.path),
@@ -94,7 +99,13 @@ def _task(project: Project, source: Source, schema_dir: str | None, shared: str,
         html=str(project.site / f"{name}.html"), txt=str(project.site / f"{name}.txt"), page=f"{name}.html",
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=source.schemas,
         generation=shared, source=project.source, html_params=tuple(sorted(html_params.items())),
-        notes=source.notes, max_size=max_size, split=project.split and not edition)
+        notes=source.notes, max_size=max_size, register=None if edition else str(project.register),
+        refs=project.refs, hints=tuple(sorted((hints or {}).items())), split=project.split and not edition)
+
+
+def _with_hints(inputs: str, hints: dict[str, str]) -> str:
+    """A document's inputs with the ids the corpus settled for its names (teikit.build.register)."""
+    return digest(inputs, json.dumps(hints, sort_keys=True)) if hints else inputs
 
 
 def _remove_stale(state: State, name: str, outputs: list[str], keep: Path | None = None) -> None:
@@ -149,10 +160,16 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
                 from None
     state = State.load(project.state_file)
     _prune(state, {source.name for source in sources}, keep=project.tei if edition else None)
+    # the editors' ids (read leniently: a broken list is reported by the documents that read it)
+    register_ids = set(entry_elements(list_files(list(project.authority))))
+    # the ids the corpus settled when it was last built: this build's guess, checked after it
+    hints = {} if edition else register.settle({name: entry.record for name, entry in state.documents.items()},
+                                               register_ids)
 
     results: dict[str, DocumentResult] = {}
     tasks: list[DocumentTask] = []
     inputs: dict[str, str] = {}
+    own: dict[str, str] = {}  # a document's inputs without what the corpus settles for it
     reserved = site.reserved_stems()
     for source in sources:
         name = source.name
@@ -161,12 +178,13 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
                 str(source.path), f"{name}.html is a page of the site's own: rename the "
                                   f"{'document' if edition else 'text'}", engine="build")]))
             continue
-        inputs[name] = _inputs(project, source, shared)
+        own[name] = _inputs(project, source, shared)
+        inputs[name] = _with_hints(own[name], hints.get(name, {}))
         if not options.force and state.is_current(name, inputs[name]):
             record = state.documents[name].record
             results[name] = replace(record, status=SKIPPED, diagnostics=[], seconds=0.0, worker="", peak_memory=0)
         else:
-            tasks.append(_task(project, source, schema_dir, shared, html_params, options.max_size))
+            tasks.append(_task(project, source, schema_dir, shared, html_params, options.max_size, hints.get(name)))
     report([d for r in results.values() for d in r.diagnostics])
 
     progress = progress or Progress(len(tasks))
@@ -193,6 +211,19 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
     jobs = options.jobs or available_cpus()
     try:
         executors.run(tasks, finished, options.executor, jobs, options.scheduler)
+        if not edition:  # what the corpus settles now: documents it settles otherwise are built again
+            settled = register.settle({name: entry.record for name, entry in state.documents.items()}, register_ids)
+            again = [_task(project, source, schema_dir, shared, html_params, options.max_size,
+                           settled.get(source.name)) for source in sources if source.name in state.documents
+                     and settled.get(source.name, {}) != state.documents[source.name].record.hints]
+            for task in again:
+                inputs[task.name] = _with_hints(own[task.name], settled.get(task.name, {}))
+                outputs.setdefault(task.name, [os.path.relpath(p, project.state_file.parent)
+                                               for p in (task.tei, task.html, task.txt)])
+            progress.total += len(again)
+            executors.run(again, finished, options.executor, jobs, options.scheduler)
+            register.write_proposed(project.register, [e.record for e in state.documents.values()],
+                                    Decisions.load(project.register), register_ids)
     finally:
         progress.close()
         if tasks and hasattr(os, "sync"):

@@ -20,7 +20,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from teikit import __version__
 from teikit.build.records import DocumentResult
@@ -49,9 +49,10 @@ def file_digest(path: Path) -> str:
         return ABSENT
 
 
-def files_digest(paths: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
+def files_digest(paths: Iterable[Path], suffixes: tuple[str, ...] | None = None,
+                 skip: Callable[[Path], bool] = lambda path: False) -> str:
     """The hash of files and of every file below folders (names and contents; hidden files and
-    ``__pycache__`` skipped; only ``suffixes`` when given)."""
+    ``__pycache__`` skipped, and those ``skip`` says; only ``suffixes`` when given)."""
     entries = []
     for path in paths:
         if path.is_dir():
@@ -62,7 +63,7 @@ def files_digest(paths: Iterable[Path], suffixes: tuple[str, ...] | None = None)
         else:
             found, names = [path], [path.name]
         for item, name in zip(found, names):
-            if suffixes is None or item.suffix in suffixes:
+            if (suffixes is None or item.suffix in suffixes) and not skip(item):
                 entries += [name, file_digest(item)]
     return digest(*entries)
 

@@ -259,20 +259,35 @@ def _identity(pointer: str, entity: etree._Element | None, name: etree._Element
     return f"{category} {label.casefold()}", category, label, links
 
 
-def entities(root: etree._Element, page: str, ids: set[str], source: str
-             ) -> tuple[list[EntityRecord], list[Diagnostic]]:
+def register_pointer(pointer: str) -> str | None:
+    """The entry id of a pointer into the register ('../authority/persons.xml#pers-x' -> 'pers-x')."""
+    if pointer.startswith("#") or "#" not in pointer or re.match(r"^[a-z][a-z0-9+.-]*:", pointer):
+        return None
+    return pointer.rpartition("#")[2]
+
+
+def entities(root: etree._Element, page: str, ids: set[str], source: str,
+             register: dict[str, etree._Element] | None = None) -> tuple[list[EntityRecord], list[Diagnostic]]:
     """The persons, places and organisations a document names, with the anchors of their
-    mentions in its page, in order of first mention; and warnings about mentions without an anchor."""
+    mentions in its page, in order of first mention; and warnings about mentions without an anchor.
+    ``register``: the entries of the project's register by xml:id, which its pointers name."""
     by_id = first_ids(root)
     work_index = {tei: index for index, tei in enumerate(work_elements(root))}
+    register = register or {}
     found: dict[str, EntityRecord] = {}
     missing = 0
     for number, name in enumerate(_INDEXED(root), 1):
         own = name.get(XML_ID)
         anchor = own if own and by_id.get(own) is name else f"tk-name-{number}"
         for pointer in name.get("ref").split():
-            entity = by_id.get(pointer[1:]) if pointer.startswith("#") else None
-            key, category, label, links = _identity(pointer, entity, name)
+            in_register = register_pointer(pointer)
+            if in_register is not None:  # one entry of the corpus: its register id is its key
+                entity = register.get(in_register)
+                _key, category, label, links = _identity(pointer, entity, name)
+                key = f"register {in_register}"
+            else:
+                entity = by_id.get(pointer[1:]) if pointer.startswith("#") else None
+                key, category, label, links = _identity(pointer, entity, name)
             if category not in CATEGORIES:
                 continue
             if anchor not in ids:

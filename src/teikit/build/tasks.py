@@ -16,10 +16,11 @@ import socket
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Mapping
 
+from teikit.authority.register import register_text
 from teikit.build import summary
 from teikit.build.records import BUILT, FAILED, INVALID, DocumentResult
 from teikit.errors import Diagnostic, Severity, TeikitError
@@ -53,6 +54,9 @@ class DocumentTask:
     html_params: tuple[tuple[str, str], ...] = ()  # the page's parameters (default: HTML_PARAMS)
     notes: tuple[Diagnostic, ...] = ()  # warnings found before the build (an xml-model not used)
     max_size: int | None = None  # the largest input read (--max-size): a text, or an edition's TEI
+    register: str | None = None  # the register's folder: names point at it (teikit.enrich.register_link)
+    refs: str = "register"
+    hints: tuple[tuple[str, str], ...] = ()  # ids the corpus settled for this document's proposals
     split: bool = False  # one TEI file a work (the project's ``split = true``)
 
 
@@ -104,45 +108,70 @@ def build_documents(tasks: list[DocumentTask]) -> list[DocumentResult]:
 def _build(task: DocumentTask) -> DocumentResult:
     from teikit.xmlio import parse_bytes, write_atomic
 
+    proposals = []
     written: list[str] = []  # split: the TEI files of the works (else the task's one file)
     if task.source == "tei":
         data, diagnostics = _read_edition(task)
     else:
-        data, diagnostics, written = _convert(task)
+        data, diagnostics, proposals, written = _convert(task)
     if not written:
         diagnostics += validate(task.tei, data, task.schemas)
     if any(d.severity == Severity.ERROR for d in diagnostics):
         return DocumentResult(task.name, INVALID, diagnostics, tei_files=written)
     # the site's page shows the text whole, as its one TEI document (a teiCorpus when it has several works)
     tree = parse_bytes(task.tei, data)
-    html = publish(HTML_STYLESHEET, tree, task.tei, dict(task.html_params or HTML_PARAMS), diagnostics)
+    entries = register_entries(task, proposals)
+    extra = {} if entries is None else {"register": register_text(entries)}
+    html = publish(HTML_STYLESHEET, tree, task.tei, {**dict(task.html_params or HTML_PARAMS), **extra}, diagnostics)
     write_atomic(task.html, html, durable=False)
-    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, TEXT_PARAMS, diagnostics), durable=False)
+    write_atomic(task.txt, publish(TEXT_STYLESHEET, tree, task.tei, {**TEXT_PARAMS, **extra}, diagnostics),
+                 durable=False)
     ids = summary.page_ids(html)
     root = tree.getroot()
-    entities, warnings = summary.entities(root, task.page, ids, task.tei)
+    entities, warnings = summary.entities(root, task.page, ids, task.tei, entries or {})
     shown = summary.page_title(html)
     return DocumentResult(task.name, BUILT, diagnostics + warnings, shown or summary.title(root), task.page,
                           summary.language(root), summary.works(root, task.page, ids, shown), entities,
-                          tei_files=written)
+                          proposals=[asdict(p) for p in proposals], hints=dict(task.hints), tei_files=written)
 
 
-def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic], list[str]]:
+def register_entries(task: DocumentTask, proposals) -> dict | None:
+    """xml:id -> entry element of everything a register document may point at: the editors'
+    lists and this document's proposals, with the decisions on them (None outside a register)."""
+    if task.register is None:
+        return None
+    from teikit.authority.decisions import Decisions
+    from teikit.authority.entries import list_files
+    from teikit.authority.register import entry_elements, proposal_element
+    from teikit.enrich.register_link import decided
+
+    entries = entry_elements(list_files([Path(p) for p in task.authority]))
+    decisions = Decisions.load(Path(task.register))
+    for proposal in proposals:
+        entries.setdefault(proposal.id, proposal_element(decided(proposal, decisions)))
+    return entries
+
+
+def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic], list, list[str]]:
     """The text converted to TEI, written to the tei folder (split: one file a work, each validated);
-    the conversion's warnings; the split files written."""
+    the conversion's warnings, the register entries it proposes, and the split files written."""
     from teikit.convert import ConvertOptions, convert_text
+    from teikit.enrich.register_link import RegisterOptions
     from teikit.textio import read_text
     from teikit.writers.tei import default_schema_refs
     from teikit.xmlio import write_atomic
 
+    register = None if task.register is None else RegisterOptions(Path(task.register), task.name, task.refs,
+                                                                  task.hints)
     options = ConvertOptions(authority=[Path(p) for p in task.authority],
-                             schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent)
+                             schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent,
+                             register=register)
     conversion = convert_text(read_text(task.text, task.max_size), options=options)
     diagnostics = list(conversion.warnings)
     written = _write_split(task, conversion, diagnostics) if task.split else []
     if not written:
         write_atomic(task.tei, conversion.tei, durable=False)
-    return conversion.tei, diagnostics, written
+    return conversion.tei, diagnostics, conversion.proposals, written
 
 
 def _read_edition(task: DocumentTask) -> tuple[bytes, list[Diagnostic]]:

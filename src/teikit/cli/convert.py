@@ -16,7 +16,7 @@ from teikit.cli.common import emit, max_size_option, reports_errors
 from teikit.convert import passes
 from teikit.errors import Diagnostic, ExitCode, TeikitError, UsageError
 from teikit.outputs import STDOUT, check_file, is_stdout, make_directory, names_directory, write_output
-from teikit.project import schema_dir_for
+from teikit.project import Project, schema_dir_for
 from teikit.textio import STDIN_NAME, read_text
 
 
@@ -55,17 +55,25 @@ def plan_outputs(inputs: Sequence[str], output: str | None, fmt: str) -> list[st
 def convert_one(input_name: str, target: str | Path | None, fmt: str, edits: Path | None = None,
                 authority: Sequence[Path] = (), skip: frozenset[str] = frozenset(),
                 without_rules: frozenset[str] = frozenset(), trace: list[dict] | None = None,
-                max_size: int | None = None) -> list[Diagnostic]:
+                max_size: int | None = None, register: Path | None = None, refs: str = "register"
+                ) -> list[Diagnostic]:
     """Convert one input to ``target`` (stdout when None); returns warnings. ``edits``: the
     editor's file (default: NAME.edits.toml beside the input, when there is one);
     ``authority``: the lists names are linked to; ``skip``: passes not to run; ``without_rules``:
     rules switched off; ``trace``: where to add the decisions of this input; ``max_size``: the
-    largest input read."""
-    from teikit.convert import convert_text
+    largest input read; ``register``: the project's register folder, which names then point at
+    (``refs``: "register" or "uri"), instead of the document's own lists."""
+    from teikit.convert import ConvertOptions, convert_text
+    from teikit.enrich.register_link import RegisterOptions
+    from teikit.writers.tei import default_schema_refs
 
     source = read_text(input_name, max_size)
     out_dir = Path(target).parent if target is not None and not is_stdout(target) else Path.cwd()
-    result = convert_text(source, options=_options(out_dir, edits, authority, skip, without_rules))
+    options = ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
+                             authority=list(authority), output_dir=out_dir, skip=skip, without_rules=without_rules,
+                             register=None if register is None else RegisterOptions(register, Path(input_name).stem,
+                                                                                    refs))
+    result = convert_text(source, options=options)
     if trace is not None and result.trace is not None:
         trace.extend(result.trace.records(input_name))
     data = result.document.to_json().encode("utf-8") + b"\n" if fmt == "json" else result.tei
@@ -184,6 +192,7 @@ def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path |
                                                      "is written as a teiCorpus already)"))
     lists = authority_paths(authority)
     targets = plan_outputs(inputs, output, fmt) if run is None else [None] * len(inputs)
+    project = Project.load(authority=authority)
     failed = False
     trace: list[dict] | None = [] if trace_path is not None else None
     for name, target in zip(inputs, targets):
@@ -191,7 +200,8 @@ def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path |
             if run is not None:
                 emit(convert_split(name, run, edits, lists, frozenset(skip), without_rules, trace, max_size))
             else:
-                emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace, max_size))
+                emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace, max_size,
+                                 *_register_for(project, target)))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise
@@ -214,6 +224,16 @@ def _plan_split(inputs: Sequence[str], output: str | None, fmt: str, corpus_file
     if corpus_file is not None:
         check_file(corpus_file, "--corpus-file")
     return SplitRun(make_directory(output))
+
+
+def _register_for(project: Project, target: str | None) -> tuple[Path | None, str]:
+    """Inside a project, a TEI written into its tei folder points at the register (as the build
+    writes it); anywhere else a document keeps its own lists."""
+    if not project.settings.sources or target is None or is_stdout(target):
+        return None, "register"
+    if Path(target).parent.resolve() != project.tei.resolve():
+        return None, "register"
+    return project.register, project.refs
 
 
 def _known_rules(names: tuple[str, ...]) -> frozenset[str]:

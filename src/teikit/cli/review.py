@@ -106,7 +106,7 @@ def _render(rows: list[dict], fmt: str) -> str:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="A table for people, CSV for spreadsheets, or JSON (with each item's full evidence).")
 @authority_option
@@ -115,19 +115,44 @@ def _render(rows: list[dict], fmt: str) -> str:
                    "each item (text inputs always show them).")
 @click.option("-o", "--output", metavar="FILE", help="Write the list to FILE (atomically; - for stdout). "
                                                        "Default: stdout.")
+@click.option("--accept", "accept", metavar="ID", help="In a project: the entry (adopted into the register) "
+              "or the mention DOC#ID is right.")
+@click.option("--reject", "reject", metavar="ID", help="In a project: not a name, or not this entity: never "
+              "tagged again.")
+@click.option("--merge", "merge", nargs=2, metavar="ID INTO", help="In a project: ID (an entry or a mention) is "
+              "the entry INTO.")
+@click.option("--link", "link", nargs=2, metavar="ID AUTHORITY:ID", help="In a project: the entry's authority "
+              "id (wikidata:Q…, viaf:…, geonames:…, gnd:…).")
+@click.option("--rename", "rename", nargs=2, metavar="ID NAME", help="In a project: the entry's preferred name "
+              "(its id stays).")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="The project's settings (teikit.toml or pyproject.toml). Default: found from here upwards.")
 @max_size_option
 @reports_errors
 def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace_path: Path | None,
-           output: str | None, max_size: int) -> None:
+           output: str | None, max_size: int, accept: str | None = None, reject: str | None = None,
+           merge: tuple[str, str] | None = None, link: tuple[str, str] | None = None,
+           rename: tuple[str, str] | None = None, config: Path | None = None) -> None:
     """List what teikit guessed, with its certainty and the rules behind it, for an editor to check.
 
-    INPUT is a plain text (converted on the fly) or a TEI file (its markup is read).
+    INPUT is a plain text (converted on the fly) or a TEI file (its markup is read). With no
+    INPUT, inside a project: what the register needs decided (proposed entries by xml:id, uncertain
+    mentions as DOC#ID); --accept, --reject, --merge, --link and --rename record a decision in
+    the register's decisions.toml, which every later build applies.
     """
     from teikit.convert import ConvertOptions
     from teikit.review import item_record
 
     if output is not None:
         check_file(output)
+    verbs = [(verb, value) for verb, value in (("accept", accept), ("reject", reject), ("merge", merge),
+                                               ("link", link), ("rename", rename)) if value]
+    if verbs or not inputs:
+        if inputs:
+            raise UsageError(Diagnostic(f"--{verbs[0][0]}", "a decision is about the project's register: "
+                                                             "give no INPUT"))
+        _register_review(verbs, fmt, output, authority, config)
+        return
     options = ConvertOptions(authority=authority_paths(authority), output_dir=Path.cwd())
     trace = _read_trace(trace_path) if trace_path is not None else None
     rows: list[dict] = []
@@ -141,3 +166,22 @@ def review(inputs: tuple[str, ...], fmt: str, authority: tuple[Path, ...], trace
     write_output(output or STDOUT, _render(rows, fmt))
     if failed:
         sys.exit(int(ExitCode.FAILED))
+
+
+def _register_review(verbs: list, fmt: str, output: str | None, authority: tuple[Path, ...],
+                     config: Path | None) -> None:
+    """``teikit review`` with no INPUT: the project's register (teikit.review.register)."""
+    from teikit.project import Project
+    from teikit.review.register import decide, pending
+
+    project = Project.load(config, authority)
+    if not project.settings.sources:
+        raise UsageError(Diagnostic(".", "no INPUT, and no project here (teikit.toml or [tool.teikit]): give "
+                                         "INPUT, or run inside a project"))
+    if verbs:
+        for verb, value in verbs:
+            handle, extra = (value, None) if isinstance(value, str) else value
+            click.echo(decide(project, verb, handle, extra))
+        return
+    rows = pending(project)
+    write_output(output or STDOUT, _render(rows, fmt) if rows else "nothing to decide\n")

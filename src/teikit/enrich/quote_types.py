@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from teikit import lang
 from teikit.enrich.lexicon import is_common_word
-from teikit.enrich.trie_regex import alternation
+from teikit.trie_regex import alternation
 from teikit.evidence import Evidence, RuleTable
 from teikit.lang import en
 from teikit.model import HIGH

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 
 from teikit.authority.forms import fold
 from teikit.lang.en import ABBREVIATIONS, DASHES, FUNCTION_WORDS, HONORIFICS
@@ -51,50 +52,60 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0) -> list[Token]:
-    """The tokens of ``text[start:]`` with offsets into ``text``."""
+    """The tokens of ``text[start:]`` with offsets into ``text``.
+
+    The hot loop of name recognition (every word of a document passes here once): the token's
+    fields are computed inline and passed by position, and the common case of a plain word
+    between spaces takes the shortest path."""
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = start
     for match in _TOKEN.finditer(text, start):
         kind = match.lastgroup or "word"
         word = match.group()
-        begin, end = match.span()
+        begin = match.start()
+        end = match_end = match.end()
         possessive = False
-        if kind == "word" and len(word) > 2 and word.endswith(_POSSESSIVE):
-            word, end, possessive = word[:-2], end - 2, True
-        elif kind == "word" and word.endswith("s") and text[end:end + 1] in ("’", "'") and \
-                not text[end + 1:end + 2].isalpha():
-            possessive = True  # "Engels’ expression"
-        if kind == "num":
-            key = word
-        elif word.isascii():
-            key = word.lower().replace("'", "").replace(".", "")
+        if kind == "word":
+            if len(word) > 2 and word.endswith(_POSSESSIVE):
+                word, end, possessive = word[:-2], end - 2, True
+            elif word[-1] == "s" and text[end:end + 1] in ("’", "'") and not text[end + 1:end + 2].isalpha():
+                possessive = True  # "Engels’ expression"
+            key = word.lower().replace("'", "").replace(".", "") if word.isascii() else \
+                fold(word).replace("'", "").replace(".", "")
+            dot = text[end:end + 1] == "."
         else:
-            key = fold(word).replace("'", "").replace(".", "")
-        token = Token(begin, end, word, kind, key, dot=text[end:end + 1] == "." and kind == "word",
-                      possessive=possessive, gap=text[previous_end:begin], cap=word[0].isupper())
-        tokens.append(token)
-        previous_end = match.end()
+            key = word if kind == "num" else word.lower().replace("'", "").replace(".", "") if word.isascii() else \
+                fold(word).replace("'", "").replace(".", "")
+            dot = False
+        # a document's words repeat: one string per distinct word and key, not one per token
+        append(Token(begin, end, intern(word), kind, intern(key), dot, possessive, False, text[previous_end:begin],
+                     word[0].isupper()))
+        previous_end = match_end
     _mark_sentence_starts(tokens)
     return tokens
 
 
 def _mark_sentence_starts(tokens: list[Token]) -> None:
-    for i, token in enumerate(tokens):
-        if i == 0:
-            token.sentence_start = True
-            continue
-        before = tokens[i - 1]
+    if not tokens:
+        return
+    tokens[0].sentence_start = True
+    before = tokens[0]
+    for token in tokens[1:]:
         gap = token.gap
-        if before.kind == "abbr" and not gap.strip():
+        if gap == " ":  # the most common gap: a sentence starts only after a dotted abbreviation
+            token.sentence_start = before.kind == "abbr"
+        elif before.kind == "abbr" and not gap.strip():
             token.sentence_start = True  # "... in the U.S.S.R. These lines": cannot tell; assume a sentence
-        elif any(c in _SENTENCE_END for c in gap):
+        elif not _SENTENCE_END.isdisjoint(gap):
             stripped = gap.strip()
             abbreviation = before.dot and stripped == "." and _abbreviated(before)
             token.sentence_start = not abbreviation
-        elif ":" in gap or any(c in _OPENING_QUOTES for c in gap):
+        elif ":" in gap or not _OPENING_QUOTES.isdisjoint(gap):
             token.sentence_start = True
         elif "\n\n" in gap:
             token.sentence_start = True
+        before = token
 
 
 def _abbreviated(token: Token) -> bool:

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from teikit import lang
 from teikit.enrich.quote_types import SAID, SOURCE_NOUN, decide, sentence_starts
-from teikit.enrich.trie_regex import alternation
+from teikit.trie_regex import alternation
 from teikit.evidence import Evidence
 from teikit.lang import de, en, fr
 from teikit.weights.quotations import UNMARKED_SPEECH

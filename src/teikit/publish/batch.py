@@ -93,7 +93,7 @@ def publish_one(job: Job, stylesheet: Path, params: Mapping[str, str]) -> Batch:
         tree = parse_bytes(job.source, read_bytes(job.source))
         # a repeated xml:id is published (links go to the first), with a warning naming both places
         batch.diagnostics.extend(duplicate_id_diagnostics(job.source, tree, Severity.WARNING))
-        result = compiled(stylesheet).transform(tree, job.source, params)
+        result = compiled(stylesheet).transform(tree, job.source, {**_register(), **params})
         batch.diagnostics.extend(result.messages)
         if job.output is None:
             batch.stdout = result.text
@@ -102,6 +102,30 @@ def publish_one(job: Job, stylesheet: Path, params: Mapping[str, str]) -> Batch:
     except TeikitError as exc:
         batch.diagnostics.append(exc.diagnostic)
     return batch
+
+
+_register_cache: list[dict[str, str]] = []
+
+
+def _register() -> dict[str, str]:
+    """Inside a project, its register for the stylesheets (``register``): pointers into it resolve
+    to their entries' labels and authority links (read once per process)."""
+    if not _register_cache:
+        from teikit.authority.register import project_register_text
+        from teikit.errors import UsageError as _Usage
+        from teikit.project import Project
+
+        found: dict[str, str] = {}
+        try:
+            project = Project.load()
+            if project.settings.sources:
+                text = project_register_text(list(project.authority), project.register)
+                if text:
+                    found["register"] = text
+        except (_Usage, TeikitError):
+            pass
+        _register_cache.append(found)
+    return _register_cache[0]
 
 
 def worker_count(jobs: Sequence[Job], requested: int = 0) -> int:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from lxml import etree
@@ -79,13 +80,28 @@ def context_snippet(text: str, start: int, end: int, width: int = CONTEXT) -> st
     return " ".join(f"{left}{text[start:end]}{right}".split())
 
 
+def _register_label(document: str, pointer: str) -> tuple[str, str]:
+    """(entry, source) of a pointer into a project's register: an editor's entry by its id; a
+    proposed one as a document's own entry would read (its GeoNames id, or "new")."""
+    from pathlib import Path
+
+    from teikit.authority.entries import PROPOSED_FILE
+    from teikit.authority.register import entry_elements
+
+    path, _, entry_id = pointer.rpartition("#")
+    if Path(path).name != PROPOSED_FILE or re.match(r"^[a-z][a-z0-9+.-]*:", path):
+        return entry_id, LIST
+    found = entry_elements([Path(document).parent / path]).get(entry_id)
+    return entry_label(found) if found is not None else (entry_id, TEXT_ONLY)
+
+
 def names_in_tei(root: etree._Element, name: str) -> list[ReviewItem]:
     entries = {e.get(XML_ID): e for e in root.iter(*(f"{{{TEI}}}{t}" for t in _ENTRY_TAGS)) if e.get(XML_ID)}
     groups: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
     for element in root.iter(*(f"{{{TEI}}}{t}" for t in NAME_TAGS)):
         if _in_text(element):
             ref = element.get("ref") or ""
-            key = ref if ref.startswith("#") else " ".join("".join(element.itertext()).split())
+            key = ref if "#" in ref else " ".join("".join(element.itertext()).split())
             groups[(local_name(element.tag), key)].append(element)
     items = []
     for (tag, key), elements in groups.items():
@@ -93,7 +109,11 @@ def names_in_tei(root: etree._Element, name: str) -> list[ReviewItem]:
         certain = [e for e in elements if e.get("cert") in _CERT_ORDER]
         least = min(certain, key=lambda e: _CERT_ORDER[e.get("cert")]) if certain else elements[0]
         cert = least.get("cert") if certain else None
-        entry, source = entry_label(entries.get(key[1:])) if key.startswith("#") else ("-", TEXT_ONLY)
+        in_register = key.rsplit("#", 1)[-1] if "#" in key and not key.startswith("#") else None
+        if in_register:  # a pointer into the project's register
+            entry, source = _register_label(name, key)
+        else:
+            entry, source = entry_label(entries.get(key[1:])) if key.startswith("#") else ("-", TEXT_ONLY)
         first = elements[0]
         items.append(ReviewItem(
             "name", first.sourceline, forms.most_common(1)[0][0], name_message(tag, source), cert=cert,

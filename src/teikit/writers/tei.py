@@ -285,14 +285,18 @@ def standoff(entities: list[Entity], app_id: str, folder: Path) -> etree._Elemen
 
 
 def _entity(entity: Entity, app_id: str, folder: Path) -> etree._Element:
-    name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
     corresp = entry_pointer(entity.entry, folder) if entity.entry is not None else ""
+    return entity_element(entity, corresp, entity.resp or (f"#{app_id}" if entity.cert else ""))
+
+
+def entity_element(entity: Entity, corresp: str = "", resp: str = "") -> etree._Element:
+    """A list entry (person, place, org) for an entity: in a document's standOff, or in a register."""
+    name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
     # what the entry rests on, as an attribute: teikit's own remarks ("recognised in the text") are
     # no text a generic renderer would print among the lists
     external = entity.entry is not None or bool(entity.same_as or entity.idnos)
     item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=corresp,
-              cert=entity.cert or "", resp=entity.resp or (f"#{app_id}" if entity.cert else ""),
-              evidence="external" if external else "internal")
+              cert=entity.cert or "", resp=resp, evidence="external" if external else "internal")
     for name in entity.names:
         el(item, name_tag, name)
     if entity.kind == "place" and entity.geo:
