@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import io
 import os
 import re
 import stat
@@ -41,8 +42,9 @@ MAX_DEPTH = 2048
 _TRAILING_POSITION = re.compile(r",\s*line \d+, column \d+\s*$")
 _TOO_DEEP = re.compile(r"Excessive depth in document: (\d+)")
 # inside an internal subset: what may hold "<!ENTITY" as text, and the declaration itself
-_SUBSET_TOKENS = re.compile(r'"[^"]*"|\'[^\']*\'|<!--.*?-->|<\?.*?\?>|(?P<entity><!ENTITY\s)|(?P<end>\])|[^"\'<\]]+|<',
-                            re.DOTALL)
+_SUBSET_TOKENS = re.compile(r'"[^"]*"|\'[^\']*\'|<!--.*?-->|<\?.*?\?>|(?P<entity><!ENTITY\s)|(?P<end>\])'
+                            r'|(?P<open>["\']|<!--|<\?)|[^"\'<\]]+|<', re.DOTALL)
+_PROLOG_CHUNK = 1 << 16  # how much of a document to decode first, looking for its DOCTYPE
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -88,12 +90,24 @@ def _prolog_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _doctype_entity(text: str) -> int | None:
+class _Incomplete(Exception):
+    """The prolog goes on beyond the text read so far."""
+
+
+def _doctype_entity(text: str, complete: bool = True) -> int | None:
     """The offset of an entity declaration in the document's internal subset, if any.
 
     Only the prolog is read (the XML declaration, comments, processing instructions and white
     space before the DOCTYPE), then the internal subset token by token: a "<!ENTITY" inside a
-    comment, a quoted literal or anywhere after the DOCTYPE (a CDATA section, say) is text."""
+    comment, a quoted literal or anywhere after the DOCTYPE (a CDATA section, say) is text.
+    ``text`` may be the beginning of the document only (``complete`` false): running out of it
+    raises _Incomplete, and the caller reads more."""
+
+    def exhausted() -> None:
+        if not complete:
+            raise _Incomplete
+        return None  # malformed: the parser says where
+
     pos = 1 if text.startswith("\ufeff") else 0
     while True:
         while pos < len(text) and text[pos] in " \t\r\n":
@@ -106,8 +120,10 @@ def _doctype_entity(text: str) -> int | None:
             break
         end = text.find(close, pos + 2)
         if end < 0:
-            return None  # malformed: the parser says where
+            return exhausted()
         pos = end + len(close)
+    if len(text) - pos < len("<!DOCTYPE") and not complete:
+        raise _Incomplete
     if not text.startswith("<!DOCTYPE", pos):
         return None
     # up to the internal subset's "[" (quoted system and public ids may hold one), or the end ">"
@@ -117,7 +133,7 @@ def _doctype_entity(text: str) -> int | None:
         if ch in "\"'":
             close = text.find(ch, scan + 1)
             if close < 0:
-                return None
+                return exhausted()
             scan = close + 1
         elif ch == ">":
             return None
@@ -125,12 +141,31 @@ def _doctype_entity(text: str) -> int | None:
             break
         else:
             scan += 1
+    else:
+        return exhausted()
     for token in _SUBSET_TOKENS.finditer(text, scan + 1):
         if token.group("entity"):
             return token.start()
         if token.group("end"):
             return None
-    return None
+        if token.group("open"):  # a quote, comment or instruction that does not close here
+            return exhausted()
+    return exhausted()
+
+
+def _declared_entity(data: bytes) -> tuple[str, int] | None:
+    """(the prolog's text, the offset of an entity declaration in it), or None: read from the
+    beginning of ``data``, as far as the prolog goes (a 50 MB document is not decoded whole)."""
+    limit = _PROLOG_CHUNK
+    while True:
+        complete = limit >= len(data)
+        text = _prolog_text(data if complete else data[:limit])
+        try:
+            offset = _doctype_entity(text, complete)
+        except _Incomplete:
+            limit *= 8
+            continue
+        return None if offset is None else (text, offset)
 
 
 def _too_deep(name: str, message: str, line: int | None, column: int | None) -> InputError | None:
@@ -147,54 +182,117 @@ def _too_deep(name: str, message: str, line: int | None, column: int | None) -> 
 _XML_ID_ERRORS = frozenset({"DTD_ID_REDEFINED", "DTD_XMLID_VALUE"})
 
 
-def _only_xml_id_errors(parser: etree.XMLParser) -> bool:
-    errors = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
+def _only_xml_id_errors(error_log) -> bool:
+    errors = [e for e in error_log if e.level_name in ("ERROR", "FATAL")]
     return bool(errors) and all(e.type_name in _XML_ID_ERRORS for e in errors)
+
+
+def _prescan(name: str, data: bytes) -> None:
+    """Refuse an empty document, and entity declarations before libxml2 sees a bomb's internal subset."""
+    if not data.strip():
+        raise InputError.at(name, "empty file: no XML document", engine="xml")
+    declared = _declared_entity(data)
+    if declared is not None:
+        text, offset = declared
+        line = text.count("\n", 0, offset) + 1
+        raise InputError(Diagnostic(name, "document declares entities in its DOCTYPE: entity declarations "
+                                          "are refused (never expanded or fetched)", line=line, engine="xml"))
+
+
+def _syntax_error(name: str, exc: etree.XMLSyntaxError, error_log) -> InputError:
+    line, col = exc.position if exc.position else (None, None)
+    message = exc.msg or str(exc)
+    # the first error that is not about xml:id is the one that makes the document malformed
+    cause = next((e for e in error_log if e.level_name in ("ERROR", "FATAL") and e.type_name not in _XML_ID_ERRORS),
+                 None)
+    if cause is not None:
+        line, col, message = cause.line, cause.column, cause.message
+    # libxml2 repeats the position at the end of its message; the diagnostic has it already.
+    message = _TRAILING_POSITION.sub("", message)
+    return (_too_deep(name, message, line, col)
+            or InputError(Diagnostic(name, f"not well-formed XML: {message}", line=line, column=col, engine="xml")))
+
+
+def _undeclared_entity(name: str, entity) -> InputError:
+    # With an external DTD named (never loaded), libxml2 keeps references to entities it
+    # cannot know as nodes: refuse them rather than let them reach another processor.
+    return InputError(Diagnostic(
+        name, f"reference to entity '&{entity.name};' that no loaded DTD declares "
+              "(teikit loads no DTD and expands no entity)",
+        line=entity.sourceline, engine="xml", code="xml-undeclared-entity"))
 
 
 def parse_bytes(name: str, data: bytes, *, parser: etree.XMLParser | None = None) -> etree._ElementTree:
     """Parse XML bytes safely; malformed input raises InputError with line and column."""
-    if not data.strip():
-        raise InputError.at(name, "empty file: no XML document", engine="xml")
-    # Refuse entity declarations before libxml2 sees a bomb's internal subset at all.
-    text = _prolog_text(data)
-    declared = _doctype_entity(text)
-    if declared is not None:
-        line = text.count("\n", 0, declared) + 1
-        raise InputError(Diagnostic(name, "document declares entities in its DOCTYPE: entity declarations "
-                                          "are refused (never expanded or fetched)", line=line, engine="xml"))
+    _prescan(name, data)
     parser = parser or safe_parser()
     try:
         try:
             tree = etree.ElementTree(etree.fromstring(data, parser, base_url=None))
         except etree.XMLSyntaxError:
-            if not _only_xml_id_errors(parser):
+            if not _only_xml_id_errors(parser.error_log):
                 raise
             # well-formed, with an xml:id libxml2 finds repeated or not an NCName: validity
             # problems the schema engines and duplicate_ids() report, so read it on regardless
             tree = etree.ElementTree(etree.fromstring(data, safe_parser(recover=True), base_url=None))
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (None, None)
-        message = exc.msg or str(exc)
-        # the first error that is not about xml:id is the one that makes the document malformed
-        cause = next((e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")
-                      and e.type_name not in _XML_ID_ERRORS), None)
-        if cause is not None:
-            line, col, message = cause.line, cause.column, cause.message
-        # libxml2 repeats the position at the end of its message; the diagnostic has it already.
-        message = _TRAILING_POSITION.sub("", message)
-        raise (_too_deep(name, message, line, col)
-               or InputError(Diagnostic(name, f"not well-formed XML: {message}", line=line, column=col,
-                                        engine="xml"))) from None
+        raise _syntax_error(name, exc, parser.error_log) from None
     _refuse_entities(name, tree)
-    # With an external DTD named (never loaded), libxml2 keeps references to entities it
-    # cannot know as nodes: refuse them rather than let them reach another processor.
     for entity in tree.iter(etree.Entity):
-        raise InputError(Diagnostic(
-            name, f"reference to entity '&{entity.name};' that no loaded DTD declares "
-                  "(teikit loads no DTD and expands no entity)",
-            line=entity.sourceline, engine="xml", code="xml-undeclared-entity"))
+        raise _undeclared_entity(name, entity)
     return tree
+
+
+class Stream:
+    """Read XML bytes safely, streaming: ``for event, node in Stream(name, data)`` gives the start
+    and end of each element, and comments and processing instructions (before, inside and after
+    the root), without keeping the tree: at the start of an element, its parent's children before
+    it are gone but the one just before; once its end has been read, its children are gone. So a
+    reader finds the text before a tag where it always is: at an element's start, the tail of the
+    node just before it (or the parent's text); at its end, the tail of its last child (or its
+    own text). After the loop, :attr:`root` is the root element, emptied, with the instructions
+    before it. Problems raise InputError as :func:`parse_bytes` would."""
+
+    def __init__(self, name: str, data: bytes):
+        _prescan(name, data)
+        self.name = name
+        self.data = data
+        self.root: etree._Element | None = None
+
+    def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
+        context = etree.iterparse(io.BytesIO(self.data), events=("start", "end", "comment", "pi"),
+                                  resolve_entities=False, load_dtd=False, dtd_validation=False, no_network=True,
+                                  huge_tree=True, remove_blank_text=False, strip_cdata=False)
+        entities = None  # whether references to undeclared entities can be there (an external DTD is named)
+        try:
+            for event, node in context:
+                if event == "start":
+                    if entities is None:
+                        self.root = node
+                        info = node.getroottree().docinfo
+                        entities = bool(info.system_url or info.public_id)
+                    previous = node.getprevious()
+                    parent = node.getparent()
+                    if previous is not None and parent is not None:
+                        while previous.getprevious() is not None:
+                            del parent[0]
+                    yield event, node
+                elif event == "end":
+                    if entities:
+                        for entity in node.iterchildren(etree.Entity):
+                            raise _undeclared_entity(self.name, entity)
+                    yield event, node
+                    if len(node):
+                        del node[:]
+                else:
+                    yield event, node
+        except etree.XMLSyntaxError as exc:
+            if not _only_xml_id_errors(context.error_log):
+                raise _syntax_error(self.name, exc, context.error_log) from None
+        if self.root is not None:
+            if len(self.root):
+                del self.root[:]
+            _refuse_entities(self.name, self.root.getroottree())
 
 
 # -- xml:id ------------------------------------------------------------------------------------------------
@@ -249,13 +347,17 @@ def duplicate_id_diagnostics(name: str, tree: etree._ElementTree, severity: Seve
                              position: Position = _sourceline) -> list[Diagnostic]:
     """A diagnostic for each repeated ``xml:id``, at the repetition, naming the id and both places
     (``position`` gives an element's line and column; by default its line only)."""
-    out = []
-    for dup in duplicate_ids(tree):
-        first, again = position(dup.first, XML_ID), position(dup.again, XML_ID)
-        out.append(Diagnostic(name, f'duplicate xml:id "{dup.value}": first declared at {_place(first)}, '
-                                    f"again at {_place(again)} (an id must be unique in its document)",
-                              Severity(severity), again[0], again[1], "xml", DUPLICATE_ID))
-    return out
+    return [duplicate_id_diagnostic(name, dup.value, position(dup.first, XML_ID), position(dup.again, XML_ID),
+                                    severity)
+            for dup in duplicate_ids(tree)]
+
+
+def duplicate_id_diagnostic(name: str, value: str, first: tuple[int | None, int | None],
+                            again: tuple[int | None, int | None], severity: Severity = Severity.ERROR) -> Diagnostic:
+    """The diagnostic for an ``xml:id`` repeated at ``again`` (line, column), first declared at ``first``."""
+    return Diagnostic(name, f'duplicate xml:id "{value}": first declared at {_place(first)}, '
+                            f"again at {_place(again)} (an id must be unique in its document)",
+                      Severity(severity), again[0], again[1], "xml", DUPLICATE_ID)
 
 
 def parse_file(path: str | os.PathLike) -> etree._ElementTree:

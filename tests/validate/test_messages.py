@@ -66,7 +66,9 @@ def test_no_engine_leaks_python_java_or_saxon_notation(hostile, args):
     result = run_teikit("validate", "--no-strict", "-f", "json", *schemas, *documents)
     assert result.returncode == 1, result.stderr.decode()
     data = json.loads(result.stdout)
-    assert sum(len(f["diagnostics"]) for f in data["files"]) >= len(documents)
+    made = set(documents[:4])  # the fixture's own broken files: every engine finds something in each
+    assert all(f["diagnostics"] for f in data["files"] if f["path"] in made)
+    assert sum(len(f["diagnostics"]) for f in data["files"]) > len(made)
     assert raw_notation(data) == []
 
 

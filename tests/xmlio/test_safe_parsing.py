@@ -43,6 +43,18 @@ def test_entity_declaration_after_other_declarations_is_refused_at_its_line():
     assert caught.value.diagnostic.line == 5
 
 
+@pytest.mark.parametrize("before", [
+    "<!-- " + "x" * 200_000 + " -->\n",  # a long comment before the DOCTYPE
+    "",
+])
+def test_an_entity_declared_far_into_a_long_internal_subset_is_refused(before):
+    subset = "".join(f'<!ATTLIST a b{i} CDATA "{"y" * 50}">' for i in range(3000))  # beyond what is read first
+    data = f'{before}<!DOCTYPE a [{subset}\n<!ENTITY x "y">]>\n<a>&x;</a>'.encode()
+    with pytest.raises(InputError, match="refused"):
+        parse_bytes("long.xml", data)
+    assert parse_bytes("long.xml", f'{before}<!DOCTYPE a [{subset}]>\n<a/>'.encode()).getroot().tag == "a"
+
+
 def test_utf16_documents_declaring_entities_are_refused_before_parsing():
     bomb = '<!DOCTYPE a [<!ENTITY x "xx"><!ENTITY y "&x;&x;">]><a>&y;</a>'.encode("utf-16")
     with pytest.raises(InputError, match="in its DOCTYPE"):

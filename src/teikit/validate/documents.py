@@ -1,10 +1,17 @@
-"""A document to validate: read and parsed once, safely, then shared by every engine.
+"""A document to validate: read once, safely, then shared by every engine.
 
 Reading problems (missing, unreadable, empty, malformed, nested too deep, entity declarations,
 references to entities no DTD declares) become diagnostics with line and column, not
 exceptions. A duplicate ``xml:id`` is a validity error found while reading, naming the id and
-both places; it does not stop the engines from checking the rest of the document. Engines report errors against elements; :meth:`Document.position`
-turns an element (or one of its attributes) into the line and column of its start tag.
+both places; it does not stop the engines from checking the rest of the document. Engines
+report errors against elements; :meth:`Document.position` turns an element (or one of its
+attributes) into the line and column of its start tag.
+
+A document is parsed into a tree, unless every engine that will check it can do so while it
+is read (``listeners``: RELAX NG): then it is read streaming (``teikit.xmlio.Stream``), its
+tree is never built, and the engines' findings wait in :attr:`Document.checked`. A 50 MB file
+then costs its bytes, not five times their size in tree; its :attr:`~Document.tree` holds the
+root element only (empty), for its name and the instructions before it.
 """
 
 from __future__ import annotations
@@ -14,13 +21,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Callable, Iterable
 
 from lxml import etree
 
 from teikit.errors import Diagnostic, InputError
-from teikit.ns import TEI, XML
+from teikit.ns import TEI, TEI_EXAMPLES, XML, XML_ID
 from teikit.textio import read_bytes
-from teikit.xmlio import DUPLICATE_ID, duplicate_id_diagnostics, parse_bytes, safe_parser
+from teikit.xmlio import (DUPLICATE_ID, Stream, duplicate_id_diagnostic, duplicate_id_diagnostics, parse_bytes,
+                          safe_parser)
 
 Name = tuple[str, str]
 
@@ -38,6 +47,8 @@ class Document:
     data: bytes = b""
     tree: etree._ElementTree | None = None
     problems: list[Diagnostic] = field(default_factory=list)
+    streamed: bool = False  # read streaming: the tree is the root element only
+    checked: dict = field(default_factory=dict)  # engine -> its diagnostics, found while streaming
 
     @property
     def readable(self) -> bool:
@@ -105,6 +116,14 @@ class Document:
         tags = self._tags
         if index is None or index >= len(tags):
             return element.sourceline, None
+        return self.position_of(index, attribute)
+
+    def position_of(self, index: int, attribute: str | None = None) -> tuple[int | None, int | None]:
+        """Line and column of the start tag of the element ``index`` (in document order), or of
+        ``attribute`` within it: what a streamed document, which keeps no elements, can ask."""
+        tags = self._tags
+        if index >= len(tags):
+            return None, None
         line, column, start, end = tags[index]
         if attribute:
             local = attribute.rsplit("}", 1)[-1]
@@ -130,6 +149,11 @@ class Document:
         if not path or self.tree is None:
             return None, None
         return _resolve(self.tree, path)
+
+
+def path_of(steps) -> str:
+    """A positional path from (Clark name, position among same-named siblings) steps."""
+    return "/" + "/".join(f"{_prefixed(tag)}[{n}]" for tag, n in steps)
 
 
 def _prefixed(clark: str) -> str:
@@ -202,32 +226,110 @@ def _resolve(tree: etree._ElementTree, path: str) -> tuple[etree._Element | None
     return node, None
 
 
-def load(path: str, data: bytes | None = None) -> Document:
-    """Read and parse ``path`` (or the given bytes); problems are recorded, never raised."""
+def load(path: str, data: bytes | None = None, listeners: Iterable[Callable[["Document"], "Listener"]] = ()
+         ) -> Document:
+    """Read and parse ``path`` (or the given bytes); problems are recorded, never raised.
+
+    With ``listeners`` (factories, one listener each per document), the document is read
+    streaming instead and each listener is shown its elements as they start and end: see the
+    module's docstring and :class:`Listener`."""
     doc = Document(path)
     try:
         doc.data = read_bytes(path) if data is None else data
     except InputError as exc:
         doc.problems.append(exc.diagnostic)
         return doc
-    parser = safe_parser()
+    listeners = list(listeners)
+    if listeners:
+        _stream(doc, [make(doc) for make in listeners])
+        return doc
     try:
-        doc.tree = parse_bytes(path, doc.data, parser=parser)
+        doc.tree = parse_bytes(path, doc.data, parser=safe_parser())
     except InputError as exc:
-        doc.problems.append(_xml_problem(exc.diagnostic, parser))
+        doc.problems.append(_xml_problem(exc.diagnostic))
         return doc
     doc.problems.extend(duplicate_id_diagnostics(path, doc.tree, position=doc.position))
     return doc
 
 
-def _xml_problem(diagnostic: Diagnostic, parser: etree.XMLParser) -> Diagnostic:
-    """Give a parse error a stable code and drop libxml2's repeated ', line N, column M'."""
-    entries = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
+class Listener:
+    """What sees a streamed document: each element as it starts (attributes there, its text not
+    yet) and ends, and each comment or processing instruction; ``finish`` once it has been read
+    (and not at all when it was malformed)."""
+
+    def start(self, element: etree._Element) -> None: ...
+
+    def end(self, element: etree._Element) -> None: ...
+
+    def node(self, node) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def _stream(doc: Document, listeners: list[Listener]) -> None:
+    """Read ``doc`` streaming: its reading problems (xml:id repetitions included) are found as
+    :func:`load` finds them, and the listeners see it go by."""
+    stream = Stream(doc.path, doc.data)
+    if len(listeners) == 1:
+        start, end, other = listeners[0].start, listeners[0].end, listeners[0].node
+    else:
+        def start(node):
+            for listener in listeners:
+                listener.start(node)
+
+        def end(node):
+            for listener in listeners:
+                listener.end(node)
+
+        def other(node):
+            for listener in listeners:
+                listener.node(node)
+    seen: dict[str, int] = {}
+    repeated: list[tuple[str, int, int]] = []
+    example = f"{{{TEI_EXAMPLES}}}egXML"
+    in_example = 0  # how deep inside egXML examples (their ids are theirs, not the document's)
+    k = -1
+    try:
+        for event, node in stream:
+            if event == "start":
+                k += 1
+                value = node.get(XML_ID)
+                if value is not None and not in_example:
+                    value = value.strip()
+                    first = seen.setdefault(value, k)
+                    if first != k:
+                        repeated.append((value, first, k))
+                if node.tag == example:
+                    in_example += 1
+                start(node)
+            elif event == "end":
+                if node.tag == example:
+                    in_example -= 1
+                end(node)
+            else:
+                other(node)
+    except InputError as exc:
+        doc.problems.append(_xml_problem(exc.diagnostic))
+        return
+    doc.tree = etree.ElementTree(stream.root)
+    doc.streamed = True
+    doc.problems.extend(duplicate_id_diagnostic(doc.path, value, doc.position_of(first, XML_ID),
+                                                doc.position_of(again, XML_ID)) for value, first, again in repeated)
+    for listener in listeners:
+        listener.finish()
+    # every engine has its findings (placed in the text already): a batch need not hold the bytes
+    doc.data = b""
+    doc.__dict__.pop("_text", None)
+    doc.__dict__.pop("_tags", None)
+
+
+def _xml_problem(diagnostic: Diagnostic) -> Diagnostic:
+    """Give a reading problem a stable code."""
     if diagnostic.code:
         code = diagnostic.code
     elif "are refused" in diagnostic.message:
         code = "xml-entity-refused"
-    elif entries:
+    elif diagnostic.message.startswith("not well-formed"):
         code = "xml-not-well-formed"
     else:
         code = "xml-unreadable"

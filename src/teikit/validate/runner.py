@@ -61,6 +61,12 @@ class FileResult:
     def valid(self) -> bool:
         return not any(d.severity == Severity.ERROR for d in self.diagnostics)
 
+    def __post_init__(self) -> None:
+        # document order, whichever engine (or the reading layer) found them, so that the first
+        # diagnostic is the first problem of the file, as jing reports it; what is about the whole file
+        # (no usable schema, a schema that failed) after, as a conclusion, in the order it came
+        self.diagnostics.sort(key=lambda d: (d.line is None, d.line or 0, d.column or 0))
+
 
 # -- one job's work --------------------------------------------------------------------------------------
 
@@ -163,7 +169,7 @@ def _check_chunk(docs: list[Document], options: Options, run: RunContext,
                 continue
             for doc, diagnostics in zip(group, engine.check(group, run)):
                 checked[id(doc)].parts.append(diagnostics)
-    # each engine's own order: libxml2 reports a cause before the errors that follow from it
+    # FileResult puts them in document order, whichever engine found them
     return [checked[id(d)] for d in docs]
 
 
@@ -178,15 +184,26 @@ def _finish(batches: dict[Engine, JobBatch], options: Options) -> None:
             batch.fail(functools.partial(_engine_problem, exc))
 
 
+def _listeners(options: Options) -> list:
+    """When every schema named can be checked while a document is read (RELAX NG), the engines'
+    listeners: documents are then read streaming, without building their trees."""
+    if options.schemas is None:
+        return []
+    listeners = [getattr(engine_for(ref, options.rng_engine, options.phase), "listener", None)
+                 for ref in options.schemas]
+    return listeners if all(listeners) else []
+
+
 def check_files(files: Sequence[str], options: Options, run: RunContext,
                 preloaded: dict[str, bytes] | None = None) -> list[FileResult]:
     """Validate files in this process, chunk by chunk."""
     preloaded = preloaded or {}
     checked: list[_Checked] = []
     batches: dict[Engine, JobBatch] = {}
+    listeners = _listeners(options)
     try:
         for chunk in _chunks(files):
-            docs = [documents.load(path, preloaded.get(path)) for path in chunk]
+            docs = [documents.load(path, preloaded.get(path), listeners) for path in chunk]
             checked.extend(_check_chunk(docs, options, run, batches))
         _finish(batches, options)
     finally:

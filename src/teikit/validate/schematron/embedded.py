@@ -12,7 +12,7 @@ import os
 from lxml import etree
 
 from teikit.ns import SCH
-from teikit.validate.rng.simplify import simplify
+from teikit.validate.rng.schema import schema_files
 from teikit.validate.schematron.schema import Schema, from_element, sch
 from teikit.xmlio import parse_file
 
@@ -21,7 +21,7 @@ _GATHERED = {sch("ns"), sch("let"), sch("pattern"), sch("diagnostics"), sch("pha
 
 def embedded_schema_element(path: str | os.PathLike) -> etree._Element:
     """A ``sch:schema`` element holding the rules embedded in the RELAX NG schema at ``path``."""
-    files = simplify(path).files
+    files = schema_files(path)
     schema = etree.Element(sch("schema"), nsmap={"sch": SCH}, queryBinding="xslt2")
     title = etree.SubElement(schema, sch("title"))
     title.text = f"Schematron rules embedded in {os.path.basename(os.fspath(path))}"
