@@ -249,6 +249,8 @@ class WorkMeta:
     # the work's own date, chosen from the dates above (the profile's creation date)
     created: DateValue | None = None
     letter: Correspondence | None = None
+    # the kind of text ("letter", "chapter", "speech", "article"; None: no rule says), for textClass
+    genre: str | None = None
     archive: Archive | None = None
     # where the author comes from when no line of the title block names one: "collection", "headnote",
     # "signature" (None: a line names the author)

@@ -66,6 +66,16 @@ class Project:
         return self.settings.path("tei", DEFAULTS["tei"])
 
     @property
+    def split(self) -> bool:
+        """``split = true``: a text of several works is built as one TEI file a work (NAME-1.xml,
+        NAME-2.xml, ...) instead of a teiCorpus, as ``teikit convert --split`` writes them."""
+        value = self.settings.get("split", False)
+        if not isinstance(value, bool):
+            where = self.settings.sources[-1] if self.settings.sources else self.settings.root
+            raise UsageError(Diagnostic(str(where), f"split = {value!r}: the setting is true or false"))
+        return value
+
+    @property
     def site(self) -> Path:
         return self.settings.path("site", DEFAULTS["site"])
 

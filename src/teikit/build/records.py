@@ -68,6 +68,8 @@ class DocumentResult:
     # the corpus had settled for it when it was built (proposal key -> id)
     proposals: list[dict[str, Any]] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
+    # the TEI files written when the project splits texts into one file a work (else the task's one)
+    tei_files: list[str] = field(default_factory=list)
 
     def count(self, what: str) -> int:
         return sum(getattr(work, what) for work in self.works)

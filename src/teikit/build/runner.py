@@ -53,7 +53,7 @@ def shared_inputs(project: Project, schema_dir: str | None, html_params: dict[st
                      "schemas": [[ref.kind, display(ref.path, project.root)] for ref in schemas],
                      "authority": [display(str(p), project.root) for p in project.authority],
                      "schema_dir": schema_dir, "stylesheets": [HTML_STYLESHEET, TEXT_STYLESHEET],
-                     "html": html_params, "text": dict(TEXT_PARAMS)}
+                     "html": html_params, "text": dict(TEXT_PARAMS), "split": project.split}
     return digest(
         files_digest(project.authority, AUTHORITY_SUFFIXES, lambda path: not is_register_file(path)),
         file_digest(project.register / DECISIONS_FILE), project.refs,
@@ -100,12 +100,23 @@ def _task(project: Project, source: Source, schema_dir: str | None, shared: str,
         authority=tuple(str(p) for p in project.authority), schema_dir=schema_dir, schemas=source.schemas,
         generation=shared, source=project.source, html_params=tuple(sorted(html_params.items())),
         notes=source.notes, max_size=max_size, register=None if edition else str(project.register),
-        refs=project.refs, hints=tuple(sorted((hints or {}).items())))
+        refs=project.refs, hints=tuple(sorted((hints or {}).items())), split=project.split and not edition)
 
 
 def _with_hints(inputs: str, hints: dict[str, str]) -> str:
     """A document's inputs with the ids the corpus settled for its names (teikit.build.register)."""
     return digest(inputs, json.dumps(hints, sort_keys=True)) if hints else inputs
+
+
+def _remove_stale(state: State, name: str, outputs: list[str], keep: Path | None = None) -> None:
+    """The files an earlier build of ``name`` wrote that this one did not (a work fewer, split
+    switched on or off); never a file below ``keep`` (an edition's tei folder)."""
+    kept = keep.resolve() if keep is not None else None
+    wanted = {(state.path.parent / p).resolve() for p in outputs}
+    for path in state.outputs(name):
+        resolved = path.resolve()
+        if resolved not in wanted and (kept is None or kept not in resolved.parents):
+            path.unlink(missing_ok=True)
 
 
 def _prune(state: State, names: set[str], keep: Path | None = None) -> None:
@@ -183,6 +194,10 @@ def _build(project: Project, options: BuildOptions, report: Callable[[Sequence[D
 
     def finished(result: DocumentResult) -> None:
         results[result.name] = _shown(result)
+        if result.tei_files:  # split: one TEI file a work, known once converted
+            outputs[result.name] = [os.path.relpath(p, project.state_file.parent) for p in result.tei_files] \
+                + outputs[result.name][1:]
+        _remove_stale(state, result.name, outputs[result.name], keep=project.tei if edition else None)
         if result.status == BUILT:
             state.documents[result.name] = Entry(inputs[result.name], outputs[result.name], result)
         else:  # tried again next time

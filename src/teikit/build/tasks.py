@@ -57,6 +57,7 @@ class DocumentTask:
     register: str | None = None  # the register's folder: names point at it (teikit.enrich.register_link)
     refs: str = "register"
     hints: tuple[tuple[str, str], ...] = ()  # ids the corpus settled for this document's proposals
+    split: bool = False  # one TEI file a work (the project's ``split = true``)
 
 
 _one_at_a_time = threading.Lock()
@@ -108,13 +109,16 @@ def _build(task: DocumentTask) -> DocumentResult:
     from teikit.xmlio import parse_bytes, write_atomic
 
     proposals = []
+    written: list[str] = []  # split: the TEI files of the works (else the task's one file)
     if task.source == "tei":
         data, diagnostics = _read_edition(task)
     else:
-        data, diagnostics, proposals = _convert(task)
-    diagnostics += validate(task.tei, data, task.schemas)
+        data, diagnostics, proposals, written = _convert(task)
+    if not written:
+        diagnostics += validate(task.tei, data, task.schemas)
     if any(d.severity == Severity.ERROR for d in diagnostics):
-        return DocumentResult(task.name, INVALID, diagnostics)
+        return DocumentResult(task.name, INVALID, diagnostics, tei_files=written)
+    # the site's page shows the text whole, as its one TEI document (a teiCorpus when it has several works)
     tree = parse_bytes(task.tei, data)
     entries = register_entries(task, proposals)
     extra = {} if entries is None else {"register": register_text(entries)}
@@ -128,7 +132,7 @@ def _build(task: DocumentTask) -> DocumentResult:
     shown = summary.page_title(html)
     return DocumentResult(task.name, BUILT, diagnostics + warnings, shown or summary.title(root), task.page,
                           summary.language(root), summary.works(root, task.page, ids, shown), entities,
-                          proposals=[asdict(p) for p in proposals], hints=dict(task.hints))
+                          proposals=[asdict(p) for p in proposals], hints=dict(task.hints), tei_files=written)
 
 
 def register_entries(task: DocumentTask, proposals) -> dict | None:
@@ -148,9 +152,9 @@ def register_entries(task: DocumentTask, proposals) -> dict | None:
     return entries
 
 
-def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic], list]:
-    """The text converted to TEI, written to the tei folder; the conversion's warnings, and the
-    register entries it proposes."""
+def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic], list, list[str]]:
+    """The text converted to TEI, written to the tei folder (split: one file a work, each validated);
+    the conversion's warnings, the register entries it proposes, and the split files written."""
     from teikit.convert import ConvertOptions, convert_text
     from teikit.enrich.register_link import RegisterOptions
     from teikit.textio import read_text
@@ -163,8 +167,11 @@ def _convert(task: DocumentTask) -> tuple[bytes, list[Diagnostic], list]:
                              schema_refs=default_schema_refs(task.schema_dir), output_dir=Path(task.tei).parent,
                              register=register)
     conversion = convert_text(read_text(task.text, task.max_size), options=options)
-    write_atomic(task.tei, conversion.tei, durable=False)
-    return conversion.tei, list(conversion.warnings), conversion.proposals
+    diagnostics = list(conversion.warnings)
+    written = _write_split(task, conversion, diagnostics) if task.split else []
+    if not written:
+        write_atomic(task.tei, conversion.tei, durable=False)
+    return conversion.tei, diagnostics, conversion.proposals, written
 
 
 def _read_edition(task: DocumentTask) -> tuple[bytes, list[Diagnostic]]:
@@ -172,6 +179,26 @@ def _read_edition(task: DocumentTask) -> tuple[bytes, list[Diagnostic]]:
     from teikit.textio import read_bytes
 
     return read_bytes(task.tei, task.max_size), list(task.notes)
+
+
+def _write_split(task: DocumentTask, conversion, diagnostics: list[Diagnostic]) -> list[str]:
+    """A text of several works as one TEI file a work beside where its one file would be, each
+    validated; the files written (none for a text of one work: its file is the usual one)."""
+    from teikit.writers.split import split_parts
+    from teikit.writers.tei import TeiWriter, default_schema_refs
+    from teikit.xmlio import write_atomic
+
+    if len(conversion.document.works) < 2:
+        return []
+    folder = Path(task.tei).parent
+    writer = TeiWriter(default_schema_refs(task.schema_dir), output_dir=folder)
+    written = []
+    for part in split_parts(conversion.document, writer.split_trees(conversion.document), task.name):
+        path, data = str(folder / part.name), writer.serialise(part.tree)
+        write_atomic(path, data, durable=False)
+        diagnostics += validate(path, data, task.schemas)
+        written.append(path)
+    return written
 
 
 def validate(path: str, data: bytes, schemas: tuple[SchemaRef, ...]) -> list[Diagnostic]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -80,6 +81,67 @@ def convert_one(input_name: str, target: str | Path | None, fmt: str, edits: Pat
     return result.warnings
 
 
+def _options(out_dir: Path, edits: Path | None, authority: Sequence[Path], skip: frozenset[str],
+             without_rules: frozenset[str]):
+    from teikit.convert import ConvertOptions
+    from teikit.writers.tei import default_schema_refs
+
+    return ConvertOptions(schema_refs=default_schema_refs(schema_dir_for(out_dir)), edits=edits,
+                          authority=list(authority), output_dir=out_dir, skip=skip, without_rules=without_rules)
+
+
+@dataclass
+class SplitRun:
+    """What ``--split`` wrote in this run: the files (two inputs must not write the same one) and,
+    for ``--corpus-file``, the parts and documents."""
+
+    directory: Path
+    written: dict[str, str] = field(default_factory=dict)  # file name -> the input that wrote it
+    parts: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+
+
+def convert_split(input_name: str, run: SplitRun, edits: Path | None = None, authority: Sequence[Path] = (),
+                  skip: frozenset[str] = frozenset(), without_rules: frozenset[str] = frozenset(),
+                  trace: list[dict] | None = None, max_size: int | None = None) -> list[Diagnostic]:
+    """Convert one input to one TEI file a work in ``run.directory`` (NAME-1.xml, NAME-2.xml, ...;
+    NAME.xml for a text of one work); returns warnings."""
+    from teikit.convert import read_and_enrich
+    from teikit.writers.split import part_names, split_parts
+    from teikit.writers.tei import TeiWriter
+
+    source = read_text(input_name, max_size)
+    options = _options(run.directory, edits, authority, skip, without_rules)
+    document = read_and_enrich(source, options=options)
+    stem = Path(output_name(input_name)).stem
+    clashes = [name for name in part_names(stem, len(document.works)) if name in run.written]
+    if clashes:
+        raise TeikitError(Diagnostic(input_name, f"its work would be written to {run.directory / clashes[0]}, "
+                                                 f"which {run.written[clashes[0]]} wrote in this run"))
+    writer = TeiWriter(list(options.schema_refs), output_dir=run.directory)
+    parts = split_parts(document, writer.split_trees(document), stem)
+    if trace is not None:
+        trace.extend(writer.trace.records(input_name))
+    for part in parts:
+        write_output(run.directory / part.name, writer.serialise(part.tree))
+        run.written[part.name] = input_name
+        run.parts.append(part)
+    run.documents.append(document)
+    return list(source.warnings)
+
+
+def write_corpus(path: str, run: SplitRun) -> None:
+    """The teiCorpus of ``--corpus-file``: copies of every TEI the run wrote."""
+    from teikit.ids import ncname
+    from teikit.writers.split import corpus_of
+    from teikit.writers.tei import TeiWriter, default_schema_refs
+
+    to_stdout = is_stdout(path)
+    folder = Path.cwd() if to_stdout else Path(path).parent
+    corpus = corpus_of(run.parts, run.documents, f"{ncname('stdout' if to_stdout else Path(path).stem)}-corpus")
+    write_output(path, TeiWriter(default_schema_refs(schema_dir_for(folder))).serialise(corpus))
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="OUTPUT",
@@ -97,11 +159,16 @@ def convert_one(input_name: str, target: str | Path | None, fmt: str, edits: Pat
                    "of all inputs to this JSON file.")
 @click.option("--without-rule", "without", multiple=True, metavar="RULE",
               help="Switch off a named rule of the weight tables (repeatable): see what it decides.")
+@click.option("--split", is_flag=True,
+              help="Write one TEI file a work (NAME-1.xml, NAME-2.xml, ...) instead of a teiCorpus for a text of "
+                   "several works; needs -o DIR.")
+@click.option("--corpus-file", "corpus_file", metavar="FILE",
+              help="With --split: also write a teiCorpus holding copies of every TEI written (not XIncludes).")
 @max_size_option
 @reports_errors
 def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path | None,
             authority: tuple[Path, ...], skip: tuple[str, ...], trace_path: str | None,
-            without: tuple[str, ...], max_size: int) -> None:
+            without: tuple[str, ...], split: bool, corpus_file: str | None, max_size: int) -> None:
     """Convert plain-text transcriptions to TEI P5.
 
     INPUT is a text file, or - for standard input. Several inputs need -o DIR.
@@ -119,24 +186,44 @@ def convert(inputs: tuple[str, ...], output: str | None, fmt: str, edits: Path |
         if is_stdout(trace_path) and (output is None or is_stdout(output)):
             raise UsageError(Diagnostic("--trace", "standard output has the converted text already: "
                                                    "give the trace a file"))
+    run = _plan_split(inputs, output, fmt, corpus_file) if split else None
+    if corpus_file is not None and run is None:
+        raise UsageError(Diagnostic("--corpus-file", "goes with --split (without it, a text of several works "
+                                                     "is written as a teiCorpus already)"))
     lists = authority_paths(authority)
-    targets = plan_outputs(inputs, output, fmt)
+    targets = plan_outputs(inputs, output, fmt) if run is None else [None] * len(inputs)
     project = Project.load(authority=authority)
     failed = False
     trace: list[dict] | None = [] if trace_path is not None else None
     for name, target in zip(inputs, targets):
         try:
-            emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace, max_size,
-                             *_register_for(project, target)))
+            if run is not None:
+                emit(convert_split(name, run, edits, lists, frozenset(skip), without_rules, trace, max_size))
+            else:
+                emit(convert_one(name, target, fmt, edits, lists, frozenset(skip), without_rules, trace, max_size,
+                                 *_register_for(project, target)))
         except TeikitError as exc:
             if isinstance(exc, UsageError):
                 raise
             emit([exc.diagnostic])
             failed = True
+    if run is not None and corpus_file is not None and run.parts:
+        write_corpus(corpus_file, run)
     if trace_path is not None:
         write_output(trace_path, json.dumps(trace, ensure_ascii=False, indent=1) + "\n")
     if failed:
         sys.exit(int(ExitCode.FAILED))
+
+
+def _plan_split(inputs: Sequence[str], output: str | None, fmt: str, corpus_file: str | None) -> SplitRun:
+    """``--split``: checked before anything is read (a directory, TEI, a corpus file that can be written)."""
+    if fmt != "tei":
+        raise UsageError(Diagnostic("--split", "writes TEI files: it does not go with --format json"))
+    if output is None or is_stdout(output):
+        raise UsageError(Diagnostic("--split", "needs -o DIR: the works are written as files in a directory"))
+    if corpus_file is not None:
+        check_file(corpus_file, "--corpus-file")
+    return SplitRun(make_directory(output))
 
 
 def _register_for(project: Project, target: str | None) -> tuple[Path | None, str]:

@@ -1,4 +1,8 @@
-"""Passages in another language than the document's get ``xml:lang``.
+"""The whole text's language, and passages in another language than the document's get ``xml:lang``.
+
+The reader guesses the text's language from the common words of the languages it has word
+lists for (``teikit.lang``), English when none dominates; a text in another language (Russian)
+would be taken as English. The detector judges the whole text first, over its paragraphs.
 
 Detection is offline (lingua, whose models ship in its wheel), restricted to the languages
 such texts mix (for speed and fewer confusions), and judged over a whole division when it is
@@ -11,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 
-from teikit.model import HIGH, Block, Division, Document, Part, ReviewItem
+from teikit.model import HIGH, Block, Division, Document, Part, ReviewItem, iter_blocks
 from teikit.readers.signals import stopword_counts
-from teikit.weights.languages import LANGUAGE
+from teikit.weights.languages import LANGUAGE, TEXT_LANGUAGE
 
 # The languages considered (ISO 639-1), the document's own always among them.
 LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
@@ -130,8 +134,65 @@ class _Marker:
         return True
 
 
+def _paragraphs(doc: Document) -> list[str]:
+    """The text's paragraphs, enough of them to judge by (headings, metadata and page chrome are
+    poorer evidence)."""
+    texts: list[str] = []
+    for work in doc.works:
+        for part in work.body:
+            for block in iter_blocks(part):
+                if block.kind == "p" and _letters(block.text) >= LANGUAGE.threshold("min-letters-block"):
+                    texts.append(block.text)
+                    if sum(map(len, texts)) >= TEXT_LANGUAGE.threshold("sample"):
+                        return texts
+    return texts
+
+
+def judge_text_language(doc: Document) -> None:
+    """The whole text's language: the language most of its paragraphs are in, by letters, each
+    paragraph judged by the detector. The reader's guess stands unless another language has the
+    majority (then ``doc.lang`` and the works in it change, with the evidence in the header's
+    decisions). The word-list shortcut (``clearly_in``) is taken paragraph by paragraph, never over
+    the whole text: it cannot see a language without word lists, and one English paragraph made a
+    Russian text "clearly English"."""
+    paragraphs = _paragraphs(doc)
+    total = sum(_letters(text) for text in paragraphs)
+    if total < TEXT_LANGUAGE.threshold("min-letters"):
+        return
+    codes = tuple(dict.fromkeys((doc.lang, *LIKELY)))
+    votes: dict[str, int] = {}
+    for text in paragraphs:
+        if clearly_in(text, doc.lang):  # plainly the reader's guess, by its common words: no detector
+            votes[doc.lang] = votes.get(doc.lang, 0) + _letters(text)
+            continue
+        found = detect(text, codes, doc.lang)
+        if found is not None:
+            votes[found[0]] = votes.get(found[0], 0) + _letters(text)
+    code = max(sorted(votes), key=votes.get, default=doc.lang)
+    share = votes.get(code, 0) / total
+    if code == doc.lang or share < TEXT_LANGUAGE.threshold("majority"):
+        return
+    evidence = TEXT_LANGUAGE.evidence()
+    if not evidence.add(TEXT_LANGUAGE.majority, TEXT_LANGUAGE.majority.weight * share, lang=code,
+                        share=round(share, 3), paragraphs=len(paragraphs), letters=total):
+        return
+    cert = TEXT_LANGUAGE.cert(evidence.score)
+    evidence.decide(code, cert, TEXT_LANGUAGE.threshold("majority"), [(doc.lang, votes.get(doc.lang, 0) / total)])
+    before, doc.lang = doc.lang, code
+    for work in doc.works:
+        if work.lang in (None, before):
+            work.lang = code
+            work.meta.decisions["language"] = evidence
+    if cert != HIGH:
+        doc.review.append(ReviewItem("language", None, " ".join(paragraphs[0].split())[:80],
+                                     f"the text taken as xml:lang='{code}'", cert=cert,
+                                     data={"lang": code, "share": f"{share:.2f}"}, evidence=evidence))
+
+
 def mark_languages(doc: Document) -> None:
-    """The enricher: xml:lang on divisions and blocks in another language than ``doc.lang``."""
+    """The enricher: the whole text's language, then xml:lang on divisions and blocks in another
+    language than ``doc.lang``."""
+    judge_text_language(doc)
     codes = tuple(dict.fromkeys((doc.lang, *LIKELY))) if doc.lang in LIKELY else LIKELY
     for index, work in enumerate(doc.works):
         marker = _Marker(doc, index, codes)

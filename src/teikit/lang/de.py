@@ -16,6 +16,8 @@ SECTION_HEADINGS = ("einleitung", "vorwort", "schlu(?:ß|ss)", "anhang", "nachwo
 DATELINE_ARTICLES = ("den", "am")
 BYLINE_WORDS = ("von",)
 DIVISION_WORDS = ("kapitel", "teil")
+# Words that say a text is a speech (its date line, headnote or credits: "Delivered 12 May 1922")
+SPEECH_PATTERNS = (r"rede\b", r"gehalten", r"ansprache", r"vortrag")
 NOTES_HEADING_PATTERNS = ("anmerkungen", r"fu(?:ß|ss)noten")
 EDITOR_NOTES_PATTERNS = ("anmerkung der redaktion",)
 TRANSLATOR_NOTES_PATTERNS = ()

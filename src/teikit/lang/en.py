@@ -201,6 +201,8 @@ DATELINE_ARTICLES = ("the", "on")
 BYLINE_WORDS = ("by",)
 # Words that number a division ("Chapter IV", "Part 2").
 DIVISION_WORDS = ("chapter", "part", "section", "book", "letter", "paper", "lecture", "article", "appendix")
+# Words that say a text is a speech (its date line, headnote or credits: "Delivered 12 May 1922")
+SPEECH_PATTERNS = (r"speech", r"delivered\b", r"address(?:ed)? (?:to|at|by|given)", r"lecture", r"talk given")
 # Headings that open a text's first section when they stand right under its title ("Introduction").
 SECTION_HEADINGS = ("introduction", "preface", "foreword", "prologue", "prelude", "conclusion", "epilogue",
                     "afterword", "appendix", "summary", "the letters?", "postscript", "introductory(?: note)?",

@@ -17,6 +17,8 @@ SECTION_HEADINGS = ("introducción", "prólogo", "prefacio", "conclusión", "ap�
 DATELINE_ARTICLES = ("el",)
 BYLINE_WORDS = ("por", "de")
 DIVISION_WORDS = ("cap[ií]tulo",)
+# Words that say a text is a speech (its date line, headnote or credits: "Delivered 12 May 1922")
+SPEECH_PATTERNS = (r"discurso", r"pronunciad[oa]", r"conferencia")
 NOTES_HEADING_PATTERNS = ("notas",)
 EDITOR_NOTES_PATTERNS = ()
 TRANSLATOR_NOTES_PATTERNS = ()

@@ -18,6 +18,8 @@ SECTION_HEADINGS = ("introduction", "préface", "avant-propos", "conclusion", "a
 DATELINE_ARTICLES = ("le",)
 BYLINE_WORDS = ("par", "de")
 DIVISION_WORDS = ("chapitre", "partie")
+# Words that say a text is a speech (its date line, headnote or credits: "Delivered 12 May 1922")
+SPEECH_PATTERNS = (r"discours", r"prononc[ée]", r"allocution", r"conf[ée]rence")
 NOTES_HEADING_PATTERNS = ()
 EDITOR_NOTES_PATTERNS = (r"notes? de la r[ée]daction", r"note de l[’']?[ée]diteur")
 TRANSLATOR_NOTES_PATTERNS = ("note du traducteur",)

@@ -16,6 +16,8 @@ SECTION_HEADINGS = ("introduzione", "prefazione", "premessa", "conclusione", "ap
 DATELINE_ARTICLES = ("il", "lo")
 BYLINE_WORDS = ("di",)
 DIVISION_WORDS = ()
+# Words that say a text is a speech (its date line, headnote or credits: "Delivered 12 May 1922")
+SPEECH_PATTERNS = (r"discorso", r"pronunciat[oa]", r"conferenza")
 NOTES_HEADING_PATTERNS = ()
 EDITOR_NOTES_PATTERNS = ()
 TRANSLATOR_NOTES_PATTERNS = ()

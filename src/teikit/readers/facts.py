@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from teikit.model import Archive, Correspondence, Document, Work
+from teikit.readers import genre
 from teikit.readers import metadata as md
 from teikit.readers.roles import (ADDRESS, COLLECTION, META, OPEN_DATELINE, SALUTE, SALUTE_OPEN, SIGNED, TITLE,
                                   Judged, WorkPlan)
@@ -105,6 +106,7 @@ def finish_work(work: Work, plan: WorkPlan) -> None:
     if letter.check(HEADER_FACTS.letter, _is_letter(judged)):
         meta.letter = _correspondence(work, judged, signature)
         meta.decisions["letter"] = letter.decide("correspDesc", HEADER_FACTS.cert(letter.score))
+    genre.classify(work, judged)
 
 
 def _collection_author(judged: list[Judged]) -> str | None:

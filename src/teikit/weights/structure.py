@@ -182,6 +182,13 @@ HEADER_FACTS = RuleTable("header-facts", "facts of the header chosen among what 
     "letter": (LIKELY, "a letter's salutation and its date, address or signature: sent by, to, from, when"),
 }, CERT)
 
+GENRE = RuleTable("genre", "the kind of text (profileDesc/textClass), from what the reader decided", {
+    "letter": (LIKELY, "the reader took the work for a letter (its correspDesc)"),
+    "chapter": (LIKELY, "the work's title is a chapter's heading under the book's title"),
+    "speech": (LIKELY, "its date line, headnote or credits say it was a speech ('Delivered 12 May 1922')"),
+    "article": (GUESS, "it was first published in a periodical (a journal's title, volume or issue)"),
+}, CERT)
+
 BLOCK = RuleTable("block", "blocks that are neither prose nor headings", {
     "separator": (SURE, "a line that only separates sections ('* * *', '***', '*')"),
     "figure": (SURE, "a transcription's mark of an illustration ('[Illustration: ...]')"),

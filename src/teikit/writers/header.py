@@ -14,8 +14,17 @@ from teikit.model import Correspondence, DateValue, Division, Document, PageMeta
 from teikit.ns import tei
 from teikit.writers.inline import set_attrs
 
+# The quotation elements teikit writes: their marks, where the source has them, are in their text.
+QUOTATIONS = frozenset({"q", "said", "quote", "soCalled"})
+
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
                   "pt": "Portuguese", "ru": "Russian", "nl": "Dutch"}
+
+
+def marks_rendition(doc_name: str) -> str:
+    """The xml:id of the rendition every quotation points at: its marks are in the text (unique per
+    file, as every id teikit writes)."""
+    return f"{doc_name}-marks-in-text"
 
 
 def el(parent: etree._Element | None, name: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -53,6 +62,8 @@ class HeaderWriter:
         self.file_name = doc.source_path.rsplit("/", 1)[-1] if doc.source_path else "standard input"
         # who supplied the header fields the text does not state (the editor's file)
         self.supplier = f"#{doc.contributors[0][0]}" if doc.contributors else ""
+        # one work of several written as a TEI file of its own (``teikit convert --split``)
+        self.split = False
 
     # -- TEI (one work) ---------------------------------------------------------------
 
@@ -99,11 +110,14 @@ class HeaderWriter:
         el(resp, "resp", "TEI encoding, converted automatically from plain text")
         el(resp, "name", f"teikit {__version__}", ref=f"#{self.app_id}")
 
-    @staticmethod
-    def _series_stmt(file_desc: etree._Element, meta: WorkMeta) -> None:
-        """The series or collections the work belongs to, as the text names them."""
-        for series in meta.series:
-            el(el(file_desc, "seriesStmt"), "title", series)
+    def _series_stmt(self, file_desc: etree._Element, meta: WorkMeta) -> None:
+        """The series or collections the work belongs to, as the text names them (a work split
+        from a collection: the collection too)."""
+        series = list(meta.series)
+        if self.split and self.doc.title and self.doc.title not in series:
+            series.append(self.doc.title)
+        for title in series:
+            el(el(file_desc, "seriesStmt"), "title", title)
 
     @staticmethod
     def _notes_stmt(file_desc: etree._Element, meta: WorkMeta) -> None:
@@ -195,6 +209,7 @@ class HeaderWriter:
             if label.lower().startswith(("online", "original title")):
                 el(bibl, "note", f"{label}: {value}", type="metadata")
         where = ("a web page carrying several works, described in the corpus header" if in_corpus
+                 else f"a file carrying {len(self.doc.works)} works, this one written on its own" if self.split
                  else "a plain-text transcription")
         el(bibl, "note", f"Converted from {where} ({self.file_name}).", type="file")
         if meta.supplied.source:
@@ -229,12 +244,28 @@ class HeaderWriter:
                       "teikit from the plain text; elements carrying @cert record how sure it was and "
                       "point with @resp at teikit. Every character of the source is kept, in order, "
                       "in the text.")
+        decl = el(desc, "editorialDecl")
         if self.doc.contributors:
-            decl = el(desc, "editorialDecl")
             el(el(decl, "correction"), "p", "Transcription errors an editor confirmed are corrected as "
                                             "choice/sic/corr, normalisations are choice/orig/reg; the source "
                                             "reading stays in sic and orig. Notes the editor added are "
                                             "note[@subtype='added']. All point with @resp at the editor.")
+        # the marks stay inside q, said, quote and soCalled: a renderer that adds its own prints them twice
+        el(el(decl, "quotation", marks="all"), "p", "Quotation marks are kept as the source has them, inside "
+                                                    "q, said, quote and soCalled (whose @rendition says so): "
+                                                    "a renderer should not add marks of its own.")
+        if self.doc.entities:
+            el(el(decl, "interpretation"), "p", "The lists in standOff are the persons, places and organisations "
+                                                "the text names, for its names to point at: data, not text to read. "
+                                                "An entry copied from an authority list points at it with @corresp "
+                                                "and keeps its note; @evidence says what an entry rests on: "
+                                                "internal (recognised in the text, no list entry) or external (an "
+                                                "authority list or a gazetteer).")
+        tags = el(desc, "tagsDecl")
+        el(tags, "rendition", "quotes: none;", scheme="css", xml_id=marks_rendition(self.doc.name))
+        if self.doc.entities:  # a generic renderer (CETEIcean) applies it: the lists are not running text
+            el(tags, "rendition", "display: none;", scheme="css", selector="standOff",
+               xml_id=f"{self.doc.name}-lists")
         info = el(desc, "appInfo")
         app = el(info, "application", ident="teikit", version=__version__, xml_id=self.app_id)
         el(app, "label", "teikit")
@@ -248,10 +279,20 @@ class HeaderWriter:
         if work is not None and work.meta.letter is not None:
             _correspondence(desc, work.meta.letter)
         works = [work] if work else self.doc.works
-        langs = {w.lang or self.doc.lang for w in works} | {lang for w in works for lang in passage_langs(w)}
-        usage = el(desc, "langUsage")
-        for lang in sorted(langs):
+        # the text's own language first, then those of its passages
+        main = sorted({w.lang or self.doc.lang for w in works}, key=lambda lang: (lang != self.doc.lang, lang))
+        langs = main + sorted({lang for w in works for lang in passage_langs(w)} - set(main))
+        # the detector's choice of the text's language is a guess like the others: how sure, and who
+        decided = work.meta.decisions.get("language") if work is not None else None
+        cert = decided.cert if decided is not None else None
+        usage = el(desc, "langUsage", cert=cert or "", resp=f"#{self.app_id}" if cert else "")
+        for lang in langs:
             el(usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
+        if work is not None and work.meta.genre:
+            evidence = work.meta.decisions.get("genre")
+            cert = evidence.cert if evidence is not None else None
+            keywords = el(el(desc, "textClass"), "keywords", cert=cert or "", resp=f"#{self.app_id}" if cert else "")
+            el(keywords, "term", work.meta.genre, type="genre")
 
     def _revision_desc(self, header: etree._Element) -> None:
         desc = el(header, "revisionDesc")
@@ -262,7 +303,8 @@ class HeaderWriter:
 
     # -- teiCorpus (the file) ---------------------------------------------------------
 
-    def corpus_header(self) -> etree._Element:
+    def corpus_header(self, note: str | None = None) -> etree._Element:
+        """The teiCorpus's header (``note``: what the file holds, when not the works of one text)."""
         doc, page = self.doc, self.doc.page or PageMeta()
         header = el(None, "teiHeader")
         file_desc = el(header, "fileDesc")
@@ -282,8 +324,8 @@ class HeaderWriter:
         desc = el(file_desc, "sourceDesc")
         if doc.page:
             self._web_page(desc, page)
-        else:
-            el(el(desc, "bibl", type="file"), "note", f"Several works in one plain-text file ({self.file_name}).")
+        if note or not doc.page:
+            el(el(desc, "bibl", type="file"), "note", note or f"Several works in one plain-text file ({self.file_name}).")
         self._encoding_desc(header)
         self._profile_desc(header, None)
         self._revision_desc(header)

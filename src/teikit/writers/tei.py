@@ -17,7 +17,7 @@ from lxml import etree
 from teikit.model import ELEMENT_DIVISIONS, Block, Division, Document, Entity, EntryRef, Part, Work, iter_blocks
 from teikit.ns import TEI, XML_ID, XML_LANG, local_name, tei
 from teikit.trace import Trace
-from teikit.writers.header import HeaderWriter, el
+from teikit.writers.header import QUOTATIONS, HeaderWriter, el, marks_rendition
 from teikit.writers.inline import fill, set_attrs
 
 TEI_ALL_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
@@ -96,9 +96,23 @@ class TeiWriter:
             root = self._work(doc, doc.works[0], headers, app_id, in_corpus=False)
         return root
 
+    def split_trees(self, doc: Document) -> list[etree._Element]:
+        """One ``TEI`` a work, each with a whole header (the page's data, encoding, revisions) and
+        the entries it points at (``teikit convert --split``; ``teikit.writers.split`` makes
+        their ids unique across the files)."""
+        self.trace = Trace()
+        app_id = f"{doc.name}-teikit"
+        headers = HeaderWriter(doc, app_id)
+        headers.split = True
+        return [self._work(doc, work, headers, app_id, in_corpus=False, own_entities=True) for work in doc.works]
+
     def write(self, doc: Document) -> bytes:
         """The serialised TEI, UTF-8, with its xml-model instructions."""
-        root = self.to_tree(doc)
+        return self.serialise(self.to_tree(doc))
+
+    def serialise(self, root: etree._Element) -> bytes:
+        """A TEI or teiCorpus tree as teikit writes it: indented where no text is touched, UTF-8,
+        with the xml-model instructions."""
         indent(root)
         body = etree.tostring(root, encoding="unicode")
         pis = "".join(f'<?xml-model href="{ref.href}" type="application/xml" schematypens="{ref.schematypens}"?>\n'
@@ -108,22 +122,22 @@ class TeiWriter:
     # -- one work ---------------------------------------------------------------------
 
     def _work(self, doc: Document, work: Work, headers: HeaderWriter, app_id: str, in_corpus: bool,
-              exclude: set[str] = frozenset()):
+              exclude: set[str] = frozenset(), own_entities: bool = False):
         root = etree.Element(tei("TEI"), nsmap=None if in_corpus else {None: TEI})
         root.set(XML_ID, work.id)
         root.set(XML_LANG, work.lang or doc.lang)
         header = headers.work_header(work, in_corpus)
         root.append(header)
         self._mark_header(header, work)
-        text = el(root, "text")
+        text = el(root, "text", xml_lang=work.lang or doc.lang)
         parts = _PartWriter(doc, work, app_id, self.trace)
         if work.front:
             parts.write_all(el(text, "front"), work.front)
         parts.write_all(el(text, "body"), work.body)
         if work.back:
             parts.write_all(el(text, "back"), work.back)
-        entities = [e for e in doc.entities if e.id in parts.referenced and e.id not in exclude] if in_corpus \
-            else doc.entities
+        entities = [e for e in doc.entities if e.id in parts.referenced and e.id not in exclude] \
+            if in_corpus or own_entities else doc.entities
         if entities:
             root.append(self._standoff(entities, app_id))
         return root
@@ -131,7 +145,8 @@ class TeiWriter:
     def _mark_header(self, header: etree._Element, work: Work) -> None:
         """The header's facts chosen among what the text states (its author, its date, its letter), in the trace."""
         where = {"author": "t:fileDesc/t:titleStmt/t:author", "date": "t:profileDesc/t:creation/t:date",
-                 "letter": "t:profileDesc/t:correspDesc"}
+                 "letter": "t:profileDesc/t:correspDesc", "language": "t:profileDesc/t:langUsage",
+                 "genre": "t:profileDesc/t:textClass/t:keywords"}
         for fact, evidence in work.meta.decisions.items():
             for element in header.xpath(where[fact], namespaces={"t": TEI}):
                 self.trace.mark(element, evidence, "".join(element.itertext()))
@@ -151,6 +166,7 @@ class _PartWriter:
         self.work = work
         self.trace = trace
         self.resp = f"#{app_id}"
+        self.rendition = f"#{marks_rendition(doc.name)}"
         self.div_count = 0
         self.referenced: set[str] = set()
         # the block quotation last written: blocks that share its wrap go into the same element
@@ -203,6 +219,8 @@ class _PartWriter:
         for node in (outer if outer is not None else element).iter():
             if node.get("cert") is not None and node.get("resp") is None:
                 node.set("resp", self.resp)
+            if isinstance(node.tag, str) and local_name(node.tag) in QUOTATIONS and node.get("rendition") is None:
+                node.set("rendition", self.rendition)
             for attr in _ENTITY_POINTERS:
                 ref = node.get(attr)
                 if ref and ref.startswith("#"):
@@ -274,8 +292,11 @@ def _entity(entity: Entity, app_id: str, folder: Path) -> etree._Element:
 def entity_element(entity: Entity, corresp: str = "", resp: str = "") -> etree._Element:
     """A list entry (person, place, org) for an entity: in a document's standOff, or in a register."""
     name_tag = {"person": "persName", "place": "placeName", "org": "orgName"}[entity.kind]
+    # what the entry rests on, as an attribute: teikit's own remarks ("recognised in the text") are
+    # no text a generic renderer would print among the lists
+    external = entity.entry is not None or bool(entity.same_as or entity.idnos)
     item = el(None, entity.kind, xml_id=entity.id, sameAs=entity.same_as or "", corresp=corresp,
-              cert=entity.cert or "", resp=resp)
+              cert=entity.cert or "", resp=resp, evidence="external" if external else "internal")
     for name in entity.names:
         el(item, name_tag, name)
     if entity.kind == "place" and entity.geo:
@@ -287,6 +308,6 @@ def entity_element(entity: Entity, corresp: str = "", resp: str = "") -> etree._
             el(item, "death", when=entity.death)
     for idno_type, value in entity.idnos:
         el(item, "idno", value, type=idno_type)
-    if entity.note:
+    if entity.note and entity.entry is not None:  # the list's own description of the entry
         el(item, "note", entity.note)
     return item
