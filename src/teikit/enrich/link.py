@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from teikit.authority.entries import PERSON, AuthorityEntry
 from teikit.authority.forms import Key, name_key
 from teikit.enrich.candidates import Mention
-from teikit.review.names import GAZETTEER, LIST, NEW, TEXT_ONLY
+from teikit.authority.labels import GAZETTEER, LIST, NEW, TEXT_ONLY
 from teikit.evidence import Evidence, Rule
 from teikit.ids import ncname, slug
 from teikit.model import HIGH, LOW, MEDIUM, Document, Entity

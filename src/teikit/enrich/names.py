@@ -30,7 +30,8 @@ from teikit.enrich.capitalised import names_among_words
 from teikit.enrich.candidates import BlockWords, Mention, generic_plural, kind_of, kind_score, scan_block
 from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, is_rare, zipf
 from teikit.enrich.link import Linker
-from teikit.review.names import TEXT_ONLY, context_snippet, name_message
+from teikit.authority.labels import TEXT_ONLY, name_message
+from teikit.snippets import context_snippet
 from teikit.enrich.tokens import joinable, tokenize
 from teikit.evidence import Evidence, Fired, holds
 from teikit.model import HIGH, LOW, MEDIUM, Block, Division, Document, ReviewItem, Span

@@ -27,7 +27,7 @@ from teikit.ids import slug
 from teikit.lang import en
 from teikit.model import (ELEMENT_DIVISIONS, HIGH, LOW, MEDIUM, PAGE_CHROME, Block, Division, Document, Entity, Part, ReviewItem,
                           Span, Work)
-from teikit.review import snippet
+from teikit.snippets import snippet
 from teikit.weights.quotations import (QUOTATION_MARKS, QUOTATION_SPEAKER, QUOTATION_TYPE, SPEAKER_PERSON,
                                        WRITTEN_SOURCE)
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from teikit.model import ReviewItem
+from teikit.snippets import snippet
 
-
-def snippet(text: str, limit: int = 80) -> str:
-    """``text`` on one line, cut to ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+__all__ = ["item_record", "snippet"]
 
 
 def item_record(file: str, item: ReviewItem) -> dict:

@@ -10,13 +10,13 @@ from lxml import etree
 
 from teikit.model import HIGH, LOW, MEDIUM, ReviewItem
 from teikit.ns import TEI, XML_ID, local_name
-from teikit.review.items import snippet
+from teikit.authority.labels import GAZETTEER, LIST, NEW, TEXT_ONLY, name_message
+from teikit.snippets import context_snippet, snippet
 from teikit.trace import xpath_of
 
 NAME_TAGS = ("persName", "placeName", "orgName", "rs")
 _ENTRY_TAGS = frozenset({"person", "place", "org"})
 _CERT_ORDER = {LOW: 0, MEDIUM: 1, HIGH: 2}
-CONTEXT = 40  # characters each side of the first mention
 
 
 def _in_text(element: etree._Element) -> bool:
@@ -26,18 +26,6 @@ def _in_text(element: etree._Element) -> bool:
         if name in ("teiHeader", "standOff") or name in _ENTRY_TAGS:
             return False
     return True
-
-
-NEW = "new"
-LIST, GAZETTEER, TEXT_ONLY = "list entry", "gazetteer", "found in the text only"
-_KIND_WORDS = {"persName": "a person", "placeName": "a place", "orgName": "an organisation", "rs": "a reference"}
-
-
-def name_message(tag: str, source: str) -> str:
-    """What a review item says of a name: its kind and where its entry comes from."""
-    if tag == "rs":
-        return "a generic plural of a person's name"
-    return f"{_KIND_WORDS.get(tag, 'a name')} ({source})"
 
 
 def entry_label(entry: etree._Element | None) -> tuple[str, str]:
@@ -67,17 +55,6 @@ def context(element: etree._Element) -> str:
     text = "".join(before)
     name = "".join(element.itertext())
     return context_snippet(text + name + (element.tail or ""), len(text), len(text) + len(name))
-
-
-def context_snippet(text: str, start: int, end: int, width: int = CONTEXT) -> str:
-    """The words around text[start:end], cut at word boundaries."""
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    if start > width and " " in left:
-        left = "…" + left.split(" ", 1)[1]
-    if end + width < len(text) and " " in right:
-        right = right.rsplit(" ", 1)[0] + "…"
-    return " ".join(f"{left}{text[start:end]}{right}".split())
 
 
 def _register_label(document: str, pointer: str) -> tuple[str, str]:
