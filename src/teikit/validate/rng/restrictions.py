@@ -141,16 +141,9 @@ class _Checker:
         left, right = self.attribute_classes(p[1]), self.attribute_classes(p[2])
         if not left or not right:
             return
-        left_names, left_open = _split(left)
-        right_names, right_open = _split(right)
-        common = left_names & right_names
-        if common:
-            raise Violation(f"duplicate attribute {_show(min(common))}")
-        if left_open or right_open:
-            for a in left:
-                for b in right:
-                    if (not _finite(a) or not _finite(b)) and _overlap(a, b):
-                        raise Violation("duplicate attribute")
+        clash = _clash(left, right)
+        if clash is not None:
+            raise Violation(f"duplicate attribute {clash}" if clash else "duplicate attribute")
 
     # -- 7.4 ------------------------------------------------------------------------------------------
     def element_classes(self, p: tuple) -> tuple[list, bool]:
@@ -177,16 +170,25 @@ class _Checker:
         (left, left_text), (right, right_text) = self.element_classes(p[1]), self.element_classes(p[2])
         if left_text and right_text:
             raise Violation('both operands of "interleave" contain "text"')
-        left_names, left_open = _split(left)
-        right_names, right_open = _split(right)
-        common = left_names & right_names
-        if common:
-            raise Violation(f'the element {_show(min(common))} can occur in more than one operand of "interleave"')
-        if left_open or right_open:
-            for a in left:
-                for b in right:
-                    if (not _finite(a) or not _finite(b)) and _overlap(a, b):
-                        raise Violation('overlapping element names in operands of "interleave"')
+        clash = _clash(left, right)
+        if clash:
+            raise Violation(f'the element {clash} can occur in more than one operand of "interleave"')
+        if clash is not None:
+            raise Violation('overlapping element names in operands of "interleave"')
+
+
+def _clash(left: list, right: list) -> str | None:
+    """Whether two lists of name classes share a name: the first name both name ("" when only an
+    open class, anyName or nsName, overlaps the other side), or None when they are disjoint."""
+    left_names, left_open = _split(left)
+    right_names, right_open = _split(right)
+    common = left_names & right_names
+    if common:
+        return _show(min(common))
+    if left_open or right_open:
+        if any((not _finite(a) or not _finite(b)) and _overlap(a, b) for a in left for b in right):
+            return ""
+    return None
 
 
 # -- name classes as tuples ------------------------------------------------------------------------------
