@@ -19,8 +19,8 @@ from collections import Counter
 import pytest
 from lxml import etree
 
+from browser_fixture import browser  # noqa: F401  (the fixture)
 from publish_docs import ROOT, SAMPLES
-from test_publish_browser import CHROMIUM_ARGS
 from teikit.ns import TEI
 from teikit.reading import reading_text
 
@@ -42,18 +42,6 @@ def ceteicean() -> str:
     if not CETEI_JS.is_file():
         pytest.skip(f"{CETEI_JS.relative_to(ROOT)} is absent (.ci/run installs the npm package CETEIcean)")
     return CETEI_JS.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium and chromium-driver)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (test extra)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 # What a generic stylesheet for CETEIcean does with quotations: the browser's own marks around them.

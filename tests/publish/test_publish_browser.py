@@ -4,29 +4,13 @@ screenshot under tests/_artifacts/. Skips, saying why, where Chromium or Playwri
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
+from browser_fixture import browser  # noqa: F401  (the fixture)
 from publish_docs import HERE, ROOT, SAMPLES
 from publish_helpers import publish
 
 ARTIFACTS = ROOT / "tests" / "_artifacts"
-# Never fetch anything: no component updates, no sync, no background requests.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium and chromium-driver)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (test extra)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _page_with_footnotes(tmp_path):
