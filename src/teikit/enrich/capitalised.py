@@ -20,7 +20,7 @@ from typing import Iterable
 
 from teikit.authority.forms import Key
 from teikit.enrich.lexicon import is_common_word
-from teikit.enrich.tokens import Token
+from teikit.tokens import Token
 from teikit.lang import en
 from teikit.weights.names import NAME_GATE
 
