@@ -7,6 +7,7 @@ neighbours. Nothing here decides a role.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -114,22 +115,32 @@ for _lang, _stops in _STOPWORDS.items():
 
 
 def _stopword_counts(words: list[str]) -> dict[str, int]:
+    """Each language's count of its common words among ``words`` (each distinct word looked up once)."""
     counts = dict.fromkeys(_STOPWORDS, 0)
-    for word in words:
-        for lang in _STOPWORD_LANGS.get(word, ()):
-            counts[lang] += 1
+    languages = _STOPWORD_LANGS.get
+    for word, times in Counter(words).items():
+        for lang in languages(word, ()):
+            counts[lang] += times
     return counts
+
+
+def _lowered_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case. An ASCII text is lowered first, in one call: lowering
+    changes neither its length nor which characters are letters, so the words are the same."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def stopword_counts(text: str) -> dict[str, int]:
     """How many of each language's commonest words ``text`` holds."""
-    return _stopword_counts([w.lower() for w in _WORD.findall(text)])
+    return _stopword_counts(_lowered_words(text))
 
 
 def guess_language(text: str) -> str | None:
     """A structural cue only (teikit's language pass decides xml:lang): the language whose
     common words dominate ``text``, or None when there is too little evidence."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _lowered_words(text)
     if len(words) < _S["language-words"]:
         return None
     scores = _stopword_counts(words)
