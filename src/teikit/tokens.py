@@ -26,7 +26,7 @@ _OPENING_QUOTES = frozenset("“«„\"‘")
 # word -> (the word interned, its key interned, starts with a capital): a document's words repeat,
 # so each distinct word is keyed once and every token of it shares two strings. Bounded: cleared
 # when a long-running process (a build) has seen this many distinct words.
-_SEEN: dict[str, tuple[str, str, bool]] = {}
+_SEEN: dict[str, tuple[str, str, bool, bool, bool]] = {}
 _SEEN_LIMIT = 200_000
 
 
@@ -42,18 +42,15 @@ class Token:
     sentence_start: bool = False
     gap: str = ""  # the text between the previous token (with its possessive) and this one
     cap: bool = False  # starts with a capital
+    # Facts of the word itself, read many times per token by name recognition: computed once per
+    # distinct word (``_SEEN``), stored, not derived at each reading. Only words (not abbreviations
+    # or numbers) are honorifics or function words.
+    is_honorific: bool = False
+    is_function_word: bool = False
 
     @property
     def is_initial(self) -> bool:
         return self.kind == "word" and len(self.text) == 1 and self.text.isupper() and self.dot
-
-    @property
-    def is_honorific(self) -> bool:
-        return self.kind == "word" and self.text in HONORIFICS
-
-    @property
-    def is_function_word(self) -> bool:
-        return self.kind == "word" and self.text.lower() in FUNCTION_WORDS
 
     @property
     def is_acronym(self) -> bool:
@@ -63,12 +60,14 @@ class Token:
         return self.kind == "word" and 2 <= len(self.text) <= 6 and self.text.isupper()
 
 
-def _word(word: str) -> tuple[str, str, bool]:
-    """(word, key, capitalised) of a word or abbreviation, interned, remembered in ``_SEEN``."""
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+    """(word, key, capitalised, honorific, function word) of a word or abbreviation, the strings
+    interned, remembered in ``_SEEN``."""
     key = word.lower() if word.isascii() else fold(word)
     if len(_SEEN) >= _SEEN_LIMIT:
         _SEEN.clear()
-    seen = _SEEN[word] = (intern(word), intern(key.replace("'", "").replace(".", "")), word[0].isupper())
+    seen = _SEEN[word] = (intern(word), intern(key.replace("'", "").replace(".", "")), word[0].isupper(),
+                          word in HONORIFICS, word.lower() in FUNCTION_WORDS)
     return seen
 
 
@@ -91,11 +90,12 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
                 word, stop, possessive = word[:-2], stop - 2, True
             elif word[-1] == "s" and text[stop:stop + 1] in ("’", "'") and not text[stop + 1:stop + 2].isalpha():
                 possessive = True  # "Engels’ expression"
-            word, key, cap = seen(word) or _word(word)
-            append(Token(begin, stop, word, "word", key, text[stop:stop + 1] == ".", possessive, False, gap, cap))
+            word, key, cap, honorific, function = seen(word) or _word(word)
+            append(Token(begin, stop, word, "word", key, text[stop:stop + 1] == ".", possessive, False, gap, cap,
+                         honorific, function))
         elif abbr:
             end = begin + len(abbr)
-            abbr, key, cap = seen(abbr) or _word(abbr)
+            abbr, key, cap, _, _ = seen(abbr) or _word(abbr)
             append(Token(begin, end, abbr, "abbr", key, False, False, False, gap, cap))
         elif num:
             end = begin + len(num)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from teikit.folding import fold
+from teikit.lang.en import FUNCTION_WORDS, HONORIFICS
 from teikit.model import Block
 from teikit.tokens import Token, _mark_sentence_starts, tokenize
 
@@ -37,7 +38,8 @@ def reference(text: str, start: int = 0) -> list[Token]:
             possessive = True
         tokens.append(Token(begin, end, word, kind, word if kind == "num" else _key(word),
                             kind == "word" and text[end:end + 1] == ".", possessive, False,
-                            text[previous_end:begin], word[0].isupper()))
+                            text[previous_end:begin], word[0].isupper(),
+                            kind == "word" and word in HONORIFICS, kind == "word" and word.lower() in FUNCTION_WORDS))
         previous_end = match.end()
     _mark_sentence_starts(tokens)
     return tokens
