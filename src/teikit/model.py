@@ -123,6 +123,11 @@ class Block:
         Not a field: the model's JSON dump and comparisons leave it out."""
         return tokenize(self.text, self.value_start if self.label else 0)
 
+    def forget_tokens(self) -> None:
+        """Let the token stream go (the passes are done; the writer reads spans, not words): a
+        large text's tokens take more memory than its text and model together."""
+        self.__dict__.pop("tokens", None)
+
     def line_at(self, offset: int) -> int:
         """The input line of ``text[offset]``."""
         return self.line + self.text.count("\n", 0, offset)
@@ -375,6 +380,11 @@ class Document:
         for work in self.works:
             for part in (*work.front, *work.body, *work.back):
                 yield from iter_blocks(part)
+
+    def forget_tokens(self) -> None:
+        """Every block's token stream let go (see ``Block.forget_tokens``)."""
+        for block in self.blocks():
+            block.forget_tokens()
 
     def to_json(self) -> str:
         """A JSON dump of the model, for tests that should not depend on TEI formatting."""

@@ -88,3 +88,12 @@ def test_the_token_stream_is_not_part_of_the_model_dump():
     from dataclasses import asdict
 
     assert "tokens" not in asdict(block)
+
+
+def test_a_conversion_lets_the_token_streams_go_before_writing():
+    from teikit.convert import read_and_enrich
+    from teikit.textio import decode
+
+    document = read_and_enrich(decode("t.txt", "A Title\n\nJane Doe wrote to John Smith in London.\n".encode()))
+    assert all("tokens" not in vars(block) for block in document.blocks())
+    assert any(block.tokens for block in document.blocks())  # and they are made again if asked for
