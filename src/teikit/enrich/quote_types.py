@@ -119,6 +119,9 @@ _REFERENCE = re.compile(rf"^\s*\((?P<ref>[^()]{{2,200}}?(?:\d|{lang.alternation(
                         r"[^()]{0,200})\)")
 # A sentence that points back at a written thing named before it ("it states", "which reads").
 _POINTS_BACK, _POINTS_BACK_TWIN = _twins(lambda words: rf"\b(?:{lang.alternation(words)})\b", en.POINTING_WORDS)
+# (every pattern with its twin, for the tests that hold them equal)
+TWINS = ((SPEECH_VERB, _SPEECH_TWIN), (WRITING_VERB, _WRITING_TWIN), (SOURCE_NOUN, _SOURCE_TWIN),
+         (_CUE_BEFORE, _CUE_TWIN), (_CLAUSE, _CLAUSE_TWIN), (_POINTS_BACK, _POINTS_BACK_TWIN))
 
 
 @dataclass
