@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from teikit.enrich import quote_types as qt
-from teikit.enrich.quote_types import (NOT_FOLDED, TWINS, _found, _matches, _search, _speech_verb, folded,
+from teikit.enrich.quote_types import (NOT_FOLDED, TWINS, _found, _last, _search, _speech_verb, _starts, folded,
                                        sentence_after, sentence_starts)
 from teikit.enrich.quotes import _CANDIDATE
 from teikit.enrich.unmarked_speech import _DASH, _ENDS_SENTENCE, _Paragraph
@@ -76,7 +76,10 @@ def test_twins_find_what_their_patterns_find(text: str, cut: int):
     tail, low_tail = text[-cut:], (None if low is None else low[-cut:])
     for pattern, twin in TWINS:
         for t, lw in ((text, low), (tail, low_tail)):
-            assert spans(_matches(pattern, twin, t, lw)) == spans(pattern.finditer(t))
+            every = list(pattern.finditer(t))
+            assert _starts(pattern, twin, t, lw) == [m.start() for m in every]
+            assert spans(filter(None, [_last(pattern, twin, t, lw)])) == spans(every[-1:])
+            assert spans(pattern.match(t, m.start()) for m in every) == spans(every)
             assert spans(filter(None, [_search(pattern, twin, t, lw)])) == spans(filter(None, [pattern.search(t)]))
             assert _found(pattern, twin, t, lw) == (pattern.search(t) is not None)
 

@@ -60,12 +60,16 @@ def folded(text: str) -> str | None:
     return low if len(low) == len(text) and not _NOT_FOLDED.search(text) else None
 
 
-def _matches(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> list[re.Match]:
-    """``pattern.finditer(text)``, found by the twin in ``low`` (``folded(text)``) where it can
-    be: each match made again on ``text`` at its place (what the search matches there)."""
-    if twin is None or low is None:
-        return list(pattern.finditer(text))
-    return [pattern.match(text, m.start()) for m in twin.finditer(low)]
+def _starts(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> list[int]:
+    """Where the matches of ``pattern.finditer(text)`` start, found by the twin in ``low``
+    (``folded(text)``) where it can be (``pattern.match(text, start)`` is the match)."""
+    return [m.start() for m in (pattern.finditer(text) if twin is None or low is None else twin.finditer(low))]
+
+
+def _last(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
+    """The last match of ``pattern.finditer(text)`` (``low``: ``folded(text)``)."""
+    starts = _starts(pattern, twin, text, low)
+    return pattern.match(text, starts[-1]) if starts else None
 
 
 def _search(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
@@ -239,20 +243,16 @@ def _tag_speaker(evidence: Evidence, tag: re.Match) -> str | None:
     return None
 
 
-def _last(matches: list[re.Match]) -> re.Match | None:
-    return matches[-1] if matches else None
-
-
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _speech_verb(before: str, low: str | None = None) -> re.Match | None:
     """The last speech verb of ``before`` used as a verb ("in answer", "the question" are nouns).
     (``low``: ``folded(before)``, when the caller has it.)"""
-    for match in reversed(_matches(SPEECH_VERB, _SPEECH_TWIN, before, low)):
-        previous = _LAST_WORD.search(before[:match.start()])
+    for start in reversed(_starts(SPEECH_VERB, _SPEECH_TWIN, before, low)):
+        previous = _LAST_WORD.search(before[:start])
         if previous is None or previous.group(1).lower() not in en.NOUN_MARKERS:
-            return match
+            return SPEECH_VERB.match(before, start)
     return None
 
 
@@ -305,8 +305,8 @@ def classify(ctx: Context) -> Typing:
         return _typed(ev, Q, f"introduced as a name or term (“{cue.group('mention')}”)")
 
     speech = _speech_verb(ctx.before, low)
-    writing = _last(_matches(WRITING_VERB, _WRITING_TWIN, ctx.before, low))
-    source = _last(_matches(SOURCE_NOUN, _SOURCE_TWIN, ctx.before, low))
+    writing = _last(WRITING_VERB, _WRITING_TWIN, ctx.before, low)
+    source = _last(SOURCE_NOUN, _SOURCE_TWIN, ctx.before, low)
     points_back = not ctx.before.strip() or _search(_POINTS_BACK, _POINTS_BACK_TWIN, ctx.before, low)
     named: list[bool] = []
 
@@ -426,10 +426,9 @@ def _source_in(evidence: Evidence, text: str, lo: int, hi: int) -> tuple[int, in
     if titles and evidence.check(WRITTEN_SOURCE.title, True, title=titles[-1].group()):
         match = titles[-1]
         return lo + match.start(), lo + match.end()
-    nouns = _matches(SOURCE_NOUN, _SOURCE_TWIN, window, folded(window))
-    if not nouns or not evidence.check(WRITTEN_SOURCE.written_thing, True, noun=nouns[-1].group()):
+    noun = _last(SOURCE_NOUN, _SOURCE_TWIN, window, folded(window))
+    if noun is None or not evidence.check(WRITTEN_SOURCE.written_thing, True, noun=noun.group()):
         return None
-    noun = nouns[-1]
     head = window[:noun.start()]
     det = list(re.finditer(rf"\b{_DETERMINERS}\b", head, re.IGNORECASE))
     begin = noun.start()
