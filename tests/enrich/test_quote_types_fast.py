@@ -84,6 +84,23 @@ def test_twins_find_what_their_patterns_find(text: str, cut: int):
             assert _found(pattern, twin, t, lw) == (pattern.search(t) is not None)
 
 
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXT)
+def test_no_list_word_before_the_first_word_of_any(text: str):
+    """The three lists are searched from where a word of any of them is first found."""
+    low = folded(text)
+    first = qt.CUE_WORD.search(text)
+    for pattern, twin in ((qt.SPEECH_VERB, qt._SPEECH_TWIN), (qt.WRITING_VERB, qt._WRITING_TWIN),
+                          (qt.SOURCE_NOUN, qt._SOURCE_TWIN)):
+        every = [m.start() for m in pattern.finditer(text)]
+        if first is None:
+            assert every == []
+        else:
+            assert _starts(pattern, twin, text, low, first.start()) == every
+            assert _starts(pattern, None, text, None, first.start()) == every
+
+
 # -- helpers written anew -------------------------------------------------------------------
 
 def speech_verb_reference(before: str) -> re.Match | None:
@@ -102,7 +119,8 @@ def test_last_speech_verb_as_before(words: list[str]):
     before = " ".join(words)
     expected = speech_verb_reference(before)
     for low in (folded(before), None):
-        got = _speech_verb(before, low)
+        first = qt.CUE_WORD.search(before)
+        got = _speech_verb(before, low, first.start()) if first else _speech_verb(before, low)
         assert (got and (got.span(), got.group())) == (expected and (expected.span(), expected.group()))
 
 

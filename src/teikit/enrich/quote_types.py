@@ -60,15 +60,17 @@ def folded(text: str) -> str | None:
     return low if len(low) == len(text) and not _NOT_FOLDED.search(text) else None
 
 
-def _starts(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> list[int]:
+def _starts(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None, pos: int = 0) -> list[int]:
     """Where the matches of ``pattern.finditer(text)`` start, found by the twin in ``low``
-    (``folded(text)``) where it can be (``pattern.match(text, start)`` is the match)."""
-    return [m.start() for m in (pattern.finditer(text) if twin is None or low is None else twin.finditer(low))]
+    (``folded(text)``) where it can be (``pattern.match(text, start)`` is the match). The
+    search starts at ``pos``: where no match starts before it, that finds the same."""
+    return [m.start() for m in (pattern.finditer(text, pos) if twin is None or low is None
+                                else twin.finditer(low, pos))]
 
 
-def _last(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
-    """The last match of ``pattern.finditer(text)`` (``low``: ``folded(text)``)."""
-    starts = _starts(pattern, twin, text, low)
+def _last(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None, pos: int = 0) -> re.Match | None:
+    """The last match of ``pattern.finditer(text)`` (``low``, ``pos``: as for ``_starts``)."""
+    starts = _starts(pattern, twin, text, low, pos)
     return pattern.match(text, starts[-1]) if starts else None
 
 
@@ -94,6 +96,9 @@ _SPEECH = alternation(en.SPEECH_CUE_VERBS)
 SPEECH_VERB, _SPEECH_TWIN = _twins(_words_pattern, en.SPEECH_CUE_VERBS, tree=True)
 WRITING_VERB, _WRITING_TWIN = _twins(_words_pattern, en.WRITING_VERBS, tree=True)
 SOURCE_NOUN, _SOURCE_TWIN = _twins(_words_pattern, en.SOURCE_NOUNS, tree=True)
+# A word of any of the three: where one of them matches, this matches too (it may match another
+# word there), so none of them matches before the first place this matches.
+CUE_WORD, _CUE_WORD_TWIN = _twins(_words_pattern, en.SPEECH_CUE_VERBS | en.WRITING_VERBS | en.SOURCE_NOUNS, tree=True)
 
 _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
@@ -124,7 +129,7 @@ _REFERENCE = re.compile(rf"^\s*\((?P<ref>[^()]{{2,200}}?(?:\d|{lang.alternation(
 # A sentence that points back at a written thing named before it ("it states", "which reads").
 _POINTS_BACK, _POINTS_BACK_TWIN = _twins(lambda words: rf"\b(?:{lang.alternation(words)})\b", en.POINTING_WORDS)
 # (every pattern with its twin, for the tests that hold them equal)
-TWINS = ((SPEECH_VERB, _SPEECH_TWIN), (WRITING_VERB, _WRITING_TWIN), (SOURCE_NOUN, _SOURCE_TWIN),
+TWINS = ((SPEECH_VERB, _SPEECH_TWIN), (WRITING_VERB, _WRITING_TWIN), (SOURCE_NOUN, _SOURCE_TWIN), (CUE_WORD, _CUE_WORD_TWIN),
          (_CUE_BEFORE, _CUE_TWIN), (_CLAUSE, _CLAUSE_TWIN), (_POINTS_BACK, _POINTS_BACK_TWIN))
 
 
@@ -246,10 +251,10 @@ def _tag_speaker(evidence: Evidence, tag: re.Match) -> str | None:
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _speech_verb(before: str, low: str | None = None) -> re.Match | None:
+def _speech_verb(before: str, low: str | None = None, pos: int = 0) -> re.Match | None:
     """The last speech verb of ``before`` used as a verb ("in answer", "the question" are nouns).
-    (``low``: ``folded(before)``, when the caller has it.)"""
-    for start in reversed(_starts(SPEECH_VERB, _SPEECH_TWIN, before, low)):
+    (``low``: ``folded(before)``, when the caller has it; ``pos``: as for ``_starts``.)"""
+    for start in reversed(_starts(SPEECH_VERB, _SPEECH_TWIN, before, low, pos)):
         previous = _LAST_WORD.search(before[:start])
         if previous is None or previous.group(1).lower() not in en.NOUN_MARKERS:
             return SPEECH_VERB.match(before, start)
@@ -304,9 +309,11 @@ def classify(ctx: Context) -> Typing:
                         words=n):
         return _typed(ev, Q, f"introduced as a name or term (“{cue.group('mention')}”)")
 
-    speech = _speech_verb(ctx.before, low)
-    writing = _last(WRITING_VERB, _WRITING_TWIN, ctx.before, low)
-    source = _last(SOURCE_NOUN, _SOURCE_TWIN, ctx.before, low)
+    # (most sentences hold no word of the three lists: one search of them all tells)
+    first = _search(CUE_WORD, _CUE_WORD_TWIN, ctx.before, low)
+    speech = first and _speech_verb(ctx.before, low, first.start())
+    writing = first and _last(WRITING_VERB, _WRITING_TWIN, ctx.before, low, first.start())
+    source = first and _last(SOURCE_NOUN, _SOURCE_TWIN, ctx.before, low, first.start())
     points_back = not ctx.before.strip() or _search(_POINTS_BACK, _POINTS_BACK_TWIN, ctx.before, low)
     named: list[bool] = []
 
