@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from teikit.enrich import quote_types as qt
 from teikit.enrich.quote_types import (NOT_FOLDED, TWINS, _found, _last, _search, _speech_verb, _starts, folded,
-                                       sentence_after, sentence_starts)
+                                       sentence_after, sentence_before, sentence_starts)
 from teikit.enrich.quotes import _CANDIDATE
 from teikit.enrich.unmarked_speech import _DASH, _ENDS_SENTENCE, _Paragraph
 from teikit.lang import en
@@ -57,7 +57,8 @@ CUE_WORDS = sorted({*en.SPEECH_CUE_VERBS, *en.WRITING_VERBS, *en.SOURCE_NOUNS, *
                     "don’t", "isn't"})
 ODD = ["İ", "ı", "ſ", "K", "Σ", "ς", "µ", "é", "É", "ß", "_", "1", "’", "'", "“", "”", "-", ":", ",", "\n", "  "]
 WORD = st.one_of(st.sampled_from(CUE_WORDS), st.text(st.sampled_from("abcdeilnorstIKSL"), min_size=1, max_size=6))
-CASED = st.tuples(WORD, st.sampled_from([str.lower, str.upper, str.title, str.capitalize])).map(lambda p: p[1](p[0]))
+CASES = st.sampled_from([str.lower, str.upper, str.title, str.capitalize])
+CASED = st.tuples(WORD, CASES).map(lambda p: p[1](p[0]))
 TOKEN = st.one_of(CASED, st.sampled_from(ODD), st.tuples(CASED, CASED).map("".join),
                   st.tuples(st.sampled_from(ODD), CASED).map("".join))
 TEXT = st.lists(TOKEN, max_size=25).map(lambda ts: " ".join(ts)) | st.lists(TOKEN, max_size=25).map("".join)
@@ -130,11 +131,14 @@ SENTENCE_TOKEN = st.sampled_from(["Mr.", "S.", "U.S.S.R.", "etc.", "He", "said",
 
 @settings(max_examples=300, deadline=None)
 @given(tokens=st.lists(SENTENCE_TOKEN, max_size=30), start=st.integers(0, 40), limit=st.integers(1, 80))
-def test_sentence_after_as_before(tokens: list[str], start: int, limit: int):
+def test_sentence_before_and_after_as_before(tokens: list[str], start: int, limit: int):
     text = " ".join(tokens)
     tail = text[start:start + limit]
     starts = sentence_starts(tail)
     assert sentence_after(text, start, limit) == (tail[:starts[0]] if starts else tail)
+    head = text[max(0, start + limit - 80):start + limit]
+    starts = sentence_starts(head)
+    assert sentence_before(text, start + limit, 80) == (head[starts[-1]:] if starts else head)
 
 
 CANDIDATE_REFERENCE = re.compile(r"’’|''|``|‘‘|[“”„‟\"«»‹›‘’‚‛']")

@@ -129,7 +129,8 @@ _REFERENCE = re.compile(rf"^\s*\((?P<ref>[^()]{{2,200}}?(?:\d|{lang.alternation(
 # A sentence that points back at a written thing named before it ("it states", "which reads").
 _POINTS_BACK, _POINTS_BACK_TWIN = _twins(lambda words: rf"\b(?:{lang.alternation(words)})\b", en.POINTING_WORDS)
 # (every pattern with its twin, for the tests that hold them equal)
-TWINS = ((SPEECH_VERB, _SPEECH_TWIN), (WRITING_VERB, _WRITING_TWIN), (SOURCE_NOUN, _SOURCE_TWIN), (CUE_WORD, _CUE_WORD_TWIN),
+TWINS = ((SPEECH_VERB, _SPEECH_TWIN), (WRITING_VERB, _WRITING_TWIN), (SOURCE_NOUN, _SOURCE_TWIN),
+         (CUE_WORD, _CUE_WORD_TWIN),
          (_CUE_BEFORE, _CUE_TWIN), (_CLAUSE, _CLAUSE_TWIN), (_POINTS_BACK, _POINTS_BACK_TWIN))
 
 
@@ -179,20 +180,27 @@ def sentence_starts(text: str) -> list[int]:
 
 def _sentence_starts(text: str) -> Iterator[int]:
     for match in _SENTENCE_END.finditer(text):
-        end = match.start() + 1  # after the full stop
-        token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
-        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1]
-                                    or token[:-1].lower() in en.SENTENCE_ABBREVIATIONS):
-            continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
-        yield match.end()
+        if _starts_sentence(text, match):
+            yield match.end()
+
+
+def _starts_sentence(text: str, match: re.Match) -> bool:
+    """Whether a full stop and space (``_SENTENCE_END``) end a sentence: not an initial's or
+    an abbreviation's."""
+    end = match.start() + 1  # after the full stop
+    token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
+    # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
+    return not (token.endswith(".") and (len(token) <= 2 or "." in token[:-1]
+                                         or token[:-1].lower() in en.SENTENCE_ABBREVIATIONS))
 
 
 def sentence_before(text: str, end: int, limit: int | None = None) -> str:
     """The text of ``text[:end]`` back to the start of its sentence (at most ``limit`` chars)."""
     limit = QUOTATION_TYPE.threshold("sentence-before-chars") if limit is None else limit
     head = text[max(0, end - limit):end]
-    starts = sentence_starts(head)
-    return head[starts[-1]:] if starts else head
+    # (the last start is the sentence's: the ones before it are not told apart)
+    last = next((m for m in reversed(list(_SENTENCE_END.finditer(head))) if _starts_sentence(head, m)), None)
+    return head[last.end():] if last is not None else head
 
 
 def sentence_after(text: str, start: int, limit: int | None = None) -> str:
@@ -290,7 +298,8 @@ def classify(ctx: Context) -> Typing:
     n = len(words)
 
     low = folded(ctx.before)
-    cue = _search(_CUE_BEFORE, _CUE_TWIN, ctx.before[-th["cue-chars"]:], None if low is None else low[-th["cue-chars"]:])
+    tail = -th["cue-chars"]
+    cue = _search(_CUE_BEFORE, _CUE_TWIN, ctx.before[tail:], None if low is None else low[tail:])
     if cue and ev.check(rules.so_called_cue, cue.group("so"), cue=cue.group("so")):
         return _typed(ev, SO_CALLED, f"the text calls it “{cue.group('so')}”")
     reference = _REFERENCE.match(ctx.after)
