@@ -169,3 +169,12 @@ def turn_dashes_reference(text: str) -> list[tuple[int, int]]:
                     max_size=30).map("".join))
 def test_turn_dashes_as_before(text: str):
     assert _Paragraph(text, []).dashes == turn_dashes_reference(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXT, marks=st.lists(st.sampled_from(list(" “”‘’\"'«»‹›„") + ["’’", " – "]), max_size=4),
+       closing=st.lists(st.sampled_from(list(" “”‘’\"'«»‹›„")), max_size=4))
+def test_stripped_marks_take_no_word(text: str, marks: list[str], closing: list[str]):
+    """``_sentence_like`` counts a quotation's words with its marks (as ``classify`` did)."""
+    inner = "".join(marks) + text + "".join(closing)
+    assert len(qt._words(inner)) == len(qt._words(qt._unmarked(inner)))

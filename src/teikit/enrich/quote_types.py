@@ -277,15 +277,20 @@ def _unmarked(inner: str) -> str:
     return inner.strip(_MARKS)
 
 
-def _sentence_like(inner: str) -> bool:
-    core = _unmarked(inner)
-    words = _words(core)
+_ENDS_AS_SENTENCE = re.compile(r"[.!?…]\W*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?;:]\s")
+
+
+def _sentence_like(inner: str, words: int) -> bool:
+    """Whether a quotation of ``words`` words (``len(_words(inner))``: the marks stripped from
+    its ends take no word away) reads as a sentence or more."""
     if not words:
         return False
+    core = _unmarked(inner)
     th = QUOTATION_TYPE.thresholds
-    return core[:1].isupper() and (bool(re.search(r"[.!?…]\W*$", core)) and len(words) >= th["sentence-words"]
-                                   or len(words) >= th["long-sentence-words"]
-                                   or bool(re.search(r"[.!?;:]\s", core)))
+    return core[:1].isupper() and (bool(_ENDS_AS_SENTENCE.search(core)) and words >= th["sentence-words"]
+                                   or words >= th["long-sentence-words"]
+                                   or bool(_SENTENCE_INSIDE.search(core)))
 
 
 def classify(ctx: Context) -> Typing:
@@ -339,7 +344,7 @@ def classify(ctx: Context) -> Typing:
     source_near = source if source is not None and \
         len(_words(ctx.before[source.end():])) <= th["source-near-words"] else None
     written = _written(why_written, speech, writing, source_near, bool(points_back), named_earlier)
-    short_phrase = n <= th["short-phrase-words"] and not _sentence_like(inner)
+    short_phrase = n <= th["short-phrase-words"] and not _sentence_like(inner, n)
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= th["near-words"]
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= th["near-words"]
@@ -374,7 +379,11 @@ def _written(ev: Evidence, speech: re.Match | None, writing: re.Match | None, so
     """Whether a written source introduces the quotation; the rule that tells goes into ``ev``.
     The cue nearest the quotation decides between speech and writing ("said in his letter")."""
     rules = QUOTATION_TYPE
-    cue = next((c for c in (writing, source) if c and (speech is None or c.start() > speech.start())), None)
+    cue = None
+    for c in (writing, source):
+        if c and (speech is None or c.start() > speech.start()):
+            cue = c
+            break
     return (ev.check(rules.written_cue, cue, cue=cue.group() if cue else None)
             or ev.check(rules.source_named_earlier, not speech and points_back and named_earlier())
             # "says Engels" in a paragraph about his letter: an author cited
@@ -386,7 +395,7 @@ def _fallback(ev: Evidence, ctx: Context, inner: str, n: int, clause: bool, frag
     """The type told by what the quotation says, and by whether the work reports speech."""
     rules, th = QUOTATION_TYPE, QUOTATION_TYPE.thresholds
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
-    sentences = _sentence_like(inner)
+    sentences = _sentence_like(inner, n)
     phrase = n > th["scare-quote-words"]
     # scare quotes hold a word or a name, not a clause: a fragment is someone's words
     if ctx.dialogue and ev.check(rules.fragment_in_dialogue, fragment, words=n):
