@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
 from teikit import lang
 from teikit.enrich.lexicon import is_common_word
@@ -27,11 +28,77 @@ from teikit.weights.quotations import QUOTATION_SPEAKER, QUOTATION_TYPE, WRITTEN
 
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
 
+# Patterns searched on every quotation come in twins: the pattern case ignored (re.IGNORECASE), and
+# the same made of its lists in lower case, case kept, for a text's lower case (``folded``). The
+# twin finds the same matches at the same places several times faster: re folds the case of every
+# character at every position it tries otherwise. (tests/enrich/test_quote_types_fast.py)
+# Characters that re.IGNORECASE matches otherwise than their lower case: dotless i and long s
+# (matched as i and s), the micro sign and mu, and sigma (Σ is lowered to ς at a word's end). A
+# character whose lower case is longer (İ) changes the text's length. A text with either is
+# searched as written.
+NOT_FOLDED = "ıſµμΣσς"
+_NOT_FOLDED = re.compile(f"[{NOT_FOLDED}]")
+# What may not stand in a fragment lowered for a twin: an escape (\S, \W, \B), an inline flag or
+# named group ("(?P<", "(?i)"), a class holding a letter (re.IGNORECASE widens classes otherwise).
+_NOT_PLAIN = re.compile(r"\\|\(\?[^:=!<]|\[[^\]]*[^\W\d_]")
+
+
+def _twins(make: Callable[..., str], *lists: Iterable[str], tree: bool = False) -> tuple[re.Pattern, re.Pattern | None]:
+    """``make(*lists)`` compiled case ignored, and its twin: ``make`` of the lists in lower case,
+    case kept; None when a fragment is not plain. A prefix tree (``tree``) sorts its words:
+    they must be in lower case already, for the twin to try them in the same order."""
+    lists = tuple(tuple(fragments) for fragments in lists)
+    ignored = re.compile(make(*lists), re.IGNORECASE)
+    plain = all(not _NOT_PLAIN.search(f) and (not tree or f == f.lower()) for fragments in lists for f in fragments)
+    return ignored, (re.compile(make(*(tuple(f.lower() for f in fragments) for fragments in lists))) if plain else None)
+
+
+def folded(text: str) -> str | None:
+    """``text`` in lower case, character for character, when a twin finds in it what its
+    pattern finds in ``text``; else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and not _NOT_FOLDED.search(text) else None
+
+
+def _starts(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None, pos: int = 0) -> list[int]:
+    """Where the matches of ``pattern.finditer(text)`` start, found by the twin in ``low``
+    (``folded(text)``) where it can be (``pattern.match(text, start)`` is the match). The
+    search starts at ``pos``: where no match starts before it, that finds the same."""
+    return [m.start() for m in (pattern.finditer(text, pos) if twin is None or low is None
+                                else twin.finditer(low, pos))]
+
+
+def _last(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None, pos: int = 0) -> re.Match | None:
+    """The last match of ``pattern.finditer(text)`` (``low``, ``pos``: as for ``_starts``)."""
+    starts = _starts(pattern, twin, text, low, pos)
+    return pattern.match(text, starts[-1]) if starts else None
+
+
+def _search(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
+    """``pattern.search(text)``, found by the twin in ``low`` (``folded(text)``) where it can be."""
+    if twin is None or low is None:
+        return pattern.search(text)
+    found = twin.search(low)
+    return None if found is None else pattern.match(text, found.start())
+
+
+def _found(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> bool:
+    """Whether ``pattern`` matches anywhere in ``text`` (``low``: ``folded(text)``)."""
+    return (pattern.search(text) if twin is None or low is None else twin.search(low)) is not None
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    return rf"\b{alternation(words)}\b"
+
+
 # (the verb and noun lists as prefix trees: long windows are searched for them on every quotation)
 _SPEECH = alternation(en.SPEECH_CUE_VERBS)
-SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b", re.IGNORECASE)
-WRITING_VERB = re.compile(rf"\b{alternation(en.WRITING_VERBS)}\b", re.IGNORECASE)
-SOURCE_NOUN = re.compile(rf"\b{alternation(en.SOURCE_NOUNS)}\b", re.IGNORECASE)
+SPEECH_VERB, _SPEECH_TWIN = _twins(_words_pattern, en.SPEECH_CUE_VERBS, tree=True)
+WRITING_VERB, _WRITING_TWIN = _twins(_words_pattern, en.WRITING_VERBS, tree=True)
+SOURCE_NOUN, _SOURCE_TWIN = _twins(_words_pattern, en.SOURCE_NOUNS, tree=True)
+# A word of any of the three: where one of them matches, this matches too (it may match another
+# word there), so none of them matches before the first place this matches.
+CUE_WORD, _CUE_WORD_TWIN = _twins(_words_pattern, en.SPEECH_CUE_VERBS | en.WRITING_VERBS | en.SOURCE_NOUNS, tree=True)
 
 _WORD = r"[^\W\d_][\w’'.-]*"
 _NAME = r"(?:[A-Z]\.\s*)*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
@@ -43,13 +110,14 @@ _TAG_AFTER = re.compile(
     rf"^[\s,;:—–-]*(?:(?:(?P<v1>{_SPEECH})\s+(?P<s1>{_PRONOUN}|{_NAME}|{_DESCRIBED}))|"
     # "…,” the ferryman remarked", "…,” as the old ferryman remarked"
     rf"(?:as\s+)?(?P<s2>{_PRONOUN}|{_NAME}|{_DESCRIBED})\s+(?:\w+ly\s+)?(?P<v2>{_SPEECH}))\b")
-_CUE_BEFORE = re.compile(rf"(?:(?P<so>{lang.alternation(en.SO_CALLED_CUES)})|"
-                         rf"(?P<mention>{lang.alternation(en.MENTION_PATTERNS)}))[\s,:]*$", re.IGNORECASE)
+_CUE_BEFORE, _CUE_TWIN = _twins(lambda so, mention: rf"(?:(?P<so>{lang.alternation(so)})|"
+                                rf"(?P<mention>{lang.alternation(mention)}))[\s,:]*$",
+                                en.SO_CALLED_CUES, en.MENTION_PATTERNS)
 # Words ascribed after the closing mark: "to use Engels’ expression", "in Lenin’s words".
 _CITED_AFTER = re.compile(rf"^[\s,;—–-]*(?:{lang.alternation(en.ASCRIBING_WORDS)})\s+(?:[\w’'.-]+\s+){{0,3}}?"
                           rf"(?:{lang.alternation(en.ASCRIBED_WORDS)})\b")
 # Words that make a phrase a clause (pronouns, auxiliaries, negation).
-_CLAUSE = re.compile(rf"\b(?:{lang.alternation(en.CLAUSE_PATTERNS)})\b", re.IGNORECASE)
+_CLAUSE, _CLAUSE_TWIN = _twins(lambda words: rf"\b(?:{lang.alternation(words)})\b", en.CLAUSE_PATTERNS)
 # What opens a greeting or an exclamation, words spoken rather than scare quotes.
 _GREETING = re.compile(rf"\W*(?:{lang.alternation(en.EXCLAMATION_PATTERNS)})\b", re.IGNORECASE)
 _ASKS = re.compile(r"[?!][^\w]*$")
@@ -59,7 +127,11 @@ _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s+(?=[“‘\"«(]?[A-Z])")
 _REFERENCE = re.compile(rf"^\s*\((?P<ref>[^()]{{2,200}}?(?:\d|{lang.alternation(en.REFERENCE_PATTERNS)})"
                         r"[^()]{0,200})\)")
 # A sentence that points back at a written thing named before it ("it states", "which reads").
-_POINTS_BACK = re.compile(rf"\b(?:{lang.alternation(en.POINTING_WORDS)})\b", re.IGNORECASE)
+_POINTS_BACK, _POINTS_BACK_TWIN = _twins(lambda words: rf"\b(?:{lang.alternation(words)})\b", en.POINTING_WORDS)
+# (every pattern with its twin, for the tests that hold them equal)
+TWINS = ((SPEECH_VERB, _SPEECH_TWIN), (WRITING_VERB, _WRITING_TWIN), (SOURCE_NOUN, _SOURCE_TWIN),
+         (CUE_WORD, _CUE_WORD_TWIN),
+         (_CUE_BEFORE, _CUE_TWIN), (_CLAUSE, _CLAUSE_TWIN), (_POINTS_BACK, _POINTS_BACK_TWIN))
 
 
 @dataclass
@@ -103,34 +175,46 @@ def _typed(evidence: Evidence, tag: str, reason: str, **found) -> Typing:
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets where a new sentence starts in ``text`` (not after initials or abbreviations)."""
-    starts = []
+    return list(_sentence_starts(text))
+
+
+def _sentence_starts(text: str) -> Iterator[int]:
     for match in _SENTENCE_END.finditer(text):
-        end = match.start() + 1  # after the full stop
-        token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
-        if token.endswith(".") and (len(token) <= 2 or "." in token[:-1]
-                                    or token[:-1].lower() in en.SENTENCE_ABBREVIATIONS):
-            continue  # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
-        starts.append(match.end())
-    return starts
+        if _starts_sentence(text, match):
+            yield match.end()
+
+
+def _starts_sentence(text: str, match: re.Match) -> bool:
+    """Whether a full stop and space (``_SENTENCE_END``) end a sentence: not an initial's or
+    an abbreviation's."""
+    end = match.start() + 1  # after the full stop
+    token = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1:end]
+    # "S. Kossior", "U.S.S.R. The", "Mr. Brown"
+    return not (token.endswith(".") and (len(token) <= 2 or "." in token[:-1]
+                                         or token[:-1].lower() in en.SENTENCE_ABBREVIATIONS))
 
 
 def sentence_before(text: str, end: int, limit: int | None = None) -> str:
     """The text of ``text[:end]`` back to the start of its sentence (at most ``limit`` chars)."""
     limit = QUOTATION_TYPE.threshold("sentence-before-chars") if limit is None else limit
     head = text[max(0, end - limit):end]
-    starts = sentence_starts(head)
-    return head[starts[-1]:] if starts else head
+    # (the last start is the sentence's: the ones before it are not told apart)
+    last = next((m for m in reversed(list(_SENTENCE_END.finditer(head))) if _starts_sentence(head, m)), None)
+    return head[last.end():] if last is not None else head
 
 
 def sentence_after(text: str, start: int, limit: int | None = None) -> str:
     limit = QUOTATION_TYPE.threshold("sentence-after-chars") if limit is None else limit
     tail = text[start:start + limit]
-    starts = sentence_starts(tail)
-    return tail[:starts[0]] if starts else tail
+    first = next(_sentence_starts(tail), None)  # (the first start is the end: the rest is not looked for)
+    return tail[:first] if first is not None else tail
+
+
+_WORD_RUN = re.compile(r"[^\W_][\w’'-]*")
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_][\w’'-]*", text)
+    return _WORD_RUN.findall(text)
 
 
 # A name right after a preposition is a place or an object, not the subject of the speech verb.
@@ -172,21 +256,17 @@ def _tag_speaker(evidence: Evidence, tag: re.Match) -> str | None:
     return None
 
 
-def _nearest(pattern: re.Pattern, text: str) -> re.Match | None:
-    found = None
-    for found in pattern.finditer(text):
-        pass
-    return found
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _speech_verb(before: str) -> re.Match | None:
-    """The last speech verb of ``before`` used as a verb ("in answer", "the question" are nouns)."""
-    found = None
-    for match in SPEECH_VERB.finditer(before):
-        previous = re.search(r"(\w+)\W*$", before[:match.start()])
+def _speech_verb(before: str, low: str | None = None, pos: int = 0) -> re.Match | None:
+    """The last speech verb of ``before`` used as a verb ("in answer", "the question" are nouns).
+    (``low``: ``folded(before)``, when the caller has it; ``pos``: as for ``_starts``.)"""
+    for start in reversed(_starts(SPEECH_VERB, _SPEECH_TWIN, before, low, pos)):
+        previous = _LAST_WORD.search(before[:start])
         if previous is None or previous.group(1).lower() not in en.NOUN_MARKERS:
-            found = match
-    return found
+            return SPEECH_VERB.match(before, start)
+    return None
 
 
 _MARKS = " “”‘’\"'«»‹›„"
@@ -197,15 +277,20 @@ def _unmarked(inner: str) -> str:
     return inner.strip(_MARKS)
 
 
-def _sentence_like(inner: str) -> bool:
-    core = _unmarked(inner)
-    words = _words(core)
+_ENDS_AS_SENTENCE = re.compile(r"[.!?…]\W*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?;:]\s")
+
+
+def _sentence_like(inner: str, words: int) -> bool:
+    """Whether a quotation of ``words`` words (``len(_words(inner))``: the marks stripped from
+    its ends take no word away) reads as a sentence or more."""
     if not words:
         return False
+    core = _unmarked(inner)
     th = QUOTATION_TYPE.thresholds
-    return core[:1].isupper() and (bool(re.search(r"[.!?…]\W*$", core)) and len(words) >= th["sentence-words"]
-                                   or len(words) >= th["long-sentence-words"]
-                                   or bool(re.search(r"[.!?;:]\s", core)))
+    return core[:1].isupper() and (bool(_ENDS_AS_SENTENCE.search(core)) and words >= th["sentence-words"]
+                                   or words >= th["long-sentence-words"]
+                                   or bool(_SENTENCE_INSIDE.search(core)))
 
 
 def classify(ctx: Context) -> Typing:
@@ -217,7 +302,9 @@ def classify(ctx: Context) -> Typing:
     words = _words(inner)
     n = len(words)
 
-    cue = _CUE_BEFORE.search(ctx.before[-th["cue-chars"]:])
+    low = folded(ctx.before)
+    tail = -th["cue-chars"]
+    cue = _search(_CUE_BEFORE, _CUE_TWIN, ctx.before[tail:], None if low is None else low[tail:])
     if cue and ev.check(rules.so_called_cue, cue.group("so"), cue=cue.group("so")):
         return _typed(ev, SO_CALLED, f"the text calls it “{cue.group('so')}”")
     reference = _REFERENCE.match(ctx.after)
@@ -236,22 +323,32 @@ def classify(ctx: Context) -> Typing:
                         words=n):
         return _typed(ev, Q, f"introduced as a name or term (“{cue.group('mention')}”)")
 
-    speech = _speech_verb(ctx.before)
-    writing = _nearest(WRITING_VERB, ctx.before)
-    source = _nearest(SOURCE_NOUN, ctx.before)
-    points_back = not ctx.before.strip() or _POINTS_BACK.search(ctx.before)
-    named_earlier = bool(SOURCE_NOUN.search(ctx.earlier))
+    # (most sentences hold no word of the three lists: one search of them all tells)
+    first = _search(CUE_WORD, _CUE_WORD_TWIN, ctx.before, low)
+    speech = first and _speech_verb(ctx.before, low, first.start())
+    writing = first and _last(WRITING_VERB, _WRITING_TWIN, ctx.before, low, first.start())
+    source = first and _last(SOURCE_NOUN, _SOURCE_TWIN, ctx.before, low, first.start())
+    points_back = not ctx.before.strip() or _search(_POINTS_BACK, _POINTS_BACK_TWIN, ctx.before, low)
+    named: list[bool] = []
+
+    def named_earlier() -> bool:
+        """Whether the paragraph before names a written thing (the longest text searched for a
+        quotation: searched only when a rule asks)."""
+        if not named:
+            named.append(_found(SOURCE_NOUN, _SOURCE_TWIN, ctx.earlier, folded(ctx.earlier)))
+        return named[0]
+
     # whether a written source introduces it, and by which rule (recorded where that decides)
     why_written = rules.evidence()
     # a written thing far back in the sentence is what it is about, not what the quotation comes from
     source_near = source if source is not None and \
         len(_words(ctx.before[source.end():])) <= th["source-near-words"] else None
     written = _written(why_written, speech, writing, source_near, bool(points_back), named_earlier)
-    short_phrase = n <= th["short-phrase-words"] and not _sentence_like(inner)
+    short_phrase = n <= th["short-phrase-words"] and not _sentence_like(inner, n)
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= th["near-words"]
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= th["near-words"]
-    clause = bool(_CLAUSE.search(inner))
+    clause = _found(_CLAUSE, _CLAUSE_TWIN, inner, folded(inner))
     if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
         greeting = _GREETING.match(inner)
         if greeting and ev.check(rules.greeting, True, greeting=greeting.group().strip()):
@@ -266,7 +363,7 @@ def classify(ctx: Context) -> Typing:
         ev.extend(why_written)
         verb = writing.group() if writing else None
         # (a thing named earlier counts when the sentence points back at it)
-        thing = source or not speech and points_back and named_earlier
+        thing = source or not speech and points_back and named_earlier()
         if not ev.check(rules.writing_verb_and_thing, writing and thing, verb=verb):
             ev.check(rules.writing_verb_near, writing and (writing_near or colon), verb=verb, colon=bool(colon))
         return _typed(ev, QUOTE, "a written source introduces it")
@@ -278,15 +375,19 @@ def classify(ctx: Context) -> Typing:
 
 
 def _written(ev: Evidence, speech: re.Match | None, writing: re.Match | None, source: re.Match | None,
-             points_back: bool, named_earlier: bool) -> bool:
+             points_back: bool, named_earlier: Callable[[], bool]) -> bool:
     """Whether a written source introduces the quotation; the rule that tells goes into ``ev``.
     The cue nearest the quotation decides between speech and writing ("said in his letter")."""
     rules = QUOTATION_TYPE
-    cue = next((c for c in (writing, source) if c and (speech is None or c.start() > speech.start())), None)
+    cue = None
+    for c in (writing, source):
+        if c and (speech is None or c.start() > speech.start()):
+            cue = c
+            break
     return (ev.check(rules.written_cue, cue, cue=cue.group() if cue else None)
-            or ev.check(rules.source_named_earlier, not speech and points_back and named_earlier)
+            or ev.check(rules.source_named_earlier, not speech and points_back and named_earlier())
             # "says Engels" in a paragraph about his letter: an author cited
-            or ev.check(rules.author_says, speech and speech.group().lower() in en.AUTHOR_SAYS and named_earlier,
+            or ev.check(rules.author_says, speech and speech.group().lower() in en.AUTHOR_SAYS and named_earlier(),
                         verb=speech.group() if speech else None))
 
 
@@ -294,7 +395,7 @@ def _fallback(ev: Evidence, ctx: Context, inner: str, n: int, clause: bool, frag
     """The type told by what the quotation says, and by whether the work reports speech."""
     rules, th = QUOTATION_TYPE, QUOTATION_TYPE.thresholds
     personal = bool(_PERSONAL.search(inner)) or bool(re.search(r"[?!]", inner))
-    sentences = _sentence_like(inner)
+    sentences = _sentence_like(inner, n)
     phrase = n > th["scare-quote-words"]
     # scare quotes hold a word or a name, not a clause: a fragment is someone's words
     if ctx.dialogue and ev.check(rules.fragment_in_dialogue, fragment, words=n):
@@ -350,10 +451,9 @@ def _source_in(evidence: Evidence, text: str, lo: int, hi: int) -> tuple[int, in
     if titles and evidence.check(WRITTEN_SOURCE.title, True, title=titles[-1].group()):
         match = titles[-1]
         return lo + match.start(), lo + match.end()
-    nouns = list(SOURCE_NOUN.finditer(window))
-    if not nouns or not evidence.check(WRITTEN_SOURCE.written_thing, True, noun=nouns[-1].group()):
+    noun = _last(SOURCE_NOUN, _SOURCE_TWIN, window, folded(window))
+    if noun is None or not evidence.check(WRITTEN_SOURCE.written_thing, True, noun=noun.group()):
         return None
-    noun = nouns[-1]
     head = window[:noun.start()]
     det = list(re.finditer(rf"\b{_DETERMINERS}\b", head, re.IGNORECASE))
     begin = noun.start()

@@ -173,9 +173,11 @@ class _Paragraph:
         """Dashes that may change turns: at the paragraph's start or end, or after a sentence."""
         text = self.text
         found = []
+        # (nothing but white space before the first, or after the last, printed character)
+        first, last = len(text) - len(text.lstrip()), len(text.rstrip())
         for match in _DASH.finditer(text):
             start, end = match.span()
-            opens, closes = not text[:start].strip(), not text[end:].strip()
+            opens, closes = start <= first, end >= last
             if match.group() == "–" and not opens:
                 continue  # a spaced en dash inside a paragraph is a parenthesis
             if opens or closes or _ENDS_SENTENCE.search(
@@ -317,6 +319,6 @@ def find_speech(texts: Sequence[str], eligible: Sequence[bool], covered: Sequenc
     closing marks of block ``i`` that no mark opened."""
     found: list[Speech] = []
     for index, text in enumerate(texts):
-        if eligible[index]:
+        if eligible[index] and closers[index]:  # (speech is found only before a closing mark)
             found.extend(_BlockSpeech(index, text, list(covered[index]), list(closers[index])).run())
     return found

@@ -41,7 +41,8 @@ class VerseRun:
 
 def verse_line(line: str) -> bool:
     text, th = line.strip(), QUOTED_VERSE.thresholds
-    return (len(text.split()) >= th["line-words"] and len(text) <= th["line-chars"] and bool(_OPENS_LINE.match(text))
+    # (the length first: a paragraph of prose is not split into words to be told it is no line)
+    return (len(text) <= th["line-chars"] and len(text.split()) >= th["line-words"] and bool(_OPENS_LINE.match(text))
             and not text.isupper() and not _LIST_ITEM.match(text))
 
 
@@ -67,8 +68,10 @@ def find_verse(blocks: Sequence[Block], links: Sequence[bool], free: Sequence[bo
         return []  # paragraphs of prose are not parted by blank lines: lines say nothing
     runs: list[list[int]] = []
     for index, block in enumerate(blocks):
+        if not (free[index] and block.kind == "p"):
+            continue
         lines = _lines(block)
-        if not (free[index] and block.kind == "p" and lines and all(verse_line(line) for line in lines)):
+        if not (lines and all(verse_line(line) for line in lines)):
             continue
         stanza = runs and sum(len(_lines(blocks[i])) for i in runs[-1]) > 1
         if (runs and runs[-1][-1] == index - 1 and links[index]
