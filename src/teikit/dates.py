@@ -231,7 +231,9 @@ _ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _ORDINAL_DATE = re.compile(
     rf"\b(?P<ordinal>{alternation(sorted({o.lower() for o in _ORDINALS}))})\s+of\s+"
     rf"(?P<month>{_month_alt})\.?(?:\s*,?\s+{YEAR})?(?![\w])", re.I)
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# \d{4}-\d\d-\d\d, starting with a digit class alone: re then looks for digits quickly instead of trying
+# the repeat at every position
+_ISO_DATE = re.compile(r"\d\d{3}-\d\d-\d\d")
 WINDOW = 40  # characters around a month name within which a date that names it lies
 
 
@@ -254,7 +256,8 @@ def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None
     windows: list[list[int]] = []
     if month_words is None:
         month_words = _month_words(text)
-    for match_start, match_end in (*month_words, *(m.span() for m in _ISO_DATE.finditer(text))):
+    iso_dates = _ISO_DATE.finditer(text) if "-" in text else ()
+    for match_start, match_end in (*month_words, *(match.span() for match in iso_dates)):
         start = text.rfind(" ", 0, max(0, match_start - WINDOW)) + 1
         end = text.find(" ", min(len(text), match_end + WINDOW))
         end = len(text) if end < 0 else end

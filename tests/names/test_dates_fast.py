@@ -30,6 +30,7 @@ REF_YEAR_PAIR = re.compile(rf"(?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)
 REF_DECADE = re.compile(r"(?<![\d.,])(?P<a>1[0-9]{2}0|20[0-9]0)[’']?s\b")
 REF_BARE_YEAR = re.compile(rf"(?<![\d.,/£$€-])(?P<a>{_YEAR})(?![\d]|[.,]\d)")
 REF_MONTH_WORD = re.compile(rf"\b(?:{D._month_alt})", re.I)
+REF_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def ref_find_dates(text: str) -> list[D.DateMatch]:
@@ -52,7 +53,7 @@ def ref_find_dates(text: str) -> list[D.DateMatch]:
 
 def ref_find_dates_fast(text: str, month_words: list[re.Match]) -> list[D.DateMatch]:
     windows: list[list[int]] = []
-    for match in (*month_words, *D._ISO_DATE.finditer(text)):
+    for match in (*month_words, *REF_ISO_DATE.finditer(text)):
         start = text.rfind(" ", 0, max(0, match.start() - D.WINDOW)) + 1
         end = text.find(" ", min(len(text), match.end() + D.WINDOW))
         end = len(text) if end < 0 else end
@@ -168,9 +169,9 @@ def test_date_spans_are_those_of_the_straightforward_code(text: str):
 
 @settings(max_examples=500, deadline=None)
 @given(text=texts())
-def test_year_patterns_match_as_written_with_the_look_behind_first(text: str):
-    for fast, plain in ((D._YEAR_RANGE, REF_YEAR_RANGE), (D._YEAR_PAIR, REF_YEAR_PAIR),
-                        (D._DECADE, REF_DECADE), (D._BARE_YEAR, REF_BARE_YEAR)):
+def test_rewritten_patterns_match_as_written(text: str):
+    for fast, plain in ((D._YEAR_RANGE, REF_YEAR_RANGE), (D._YEAR_PAIR, REF_YEAR_PAIR), (D._DECADE, REF_DECADE),
+                        (D._BARE_YEAR, REF_BARE_YEAR), (D._ISO_DATE, REF_ISO_DATE)):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                [(m.span(), m.groupdict()) for m in plain.finditer(text)]
 
