@@ -224,6 +224,10 @@ _MONTH_WORD = re.compile(rf"\b(?:{_month_alt})", re.I)
 # are word characters): re looks for the non-word characters quickly and compares first letters
 # case-sensitively, instead of trying the case-insensitive tree at every position.
 _MONTH_AFTER_GAP = re.compile(rf"\W{ignorecase_alternation(sorted({m.lower() for m in MONTH_NUMBERS}))}")
+# The matches of _MONTH_WORD that start with a capital, found from the capital (rare: re looks for it
+# quickly), the word boundary before it checked by the look-behind that spans it.
+_CAPITAL_MONTH_WORD = re.compile(ignorecase_alternation(sorted({m.lower() for m in MONTH_NUMBERS}),
+                                                        forms=str.isupper, after_first=r"(?<!\w.)"))
 _ORDINALS = {word: n for n, word in enumerate(en.ORDINALS, start=1)}
 for _n, _word in enumerate(en.ORDINALS[:9], start=1):
     _ORDINALS[f"twenty-{_word}"] = 20 + _n
@@ -245,6 +249,11 @@ def _month_words(text: str) -> list[tuple[int, int]]:
     after = _MONTH_AFTER_GAP.finditer(text, first.end() if first else 0)
     spans += [(match.start() + 1, match.end()) for match in after]
     return spans
+
+
+def _capital_month_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the matches of ``_MONTH_WORD.finditer(text)`` that start with a capital."""
+    return [match.span() for match in _CAPITAL_MONTH_WORD.finditer(text)]
 
 
 def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None) -> list[DateMatch]:
@@ -302,13 +311,26 @@ _COUNTED = en.COUNTED
 _FOLLOWING_YEAR = en.FOLLOWING_YEAR
 
 
-def _after_of(text: str, month_words: list[tuple[int, int]]) -> bool:
-    """Whether a month name follows "of" and white space (as in every match of ``_ORDINAL_DATE``)."""
+_OF = re.compile("of", re.I)
+_ORDINAL_END = re.compile(alternation(sorted({o[-2:] for o in _ORDINALS})), re.I)  # "st", "nd", "rd", "th"
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the white space that ends at ``end`` starts (str.isspace is re's \\s)."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _after_ordinal_of(text: str, month_words: list[tuple[int, int]]) -> bool:
+    """Whether one of ``month_words`` follows the end of an ordinal, white space, "of" and white space,
+    as the month of every match of ``_ORDINAL_DATE`` does."""
     for start, _ in month_words:
-        before = start
-        while before and text[before - 1].isspace():  # str.isspace is re's \s
-            before -= 1
-        if 2 <= before < start and text[before - 2:before] in ("of", "Of", "oF", "OF"):
+        of = _space_before(text, start)
+        if of == start or of < 2 or not _OF.fullmatch(text, of - 2, of):
+            continue
+        ordinal = _space_before(text, of - 2)
+        if 2 <= ordinal < of - 2 and _ORDINAL_END.fullmatch(text, ordinal - 2, ordinal):
             return True
     return False
 
@@ -328,15 +350,19 @@ def find_date_spans(text: str) -> list[DateSpan]:
 
     # Every pattern below names a month or holds a year: a text with neither (most paragraphs) is
     # searched once for each, not once per pattern.
-    month_words = _month_words(text)
-    years = _YEAR_DIGITS.search(text) is not None
-    # "the first of May", "the twenty-second of June, 1823": a month name after "of"
-    for match in _ORDINAL_DATE.finditer(text) if _after_of(text, month_words) else ():
+    # Month names are looked for in full where a date with digits may name one; elsewhere (no digit)
+    # only those starting with a capital count (the ordinal and month-alone rules want a capital).
+    digits = _DIGIT.search(text) is not None
+    month_words = _month_words(text) if digits else []
+    capitals = [span for span in month_words if text[span[0]].isupper()] if digits else _capital_month_words(text)
+    years = digits and _YEAR_DIGITS.search(text) is not None
+    # "the first of May", "the twenty-second of June, 1823": a capital month name after an ordinal and "of"
+    for match in _ORDINAL_DATE.finditer(text) if _after_ordinal_of(text, capitals) else ():
         day = _ORDINALS[match.group("ordinal").lower()]
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
             add(DateSpan(match.start(), match.end(), "ordinal", when=when))
-    for found in _find_dates_fast(text, month_words):
+    for found in _find_dates_fast(text, month_words) if digits else ():
         if free(found.start, found.end):
             add(DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR) if years else ():
@@ -363,8 +389,9 @@ def find_date_spans(text: str) -> list[DateSpan]:
             rule = "parenthesised-year" if parenthesised else \
                 "year-strong-cue" if before in ("in", "since", "until", "till") else "year-cue"
             add(DateSpan(match.start(), match.end(), rule, when=match.group("a")))
-    # a match of _MONTH_ALONE starts a match of _MONTH_WORD (same name tree, same word boundary before)
-    for match in filter(None, (_MONTH_ALONE.match(text, start) for start, _ in month_words)):
+    # a match of _MONTH_ALONE starts a match of _MONTH_WORD (same name tree, same word boundary before),
+    # and only one that starts with a capital is kept
+    for match in filter(None, (_MONTH_ALONE.match(text, start) for start, _ in capitals)):
         word = match.group("month")
         if not free(*match.span()) or not word[0].isupper() or len(word) < 3 or word.endswith("."):
             continue
