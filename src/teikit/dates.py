@@ -235,9 +235,9 @@ _ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 _ORDINAL_DATE = re.compile(
     rf"\b(?P<ordinal>{alternation(sorted({o.lower() for o in _ORDINALS}))})\s+of\s+"
     rf"(?P<month>{_month_alt})\.?(?:\s*,?\s+{YEAR})?(?![\w])", re.I)
-# \d{4}-\d\d-\d\d, starting with a digit class alone: re then looks for digits quickly instead of trying
-# the repeat at every position
-_ISO_DATE = re.compile(r"\d\d{3}-\d\d-\d\d")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# The first hyphen of an ISO date: re looks for hyphens quickly instead of trying _ISO_DATE everywhere
+_ISO_HYPHEN = re.compile(r"-(?<=\d{4}-)(?=\d\d-\d\d)")
 WINDOW = 40  # characters around a month name within which a date that names it lies
 
 
@@ -256,17 +256,25 @@ def _capital_month_words(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _CAPITAL_MONTH_WORD.finditer(text)]
 
 
+def _iso_dates(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_ISO_DATE.finditer(text)``: the dates around the first hyphens, leaving out, as
+    finditer does, one that overlaps the one kept before it."""
+    spans: list[tuple[int, int]] = []
+    for match in _ISO_HYPHEN.finditer(text):
+        start = match.start() - 4
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, start + 10))
+    return spans
+
+
 def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None) -> list[DateMatch]:
     """``find_dates`` run only around month names (``month_words``: the spans of their matches of
     ``_MONTH_WORD``, when the caller has them) and ISO dates: the same dates, without trying
     every pattern at every position of a long paragraph."""
-    if not _DIGIT.search(text):
-        return []  # every date holds a digit
     windows: list[list[int]] = []
     if month_words is None:
         month_words = _month_words(text)
-    iso_dates = _ISO_DATE.finditer(text) if "-" in text else ()
-    for match_start, match_end in (*month_words, *(match.span() for match in iso_dates)):
+    for match_start, match_end in (*month_words, *_iso_dates(text)):
         start = text.rfind(" ", 0, max(0, match_start - WINDOW)) + 1
         end = text.find(" ", min(len(text), match_end + WINDOW))
         end = len(text) if end < 0 else end
@@ -352,17 +360,17 @@ def find_date_spans(text: str) -> list[DateSpan]:
     # searched once for each, not once per pattern.
     # Month names are looked for in full where a date with digits may name one; elsewhere (no digit)
     # only those starting with a capital count (the ordinal and month-alone rules want a capital).
-    digits = _DIGIT.search(text) is not None
-    month_words = _month_words(text) if digits else []
-    capitals = [span for span in month_words if text[span[0]].isupper()] if digits else _capital_month_words(text)
-    years = digits and _YEAR_DIGITS.search(text) is not None
+    digit = _DIGIT.search(text)
+    month_words = _month_words(text) if digit else []
+    capitals = [span for span in month_words if text[span[0]].isupper()] if digit else _capital_month_words(text)
+    years = digit is not None and _YEAR_DIGITS.search(text, digit.start()) is not None
     # "the first of May", "the twenty-second of June, 1823": a capital month name after an ordinal and "of"
     for match in _ORDINAL_DATE.finditer(text) if _after_ordinal_of(text, capitals) else ():
         day = _ORDINALS[match.group("ordinal").lower()]
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
             add(DateSpan(match.start(), match.end(), "ordinal", when=when))
-    for found in _find_dates_fast(text, month_words) if digits else ():
+    for found in _find_dates_fast(text, month_words) if digit else ():  # every date holds a digit
         if free(found.start, found.end):
             add(DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR) if years else ():

@@ -30,7 +30,7 @@ REF_YEAR_PAIR = re.compile(rf"(?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)
 REF_DECADE = re.compile(r"(?<![\d.,])(?P<a>1[0-9]{2}0|20[0-9]0)[’']?s\b")
 REF_BARE_YEAR = re.compile(rf"(?<![\d.,/£$€-])(?P<a>{_YEAR})(?![\d]|[.,]\d)")
 REF_MONTH_WORD = re.compile(rf"\b(?:{D._month_alt})", re.I)
-REF_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+REF_ISO_DATE = D._ISO_DATE
 
 
 def ref_find_dates(text: str) -> list[D.DateMatch]:
@@ -154,13 +154,19 @@ PIECES = st.one_of(
 SEPARATORS = st.sampled_from([" ", " ", " ", "", "\n", "  ", ", ", "\u00a0", "\u2003", "\t", " of ", "-"])
 
 
-def outcome(find, text: str) -> object:
-    """What ``find`` gives for ``text``, or the type of the exception it raises (both codes raise
-    KeyError for an ordinal with an odd letter, "firſt of May": the ordinal table has no such key)."""
+def assert_same_spans(text: str) -> None:
+    """The same spans; where the reference fails (KeyError for an ordinal with an odd letter, "firſt of
+    May": the ordinal table has no such key, a known bug) the new code fails the same way, or gives
+    spans when the month after it is in lower case (it then never tries the ordinal pattern)."""
     try:
-        return find(text)
-    except KeyError as error:
-        return type(error)
+        expected = ref_find_date_spans(text)
+    except KeyError:
+        try:
+            D.find_date_spans(text)
+        except KeyError:
+            pass
+        return
+    assert D.find_date_spans(text) == expected
 
 
 @st.composite
@@ -175,16 +181,22 @@ def test_date_spans_are_those_of_the_straightforward_code(text: str):
     assert D._month_words(text) == [m.span() for m in REF_MONTH_WORD.finditer(text)]
     assert D._capital_month_words(text) == [m.span() for m in REF_MONTH_WORD.finditer(text) if m.group()[0].isupper()]
     assert D.find_dates(text) == ref_find_dates(text)
-    assert outcome(D.find_date_spans, text) == outcome(ref_find_date_spans, text)
+    assert_same_spans(text)
 
 
 @settings(max_examples=500, deadline=None)
 @given(text=texts())
 def test_rewritten_patterns_match_as_written(text: str):
+    assert D._iso_dates(text) == [m.span() for m in REF_ISO_DATE.finditer(text)]
     for fast, plain in ((D._YEAR_RANGE, REF_YEAR_RANGE), (D._YEAR_PAIR, REF_YEAR_PAIR), (D._DECADE, REF_DECADE),
-                        (D._BARE_YEAR, REF_BARE_YEAR), (D._ISO_DATE, REF_ISO_DATE)):
+                        (D._BARE_YEAR, REF_BARE_YEAR)):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@given(text=st.text(st.sampled_from("0123456789--٣x "), max_size=60))
+def test_iso_dates_found_from_their_hyphens_are_those_finditer_finds(text: str):
+    assert D._iso_dates(text) == [m.span() for m in REF_ISO_DATE.finditer(text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -192,13 +204,15 @@ def test_rewritten_patterns_match_as_written(text: str):
     "the first of May, 1823", "the first of\n May", "the First Of May", "the first OF  June, 1823", "tenth oF May",
     "the firſt of May, 1823", "FIRST\tOF\u00a0May", "of May first", "1st of May", "first of may",
     "xfirst of May", "of May", "ſeptember 3, 1930", "the 1920s, 1923–26 (1931)",
-    "1935-09-06", "\u00a0Août 1914", "", " ", "1923", "in 1500 years", "from 1923 to 1930",
+    "1935-09-06", "1935-09-0612-01-01", "12345-01-01-01-01", "1111-11-11-11-11-11", "٣٣٣٣-٣٣-٣٣",
+    "\u00a0Août 1914", "", " ", "1923", "in 1500 years", "from 1923 to 1930",
 ])
 def test_corner_cases_agree(text: str):
+    assert D._iso_dates(text) == [m.span() for m in REF_ISO_DATE.finditer(text)]
     assert D._month_words(text) == [m.span() for m in REF_MONTH_WORD.finditer(text)]
     assert D._capital_month_words(text) == [m.span() for m in REF_MONTH_WORD.finditer(text) if m.group()[0].isupper()]
     assert D.find_dates(text) == ref_find_dates(text)
-    assert outcome(D.find_date_spans, text) == outcome(ref_find_date_spans, text)
+    assert_same_spans(text)
 
 
 def test_every_paragraph_of_the_development_set_agrees():
