@@ -30,21 +30,41 @@ _WEEKDAYS = gather("WEEKDAYS", DATE_LANGUAGES)
 _month_alt = alternation(sorted({m.lower() for m in MONTH_NUMBERS}))
 _weekday_alt = alternation(sorted({w.lower() for w in _WEEKDAYS}))
 
-MONTH = rf"(?P<month>{_month_alt})\.?"
+
+def _month(alternation: str) -> str:
+    return rf"(?P<month>{alternation})\.?"
+
+
+def _weekday(alternation: str) -> str:
+    return rf"(?:(?:{alternation}),?\s+)?"
+
+
+MONTH = _month(_month_alt)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?"
 DAY_FIRST = rf"{DAY}\.?"  # "5. Mai 1920" (German); with a year only: "2. May we ..." is a list item
 YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
-WEEKDAY = rf"(?:(?:{_weekday_alt}),?\s+)?"
+WEEKDAY = _weekday(_weekday_alt)
 
-# Each pattern names the groups it fills; the order matters (longest forms first).
-_PATTERNS = [
-    re.compile(rf"{WEEKDAY}{DAY_FIRST}\s+(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
-    re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
-    re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
-    re.compile(rf"{MONTH},?\s+{YEAR}", re.I),  # September 1935
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}(?![\w])", re.I),  # 6 September, 14th of May
-    re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY}(?![\d\w])", re.I),  # September 6 (no year)
-]
+
+def _date_patterns(month: str, weekday: str) -> list[re.Pattern]:
+    """Each pattern names the groups it fills; the order matters (longest forms first)."""
+    return [
+        # 6 September 1935
+        re.compile(rf"{weekday}{DAY_FIRST}\s+(?:de\s+|of\s+)?{month}\s*,?\s+(?:de\s+)?{YEAR}", re.I),
+        re.compile(rf"{weekday}{month}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
+        re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
+        re.compile(rf"{month},?\s+{YEAR}", re.I),  # September 1935
+        re.compile(rf"{weekday}{DAY}\s+(?:de\s+|of\s+)?{month}(?![\w])", re.I),  # 6 September, 14th of May
+        re.compile(rf"{weekday}{month}\s+{DAY}(?![\d\w])", re.I),  # September 6 (no year)
+    ]
+
+
+# With the first letters of month and weekday names compared case-sensitively in each of their forms
+# (the rest ignoring case): the same matches as with MONTH and WEEKDAY, and re skips a position that
+# starts no name at once instead of trying each name's first letter ignoring case.
+_PATTERNS = _date_patterns(
+    _month(f"(?-i:{ignorecase_alternation(sorted({m.lower() for m in MONTH_NUMBERS}))})"),
+    _weekday(f"(?-i:{ignorecase_alternation(sorted({w.lower() for w in _WEEKDAYS}))})"))
 _YEAR_ONLY = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})")
 # What every year of the patterns here starts with (YEAR, _YEAR, _DECADE: four ASCII digits from 1000 to 2099).
 _YEAR_DIGITS = re.compile(r"[12][0-9]{3}")

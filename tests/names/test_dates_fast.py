@@ -30,13 +30,14 @@ REF_YEAR_PAIR = re.compile(rf"(?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)
 REF_DECADE = re.compile(r"(?<![\d.,])(?P<a>1[0-9]{2}0|20[0-9]0)[’']?s\b")
 REF_BARE_YEAR = re.compile(rf"(?<![\d.,/£$€-])(?P<a>{_YEAR})(?![\d]|[.,]\d)")
 REF_MONTH_WORD = re.compile(rf"\b(?:{D._month_alt})", re.I)
+REF_PATTERNS = D._date_patterns(D._month(D._month_alt), D._weekday(D._weekday_alt))
 REF_ISO_DATE = D._ISO_DATE
 
 
 def ref_find_dates(text: str) -> list[D.DateMatch]:
     found = []
     taken = [False] * (len(text) + 1)
-    for pattern in D._PATTERNS:
+    for pattern in REF_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(taken[start:end]):
@@ -189,9 +190,14 @@ def test_date_spans_are_those_of_the_straightforward_code(text: str):
 def test_rewritten_patterns_match_as_written(text: str):
     assert D._iso_dates(text) == [m.span() for m in REF_ISO_DATE.finditer(text)]
     for fast, plain in ((D._YEAR_RANGE, REF_YEAR_RANGE), (D._YEAR_PAIR, REF_YEAR_PAIR), (D._DECADE, REF_DECADE),
-                        (D._BARE_YEAR, REF_BARE_YEAR)):
+                        (D._BARE_YEAR, REF_BARE_YEAR), *zip(D._PATTERNS, REF_PATTERNS)):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    for fast, plain in zip(D._PATTERNS, REF_PATTERNS):  # whole strings, as parse_date and parse_range see them
+        for start in range(0, len(text), 3):
+            for end in range(start + 3, min(len(text), start + 30) + 1, 3):
+                found, expected = fast.fullmatch(text, start, end), plain.fullmatch(text, start, end)
+                assert (found and found.groupdict()) == (expected and expected.groupdict())
 
 
 @given(text=st.text(st.sampled_from("0123456789--٣x "), max_size=60))
