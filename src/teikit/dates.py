@@ -12,6 +12,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
 
 from teikit.trie_regex import alternation, ignorecase_alternation
 from teikit.lang import DATE_LANGUAGES, en, gather
@@ -287,14 +288,11 @@ def _iso_dates(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None) -> list[DateMatch]:
-    """``find_dates`` run only around month names (``month_words``: the spans of their matches of
-    ``_MONTH_WORD``, when the caller has them) and ISO dates: the same dates, without trying
-    every pattern at every position of a long paragraph."""
+def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The stretches of ``text`` within WINDOW characters (to a space) of ``spans``, taken in their
+    order, each joined with the window before it when it starts inside that one; sorted."""
     windows: list[list[int]] = []
-    if month_words is None:
-        month_words = _month_words(text)
-    for match_start, match_end in (*month_words, *_iso_dates(text)):
+    for match_start, match_end in spans:
         start = text.rfind(" ", 0, max(0, match_start - WINDOW)) + 1
         end = text.find(" ", min(len(text), match_end + WINDOW))
         end = len(text) if end < 0 else end
@@ -302,8 +300,17 @@ def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
+    return sorted(windows)
+
+
+def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None) -> list[DateMatch]:
+    """``find_dates`` run only around month names (``month_words``: the spans of their matches of
+    ``_MONTH_WORD``, when the caller has them) and ISO dates: the same dates, without trying
+    every pattern at every position of a long paragraph."""
+    if month_words is None:
+        month_words = _month_words(text)
     found = []
-    for start, end in sorted(windows):
+    for start, end in _windows(text, (*month_words, *_iso_dates(text))):
         found += [DateMatch(start + d.start, start + d.end, d.when) for d in find_dates(text[start:end])]
     return found
 

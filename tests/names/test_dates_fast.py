@@ -53,17 +53,8 @@ def ref_find_dates(text: str) -> list[D.DateMatch]:
 
 
 def ref_find_dates_fast(text: str, month_words: list[re.Match]) -> list[D.DateMatch]:
-    windows: list[list[int]] = []
-    for match in (*month_words, *REF_ISO_DATE.finditer(text)):
-        start = text.rfind(" ", 0, max(0, match.start() - D.WINDOW)) + 1
-        end = text.find(" ", min(len(text), match.end() + D.WINDOW))
-        end = len(text) if end < 0 else end
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    found = []
-    for start, end in sorted(windows):
+    found = []  # the windows are made as they were (from match objects then, from their spans now)
+    for start, end in D._windows(text, [match.span() for match in (*month_words, *REF_ISO_DATE.finditer(text))]):
         found += [D.DateMatch(start + d.start, start + d.end, d.when) for d in ref_find_dates(text[start:end])]
     return found
 
