@@ -28,8 +28,10 @@ _WEEKDAYS = gather("WEEKDAYS", DATE_LANGUAGES)
 
 # As prefix trees (every pattern using them ignores case, so the lower-case forms are the words): the
 # same matches as a list of the words longest first, without trying each word at every position.
-_month_alt = alternation(sorted({m.lower() for m in MONTH_NUMBERS}))
-_weekday_alt = alternation(sorted({w.lower() for w in _WEEKDAYS}))
+_MONTH_NAMES = sorted({m.lower() for m in MONTH_NUMBERS})
+_WEEKDAY_NAMES = sorted({w.lower() for w in _WEEKDAYS})
+_month_alt = alternation(_MONTH_NAMES)
+_weekday_alt = alternation(_WEEKDAY_NAMES)
 
 
 def _month(alternation: str) -> str:
@@ -63,9 +65,8 @@ def _date_patterns(month: str, weekday: str) -> list[re.Pattern]:
 # With the first letters of month and weekday names compared case-sensitively in each of their forms
 # (the rest ignoring case): the same matches as with MONTH and WEEKDAY, and re skips a position that
 # starts no name at once instead of trying each name's first letter ignoring case.
-_PATTERNS = _date_patterns(
-    _month(f"(?-i:{ignorecase_alternation(sorted({m.lower() for m in MONTH_NUMBERS}))})"),
-    _weekday(f"(?-i:{ignorecase_alternation(sorted({w.lower() for w in _WEEKDAYS}))})"))
+_PATTERNS = _date_patterns(_month(f"(?-i:{ignorecase_alternation(_MONTH_NAMES)})"),
+                           _weekday(f"(?-i:{ignorecase_alternation(_WEEKDAY_NAMES)})"))
 _YEAR_ONLY = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})")
 # What every year of the patterns here starts with (YEAR, _YEAR, _DECADE: four ASCII digits from 1000 to 2099).
 _YEAR_DIGITS = re.compile(r"[12][0-9]{3}")
@@ -241,14 +242,13 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 # find_date_spans looks for dates that name a month. _MONTH_WORD is the definition; _month_words finds
 # the same matches several times faster (tests/names/test_dates_fast.py compares them).
 _MONTH_WORD = re.compile(rf"\b(?:{_month_alt})", re.I)
-# After the first character, every month name is a non-word character and a month name (whose letters
-# are word characters): re looks for the non-word characters quickly and compares first letters
-# case-sensitively, instead of trying the case-insensitive tree at every position.
-_MONTH_AFTER_GAP = re.compile(rf"\W{ignorecase_alternation(sorted({m.lower() for m in MONTH_NUMBERS}))}")
+# Every match of _MONTH_WORD but one at the start of the text follows a non-word character (its letters
+# are word characters): re looks for non-word characters quickly and compares the next one with the
+# first letters case-sensitively, instead of trying the case-insensitive tree at every position.
+_MONTH_AFTER_GAP = re.compile(rf"\W{ignorecase_alternation(_MONTH_NAMES)}")
 # The matches of _MONTH_WORD that start with a capital, found from the capital (rare: re looks for it
 # quickly), the word boundary before it checked by the look-behind that spans it.
-_CAPITAL_MONTH_WORD = re.compile(ignorecase_alternation(sorted({m.lower() for m in MONTH_NUMBERS}),
-                                                        forms=str.isupper, after_first=r"(?<!\w.)"))
+_CAPITAL_MONTH_WORD = re.compile(ignorecase_alternation(_MONTH_NAMES, forms=str.isupper, after_first=r"(?<!\w.)"))
 _ORDINALS = {word: n for n, word in enumerate(en.ORDINALS, start=1)}
 for _n, _word in enumerate(en.ORDINALS[:9], start=1):
     _ORDINALS[f"twenty-{_word}"] = 20 + _n
@@ -383,10 +383,10 @@ def find_date_spans(text: str) -> list[DateSpan]:
     def add(span: DateSpan) -> None:
         spans.append(span)
 
-    # Every pattern below names a month or holds a year: a text with neither (most paragraphs) is
-    # searched once for each, not once per pattern.
-    # Month names are looked for in full where a date with digits may name one; elsewhere (no digit)
-    # only those starting with a capital count (the ordinal and month-alone rules want a capital).
+    # Every pattern below names a month or holds a year: a text is searched once for month names and
+    # once for a digit, not once per pattern. Month names are looked for in full where a date with
+    # digits may name one; elsewhere only those starting with a capital (the ordinal and month-alone
+    # rules keep no other).
     digit = _DIGIT.search(text)
     month_words = _month_words(text) if digit else []
     capitals = [span for span in month_words if text[span[0]].isupper()] if digit else _capital_month_words(text)
