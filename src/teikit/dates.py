@@ -12,8 +12,9 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
 
-from teikit.trie_regex import alternation
+from teikit.trie_regex import alternation, ignorecase_alternation
 from teikit.lang import DATE_LANGUAGES, en, gather
 
 # month number -> its names and abbreviations in every language the reader knows
@@ -27,25 +28,48 @@ _WEEKDAYS = gather("WEEKDAYS", DATE_LANGUAGES)
 
 # As prefix trees (every pattern using them ignores case, so the lower-case forms are the words): the
 # same matches as a list of the words longest first, without trying each word at every position.
-_month_alt = alternation(sorted({m.lower() for m in MONTH_NUMBERS}))
-_weekday_alt = alternation(sorted({w.lower() for w in _WEEKDAYS}))
+_MONTH_NAMES = sorted({m.lower() for m in MONTH_NUMBERS})
+_WEEKDAY_NAMES = sorted({w.lower() for w in _WEEKDAYS})
+_month_alt = alternation(_MONTH_NAMES)
+_weekday_alt = alternation(_WEEKDAY_NAMES)
 
-MONTH = rf"(?P<month>{_month_alt})\.?"
+
+def _month(alternation: str) -> str:
+    return rf"(?P<month>{alternation})\.?"
+
+
+def _weekday(alternation: str) -> str:
+    return rf"(?:(?:{alternation}),?\s+)?"
+
+
+MONTH = _month(_month_alt)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?"
 DAY_FIRST = rf"{DAY}\.?"  # "5. Mai 1920" (German); with a year only: "2. May we ..." is a list item
 YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
-WEEKDAY = rf"(?:(?:{_weekday_alt}),?\s+)?"
+WEEKDAY = _weekday(_weekday_alt)
 
-# Each pattern names the groups it fills; the order matters (longest forms first).
-_PATTERNS = [
-    re.compile(rf"{WEEKDAY}{DAY_FIRST}\s+(?:de\s+|of\s+)?{MONTH}\s*,?\s+(?:de\s+)?{YEAR}", re.I),  # 6 September 1935
-    re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
-    re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
-    re.compile(rf"{MONTH},?\s+{YEAR}", re.I),  # September 1935
-    re.compile(rf"{WEEKDAY}{DAY}\s+(?:de\s+|of\s+)?{MONTH}(?![\w])", re.I),  # 6 September, 14th of May
-    re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY}(?![\d\w])", re.I),  # September 6 (no year)
-]
+
+def _date_patterns(month: str, weekday: str) -> list[re.Pattern]:
+    """Each pattern names the groups it fills; the order matters (longest forms first)."""
+    return [
+        # 6 September 1935
+        re.compile(rf"{weekday}{DAY_FIRST}\s+(?:de\s+|of\s+)?{month}\s*,?\s+(?:de\s+)?{YEAR}", re.I),
+        re.compile(rf"{weekday}{month}\s+{DAY},?\s+{YEAR}", re.I),  # September 6, 1935
+        re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"),  # 1935-09-06
+        re.compile(rf"{month},?\s+{YEAR}", re.I),  # September 1935
+        re.compile(rf"{weekday}{DAY}\s+(?:de\s+|of\s+)?{month}(?![\w])", re.I),  # 6 September, 14th of May
+        re.compile(rf"{weekday}{month}\s+{DAY}(?![\d\w])", re.I),  # September 6 (no year)
+    ]
+
+
+# With the first letters of month and weekday names compared case-sensitively in each of their forms
+# (the rest ignoring case): the same matches as with MONTH and WEEKDAY, and re skips a position that
+# starts no name at once instead of trying each name's first letter ignoring case.
+_PATTERNS = _date_patterns(_month(f"(?-i:{ignorecase_alternation(_MONTH_NAMES)})"),
+                           _weekday(f"(?-i:{ignorecase_alternation(_WEEKDAY_NAMES)})"))
 _YEAR_ONLY = re.compile(r"(?P<year>1[0-9]{3}|20[0-9]{2})")
+# What every year of the patterns here starts with (YEAR, _YEAR, _DECADE: four ASCII digits from 1000 to 2099).
+_YEAR_DIGITS = re.compile(r"[12][0-9]{3}")
 
 
 @dataclass(frozen=True)
@@ -106,22 +130,29 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+# Patterns 0-3 hold a year (four ASCII digits matched by _YEAR_DIGITS), 4-5 a day: a text with no year
+# is searched with the last two only, a text with no digit with none (the same matches, fewer passes).
+_DAY_PATTERNS = _PATTERNS[4:]
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every explicit calendar date inside ``text`` (not bare years), leftmost-longest,
     non-overlapping."""
+    if not _DIGIT.search(text):
+        return []
     found: list[DateMatch] = []
-    taken = [False] * (len(text) + 1)
-    for pattern in _PATTERNS:
+    taken: list[tuple[int, int]] = []  # the spans of the matches kept so far (matches are never empty)
+    for pattern in _PATTERNS if _YEAR_DIGITS.search(text) else _DAY_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]):
+            if any(a < end and start < b for a, b in taken):
                 continue
             # a date inside a word or number is not a date ("1935-09-061")
             if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue
             when = _iso(match.groupdict())
-            for i in range(start, end):  # an impossible date ("31 February") hides its parts too
-                taken[i] = True
+            taken.append((start, end))  # an impossible date ("31 February") hides its parts too
             if when is not None:
                 found.append(DateMatch(start, end, when))
     return sorted(found, key=lambda d: d.start)
@@ -183,17 +214,41 @@ def has_date_words(text: str) -> bool:
 YEAR_CUES = en.YEAR_CUES
 MONTH_CUES = en.MONTH_CUES
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-_YEAR_RANGE = re.compile(rf"(?<![\d.,/–-])(?P<a>{_YEAR})\s*[–—-]\s*(?P<b>{_YEAR}|\d{{2}})(?![\d.,/–-]?\d)")
-_YEAR_PAIR = re.compile(rf"(?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})(?![\d])")
+
+
+def _not_after(before: str, number: str = _YEAR[3:-1]) -> str:
+    """``(?<![before])(?:number)``, with the digit each alternative of ``number`` starts with before
+    the look-behind (which then spans that digit too: ``1(?<![before].)…``): the same matches, and re
+    looks for the first digits quickly instead of trying the look-behind at every position."""
+    return "(?:" + "|".join(rf"{alt[0]}(?<![{before}].){alt[1:]}" for alt in number.split("|")) + ")"
+
+
+# (?<![\d.,/–-])(?P<a>{_YEAR})\s*[–—-]\s*(?P<b>{_YEAR}|\d{2})(?![\d.,/–-]?\d)
+_YEAR_RANGE = re.compile(r"(?P<a>" + _not_after(r"\d.,/–-") + rf")\s*[–—-]\s*(?P<b>{_YEAR}|\d{{2}})"
+                         r"(?![\d.,/–-]?\d)")
+# (?<![\d.,/])(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})(?![\d])
+_YEAR_PAIR = re.compile(r"(?P<a>" + _not_after(r"\d.,/") + rf")\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})(?![\d])")
 _PAIR_CUE = re.compile(r"\b(?:from|between)\s+$", re.I)
-_DECADE = re.compile(r"(?<![\d.,])(?P<a>1[0-9]{2}0|20[0-9]0)[’']?s\b")
-_BARE_YEAR = re.compile(rf"(?<![\d.,/£$€-])(?P<a>{_YEAR})(?![\d]|[.,]\d)")
+# (?<![\d.,])(?P<a>1[0-9]{2}0|20[0-9]0)[’']?s\b
+_DECADE = re.compile(r"(?P<a>" + _not_after(r"\d.,", "1[0-9]{2}0|20[0-9]0") + r")[’']?s\b")
+# (?<![\d.,/£$€-])(?P<a>{_YEAR})(?![\d]|[.,]\d)
+_BARE_YEAR = re.compile(r"(?P<a>" + _not_after(r"\d.,/£$€-") + r")(?![\d]|[.,]\d)")
 _MONTH_ALONE = re.compile(rf"\b(?P<month>{_month_alt})\b", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
+# A month name at the start of a word (also the start of a longer word: "Mayor", "decide"); where
+# find_date_spans looks for dates that name a month. _MONTH_WORD is the definition; _month_words finds
+# the same matches several times faster (tests/names/test_dates_fast.py compares them).
 _MONTH_WORD = re.compile(rf"\b(?:{_month_alt})", re.I)
+# Every match of _MONTH_WORD but one at the start of the text follows a non-word character (its letters
+# are word characters): re looks for non-word characters quickly and compares the next one with the
+# first letters case-sensitively, instead of trying the case-insensitive tree at every position.
+_MONTH_AFTER_GAP = re.compile(rf"\W{ignorecase_alternation(_MONTH_NAMES)}")
+# The matches of _MONTH_WORD that start with a capital, found from the capital (rare: re looks for it
+# quickly), the word boundary before it checked by the look-behind that spans it.
+_CAPITAL_MONTH_WORD = re.compile(ignorecase_alternation(_MONTH_NAMES, forms=str.isupper, after_first=r"(?<!\w.)"))
 _ORDINALS = {word: n for n, word in enumerate(en.ORDINALS, start=1)}
 for _n, _word in enumerate(en.ORDINALS[:9], start=1):
     _ORDINALS[f"twenty-{_word}"] = 20 + _n
@@ -202,28 +257,60 @@ _ORDINAL_DATE = re.compile(
     rf"\b(?P<ordinal>{alternation(sorted({o.lower() for o in _ORDINALS}))})\s+of\s+"
     rf"(?P<month>{_month_alt})\.?(?:\s*,?\s+{YEAR})?(?![\w])", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
-# What every year of the patterns above starts with (_YEAR, _DECADE: four ASCII digits from 1000 to 2099).
-_YEAR_DIGITS = re.compile(r"[12][0-9]{3}")
+# The first hyphen of an ISO date: re looks for hyphens quickly instead of trying _ISO_DATE everywhere
+_ISO_HYPHEN = re.compile(r"-(?<=\d{4}-)(?=\d\d-\d\d)")
 WINDOW = 40  # characters around a month name within which a date that names it lies
 
 
-def _find_dates_fast(text: str, month_words: list[re.Match] | None = None) -> list[DateMatch]:
-    """``find_dates`` run only around month names (``month_words``: their matches of
-    ``_MONTH_WORD``, when the caller has them) and ISO dates: the same dates, without trying
-    every pattern at every position of a long paragraph."""
+def _month_words(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_MONTH_WORD.finditer(text)``: a match at the start of the text, then one after
+    each non-word character (a match is letters only, so the next one never starts right after it)."""
+    first = _MONTH_WORD.match(text)
+    spans = [first.span()] if first else []
+    after = _MONTH_AFTER_GAP.finditer(text, first.end() if first else 0)
+    spans += [(match.start() + 1, match.end()) for match in after]
+    return spans
+
+
+def _capital_month_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the matches of ``_MONTH_WORD.finditer(text)`` that start with a capital."""
+    return [match.span() for match in _CAPITAL_MONTH_WORD.finditer(text)]
+
+
+def _iso_dates(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_ISO_DATE.finditer(text)``: the dates around the first hyphens, leaving out, as
+    finditer does, one that overlaps the one kept before it."""
+    spans: list[tuple[int, int]] = []
+    for match in _ISO_HYPHEN.finditer(text):
+        start = match.start() - 4
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, start + 10))
+    return spans
+
+
+def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The stretches of ``text`` within WINDOW characters (to a space) of ``spans``, taken in their
+    order, each joined with the window before it when it starts inside that one; sorted."""
     windows: list[list[int]] = []
-    if month_words is None:
-        month_words = list(_MONTH_WORD.finditer(text))
-    for match in (*month_words, *_ISO_DATE.finditer(text)):
-        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
-        end = text.find(" ", min(len(text), match.end() + WINDOW))
+    for match_start, match_end in spans:
+        start = text.rfind(" ", 0, max(0, match_start - WINDOW)) + 1
+        end = text.find(" ", min(len(text), match_end + WINDOW))
         end = len(text) if end < 0 else end
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
+    return sorted(windows)
+
+
+def _find_dates_fast(text: str, month_words: list[tuple[int, int]] | None = None) -> list[DateMatch]:
+    """``find_dates`` run only around month names (``month_words``: the spans of their matches of
+    ``_MONTH_WORD``, when the caller has them) and ISO dates: the same dates, without trying
+    every pattern at every position of a long paragraph."""
+    if month_words is None:
+        month_words = _month_words(text)
     found = []
-    for start, end in sorted(windows):
+    for start, end in _windows(text, (*month_words, *_iso_dates(text))):
         found += [DateMatch(start + d.start, start + d.end, d.when) for d in find_dates(text[start:end])]
     return found
 
@@ -259,32 +346,58 @@ _COUNTED = en.COUNTED
 _FOLLOWING_YEAR = en.FOLLOWING_YEAR
 
 
+_OF = re.compile("of", re.I)
+_ORDINAL_END = re.compile(alternation(sorted({o[-2:] for o in _ORDINALS})), re.I)  # "st", "nd", "rd", "th"
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the white space that ends at ``end`` starts (str.isspace is re's \\s)."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _after_ordinal_of(text: str, month_words: list[tuple[int, int]]) -> bool:
+    """Whether one of ``month_words`` follows the end of an ordinal, white space, "of" and white space,
+    as the month of every match of ``_ORDINAL_DATE`` does."""
+    for start, _ in month_words:
+        of = _space_before(text, start)
+        if of == start or of < 2 or not _OF.fullmatch(text, of - 2, of):
+            continue
+        ordinal = _space_before(text, of - 2)
+        if 2 <= ordinal < of - 2 and _ORDINAL_END.fullmatch(text, ordinal - 2, ordinal):
+            return True
+    return False
+
+
 def find_date_spans(text: str) -> list[DateSpan]:
     """Every explicit calendar expression in ``text``: full dates, month and year, day and month
     (partial ``--MM-DD``), year ranges ("1923–1926", "from 1923 to 1930", "(1895–1944)"),
     decades ("the 1920s"), years after a cue word ("in 1926") and months after one ("in
     March": ``--03``). Vague expressions ("next year", "last spring") are not dates."""
     spans: list[DateSpan] = []
-    taken = [False] * (len(text) + 1)
 
-    def free(start: int, end: int) -> bool:
-        return not any(taken[start:end])
+    def free(start: int, end: int) -> bool:  # no span added so far overlaps [start, end) (never empty)
+        return not any(span.start < end and start < span.end for span in spans)
 
     def add(span: DateSpan) -> None:
-        for i in range(span.start, span.end):
-            taken[i] = True
         spans.append(span)
 
-    # Every pattern below names a month or holds a year: a text with neither (most paragraphs) is
-    # searched once for each, not once per pattern.
-    month_words = list(_MONTH_WORD.finditer(text))
-    years = _YEAR_DIGITS.search(text) is not None
-    for match in _ORDINAL_DATE.finditer(text) if month_words else ():  # "the first of May", "the twenty-second of June, 1823"
+    # Every pattern below names a month or holds a year: a text is searched once for month names and
+    # once for a digit, not once per pattern. Month names are looked for in full where a date with
+    # digits may name one; elsewhere only those starting with a capital (the ordinal and month-alone
+    # rules keep no other).
+    digit = _DIGIT.search(text)
+    month_words = _month_words(text) if digit else []
+    capitals = [span for span in month_words if text[span[0]].isupper()] if digit else _capital_month_words(text)
+    years = digit is not None and _YEAR_DIGITS.search(text, digit.start()) is not None
+    # "the first of May", "the twenty-second of June, 1823": a capital month name after an ordinal and "of"
+    for match in _ORDINAL_DATE.finditer(text) if _after_ordinal_of(text, capitals) else ():
         day = _ORDINALS[match.group("ordinal").lower()]
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
             add(DateSpan(match.start(), match.end(), "ordinal", when=when))
-    for found in _find_dates_fast(text, month_words):
+    for found in _find_dates_fast(text, month_words) if digit else ():  # every date holds a digit
         if free(found.start, found.end):
             add(DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR) if years else ():
@@ -311,7 +424,9 @@ def find_date_spans(text: str) -> list[DateSpan]:
             rule = "parenthesised-year" if parenthesised else \
                 "year-strong-cue" if before in ("in", "since", "until", "till") else "year-cue"
             add(DateSpan(match.start(), match.end(), rule, when=match.group("a")))
-    for match in _MONTH_ALONE.finditer(text) if month_words else ():
+    # a match of _MONTH_ALONE starts a match of _MONTH_WORD (same name tree, same word boundary before),
+    # and only one that starts with a capital is kept
+    for match in filter(None, (_MONTH_ALONE.match(text, start) for start, _ in capitals)):
         word = match.group("month")
         if not free(*match.span()) or not word[0].isupper() or len(word) < 3 or word.endswith("."):
             continue
