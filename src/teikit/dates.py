@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from teikit.folding import fold
 from teikit.trie_regex import alternation, ignorecase_alternation
 from teikit.lang import DATE_LANGUAGES, en, gather
 
@@ -393,7 +394,9 @@ def find_date_spans(text: str) -> list[DateSpan]:
     years = digit is not None and _YEAR_DIGITS.search(text, digit.start()) is not None
     # "the first of May", "the twenty-second of June, 1823": a capital month name after an ordinal and "of"
     for match in _ORDINAL_DATE.finditer(text) if _after_ordinal_of(text, capitals) else ():
-        day = _ORDINALS[match.group("ordinal").lower()]
+        day = _ORDINALS.get(fold(match.group("ordinal")))  # "firſt", "FİRST": the case-blind pattern's forms
+        if day is None:
+            continue
         when = _iso({"day": str(day), "month": match.group("month"), "year": match.group("year")})
         if when and match.group("month")[0].isupper():
             add(DateSpan(match.start(), match.end(), "ordinal", when=when))
