@@ -221,8 +221,9 @@ class _Places:
             start = self._ends[number - 1] if number else 0
             gid, name, idnos, feature, population, geo, country = marshal.loads(
                 self._records[start:self._ends[number]])
-            place = self._made[number] = Place(gid, name, tuple(map(tuple, idnos)), feature, population, geo,
-                                               country)
+            # setdefault: threads that make the same place at once all get the one kept
+            place = self._made.setdefault(number, Place(gid, name, tuple(map(tuple, idnos)), feature, population,
+                                                        geo, country))
         return place
 
 
