@@ -31,7 +31,7 @@ def _plain_and_packed(records: list[tuple[tuple, int, bool]]) -> tuple[FormIndex
         return made.setdefault(number, _entry(number))
 
     plain = FormIndex.from_records((key, entry(number), stated) for key, number, stated in records)
-    return plain, PackedFormIndex(*pack(records), entry)
+    return plain, PackedFormIndex(pack(records), entry)
 
 
 def _readings(found) -> list:
@@ -168,7 +168,7 @@ def test_places_are_decoded_from_their_own_records():
     assert _place(places(0)) == _place(Place(*records[0]))
 
 
-@pytest.mark.parametrize("content", [b"\x00garbage", marshal.dumps(({}, {}, b"xx", b"\x05" + bytes(7)))],
+@pytest.mark.parametrize("content", [b"\x00garbage", marshal.dumps(((0, {}, marshal.dumps([])), b"xx", b"\x05" + bytes(7)))],
                          ids=["unreadable", "another shape"])
 def test_a_broken_gazetteer_cache_is_rebuilt(real_gazetteer, cache_folder, tmp_path, monkeypatch, content):
     (good,) = (cache_folder / "gazetteer").iterdir()

@@ -24,7 +24,7 @@ from teikit import packaged
 from teikit.authority.entries import PLACE
 from teikit.authority.forms import fold, name_key
 from teikit.authority import index as index_module
-from teikit.authority.index import FormIndex, PackedFormIndex, pack
+from teikit.authority.index import FormIndex, Packed, PackedFormIndex, is_packed, pack
 from teikit.cache import cached_value
 
 # Alternative names of big cities only: small towns' alternative names are mostly other
@@ -185,24 +185,24 @@ def _records() -> tuple[list[tuple], list[tuple]]:
     return index.places, index.forms
 
 
-def _packed() -> tuple[dict, dict, bytes, bytes]:
+def _packed() -> tuple[Packed, bytes, bytes]:
     """The gazetteer in the form kept in teikit's cache: the packed index of its forms
     (teikit.authority.index.pack) and its places, each marshalled on its own into one run of
     bytes with their end offsets (so that a process decodes only the places a text names)."""
     places, forms = _records()
     records = [marshal.dumps(place) for place in places]
     ends = array("Q", accumulate(map(len, records)))
-    return (*pack(forms), b"".join(records), ends.tobytes())
+    return pack(forms), b"".join(records), ends.tobytes()
 
 
 def _well_formed(value) -> bool:
     """A cached value of the shape _packed gives (a cache file of another shape is rebuilt)."""
-    if not (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], dict)
-            and isinstance(value[1], dict) and isinstance(value[2], bytes) and isinstance(value[3], bytes)):
+    if not (isinstance(value, tuple) and len(value) == 3 and is_packed(value[0])
+            and isinstance(value[1], bytes) and isinstance(value[2], bytes)):
         return False
-    ends = value[3]
+    ends = value[2]
     width = array("Q").itemsize
-    return len(ends) % width == 0 and int.from_bytes(ends[-width:] or b"\0", sys.byteorder) == len(value[2])
+    return len(ends) % width == 0 and int.from_bytes(ends[-width:] or b"\0", sys.byteorder) == len(value[1])
 
 
 class _Places:
@@ -236,5 +236,5 @@ def gazetteer() -> FormIndex:
 
     sources = (packaged.fingerprint("geonames.json.gz"), version("pycountry"),
                Path(__file__).read_text(encoding="utf-8"), Path(index_module.__file__).read_text(encoding="utf-8"))
-    forms, longest, records, ends = cached_value("gazetteer", sources, _packed, check=_well_formed)
-    return PackedFormIndex(forms, longest, _Places(records, ends))
+    forms, records, ends = cached_value("gazetteer", sources, _packed, check=_well_formed)
+    return PackedFormIndex(forms, _Places(records, ends))
