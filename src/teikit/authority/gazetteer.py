@@ -21,9 +21,9 @@ from itertools import accumulate
 from pathlib import Path
 
 from teikit import packaged
+from teikit.authority import index as index_module
 from teikit.authority.entries import PLACE
 from teikit.authority.forms import fold, name_key
-from teikit.authority import index as index_module
 from teikit.authority.index import FormIndex, Packed, PackedFormIndex, is_packed, pack
 from teikit.cache import cached_value
 
