@@ -51,3 +51,20 @@ def test_the_cached_word_lists_answer_as_the_packaged_lists(tmp_path, monkeypatc
         assert "Tom" in lexicon._given_names() and "tom" not in lexicon._given_names()
     for function in (lexicon._webster, lexicon._given_names):
         function.cache_clear()  # the next user reads the lists from its own cache
+
+
+def test_a_changed_layout_of_the_parts_builds_the_word_lists_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    reads = []
+
+    def given_names():
+        reads.append(1)
+        return ["Tom", "Anna"]
+
+    monkeypatch.setattr(packaged, "given_names", given_names)
+    for layout in ("old layout", "old layout", "new layout"):
+        monkeypatch.setattr(lexicon, "_layout", lambda layout=layout: layout)
+        lexicon._given_names.cache_clear()
+        assert "Anna" in lexicon._given_names()
+    lexicon._given_names.cache_clear()
+    assert len(reads) == 2  # built, read back, built again for the new layout

@@ -17,6 +17,7 @@ from __future__ import annotations
 import marshal
 import math
 from functools import lru_cache
+from pathlib import Path
 
 from teikit import packaged
 from teikit.authority.forms import fold
@@ -110,7 +111,7 @@ def _frequencies() -> _Frequencies:
 
         return _parts(get_frequency_dict("en", wordlist="large"))
 
-    parts = cached_value("wordfreq-en-marshalled-parts", _package_versions("wordfreq"), build,
+    parts = cached_value("wordfreq-en-marshalled-parts", (*_package_versions("wordfreq"), _layout()), build,
                          check=lambda value: _is_parts(value, bytes))
     return _Frequencies(parts)
 
@@ -119,6 +120,13 @@ def zipf(word: str) -> float:
     """Zipf frequency of a lower-case English word (0 when unknown)."""
     frequency = _frequencies().get(word.replace("’", "'"))
     return math.log10(frequency) + 9 if frequency else 0.0
+
+
+@lru_cache(maxsize=1)
+def _layout() -> str:
+    """This module's text, part of the word lists' cache keys: the parts' layout is read here, so
+    a change to it gives new keys (an entry of the old layout could have the shape of the new)."""
+    return Path(__file__).read_text(encoding="utf-8")
 
 
 def _package_versions(*names: str) -> tuple[str, ...]:
@@ -135,7 +143,7 @@ def _webster() -> tuple[_WordSet, _WordSet]:
         words = packaged.webster_words()
         return _word_parts(w for w in words if w[:1].islower()), _word_parts(w for w in words if w[:1].isupper())
 
-    lower, upper = cached_value("webster-parts", (packaged.fingerprint("webster.txt.gz"),), build,
+    lower, upper = cached_value("webster-parts", (packaged.fingerprint("webster.txt.gz"), _layout()), build,
                                 check=lambda value: isinstance(value, tuple) and len(value) == 2
                                 and all(_is_parts(part, str) for part in value))
     return _WordSet(lower), _WordSet(upper)
@@ -197,7 +205,7 @@ def is_rare(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _given_names() -> _WordSet:
     """The packaged given names (case-sensitive), kept in teikit's cache between processes."""
-    parts = cached_value("given-names-parts", (packaged.fingerprint("given-names.txt.gz"),),
+    parts = cached_value("given-names-parts", (packaged.fingerprint("given-names.txt.gz"), _layout()),
                          lambda: _word_parts(packaged.given_names()), check=lambda value: _is_parts(value, str))
     return _WordSet(parts)
 
