@@ -13,6 +13,9 @@ Start-up is a text of one paragraph converted with every pass on: process start,
 lists and gazetteers loaded, the paragraph through every pass, TEI written. Linear cost: seconds
 per MB of each size, and its ratio to the smallest size's. ``--samples`` adds the samples of
 ``texts/``. On a shared machine read the CPU seconds: wall time counts other work's load too.
+Last, the accuracy that speed must not cost: the development set's scores (``bench/devset.py``) and,
+when ``../shared/eval`` is present, the evaluation texts' (``bench/ablate.py``'s use of its scorer);
+``--no-scores`` leaves them out.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--samples", action="store_true", help="also the samples of texts/")
     parser.add_argument("--no-pandoc", action="store_true")
+    parser.add_argument("--no-scores", action="store_true", help="do not print the accuracy scores")
     args = parser.parse_args()
     pandoc = None if args.no_pandoc else shutil.which("pandoc")
     skip_all = [arg for name in passes() for arg in ("--skip", name)]
@@ -113,6 +117,19 @@ def main() -> None:
                 f"{size:.1f} MB {wall:.2f} s/MB wall ({wall / base[1]:.2f}), {cpu:.2f} s/MB CPU ({cpu / base[2]:.2f})"
                 for size, wall, cpu in per_mb))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if not args.no_scores:
+        print_scores()
+
+
+def print_scores() -> None:
+    """Overlap F1 (per cent) on the development set and, when present, the evaluation texts."""
+    import ablate
+
+    print("development set:", ablate.devset_scores(frozenset()))
+    if ablate.EVAL.is_dir():
+        print("evaluation texts:", ablate.Evaluation(ablate.EVAL).scores(frozenset()))
+    else:
+        print(f"evaluation texts: not scored ({ablate.EVAL} is absent)")
 
 
 if __name__ == "__main__":

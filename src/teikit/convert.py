@@ -83,6 +83,7 @@ def read_and_enrich(source: TextInput, *, name: str | None = None, options: Conv
     with switched_off(options.without_rules):
         document = read_plaintext(source, name=name)
         pipeline.run(document, options)
+    document.forget_tokens()
     drop_crossing_spans(document)
     return document
 

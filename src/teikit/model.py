@@ -10,18 +10,21 @@ editor's note) is attached as data that is not source text (``Span.added``, ``In
 Enrichers (names, dates, quotations, notes, languages) take a Document and add spans, standOff
 entries and review items; they never touch XML. Every machine decision keeps its ``Evidence``
 (``teikit.evidence``) on what it decided: a block's or division's ``decisions``, a span's or
-entity's ``evidence``. This module imports nothing from teikit but ``evidence``, so readers,
-enrichers and writers can all depend on it.
+entity's ``evidence``. A block's words are tokenised once, when a pass first asks for them
+(``Block.tokens``), and shared by every pass after it. This module imports nothing from teikit but
+``evidence`` and ``tokens``, so readers, enrichers and writers can all depend on it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
 from teikit.evidence import HIGH, LOW, MEDIUM, Evidence
+from teikit.tokens import Token, tokenize
 
 __all__ = ["HIGH", "MEDIUM", "LOW", "Evidence"]  # certainty values (TEI @cert), re-exported
 
@@ -112,6 +115,18 @@ class Block:
     marker_style: str | None = None
     # How the machine decided about the block: its role, its language.
     decisions: list[Evidence] = field(default_factory=list)
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """The words of the block's text (of its value, after a metadata label), tokenised the first
+        time a pass asks and then shared: the text never changes once read (passes add spans).
+        Not a field: the model's JSON dump and comparisons leave it out."""
+        return tokenize(self.text, self.value_start if self.label else 0)
+
+    def forget_tokens(self) -> None:
+        """Let the token stream go (the passes are done; the writer reads spans, not words): a
+        large text's tokens take more memory than its text and model together."""
+        self.__dict__.pop("tokens", None)
 
     def line_at(self, offset: int) -> int:
         """The input line of ``text[offset]``."""
@@ -365,6 +380,11 @@ class Document:
         for work in self.works:
             for part in (*work.front, *work.body, *work.back):
                 yield from iter_blocks(part)
+
+    def forget_tokens(self) -> None:
+        """Every block's token stream let go (see ``Block.forget_tokens``)."""
+        for block in self.blocks():
+            block.forget_tokens()
 
     def to_json(self) -> str:
         """A JSON dump of the model, for tests that should not depend on TEI formatting."""

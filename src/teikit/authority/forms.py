@@ -10,9 +10,9 @@ forms the list states.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from teikit.authority.entries import PERSON, AuthorityEntry
+from teikit.folding import fold
 
 Key = tuple[str, ...]
 
@@ -26,28 +26,6 @@ gen general maj major lieut lieutenant sgt sergeant adm admiral cmdr commander h
 mademoiselle monsieur m herr frau signor signora senor senora don dona saint st king queen prince princess
 duke duchess earl count countess baron baroness marquis marquess emperor empress tsar czar president
 """.split())
-
-
-def _latin_table() -> dict[int, str]:
-    """Accented Latin letters -> their base letters (a fast path for the common accents)."""
-    table = {ord("’"): "'"}
-    for code in range(0xC0, 0x250):
-        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
-        if base != chr(code) and base.isascii():
-            table[code] = base
-    return table
-
-
-_LATIN_TABLE = _latin_table()
-
-
-def fold(text: str) -> str:
-    """Case, accents and apostrophe kind removed."""
-    quick = text.translate(_LATIN_TABLE)
-    if quick.isascii():
-        return quick.lower()
-    decomposed = unicodedata.normalize("NFKD", quick)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 _ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")

@@ -17,7 +17,7 @@ from teikit.authority.forms import SURNAME_PARTICLES, Key
 from teikit.authority.gazetteer import best_first
 from teikit.authority.index import FormIndex, Match
 from teikit.enrich.lexicon import EVERYDAY_ZIPF, in_dictionary, is_common_word, is_given_name, zipf
-from teikit.enrich.tokens import Token, joinable
+from teikit.tokens import Token, joinable
 from teikit.evidence import Evidence, holds
 from teikit.lang import en
 from teikit.weights.names import NAME, NAME_GATE

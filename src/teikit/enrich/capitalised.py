@@ -20,7 +20,7 @@ from typing import Iterable
 
 from teikit.authority.forms import Key
 from teikit.enrich.lexicon import is_common_word
-from teikit.enrich.tokens import Token
+from teikit.tokens import Token
 from teikit.lang import en
 from teikit.weights.names import NAME_GATE
 
@@ -71,17 +71,13 @@ def _acts_as_person(tokens: list[Token], first: int, last: int) -> bool:
 
 def names_among_words(blocks: Iterable[list[Token]]) -> frozenset[Key]:
     """The keys (one to three words) of dictionary words this document uses as names only."""
+    blocks = list(blocks)
     capitalised: dict[Key, int] = defaultdict(int)
     determined: dict[Key, int] = defaultdict(int)  # after "a", "my", "this": used as a noun
     person_like: set[Key] = set()
     lower_words: set[str] = set()
-    lower_phrases: dict[Key, int] = defaultdict(int)
     for tokens in blocks:
-        for i, token in enumerate(tokens):
-            if token.kind == "word" and not token.cap:
-                lower_words.add(token.key)
-                if i and tokens[i - 1].kind == "word" and not tokens[i - 1].cap:
-                    lower_phrases[(tokens[i - 1].key, token.key)] += 1
+        lower_words.update([token.key for token in tokens if token.kind == "word" and not token.cap])
         for first, last in _runs(tokens):
             key = tuple(t.key for t in tokens[first:last])
             if last - first > _LONGEST or (last - first > 1 and tokens[first].is_honorific):
@@ -97,10 +93,24 @@ def names_among_words(blocks: Iterable[list[Token]]) -> frozenset[Key]:
             capitalised[key] += 1
             if _speaks(tokens, first, last) if designation else _acts_as_person(tokens, first, last):
                 person_like.add(key)
-    return frozenset(
-        key for key, count in capitalised.items()
-        if count >= NAME_GATE.threshold("document-name-mentions") and key in person_like and
-        determined[key] * 2 < count
-        and all(is_common_word(word) and word.capitalize() not in _KEYWORDS for word in key)
-        and (key[0] not in lower_words if len(key) == 1 else
-             lower_phrases.get(tuple(key[:2]), 0) * NAME_GATE.threshold("document-name-lower-ratio") < count))
+    found = [key for key, count in capitalised.items()
+             if count >= NAME_GATE.threshold("document-name-mentions") and key in person_like and
+             determined[key] * 2 < count
+             and all(is_common_word(word) and word.capitalize() not in _KEYWORDS for word in key)
+             and (len(key) > 1 or key[0] not in lower_words)]
+    phrases = _lower_phrases(blocks, {key[:2] for key in found if len(key) > 1})
+    return frozenset(key for key in found if len(key) == 1 or
+                     phrases.get(key[:2], 0) * NAME_GATE.threshold("document-name-lower-ratio") < capitalised[key])
+
+
+def _lower_phrases(blocks: list[list[Token]], pairs: set[Key]) -> dict[Key, int]:
+    """How often each of ``pairs`` is written in lower case, as two words in a row: counted only
+    for the few phrases that need it (not for every pair of words of the document)."""
+    counts: dict[Key, int] = defaultdict(int)
+    firsts = {first for first, _ in pairs}
+    for tokens in blocks if pairs else ():
+        for before, token in zip(tokens, tokens[1:]):
+            if before.key in firsts and token.kind == "word" and not token.cap and before.kind == "word" and \
+                    not before.cap and (before.key, token.key) in pairs:
+                counts[before.key, token.key] += 1
+    return counts

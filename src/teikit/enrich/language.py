@@ -23,7 +23,8 @@ from teikit.weights.languages import LANGUAGE, TEXT_LANGUAGE
 LIKELY = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 # Enough text to judge a long division or block by.
 SAMPLE = 1000
-_LETTER = re.compile(r"[^\W\d_]")
+CONFIDENCE_DIGITS = 9
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -37,8 +38,10 @@ def _detector(codes: tuple[str, ...], accurate: bool):
 
 
 def _ranked(text: str, codes: tuple[str, ...], accurate: bool) -> list[tuple[str, float]]:
+    """The languages by lingua's confidence. Its confidences differ in their last digits from run to
+    run (sums in another order), so CONFIDENCE_DIGITS are kept: the same text gives the same trace."""
     values = _detector(codes, accurate).compute_language_confidence_values(text[:SAMPLE])
-    return [(v.language.iso_code_639_1.name.lower(), v.value) for v in values]
+    return [(v.language.iso_code_639_1.name.lower(), round(v.value, CONFIDENCE_DIGITS)) for v in values]
 
 
 def detect(text: str, codes: tuple[str, ...] = LIKELY, expected: str | None = None) -> tuple[str, float] | None:
@@ -72,7 +75,9 @@ def _title_like(text: str) -> bool:
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text[:SAMPLE]))
+    """The letters among the first SAMPLE characters (what is left when the rest is taken out:
+    no list of one-character matches)."""
+    return len(_NOT_LETTERS.sub("", text[:SAMPLE]))
 
 
 class _Marker:

@@ -32,7 +32,7 @@ from teikit.enrich.lexicon import in_dictionary, is_common_word, is_given_name, 
 from teikit.enrich.link import Linker
 from teikit.authority.labels import TEXT_ONLY, name_message
 from teikit.snippets import context_snippet
-from teikit.enrich.tokens import joinable, tokenize
+from teikit.tokens import joinable
 from teikit.evidence import Evidence, Fired, holds
 from teikit.model import HIGH, LOW, MEDIUM, Block, Division, Document, ReviewItem, Span
 from teikit.readers.signals import guess_language
@@ -92,8 +92,7 @@ def block_words(doc: Document) -> list[tuple[Block, BlockWords]]:
     for block, foreign, lang in _blocks_with_language(doc):
         if block.kind in SKIPPED_KINDS:
             continue
-        start = block.value_start if block.label else 0
-        tokens = tokenize(block.text, start)
+        tokens = block.tokens
         if not tokens:
             continue
         letters = [t for t in tokens if t.kind == "word"]

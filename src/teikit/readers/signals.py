@@ -7,6 +7,7 @@ neighbours. Nothing here decides a role.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,6 +26,7 @@ FUNCTION_WORDS = frozenset(gather("TITLE_SMALL_WORDS"))
 TERMINAL = ".;:,—–"
 SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
+_LOWERS_APART = re.compile("[\u0130\u03a3]")  # see _lowered_words
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
 OPENING_SALUTE = re.compile(rf"^(?:{alternation(gather('OPENING_SALUTE_PATTERNS'))})\b", re.I)
 # The word some languages put between a dateline's place and its date ("Paris, le 28 août 1936",
@@ -114,22 +116,34 @@ for _lang, _stops in _STOPWORDS.items():
 
 
 def _stopword_counts(words: list[str]) -> dict[str, int]:
+    """Each language's count of its common words among ``words`` (each distinct word looked up once)."""
     counts = dict.fromkeys(_STOPWORDS, 0)
-    for word in words:
-        for lang in _STOPWORD_LANGS.get(word, ()):
-            counts[lang] += 1
+    languages = _STOPWORD_LANGS.get
+    for word, times in Counter(words).items():
+        for lang in languages(word, ()):
+            counts[lang] += times
     return counts
+
+
+def _lowered_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case. The text is lowered first, in one call, unless it holds
+    one of the two characters for which that could differ from lowering each word: lowering any
+    other character gives one character of the same classes (letter, word character), found by
+    trying every code point; "İ" becomes two, and "Σ" depends on what follows it, beyond the word."""
+    if _LOWERS_APART.search(text) is None:
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def stopword_counts(text: str) -> dict[str, int]:
     """How many of each language's commonest words ``text`` holds."""
-    return _stopword_counts([w.lower() for w in _WORD.findall(text)])
+    return _stopword_counts(_lowered_words(text))
 
 
 def guess_language(text: str) -> str | None:
     """A structural cue only (teikit's language pass decides xml:lang): the language whose
     common words dominate ``text``, or None when there is too little evidence."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _lowered_words(text)
     if len(words) < _S["language-words"]:
         return None
     scores = _stopword_counts(words)

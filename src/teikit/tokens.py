@@ -1,6 +1,10 @@
 """Words of a block with what name recognition needs to know about each: its comparable key,
 capitals, a following dot or possessive, whether it starts a sentence, and what separates
-it from the word before."""
+it from the word before.
+
+The model keeps each block's tokens once (``Block.tokens``), for every pass that reads words;
+this module imports nothing from teikit but the word lists and ``folding``, so the model can.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,22 @@ import re
 from dataclasses import dataclass
 from sys import intern
 
-from teikit.authority.forms import fold
+from teikit.folding import fold
 from teikit.lang.en import ABBREVIATIONS, DASHES, FUNCTION_WORDS, HONORIFICS
 
-# Dotted abbreviations ("U.S.S.R.", "i.e."), words with inner apostrophes ("O’Callaghan"), numbers.
-_TOKEN = re.compile(r"(?P<abbr>(?:[^\W\d_]\.){2,})|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<num>\d+)")
+# What lies before a token (anything but letters and digits: ``[\W_]``), then the token: a dotted
+# abbreviation ("U.S.S.R.", "i.e."), a word with inner apostrophes ("O’Callaghan") or a number; or
+# the end of the text (so that the pattern never fails, and is never retried along a long run of
+# punctuation). A letter or digit always starts a token, so the gap is exactly the text between two.
+_GAP_TOKEN = re.compile(r"([\W_]*+)(?:((?:[^\W\d_]\.){2,})|([^\W\d_]+(?:['’][^\W\d_]+)*)|(\d+)|\Z)")
 _POSSESSIVE = ("’s", "'s")
 _SENTENCE_END = frozenset(".!?…")
 _OPENING_QUOTES = frozenset("“«„\"‘")
+# word -> (the word interned, its key interned, starts with a capital): a document's words repeat,
+# so each distinct word is keyed once and every token of it shares two strings. Bounded: cleared
+# when a long-running process (a build) has seen this many distinct words.
+_SEEN: dict[str, tuple[str, str, bool, bool, bool]] = {}
+_SEEN_LIMIT = 200_000
 
 
 @dataclass(slots=True)
@@ -30,18 +42,15 @@ class Token:
     sentence_start: bool = False
     gap: str = ""  # the text between the previous token (with its possessive) and this one
     cap: bool = False  # starts with a capital
+    # Facts of the word itself, read many times per token by name recognition: computed once per
+    # distinct word (``_SEEN``), stored, not derived at each reading. Only words (not abbreviations
+    # or numbers) are honorifics or function words.
+    is_honorific: bool = False
+    is_function_word: bool = False
 
     @property
     def is_initial(self) -> bool:
         return self.kind == "word" and len(self.text) == 1 and self.text.isupper() and self.dot
-
-    @property
-    def is_honorific(self) -> bool:
-        return self.kind == "word" and self.text in HONORIFICS
-
-    @property
-    def is_function_word(self) -> bool:
-        return self.kind == "word" and self.text.lower() in FUNCTION_WORDS
 
     @property
     def is_acronym(self) -> bool:
@@ -51,37 +60,47 @@ class Token:
         return self.kind == "word" and 2 <= len(self.text) <= 6 and self.text.isupper()
 
 
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+    """(word, key, capitalised, honorific, function word) of a word or abbreviation, the strings
+    interned, remembered in ``_SEEN``."""
+    key = word.lower() if word.isascii() else fold(word)
+    if len(_SEEN) >= _SEEN_LIMIT:
+        _SEEN.clear()
+    seen = _SEEN[word] = (intern(word), intern(key.replace("'", "").replace(".", "")), word[0].isupper(),
+                          word in HONORIFICS, word.lower() in FUNCTION_WORDS)
+    return seen
+
+
 def tokenize(text: str, start: int = 0) -> list[Token]:
     """The tokens of ``text[start:]`` with offsets into ``text``.
 
-    The hot loop of name recognition (every word of a document passes here once): the token's
-    fields are computed inline and passed by position, and the common case of a plain word
-    between spaces takes the shortest path."""
+    The hot loop of name recognition (every word of a document passes here once): one regex
+    pass returns each token with the gap before it (no match objects), offsets are summed from
+    their lengths, and a word's key is computed once per distinct word."""
     tokens: list[Token] = []
     append = tokens.append
-    previous_end = start
-    for match in _TOKEN.finditer(text, start):
-        kind = match.lastgroup or "word"
-        word = match.group()
-        begin = match.start()
-        end = match_end = match.end()
-        possessive = False
-        if kind == "word":
+    seen = _SEEN.get
+    end = start
+    for gap, abbr, word, num in _GAP_TOKEN.findall(text, start):
+        begin = end + len(gap)
+        if word:
+            end = stop = begin + len(word)
+            possessive = False
             if len(word) > 2 and word.endswith(_POSSESSIVE):
-                word, end, possessive = word[:-2], end - 2, True
-            elif word[-1] == "s" and text[end:end + 1] in ("’", "'") and not text[end + 1:end + 2].isalpha():
+                word, stop, possessive = word[:-2], stop - 2, True
+            elif word[-1] == "s" and text[stop:stop + 1] in ("’", "'") and not text[stop + 1:stop + 2].isalpha():
                 possessive = True  # "Engels’ expression"
-            key = word.lower().replace("'", "").replace(".", "") if word.isascii() else \
-                fold(word).replace("'", "").replace(".", "")
-            dot = text[end:end + 1] == "."
-        else:
-            key = word if kind == "num" else word.lower().replace("'", "").replace(".", "") if word.isascii() else \
-                fold(word).replace("'", "").replace(".", "")
-            dot = False
-        # a document's words repeat: one string per distinct word and key, not one per token
-        append(Token(begin, end, intern(word), kind, intern(key), dot, possessive, False, text[previous_end:begin],
-                     word[0].isupper()))
-        previous_end = match_end
+            word, key, cap, honorific, function = seen(word) or _word(word)
+            append(Token(begin, stop, word, "word", key, text[stop:stop + 1] == ".", possessive, False, gap, cap,
+                         honorific, function))
+        elif abbr:
+            end = begin + len(abbr)
+            abbr, key, cap, _, _ = seen(abbr) or _word(abbr)
+            append(Token(begin, end, abbr, "abbr", key, False, False, False, gap, cap))
+        elif num:
+            end = begin + len(num)
+            num = intern(num)
+            append(Token(begin, end, num, "num", num, False, False, False, gap, False))
     _mark_sentence_starts(tokens)
     return tokens
 
