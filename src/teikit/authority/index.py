@@ -138,6 +138,7 @@ class PackedFormIndex(FormIndex):
     def __init__(self, packed: Packed, entry) -> None:
         self._count, self._packed_parts, self._order = packed
         self._parts: dict[str, tuple[dict, dict[str, int]]] = {}  # decoded parts: forms, longest
+        self._longest_of: dict[str, int] = {}  # first words looked up -> their longest form's length, or 0
         self._entry = entry  # number -> entry, memoised by the caller (the same object each time)
 
     def _part(self, first_word: str) -> tuple[dict, dict[str, int]]:
@@ -205,10 +206,14 @@ class PackedFormIndex(FormIndex):
 
     def longest_at(self, words: Sequence[str], start: int, limit: int | None = None) -> list[Match]:
         first = words[start]
-        forms, multi = self._part(first)
-        longest = multi.get(first) or (1 if first in forms and KEY_SEPARATOR not in first else 0)
+        longest = self._longest_of.get(first)  # one dict lookup for most words, as in a FormIndex
+        if longest is None:
+            forms, multi = self._part(first)
+            longest = self._longest_of[first] = \
+                multi.get(first) or (1 if first in forms and KEY_SEPARATOR not in first else 0)
         if not longest:
             return []
+        forms = self._part(first)[0]
         stop = min(len(words), start + longest, limit if limit is not None else len(words))
         for end in range(stop, start, -1):
             found = self._bucket(forms, words[start:end])
