@@ -106,22 +106,26 @@ def package_version(name: str) -> str:
     return version(name)
 
 
-def cached_value(kind: str, sources: tuple[str, ...], build):
+def cached_value(kind: str, sources: tuple[str, ...], build, check=None):
     """The value ``build()`` returns, kept on disk in marshal form between processes.
 
     ``sources`` names what the value is derived from (package versions, source files' text);
     any change there gives a new key. Only plain data (dicts, lists, tuples, strings,
-    numbers) can be kept; entries are read only from files this user owns and nobody else can
-    write, like pickles, since a planted entry could crash the interpreter."""
+    numbers, bytes) can be kept; entries are read only from files this user owns and nobody else
+    can write, like pickles, since a planted entry could crash the interpreter. A cached value
+    that cannot be read, or that ``check`` (if given) rejects, is built again."""
     import marshal
 
     key = content_key(kind, *sources)
     data = load_private(kind, key)
     if data is not None:
         try:
-            return marshal.loads(data)
+            value = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             pass
+        else:
+            if check is None or check(value):
+                return value
     value = build()
     store(kind, key, marshal.dumps(value))
     return value

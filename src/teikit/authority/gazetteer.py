@@ -12,14 +12,19 @@ Built once per process, on first use.
 
 from __future__ import annotations
 
+import marshal
 import re
+import sys
+from array import array
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from teikit import packaged
+from teikit.authority import index as index_module
 from teikit.authority.entries import PLACE
 from teikit.authority.forms import fold, name_key
-from teikit.authority.index import FormIndex
+from teikit.authority.index import FormIndex, Packed, PackedFormIndex, is_packed, pack
 from teikit.cache import cached_value
 
 # Alternative names of big cities only: small towns' alternative names are mostly other
@@ -180,14 +185,56 @@ def _records() -> tuple[list[tuple], list[tuple]]:
     return index.places, index.forms
 
 
+def _packed() -> tuple[Packed, bytes, bytes]:
+    """The gazetteer in the form kept in teikit's cache: the packed index of its forms
+    (teikit.authority.index.pack) and its places, each marshalled on its own into one run of
+    bytes with their end offsets (so that a process decodes only the places a text names)."""
+    places, forms = _records()
+    records = [marshal.dumps(place) for place in places]
+    ends = array("Q", accumulate(map(len, records)))
+    return pack(forms), b"".join(records), ends.tobytes()
+
+
+def _well_formed(value) -> bool:
+    """A cached value of the shape _packed gives (a cache file of another shape is rebuilt)."""
+    if not (isinstance(value, tuple) and len(value) == 3 and is_packed(value[0])
+            and isinstance(value[1], bytes) and isinstance(value[2], bytes)):
+        return False
+    ends = value[2]
+    width = array("Q").itemsize
+    return len(ends) % width == 0 and int.from_bytes(ends[-width:] or b"\0", sys.byteorder) == len(value[1])
+
+
+class _Places:
+    """Places by number, each made from its marshalled record when first asked for (a text names
+    a few hundred of the 36,000), then the same object every time."""
+
+    def __init__(self, records: bytes, ends: bytes):
+        self._records = records
+        self._ends = array("Q")
+        self._ends.frombytes(ends)
+        self._made: dict[int, Place] = {}
+
+    def __call__(self, number: int) -> Place:
+        place = self._made.get(number)
+        if place is None:
+            start = self._ends[number - 1] if number else 0
+            gid, name, idnos, feature, population, geo, country = marshal.loads(
+                self._records[start:self._ends[number]])
+            # setdefault: threads that make the same place at once all get the one kept
+            place = self._made.setdefault(number, Place(gid, name, tuple(map(tuple, idnos)), feature, population,
+                                                        geo, country))
+        return place
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> FormIndex:
     """The gazetteer's index of place names, built once and then read from teikit's cache
-    (building it takes about a second; reading it, a tenth of that)."""
+    (building it takes about a second; reading it, a few milliseconds: the places and the
+    readings of a form are made when a lookup first returns them)."""
     from teikit.cache import package_version as version  # importlib.metadata's, without importing it
 
-    sources = (packaged.fingerprint("geonames.json.gz"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))
-    places, forms = cached_value("gazetteer", sources, _records)
-    built = [Place(gid, name, tuple(map(tuple, idnos)), feature, population, geo, country)
-             for gid, name, idnos, feature, population, geo, country in places]
-    return FormIndex.from_records((tuple(key), built[number], stated) for key, number, stated in forms)
+    sources = (packaged.fingerprint("geonames.json.gz"), version("pycountry"),
+               Path(__file__).read_text(encoding="utf-8"), Path(index_module.__file__).read_text(encoding="utf-8"))
+    forms, records, ends = cached_value("gazetteer", sources, _packed, check=_well_formed)
+    return PackedFormIndex(forms, _Places(records, ends))
