@@ -371,6 +371,20 @@ def _after_ordinal_of(text: str, month_words: list[tuple[int, int]]) -> bool:
     return False
 
 
+def year_range(text: str, match: re.Match, pair: bool) -> DateSpan | None:
+    """The range of years a match of the range pattern ("1923–26") or, with ``pair``, of the pair
+    pattern ("1923 to 1930", only after a cue such as "from") stands for; None when it runs
+    backwards or the pair has no cue."""
+    a, b = match.group("a"), match.group("b")
+    if len(b) == 2:
+        b = a[:2] + b
+    if int(b) <= int(a):
+        return None
+    if pair and not _PAIR_CUE.search(text[max(0, match.start() - 12):match.start()]):
+        return None
+    return DateSpan(match.start(), match.end(), "year-pair" if pair else "year-range", start_date=a, end_date=b)
+
+
 def find_date_spans(text: str) -> list[DateSpan]:
     """Every explicit calendar expression in ``text``: full dates, month and year, day and month
     (partial ``--MM-DD``), year ranges ("1923–1926", "from 1923 to 1930", "(1895–1944)"),
@@ -405,15 +419,9 @@ def find_date_spans(text: str) -> list[DateSpan]:
             add(DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (_YEAR_RANGE, _YEAR_PAIR) if years else ():
         for match in pattern.finditer(text):
-            a, b = match.group("a"), match.group("b")
-            if len(b) == 2:
-                b = a[:2] + b
-            if int(b) <= int(a) or not free(*match.span()):
-                continue
-            if pattern is _YEAR_PAIR and not _PAIR_CUE.search(text[max(0, match.start() - 12):match.start()]):
-                continue
-            add(DateSpan(match.start(), match.end(), "year-range" if pattern is _YEAR_RANGE else "year-pair",
-                         start_date=a, end_date=b))
+            span = year_range(text, match, pair=pattern is _YEAR_PAIR)
+            if span is not None and free(*match.span()):
+                add(span)
     for match in _DECADE.finditer(text) if years else ():
         if free(*match.span()) and _word_before(text, match.start()) in ("the", "early", "late", "mid"):
             a = match.group("a")

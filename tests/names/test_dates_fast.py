@@ -82,16 +82,10 @@ def ref_find_date_spans(text: str) -> list[D.DateSpan]:
         if free(found.start, found.end):
             add(D.DateSpan(found.start, found.end, "calendar", when=found.when))
     for pattern in (REF_YEAR_RANGE, REF_YEAR_PAIR) if years else ():
-        for match in pattern.finditer(text):
-            a, b = match.group("a"), match.group("b")
-            if len(b) == 2:
-                b = a[:2] + b
-            if int(b) <= int(a) or not free(*match.span()):
-                continue
-            if pattern is REF_YEAR_PAIR and not D._PAIR_CUE.search(text[max(0, match.start() - 12):match.start()]):
-                continue
-            add(D.DateSpan(match.start(), match.end(), "year-range" if pattern is REF_YEAR_RANGE else "year-pair",
-                           start_date=a, end_date=b))
+        for match in pattern.finditer(text):  # what a match stands for is not what changed: shared
+            span = D.year_range(text, match, pair=pattern is REF_YEAR_PAIR)
+            if span is not None and free(*match.span()):
+                add(span)
     for match in REF_DECADE.finditer(text) if years else ():
         if free(*match.span()) and D._word_before(text, match.start()) in ("the", "early", "late", "mid"):
             a = match.group("a")
