@@ -23,6 +23,7 @@ import errno
 import io
 import os
 import re
+import signal
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -397,9 +398,11 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = Tru
         return
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    _UNFINISHED.add(tmp)
+    tmp = None
     try:
+        with _interrupts_held():  # the file made and registered as one step: no interrupt between
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            _UNFINISHED.add(tmp)
         with os.fdopen(fd, mode, **text_options) as fh:
             yield fh
             fh.flush()
@@ -408,11 +411,29 @@ def atomic_writer(path: str | os.PathLike, mode: str = "wb", durable: bool = Tru
         os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o644)
         os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         raise
     finally:
         _UNFINISHED.discard(tmp)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends (then delivered, as an exception the
+    caller's cleanup sees). Python raises a signal's exception between any two steps: one arriving
+    after a temporary file was made and before the code that removes it on failure knew its name
+    left a half file behind (seen once in a build stopped by SIGTERM)."""
+    mask = getattr(signal, "pthread_sigmask", None)  # not on Windows: there, no such window to close
+    if mask is None:
+        yield
+        return
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, held)
 
 
 # the temporary files this process is writing now: a process ended at once (a pool worker on
