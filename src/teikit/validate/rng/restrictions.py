@@ -212,15 +212,6 @@ def _finite(nc: tuple) -> bool:
     return False
 
 
-def _names(nc: tuple, out: set) -> None:
-    kind = nc[0]
-    if kind == "name":
-        out.add((nc[1], nc[2]))
-    elif kind == "choice":
-        _names(nc[1], out)
-        _names(nc[2], out)
-
-
 def _representatives(nc: tuple, out: set) -> None:
     """Names standing for every case of the name class (spec appendix on overlapping classes)."""
     kind = nc[0]
@@ -252,7 +243,7 @@ def _split(classes: list) -> tuple[set, bool]:
     open_ = False
     for nc in classes:
         if _finite(nc):
-            _names(nc, names)
+            _representatives(nc, names)  # a finite class's representatives are its names
         else:
             open_ = True
     return names, open_
