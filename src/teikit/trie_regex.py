@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
+from teikit.folding import IGNORECASE_ODD_LETTERS
+
 
 def alternation(words: Iterable[str]) -> str:
     """A non-capturing regex matching exactly the given words (plain text, spaces allowed),
@@ -38,9 +40,6 @@ def words(spec: str) -> list[str]:
     return [w for w in spec.split("|") if w]
 
 
-# The letters other than A-Z and a-z that re.IGNORECASE matches to an ASCII letter (re's documentation:
-# "İ", "ı", "ſ" and the Kelvin sign "K").
-_ODD_CASES = "\u0130\u0131\u017f\u212a"
 
 
 def ignorecase_alternation(words: Iterable[str], *, forms: Callable[[str], bool] | None = None,
@@ -64,7 +63,7 @@ def ignorecase_alternation(words: Iterable[str], *, forms: Callable[[str], bool]
         tail = f"{after_first}(?i:{alternation(rest)})"
         if first.isascii():
             letters = {first.lower(), first.upper()}
-            letters |= {c for c in _ODD_CASES if re.fullmatch(re.escape(first), c, re.I)}
+            letters |= {c for c in IGNORECASE_ODD_LETTERS if re.fullmatch(re.escape(first), c, re.I)}
             branches += [re.escape(form) + tail for form in sorted(letters) if forms is None or forms(form)]
         elif forms is None:
             branches.append(f"(?i:{re.escape(first)}){tail}")

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from teikit.enrich import quote_types as qt
-from teikit.enrich.quote_types import (NOT_FOLDED, TWINS, _found, _last, _search, _speech_verb, _starts, folded,
+from teikit.enrich.quote_types import (TWINS, _found, _last, _search, _speech_verb, _starts,
                                        sentence_after, sentence_before, sentence_starts)
 from teikit.enrich.quotes import _CANDIDATE
+from teikit.folding import NOT_LOWERED_ALONE, lowered
 from teikit.enrich.unmarked_speech import _DASH, _ENDS_SENTENCE, _Paragraph
 from teikit.lang import en
 from teikit.weights.quotations import UNMARKED_SPEECH
@@ -21,8 +22,8 @@ from teikit.weights.quotations import UNMARKED_SPEECH
 # -- the lower-case twins: character by character ------------------------------------------
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-# the characters whose lower case is one character (a longer one makes ``folded`` give up)
-LOWERED = {c: c.lower() for c in EVERY_CHARACTER if len(c.lower()) == 1 and c not in NOT_FOLDED}
+# the characters whose lower case is one character (a longer one makes ``lowered`` give up)
+LOWERED = {c: c.lower() for c in EVERY_CHARACTER if len(c.lower()) == 1 and c not in NOT_LOWERED_ALONE}
 
 
 def test_every_twin_is_made():
@@ -32,7 +33,7 @@ def test_every_twin_is_made():
 
 def test_a_character_matches_case_ignored_what_its_lower_case_matches():
     """What a twin rests on: for every character of every twin, a character of any text
-    matches it case ignored exactly when its lower case is it (texts holding NOT_FOLDED or a
+    matches it case ignored exactly when its lower case is it (texts holding NOT_LOWERED_ALONE or a
     character with a longer lower case are searched as written)."""
     by_lower: dict[str, set[str]] = {}
     for c, low in LOWERED.items():
@@ -71,7 +72,7 @@ def spans(matches) -> list[tuple[tuple[int, int], str, dict]]:
 @settings(max_examples=400, deadline=None)
 @given(text=TEXT, cut=st.integers(0, 60))
 def test_twins_find_what_their_patterns_find(text: str, cut: int):
-    low = folded(text)
+    low = lowered(text)
     if low is not None:
         assert low == text.lower() and len(low) == len(text)
     tail, low_tail = text[-cut:], (None if low is None else low[-cut:])
@@ -90,7 +91,7 @@ def test_twins_find_what_their_patterns_find(text: str, cut: int):
 @given(text=TEXT)
 def test_no_list_word_before_the_first_word_of_any(text: str):
     """The three lists are searched from where a word of any of them is first found."""
-    low = folded(text)
+    low = lowered(text)
     first = qt.CUE_WORD.search(text)
     for pattern, twin in ((qt.SPEECH_VERB, qt._SPEECH_TWIN), (qt.WRITING_VERB, qt._WRITING_TWIN),
                           (qt.SOURCE_NOUN, qt._SOURCE_TWIN)):
@@ -119,7 +120,7 @@ def speech_verb_reference(before: str) -> re.Match | None:
 def test_last_speech_verb_as_before(words: list[str]):
     before = " ".join(words)
     expected = speech_verb_reference(before)
-    for low in (folded(before), None):
+    for low in (lowered(before), None):
         first = qt.CUE_WORD.search(before)
         got = _speech_verb(before, low, first.start()) if first else _speech_verb(before, low)
         assert (got and (got.span(), got.group())) == (expected and (expected.span(), expected.group()))

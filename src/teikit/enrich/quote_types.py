@@ -22,6 +22,7 @@ from teikit import lang
 from teikit.enrich.lexicon import is_common_word
 from teikit.trie_regex import alternation
 from teikit.evidence import Evidence, RuleTable
+from teikit.folding import lowered
 from teikit.lang import en
 from teikit.model import HIGH
 from teikit.weights.quotations import QUOTATION_SPEAKER, QUOTATION_TYPE, WRITTEN_SOURCE
@@ -29,15 +30,10 @@ from teikit.weights.quotations import QUOTATION_SPEAKER, QUOTATION_TYPE, WRITTEN
 SAID, QUOTE, SO_CALLED, Q = "said", "quote", "soCalled", "q"
 
 # Patterns searched on every quotation come in twins: the pattern case ignored (re.IGNORECASE), and
-# the same made of its lists in lower case, case kept, for a text's lower case (``folded``). The
-# twin finds the same matches at the same places several times faster: re folds the case of every
+# the same made of its lists in lower case, case kept, for a text's lower case (``teikit.folding.lowered``).
+# The twin finds the same matches at the same places several times faster: re folds the case of every
 # character at every position it tries otherwise. (tests/enrich/test_quote_types_fast.py)
-# Characters that re.IGNORECASE matches otherwise than their lower case: dotless i and long s
-# (matched as i and s), the micro sign and mu, and sigma (Σ is lowered to ς at a word's end). A
-# character whose lower case is longer (İ) changes the text's length. A text with either is
-# searched as written.
-NOT_FOLDED = "ıſµμΣσς"
-_NOT_FOLDED = re.compile(f"[{NOT_FOLDED}]")
+# A text not lowered character for character is searched as written.
 # What may not stand in a fragment lowered for a twin: an escape (\S, \W, \B), an inline flag or
 # named group ("(?P<", "(?i)"), a class holding a letter (re.IGNORECASE widens classes otherwise).
 _NOT_PLAIN = re.compile(r"\\|\(\?[^:=!<]|\[[^\]]*[^\W\d_]")
@@ -53,16 +49,9 @@ def _twins(make: Callable[..., str], *lists: Iterable[str], tree: bool = False) 
     return ignored, (re.compile(make(*(tuple(f.lower() for f in fragments) for fragments in lists))) if plain else None)
 
 
-def folded(text: str) -> str | None:
-    """``text`` in lower case, character for character, when a twin finds in it what its
-    pattern finds in ``text``; else None."""
-    low = text.lower()
-    return low if len(low) == len(text) and not _NOT_FOLDED.search(text) else None
-
-
 def _starts(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None, pos: int = 0) -> list[int]:
     """Where the matches of ``pattern.finditer(text)`` start, found by the twin in ``low``
-    (``folded(text)``) where it can be (``pattern.match(text, start)`` is the match). The
+    (``lowered(text)``) where it can be (``pattern.match(text, start)`` is the match). The
     search starts at ``pos``: where no match starts before it, that finds the same."""
     return [m.start() for m in (pattern.finditer(text, pos) if twin is None or low is None
                                 else twin.finditer(low, pos))]
@@ -75,7 +64,7 @@ def _last(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | No
 
 
 def _search(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> re.Match | None:
-    """``pattern.search(text)``, found by the twin in ``low`` (``folded(text)``) where it can be."""
+    """``pattern.search(text)``, found by the twin in ``low`` (``lowered(text)``) where it can be."""
     if twin is None or low is None:
         return pattern.search(text)
     found = twin.search(low)
@@ -83,7 +72,7 @@ def _search(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | 
 
 
 def _found(pattern: re.Pattern, twin: re.Pattern | None, text: str, low: str | None) -> bool:
-    """Whether ``pattern`` matches anywhere in ``text`` (``low``: ``folded(text)``)."""
+    """Whether ``pattern`` matches anywhere in ``text`` (``low``: ``lowered(text)``)."""
     return (pattern.search(text) if twin is None or low is None else twin.search(low)) is not None
 
 
@@ -261,7 +250,7 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 def _speech_verb(before: str, low: str | None = None, pos: int = 0) -> re.Match | None:
     """The last speech verb of ``before`` used as a verb ("in answer", "the question" are nouns).
-    (``low``: ``folded(before)``, when the caller has it; ``pos``: as for ``_starts``.)"""
+    (``low``: ``lowered(before)``, when the caller has it; ``pos``: as for ``_starts``.)"""
     for start in reversed(_starts(SPEECH_VERB, _SPEECH_TWIN, before, low, pos)):
         previous = _LAST_WORD.search(before[:start])
         if previous is None or previous.group(1).lower() not in en.NOUN_MARKERS:
@@ -302,7 +291,7 @@ def classify(ctx: Context) -> Typing:
     words = _words(inner)
     n = len(words)
 
-    low = folded(ctx.before)
+    low = lowered(ctx.before)
     tail = -th["cue-chars"]
     cue = _search(_CUE_BEFORE, _CUE_TWIN, ctx.before[tail:], None if low is None else low[tail:])
     if cue and ev.check(rules.so_called_cue, cue.group("so"), cue=cue.group("so")):
@@ -335,7 +324,7 @@ def classify(ctx: Context) -> Typing:
         """Whether the paragraph before names a written thing (the longest text searched for a
         quotation: searched only when a rule asks)."""
         if not named:
-            named.append(_found(SOURCE_NOUN, _SOURCE_TWIN, ctx.earlier, folded(ctx.earlier)))
+            named.append(_found(SOURCE_NOUN, _SOURCE_TWIN, ctx.earlier, lowered(ctx.earlier)))
         return named[0]
 
     # whether a written source introduces it, and by which rule (recorded where that decides)
@@ -348,7 +337,7 @@ def classify(ctx: Context) -> Typing:
     colon = ctx.before.rstrip().endswith(":") or ctx.block_quote
     speech_near = speech is not None and len(_words(ctx.before[speech.end():])) <= th["near-words"]
     writing_near = writing is not None and len(_words(ctx.before[writing.end():])) <= th["near-words"]
-    clause = _found(_CLAUSE, _CLAUSE_TWIN, inner, folded(inner))
+    clause = _found(_CLAUSE, _CLAUSE_TWIN, inner, lowered(inner))
     if short_phrase and not (colon or speech_near or writing_near) and not clause and not _ASKS.search(inner):
         greeting = _GREETING.match(inner)
         if greeting and ev.check(rules.greeting, True, greeting=greeting.group().strip()):
@@ -451,7 +440,7 @@ def _source_in(evidence: Evidence, text: str, lo: int, hi: int) -> tuple[int, in
     if titles and evidence.check(WRITTEN_SOURCE.title, True, title=titles[-1].group()):
         match = titles[-1]
         return lo + match.start(), lo + match.end()
-    noun = _last(SOURCE_NOUN, _SOURCE_TWIN, window, folded(window))
+    noun = _last(SOURCE_NOUN, _SOURCE_TWIN, window, lowered(window))
     if noun is None or not evidence.check(WRITTEN_SOURCE.written_thing, True, noun=noun.group()):
         return None
     head = window[:noun.start()]

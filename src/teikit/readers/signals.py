@@ -13,6 +13,7 @@ from functools import cached_property
 
 from teikit.dates import find_dates, parse_date, parse_range
 from teikit.evidence import Evidence
+from teikit.folding import lowered
 from teikit.lang import LANGUAGES, alternation, en, gather, xx
 from teikit.readers import credits as cr
 from teikit.readers.layout import SourceBlock
@@ -26,7 +27,6 @@ FUNCTION_WORDS = frozenset(gather("TITLE_SMALL_WORDS"))
 TERMINAL = ".;:,—–"
 SENTENCE_BREAK = re.compile(r"[.!?…][”’\"»)]?\s+[“‘\"«(]?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
-_LOWERS_APART = re.compile("[\u0130\u03a3]")  # see _lowered_words
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.(?:-[A-Z]\.)?$")
 OPENING_SALUTE = re.compile(rf"^(?:{alternation(gather('OPENING_SALUTE_PATTERNS'))})\b", re.I)
 # The word some languages put between a dateline's place and its date ("Paris, le 28 août 1936",
@@ -126,13 +126,10 @@ def _stopword_counts(words: list[str]) -> dict[str, int]:
 
 
 def _lowered_words(text: str) -> list[str]:
-    """The words of ``text`` in lower case. The text is lowered first, in one call, unless it holds
-    one of the two characters for which that could differ from lowering each word: lowering any
-    other character gives one character of the same classes (letter, word character), found by
-    trying every code point; "İ" becomes two, and "Σ" depends on what follows it, beyond the word."""
-    if _LOWERS_APART.search(text) is None:
-        return _WORD.findall(text.lower())
-    return [w.lower() for w in _WORD.findall(text)]
+    """The words of ``text`` in lower case: the text lowered in one call where that lowers it
+    character for character (``teikit.folding.lowered``), else each word."""
+    low = lowered(text)
+    return _WORD.findall(low) if low is not None else [w.lower() for w in _WORD.findall(text)]
 
 
 def stopword_counts(text: str) -> dict[str, int]:
