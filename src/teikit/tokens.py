@@ -23,8 +23,8 @@ _GAP_TOKEN = re.compile(r"([\W_]*+)(?:((?:[^\W\d_]\.){2,})|([^\W\d_]+(?:['’][^
 _POSSESSIVE = ("’s", "'s")
 _SENTENCE_END = frozenset(".!?…")
 _OPENING_QUOTES = frozenset("“«„\"‘")
-# word -> (the word interned, its key interned, starts with a capital): a document's words repeat,
-# so each distinct word is keyed once and every token of it shares two strings. Bounded: cleared
+# word -> (the word interned, its key interned, capitalised, honorific, function word): a document's
+# words repeat, so each distinct word is keyed once and every token of it shares two strings. Bounded: cleared
 # when a long-running process (a build) has seen this many distinct words.
 _SEEN: dict[str, tuple[str, str, bool, bool, bool]] = {}
 _SEEN_LIMIT = 200_000
