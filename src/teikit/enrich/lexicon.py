@@ -34,26 +34,39 @@ EVERYDAY_ZIPF = 4.0
 ALWAYS_COMMON_ZIPF = 6.0
 
 
-class _Frequencies:
-    """wordfreq's table (word -> frequency), kept in parts by a word's first two characters, each
-    part marshalled on its own and made into a dict when a word of it is first looked up: a
-    process reads the 321,000 words as some 3,400 runs of bytes (a millisecond) and decodes and
-    builds only the parts a text asks about (building all of them took a sixth of a second of
-    every start; decoding them all, a few hundredths)."""
+class _InParts:
+    """A word list kept in parts by a word's first two characters, each part stored compactly and
+    built (``_build``) the first time a word of it is asked about: a process reads a whole list at
+    once (about a millisecond) but builds only the parts a text asks about (building every part of
+    the lists took about a fifth of a second of every start)."""
 
-    def __init__(self, parts: dict[str, bytes]):
+    def __init__(self, parts: dict):
         self._parts = parts
-        self._tables: dict[str, dict[str, float]] = {}
+        self._built: dict = {}
+
+    def _part(self, word: str):
+        prefix = word[:2]
+        built = self._built.get(prefix)
+        if built is None:
+            built = self._built[prefix] = self._build(self._parts.get(prefix))
+        return built
+
+    def _build(self, part):
+        raise NotImplementedError
+
+
+class _Frequencies(_InParts):
+    """wordfreq's table (word -> frequency): each part the marshalled list of (frequency, its words
+    joined by line breaks), made into a dict."""
+
+    def _build(self, part: bytes | None) -> dict[str, float]:
+        table: dict[str, float] = {}
+        for frequency, words in marshal.loads(part) if part is not None else ():
+            table.update(dict.fromkeys(words.split("\n"), frequency))
+        return table
 
     def get(self, word: str) -> float | None:
-        prefix = word[:2]
-        table = self._tables.get(prefix)
-        if table is None:
-            table = self._tables[prefix] = {}
-            part = self._parts.get(prefix)
-            for frequency, words in marshal.loads(part) if part is not None else ():
-                table.update(dict.fromkeys(words.split("\n"), frequency))
-        return table.get(word)
+        return self._part(word).get(word)
 
 
 def _parts(table: dict[str, float]) -> dict[str, bytes]:
@@ -67,23 +80,15 @@ def _parts(table: dict[str, float]) -> dict[str, bytes]:
             for prefix, by_frequency in grouped.items()}
 
 
-class _WordSet:
-    """A set of words kept in parts by a word's first two characters, each part the part's words
-    joined by line breaks and made into a set when a word of it is first asked about (a process
-    reads Webster's 236,000 words in a third of a millisecond; making them all into sets took a
-    twentieth of a second of every start). No word holds a line break."""
+class _WordSet(_InParts):
+    """A set of words (Webster's 236,000, the given names): each part its words joined by line
+    breaks (no word holds one), made into a set."""
 
-    def __init__(self, parts: dict[str, str]):
-        self._parts = parts
-        self._sets: dict[str, frozenset[str]] = {}
+    def _build(self, part: str | None) -> frozenset[str]:
+        return frozenset(part.split("\n")) if part is not None else frozenset()
 
     def __contains__(self, word: str) -> bool:
-        prefix = word[:2]
-        words = self._sets.get(prefix)
-        if words is None:
-            part = self._parts.get(prefix)
-            words = self._sets[prefix] = frozenset(part.split("\n")) if part is not None else frozenset()
-        return word in words
+        return word in self._part(word)
 
 
 def _word_parts(words) -> dict[str, str]:
