@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 
 from teikit.authority.entries import AuthorityEntry
 from teikit.authority.forms import Key, name_key
+from teikit.parts import InParts, part_name
 
 
 # Readings of one form kept for a match ("Victoria": a dozen cities; the first few decide).
@@ -88,11 +89,6 @@ KEY_SEPARATOR = "\x00"
 Packed = tuple[int, dict[str, bytes], bytes]
 
 
-def _part_name(first_word: str) -> str:
-    """The part of a packed index that holds the forms beginning with this word."""
-    return first_word[:2]
-
-
 def pack(records: Iterable[tuple[Key, int, bool]]) -> Packed:
     """(key, entry number, stated) records, already keyed and free of repeats, as plain data that
     marshal reads in a fraction of a millisecond: the number of forms; the forms in parts by the
@@ -108,7 +104,7 @@ def pack(records: Iterable[tuple[Key, int, bool]]) -> Packed:
         if not key or any(KEY_SEPARATOR in word for word in key):
             raise ValueError(f"not a packable key: {key!r}")
         joined = KEY_SEPARATOR.join(key)
-        forms, longest = parts.setdefault(_part_name(key[0]), ({}, {}))
+        forms, longest = parts.setdefault(part_name(key[0]), ({}, {}))
         reading = number * 2 + bool(stated)
         known = forms.get(joined)
         forms[joined] = reading if known is None else (*known, reading) if isinstance(known, tuple) \
@@ -137,17 +133,14 @@ class PackedFormIndex(FormIndex):
 
     def __init__(self, packed: Packed, entry) -> None:
         self._count, self._packed_parts, self._order = packed
-        self._parts: dict[str, tuple[dict, dict[str, int]]] = {}  # decoded parts: forms, longest
+        # decoded parts (``teikit.parts``): forms, and longest lengths
+        self._parts: InParts[tuple[dict, dict[str, int]]] = InParts(
+            self._packed_parts, lambda data: marshal.loads(data) if data is not None else ({}, {}))
         self._longest_of: dict[str, int] = {}  # first words looked up -> their longest form's length, or 0
         self._entry = entry  # number -> entry, memoised by the caller (the same object each time)
 
     def _part(self, first_word: str) -> tuple[dict, dict[str, int]]:
-        name = _part_name(first_word)
-        part = self._parts.get(name)
-        if part is None:
-            data = self._packed_parts.get(name)
-            part = self._parts.setdefault(name, marshal.loads(data) if data is not None else ({}, {}))
-        return part
+        return self._parts.part(first_word)
 
     def _bucket(self, forms: dict, words: Sequence[str]) -> list[tuple[AuthorityEntry, bool]] | None:
         """The readings of the form of these key words in their part's forms, or None. A form's

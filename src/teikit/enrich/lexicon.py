@@ -21,6 +21,7 @@ from pathlib import Path
 
 from teikit import packaged
 from teikit.authority.forms import fold
+from teikit.parts import InParts, part_name
 from teikit.cache import cached_value, package_version
 
 # Zipf frequency (log10 per billion words) from which a word counts as known English.
@@ -34,39 +35,23 @@ EVERYDAY_ZIPF = 4.0
 ALWAYS_COMMON_ZIPF = 6.0
 
 
-class _InParts:
-    """A word list kept in parts by a word's first two characters, each part stored compactly and
-    built (``_build``) the first time a word of it is asked about: a process reads a whole list at
-    once (about a millisecond) but builds only the parts a text asks about (building every part of
-    the lists took about a fifth of a second of every start)."""
+class _Frequencies:
+    """wordfreq's table (word -> frequency) in parts (``teikit.parts``): each part the marshalled
+    list of (frequency, its words joined by line breaks), made into a dict when first asked about
+    (building the whole table took a sixth of a second of every start)."""
 
-    def __init__(self, parts: dict):
-        self._parts = parts
-        self._built: dict = {}
+    def __init__(self, parts: dict[str, bytes]):
+        self._parts = InParts(parts, self._build)
 
-    def _part(self, word: str):
-        prefix = word[:2]
-        built = self._built.get(prefix)
-        if built is None:
-            built = self._built[prefix] = self._build(self._parts.get(prefix))
-        return built
-
-    def _build(self, part):
-        raise NotImplementedError
-
-
-class _Frequencies(_InParts):
-    """wordfreq's table (word -> frequency): each part the marshalled list of (frequency, its words
-    joined by line breaks), made into a dict."""
-
-    def _build(self, part: bytes | None) -> dict[str, float]:
+    @staticmethod
+    def _build(part: bytes | None) -> dict[str, float]:
         table: dict[str, float] = {}
         for frequency, words in marshal.loads(part) if part is not None else ():
             table.update(dict.fromkeys(words.split("\n"), frequency))
         return table
 
     def get(self, word: str) -> float | None:
-        return self._part(word).get(word)
+        return self._parts.part(word).get(word)
 
 
 def _parts(table: dict[str, float]) -> dict[str, bytes]:
@@ -75,20 +60,24 @@ def _parts(table: dict[str, float]) -> dict[str, bytes]:
     list holds a line break)."""
     grouped: dict[str, dict[float, list[str]]] = {}
     for word, frequency in table.items():
-        grouped.setdefault(word[:2], {}).setdefault(frequency, []).append(word)
+        grouped.setdefault(part_name(word), {}).setdefault(frequency, []).append(word)
     return {prefix: marshal.dumps([(frequency, "\n".join(words)) for frequency, words in by_frequency.items()])
             for prefix, by_frequency in grouped.items()}
 
 
-class _WordSet(_InParts):
-    """A set of words (Webster's 236,000, the given names): each part its words joined by line
-    breaks (no word holds one), made into a set."""
+class _WordSet:
+    """A set of words (Webster's 236,000, the given names) in parts (``teikit.parts``): each part
+    its words joined by line breaks (no word holds one), made into a set when first asked about."""
 
-    def _build(self, part: str | None) -> frozenset[str]:
+    def __init__(self, parts: dict[str, str]):
+        self._parts = InParts(parts, self._build)
+
+    @staticmethod
+    def _build(part: str | None) -> frozenset[str]:
         return frozenset(part.split("\n")) if part is not None else frozenset()
 
     def __contains__(self, word: str) -> bool:
-        return word in self._part(word)
+        return word in self._parts.part(word)
 
 
 def _word_parts(words) -> dict[str, str]:
@@ -97,7 +86,7 @@ def _word_parts(words) -> dict[str, str]:
     for word in words:
         if "\n" in word:
             raise ValueError(f"a word with a line break: {word!r}")
-        grouped.setdefault(word[:2], []).append(word)
+        grouped.setdefault(part_name(word), []).append(word)
     return {prefix: "\n".join(part) for prefix, part in grouped.items()}
 
 
