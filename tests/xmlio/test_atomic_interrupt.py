@@ -35,3 +35,20 @@ def test_sigterm_while_the_temporary_file_is_made_leaves_no_part_file(tmp_path, 
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert os.listdir(tmp_path) == []
+
+
+def test_an_interrupt_that_skips_the_writers_cleanup_leaves_no_part_file(tmp_path):
+    """SIGTERM can arrive in a with statement's exit before the writer resumes: the command's
+    interrupt handling removes the writes still in progress."""
+    from teikit.cli.common import Terminated, reports_errors
+
+    @reports_errors
+    def command():
+        writer = xmlio.atomic_writer(tmp_path / "out.txt", "w")
+        writer.__enter__().write("half")
+        raise Terminated()  # as if the signal came before the writer's exit ran
+
+    with pytest.raises(SystemExit) as stopped:
+        command()
+    assert stopped.value.code == 1
+    assert os.listdir(tmp_path) == []

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 import click
 
 from teikit.errors import Diagnostic, ExitCode, TeikitError
+from teikit.xmlio import remove_unfinished
 
 
 def emit(diagnostics: Iterable[Diagnostic]) -> None:
@@ -45,7 +46,9 @@ def sigterm_interrupts() -> Iterator[None]:
 
 def reports_errors(func: Callable) -> Callable:
     """Turn a TeikitError escaping a command into one diagnostic line and its exit code, and an
-    interrupt (Ctrl-C, SIGTERM) into one line and exit 1."""
+    interrupt (Ctrl-C, SIGTERM) into one line and exit 1. An interrupt also removes the temporary
+    files of writes in progress: it can arrive inside the context manager's own exit, before the
+    writer's cleanup runs (seen in CI: a '.part' file left by a build stopped with SIGTERM)."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -56,9 +59,11 @@ def reports_errors(func: Callable) -> Callable:
             emit([exc.diagnostic])
             sys.exit(int(exc.exit_code))
         except Terminated:
+            remove_unfinished()
             click.echo("teikit: terminated (SIGTERM)", err=True)
             sys.exit(int(ExitCode.FAILED))
         except KeyboardInterrupt:
+            remove_unfinished()
             click.echo("teikit: interrupted", err=True)
             sys.exit(int(ExitCode.FAILED))
 
